@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    // `server-only` throws outside a React Server Components bundle; in tests it is just a marker.
+    alias: { "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts") },
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },
+    ],
+  },
+});
