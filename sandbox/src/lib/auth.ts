@@ -1,0 +1,70 @@
+// Client Basic auth (token endpoint) and user Bearer auth (REST API) as Hono middleware.
+import { createMiddleware } from "hono/factory";
+import type { DeveloperApp, Store } from "../store";
+import type { Clock } from "./clock";
+import { ApiError } from "./create-app";
+import { safeEqual } from "./ids";
+
+export interface BearerGrant {
+  userId: string;
+  clientId: string;
+}
+
+export type ClientEnv = { Variables: { client: DeveloperApp } };
+export type BearerEnv = { Variables: { grant: BearerGrant } };
+
+const invalidClient = (description: string) =>
+  new ApiError(401, description, {
+    oauthError: "invalid_client",
+    headers: { "WWW-Authenticate": 'Basic realm="astra"' },
+  });
+
+/** RFC 6749 2.3.1: id and secret are form-encoded before base64, so decode them after splitting. */
+function parseBasic(header: string | undefined): { id: string; secret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
+  if (!match?.[1]) return null;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return null;
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function clientBasicAuth(store: Store) {
+  return createMiddleware<ClientEnv>(async (c, next) => {
+    const credentials = parseBasic(c.req.header("authorization"));
+    if (!credentials) {
+      throw invalidClient("Send the client id and secret as HTTP Basic credentials (Authorization: Basic ...).");
+    }
+    const client = await store.apps.findByClientId(credentials.id);
+    if (!client || !safeEqual(client.clientSecret, credentials.secret)) {
+      throw invalidClient("Unknown client id or wrong client secret.");
+    }
+    c.set("client", client);
+    await next();
+  });
+}
+
+const unauthorized = (description: string) =>
+  new ApiError(401, description, { headers: { "WWW-Authenticate": 'Bearer realm="astra"' } });
+
+export function bearerAuth(store: Store, clock: Clock) {
+  return createMiddleware<BearerEnv>(async (c, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
+    if (!match?.[1]) throw unauthorized("Send the user's access token as Authorization: Bearer <token>.");
+    const token = await store.tokens.findAccessToken(match[1]);
+    if (!token) throw unauthorized("Unknown access token.");
+    if (token.revokedAt) {
+      throw unauthorized("This access token was replaced by a newer one; only one is valid per user and client.");
+    }
+    if (token.expiresAt <= clock.now()) throw unauthorized("This access token has expired; refresh it.");
+    c.set("grant", { userId: token.userId, clientId: token.clientId });
+    await next();
+  });
+}

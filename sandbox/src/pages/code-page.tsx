@@ -1,0 +1,35 @@
+/** @jsxImportSource hono/jsx */
+// Step 2 of the module: the 6-digit verification code "sent" by text message.
+import { SANDBOX_VERIFICATION_CODE, formatPhone } from "../lib/phone";
+import { FieldError, Layout, SessionField } from "./layout";
+
+export function CodePage(props: { sessionId: string; phone: string; error?: string }) {
+  return (
+    <Layout title="Enter your code">
+      <h1>Enter your code</h1>
+      <p>Enter the 6-digit code sent to {formatPhone(props.phone)}</p>
+      <p class="notice">
+        Sandbox: no text message is sent. Your code is <strong>{SANDBOX_VERIFICATION_CODE}</strong>
+      </p>
+      <form method="post" action="/login/oauth/authorize/code" novalidate>
+        <SessionField sessionId={props.sessionId} />
+        <div class="field">
+          <label for="code">Verification code</label>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxlength={6}
+            required
+            aria-invalid={props.error ? "true" : undefined}
+            aria-describedby={props.error ? "code-error" : undefined}
+          />
+          <FieldError id="code-error" message={props.error} />
+        </div>
+        <button type="submit">Verify</button>
+      </form>
+    </Layout>
+  );
+}

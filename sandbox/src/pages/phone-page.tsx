@@ -1,0 +1,42 @@
+/** @jsxImportSource hono/jsx */
+// Step 1 of the module: the user's 10-digit US mobile number.
+import { FieldError, Layout, SessionField } from "./layout";
+
+export function PhonePage(props: {
+  sessionId: string;
+  appName: string;
+  phone: string;
+  readOnly: boolean;
+  error?: string;
+}) {
+  return (
+    <Layout title="Sign in">
+      <h1>Sign in to Astra</h1>
+      <p>{props.appName} uses Astra to move money. Enter your mobile number and we will text you a code.</p>
+      <p class="notice">Sandbox: test numbers 2025550100–2025550199 accept the code 123456</p>
+      <form method="post" action="/login/oauth/authorize/phone" novalidate>
+        <SessionField sessionId={props.sessionId} />
+        <div class="field">
+          <label for="phone">Mobile number</label>
+          <p id="phone-hint" class="hint">
+            10-digit US number, for example 2025550123
+          </p>
+          <input
+            id="phone"
+            name="phone"
+            type="tel"
+            inputmode="numeric"
+            autocomplete="tel-national"
+            required
+            value={props.phone}
+            readonly={props.readOnly}
+            aria-invalid={props.error ? "true" : undefined}
+            aria-describedby={props.error ? "phone-hint phone-error" : "phone-hint"}
+          />
+          <FieldError id="phone-error" message={props.error} />
+        </div>
+        <button type="submit">Send code</button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,108 @@
+// Authorization codes, access tokens and refresh tokens. Only hashes are stored; the raw values are
+// returned once, when they are issued.
+import type { Database } from "better-sqlite3";
+import { hashSecret, newSecret } from "../lib/ids";
+import { ACCESS_TOKEN_TTL_SECONDS, AUTHORIZATION_CODE_TTL_MS, REFRESH_TOKEN_TTL_MS } from "../lib/lifetimes";
+
+export interface Grant {
+  clientId: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+export interface AuthorizationCode extends Grant {
+  redirectUri: string;
+  usedAt: Date | null;
+}
+
+export interface AccessToken extends Grant {
+  revokedAt: Date | null;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresInSeconds: number;
+}
+
+interface GrantRow {
+  client_id: string;
+  user_id: string;
+  expires_at: number;
+}
+
+const toGrant = (row: GrantRow): Grant => ({
+  clientId: row.client_id,
+  userId: row.user_id,
+  expiresAt: new Date(row.expires_at),
+});
+
+const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+export function insertAuthorizationCode(
+  db: Database,
+  grant: { clientId: string; userId: string; redirectUri: string },
+  now: Date,
+): string {
+  const code = newSecret(24);
+  db.prepare(
+    `INSERT INTO authorization_codes (code_hash, client_id, user_id, redirect_uri, expires_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  ).run(hashSecret(code), grant.clientId, grant.userId, grant.redirectUri, now.getTime() + AUTHORIZATION_CODE_TTL_MS);
+  return code;
+}
+
+export function createTokensStore(db: Database) {
+  const codeByHash = db.prepare<[string], GrantRow & { redirect_uri: string; used_at: number | null }>(
+    "SELECT * FROM authorization_codes WHERE code_hash = ?",
+  );
+  const markCodeUsed = db.prepare<[number, string]>(
+    "UPDATE authorization_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL",
+  );
+  const accessByHash = db.prepare<[string], GrantRow & { revoked_at: number | null }>(
+    "SELECT * FROM access_tokens WHERE token_hash = ?",
+  );
+  const refreshByHash = db.prepare<[string], GrantRow>("SELECT * FROM refresh_tokens WHERE token_hash = ?");
+  const revokeAccess = db.prepare<[number, string, string]>(
+    "UPDATE access_tokens SET revoked_at = ? WHERE user_id = ? AND client_id = ? AND revoked_at IS NULL",
+  );
+  const insertAccess = db.prepare<[string, string, string, number, number]>(
+    "INSERT INTO access_tokens (token_hash, client_id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const insertRefresh = db.prepare<[string, string, string, number, number]>(
+    "INSERT INTO refresh_tokens (token_hash, client_id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  // Astra keeps one valid access token per user and client: issuing one revokes the previous one.
+  const issue = db.transaction((clientId: string, userId: string, now: number): IssuedTokens => {
+    const accessToken = newSecret();
+    const refreshToken = newSecret();
+    revokeAccess.run(now, userId, clientId);
+    insertAccess.run(hashSecret(accessToken), clientId, userId, now + ACCESS_TOKEN_TTL_SECONDS * 1000, now);
+    insertRefresh.run(hashSecret(refreshToken), clientId, userId, now + REFRESH_TOKEN_TTL_MS, now);
+    return { accessToken, refreshToken, expiresInSeconds: ACCESS_TOKEN_TTL_SECONDS };
+  });
+
+  return {
+    async findAuthorizationCode(code: string): Promise<AuthorizationCode | null> {
+      const row = codeByHash.get(hashSecret(code));
+      if (!row) return null;
+      return { ...toGrant(row), redirectUri: row.redirect_uri, usedAt: toDate(row.used_at) };
+    },
+    /** Marks a code used. False when it had already been used, so two racing exchanges cannot both win. */
+    async consumeAuthorizationCode(code: string, now: Date): Promise<boolean> {
+      return markCodeUsed.run(now.getTime(), hashSecret(code)).changes === 1;
+    },
+    async issueTokens(grant: { clientId: string; userId: string }, now: Date): Promise<IssuedTokens> {
+      return issue(grant.clientId, grant.userId, now.getTime());
+    },
+    async findAccessToken(token: string): Promise<AccessToken | null> {
+      const row = accessByHash.get(hashSecret(token));
+      return row ? { ...toGrant(row), revokedAt: toDate(row.revoked_at) } : null;
+    },
+    async findRefreshToken(token: string): Promise<Grant | null> {
+      const row = refreshByHash.get(hashSecret(token));
+      return row ? toGrant(row) : null;
+    },
+  };
+}
