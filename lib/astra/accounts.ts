@@ -1,0 +1,52 @@
+// Linked bank accounts: fetch from Astra and reshape the wire object into what the UI shows.
+import "server-only";
+import { astraFetch } from "./client";
+import { accountListSchema, accountSchema, type Account } from "./schemas";
+
+export type AccountView = {
+  id: string;
+  name: string;
+  institution: string;
+  /** "Checking", "Savings", … from Astra's subtype, falling back to its type. */
+  kind: string;
+  /** Last digits as Astra sends them, e.g. "4417". */
+  mask: string;
+  currentBalance: number | null;
+  availableBalance: number | null;
+  connected: boolean;
+};
+
+export async function getAccounts(accessToken: string): Promise<AccountView[]> {
+  const list = await astraFetch({ path: "/v1/accounts", accessToken, schema: accountListSchema });
+  return list.accounts.map(reshapeAccount);
+}
+
+export async function getAccount(accessToken: string, id: string): Promise<AccountView> {
+  const account = await astraFetch({
+    path: `/v1/accounts/${encodeURIComponent(id)}`,
+    accessToken,
+    schema: accountSchema,
+  });
+  return reshapeAccount(account);
+}
+
+export function reshapeAccount(account: Account): AccountView {
+  return {
+    id: account.id,
+    name: account.nickname || account.name,
+    institution: account.institution_name,
+    kind: titleCase(account.subtype || account.type),
+    mask: account.mask,
+    currentBalance: account.current_balance,
+    availableBalance: account.available_balance,
+    connected: account.connection_status.toLowerCase() === "connected",
+  };
+}
+
+function titleCase(value: string): string {
+  return value
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase())
+    .join(" ");
+}

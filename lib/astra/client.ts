@@ -1,0 +1,55 @@
+// The one door to Astra's REST API: base URL, bearer token, no caching of per-user data, request-id capture,
+// and zod parsing of every response into the wire types.
+import "server-only";
+import type { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { AstraError } from "./errors";
+
+export type AstraRequest<T extends z.ZodType> = {
+  path: `/v1/${string}`;
+  accessToken: string;
+  schema: T;
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  idempotencyKey?: string;
+  searchParams?: Record<string, string | number | undefined>;
+};
+
+export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>): Promise<z.infer<T>> {
+  const url = new URL(request.path, getEnv().astraApiUrl);
+  for (const [key, value] of Object.entries(request.searchParams ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  const headers = new Headers({ accept: "application/json", authorization: `Bearer ${request.accessToken}` });
+  if (request.body !== undefined) headers.set("content-type", "application/json");
+  if (request.idempotencyKey) headers.set("idempotency-key", request.idempotencyKey);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: request.method ?? "GET",
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      cache: "no-store",
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (cause) {
+    throw new AstraError({ kind: "unavailable", status: 0, message: `Could not reach Astra at ${url.origin}`, cause });
+  }
+
+  if (!response.ok) throw await AstraError.fromResponse(response);
+
+  const requestId = response.headers.get("request-id");
+  const json: unknown = await response.json().catch(() => undefined);
+  const parsed = request.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AstraError({
+      kind: "bad_response",
+      status: response.status,
+      message: `Unexpected response from ${request.method ?? "GET"} ${request.path}`,
+      requestId,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}

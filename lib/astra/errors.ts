@@ -1,0 +1,90 @@
+// One typed error for everything that goes wrong talking to Astra, carrying what support needs (request id)
+// and what a person needs (what happened, what to do).
+import { astraErrorBodySchema, oauthErrorResponseSchema } from "./schemas";
+
+export type AstraErrorKind =
+  | "unauthorized" // the access token is missing, expired or revoked: re-authorize
+  | "not_found"
+  | "invalid_request"
+  | "rate_limited"
+  | "unavailable" // Astra answered 5xx or could not be reached
+  | "bad_response"; // Astra answered something this client does not understand
+
+export type AstraErrorInit = {
+  kind: AstraErrorKind;
+  status: number;
+  message: string;
+  requestId?: string | null;
+  cause?: unknown;
+};
+
+export class AstraError extends Error {
+  readonly kind: AstraErrorKind;
+  /** HTTP status from Astra; 0 when no response arrived. */
+  readonly status: number;
+  /** Astra's `request-id` header, for support tickets. */
+  readonly requestId: string | null;
+
+  constructor({ kind, status, message, requestId = null, cause }: AstraErrorInit) {
+    super(message, { cause });
+    this.name = "AstraError";
+    this.kind = kind;
+    this.status = status;
+    this.requestId = requestId;
+  }
+
+  /** Builds the error for a non-OK response, reading Astra's `{code,name,description}` or OAuth error body. */
+  static async fromResponse(response: Response): Promise<AstraError> {
+    const requestId = response.headers.get("request-id");
+    const text = await response.text().catch(() => "");
+    const message = describeErrorBody(text) ?? `Astra answered HTTP ${response.status}`;
+    return new AstraError({ kind: kindForStatus(response.status), status: response.status, message, requestId });
+  }
+}
+
+export function kindForStatus(status: number): AstraErrorKind {
+  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "unavailable";
+  return "invalid_request";
+}
+
+function describeErrorBody(text: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const generic = astraErrorBodySchema.safeParse(json);
+  if (generic.success) {
+    const { description } = generic.data;
+    if (typeof description === "string") return description;
+    return Object.entries(description)
+      .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+      .join("; ");
+  }
+  const oauth = oauthErrorResponseSchema.safeParse(json);
+  if (oauth.success) return oauth.data.error_description ?? oauth.data.error;
+  return undefined;
+}
+
+/** What to tell a person, by kind: what happened and what to do next. */
+export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: string }> = {
+  unauthorized: {
+    title: "Your Astra authorization has expired",
+    action: "Sign in with Astra again to continue where you left off.",
+  },
+  not_found: { title: "Astra could not find that", action: "It may have been removed. Go back and pick another." },
+  invalid_request: { title: "Astra could not accept that request", action: "Check the details and try again." },
+  rate_limited: { title: "Too many requests to Astra", action: "Wait a few seconds, then try again." },
+  unavailable: {
+    title: "Astra is not reachable right now",
+    action: "Try again in a moment. If it keeps happening, quote the request id to Astra support.",
+  },
+  bad_response: {
+    title: "Astra sent an answer this app did not expect",
+    action: "Try again; if it keeps happening, quote the request id to Astra support.",
+  },
+};

@@ -1,0 +1,68 @@
+// next-auth configuration: the Astra provider, what the encrypted session cookie holds, and what the browser
+// may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT cookie.
+import NextAuth, { type DefaultSession } from "next-auth";
+import { NextResponse } from "next/server";
+import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
+import { userSchema, type UserStatus } from "@/lib/astra/schemas";
+import { signInUrlFor } from "@/lib/auth/callback-path";
+import { getEnv } from "@/lib/env";
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    providers: [AstraProvider(env)],
+    secret: env.authSecret,
+    trustHost: env.trustHost,
+    useSecureCookies: env.useSecureCookies,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      // Called by proxy.ts for the pages it guards.
+      authorized({ auth: session, request }) {
+        return session ? true : NextResponse.redirect(signInUrlFor(request.nextUrl));
+      },
+      jwt({ token, account, profile }) {
+        if (account?.provider === ASTRA_PROVIDER_ID) {
+          // First call after the code exchange: keep the tokens server-side, in the encrypted cookie.
+          const user = userSchema.parse(profile);
+          return {
+            ...token,
+            astraUserId: user.id,
+            status: user.status,
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+            expiresAt: account.expires_at,
+          };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Only what the UI needs: never a token. This object is served at /api/auth/session.
+        return {
+          ...session,
+          user: { ...session.user, id: token.astraUserId, status: token.status },
+          error: token.error,
+        };
+      },
+    },
+  };
+});
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; status: UserStatus } & DefaultSession["user"];
+    error?: "RefreshTokenError";
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    astraUserId: string;
+    status: UserStatus;
+    accessToken?: string;
+    refreshToken?: string;
+    /** Access-token expiry, seconds since the epoch. */
+    expiresAt?: number;
+    error?: "RefreshTokenError";
+  }
+}

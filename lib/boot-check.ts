@@ -1,0 +1,10 @@
+// Refuse to start with a broken configuration, printing every problem, instead of failing on the first request.
+import { EnvError, getEnv } from "./env";
+
+try {
+  getEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { AstraProvider, withTokenType } from "@/lib/astra/oauth-provider";
+import { parseEnv } from "@/lib/env";
+
+describe("AstraProvider", () => {
+  const provider = AstraProvider(parseEnv({ ASTRA_API_URL: "http://localhost:4100", ASTRA_APP_URL: "http://localhost:4101" }));
+
+  it("points at the module for authorization and the API for token and profile", () => {
+    expect(provider.authorization).toMatchObject({
+      url: "http://localhost:4101/login/oauth/authorize",
+      params: { response_type: "code" },
+    });
+    expect(provider.token).toMatchObject({ url: "http://localhost:4100/v1/oauth/token" });
+    expect(provider.userinfo).toBe("http://localhost:4100/v1/user");
+    expect(provider.client).toEqual({ token_endpoint_auth_method: "client_secret_basic" });
+    expect(provider.checks).toEqual(["state"]);
+  });
+
+  it("builds the profile from GET /v1/user and rejects a malformed one", () => {
+    const user = {
+      id: "usr_1",
+      email: "avery.demo@example.com",
+      phone: "+12025550123",
+      first_name: "Avery",
+      last_name: "Demo",
+      status: "approved",
+    };
+    expect(provider.profile!(user as never, {} as never)).toEqual({
+      id: "usr_1",
+      name: "Avery Demo",
+      email: "avery.demo@example.com",
+    });
+    expect(() => provider.profile!({ ...user, status: "bogus" } as never, {} as never)).toThrow();
+  });
+});
+
+describe("withTokenType", () => {
+  it("adds token_type when Astra's token response omits it", async () => {
+    const conformed = await withTokenType(Response.json({ access_token: "a", expires_in: 7200, refresh_token: "r" }));
+    expect(await conformed!.json()).toEqual({ access_token: "a", expires_in: 7200, refresh_token: "r", token_type: "bearer" });
+  });
+
+  it("leaves complete and error responses alone", async () => {
+    expect(await withTokenType(Response.json({ access_token: "a", token_type: "Bearer" }))).toBeUndefined();
+    expect(await withTokenType(Response.json({ error: "invalid_grant" }, { status: 400 }))).toBeUndefined();
+  });
+});
