@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { SignInButton } from "@/components/auth-buttons";
+import { SandboxHint } from "@/components/sandbox-hint";
+import { buttonStyles } from "@/components/ui/button-styles";
+import { auth } from "@/lib/auth";
+
+const FEATURES = [
+  {
+    title: "Sign in with Astra",
+    body: "Astra's hosted OAuth module handles phone verification and consent; the app exchanges the code on the server.",
+  },
+  {
+    title: "Tokens stay on the server",
+    body: "Access and refresh tokens live in an encrypted, httpOnly cookie. The browser only ever sees your name.",
+  },
+  {
+    title: "Runs offline",
+    body: "A stateful Astra sandbox emulator ships with the project, so everything works without keys or internet.",
+  },
+];
+
+export default async function HomePage() {
+  const session = await auth();
+  return (
+    <div className="space-y-12">
+      <section className="space-y-6 pt-6">
+        <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase">Next.js × Astra</p>
+        <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">
+          Move money between bank accounts with Astra, from a Next.js app you own.
+        </h1>
+        <p className="max-w-2xl text-lg text-slate-600">
+          Sign in with Astra, see your linked accounts and their balances, and build your own integration on a
+          codebase that works the first time.
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          {session ? (
+            <Link href="/dashboard" className={buttonStyles.primary}>
+              Open your dashboard
+            </Link>
+          ) : (
+            <SignInButton />
+          )}
+        </div>
+        {session ? null : <SandboxHint />}
+      </section>
+      <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-3">
+        <h2 id="features" className="sr-only">
+          What this template does
+        </h2>
+        {FEATURES.map((feature) => (
+          <div key={feature.title} className="rounded-xl border border-slate-200 bg-white p-5">
+            <h3 className="font-semibold">{feature.title}</h3>
+            <p className="mt-2 text-sm text-slate-600">{feature.body}</p>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInButton } from "@/components/auth-buttons";
+import { SandboxHint } from "@/components/sandbox-hint";
+import { auth } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { getEnv } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// next-auth redirects here with ?error=<type>; these are the ones a person can cause.
+const SIGN_IN_ERRORS: Record<string, { title: string; body: string }> = {
+  OAuthCallbackError: {
+    title: "You did not authorize the app",
+    body: "Astra sent you back without an authorization, so nothing was shared. Sign in again whenever you are ready.",
+  },
+  AccessDenied: {
+    title: "Access was denied",
+    body: "Astra did not allow this sign-in. Try again, or use a different Astra account.",
+  },
+  MissingCSRF: {
+    title: "That sign-in form expired",
+    body: "For your security, sign-in forms are only valid for a short time. Press the button again.",
+  },
+};
+const FALLBACK_ERROR = {
+  title: "Sign-in could not be completed",
+  body: "The app could not finish signing you in with Astra. Try again; if it keeps failing, the server log says why.",
+};
+
+type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const { callbackUrl, error } = await searchParams;
+  const callbackPath = safeCallbackPath(callbackUrl, getEnv().authUrl);
+  if (await auth()) redirect(callbackPath);
+
+  const errorType = Array.isArray(error) ? error[0] : error;
+  const message = errorType ? (SIGN_IN_ERRORS[errorType] ?? FALLBACK_ERROR) : undefined;
+
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+        <p className="text-slate-600">Sign in with your Astra account to see your linked bank accounts.</p>
+      </div>
+      {message ? (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+          <p className="font-semibold">{message.title}</p>
+          <p className="mt-1">{message.body}</p>
+        </div>
+      ) : null}
+      <SignInButton callbackPath={callbackPath} label={message ? "Try again with Astra" : "Sign in with Astra"} />
+      <SandboxHint />
+    </div>
+  );
+}

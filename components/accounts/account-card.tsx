@@ -1,0 +1,35 @@
+import type { AccountView } from "@/lib/astra/accounts";
+import { formatUsd } from "@/lib/money";
+
+export function AccountCard({ account }: { account: AccountView }) {
+  return (
+    <article
+      aria-label={`${account.name} ending in ${account.mask}`}
+      className="flex h-full flex-col justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h3 className="font-semibold">{account.name}</h3>
+          <p className="text-sm text-slate-600">
+            {account.institution} · {account.kind} · <span className="font-mono">•••• {account.mask}</span>
+          </p>
+        </div>
+        {account.connected ? null : (
+          <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200">
+            Needs attention
+          </span>
+        )}
+      </div>
+      <dl className="grid grid-cols-2 gap-2 text-sm">
+        <div>
+          <dt className="text-slate-500">Available</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatUsd(account.availableBalance)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Current</dt>
+          <dd className="text-xl font-semibold tabular-nums text-slate-700">{formatUsd(account.currentBalance)}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

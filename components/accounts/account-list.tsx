@@ -1,0 +1,57 @@
+import { AstraErrorPanel } from "@/components/astra-error-panel";
+import { getAccounts, type AccountView } from "@/lib/astra/accounts";
+import { AstraError } from "@/lib/astra/errors";
+import { getAccessToken } from "@/lib/auth/session-tokens";
+import { AccountCard } from "./account-card";
+
+const NO_SESSION = new AstraError({
+  kind: "unauthorized",
+  status: 401,
+  message: "There is no Astra authorization in this session.",
+});
+
+/** Fetches the signed-in user's accounts and renders them, or an empty or error state. */
+export async function AccountList() {
+  const accessToken = await getAccessToken();
+  if (!accessToken) return <AstraErrorPanel error={NO_SESSION} path="/dashboard" />;
+
+  let accounts: AccountView[];
+  try {
+    accounts = await getAccounts(accessToken);
+  } catch (error) {
+    if (error instanceof AstraError) return <AstraErrorPanel error={error} path="/dashboard" />;
+    throw error;
+  }
+
+  if (accounts.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+        <p className="font-semibold">No bank accounts linked yet</p>
+        <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+          Accounts you link to Astra show up here with their balances. Link one through Astra&apos;s bank
+          connection flow, then come back to this page.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2" aria-label="Bank accounts">
+      {accounts.map((account) => (
+        <li key={account.id}>
+          <AccountCard account={account} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AccountListSkeleton() {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2" role="status" aria-label="Loading accounts">
+      {[0, 1].map((key) => (
+        <div key={key} className="h-36 animate-pulse rounded-xl border border-slate-200 bg-white" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Sign-in and sign-out buttons. They are forms posting to server actions, so they work before JS loads.
+import { signIn, signOut } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
+import { buttonStyles } from "@/components/ui/button-styles";
+
+export function SignInButton({
+  callbackPath = "/dashboard",
+  label = "Sign in with Astra",
+  variant = "primary",
+}: {
+  callbackPath?: string;
+  label?: string;
+  variant?: keyof typeof buttonStyles;
+}) {
+  return (
+    <form
+      action={async () => {
+        "use server";
+        await signIn(ASTRA_PROVIDER_ID, { redirectTo: safeCallbackPath(callbackPath) });
+      }}
+    >
+      <button type="submit" className={buttonStyles[variant]}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function SignOutButton() {
+  return (
+    <form
+      action={async () => {
+        "use server";
+        await signOut({ redirectTo: "/" });
+      }}
+    >
+      <button type="submit" className={buttonStyles.quiet}>
+        Sign out
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { getEnv } from "@/lib/env";
+
+/** In emulator mode, tells a first-time visitor exactly what to type on Astra's pages. */
+export function SandboxHint() {
+  if (getEnv().astraEnv !== "emulator") return null;
+  return (
+    <aside className="max-w-xl rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+      <p className="font-semibold">Trying it locally?</p>
+      <p className="mt-1">
+        The local Astra emulator has a demo user: phone <strong className="font-mono">(202) 555-0123</strong>,
+        verification code <strong className="font-mono">123456</strong>. Any number from 2025550100 to 2025550199
+        works with the same code and starts a new user.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth-buttons";
+import { EnvironmentBadge } from "@/components/environment-badge";
+import { siteConfig } from "@/config/site";
+import { auth } from "@/lib/auth";
+
+export async function SiteHeader() {
+  const session = await auth();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-16 w-full max-w-5xl items-center justify-between gap-4 px-4 sm:px-6">
+        <div className="flex items-center gap-3">
+          <Link href={session ? "/dashboard" : "/"} className="flex items-center gap-2 font-semibold">
+            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-indigo-600 text-xs text-white">
+              A
+            </span>
+            {siteConfig.name}
+          </Link>
+          <EnvironmentBadge />
+        </div>
+        {session ? (
+          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+            {siteConfig.signedInNav.map((item) => (
+              <Link key={item.href} href={item.href} className="font-medium text-slate-600 hover:text-slate-900">
+                {item.label}
+              </Link>
+            ))}
+            <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-user">
+              {session.user.name}
+            </span>
+            <SignOutButton />
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+// Branding and navigation as data, so a fork renames the product in one place.
+export const siteConfig = {
+  name: "Astra Starter",
+  description: "A Next.js template for Astra: sign in with Astra, see linked bank accounts, and move money.",
+  repoUrl: "https://github.com/astra-starter/astra-nextjs-starter",
+  signedInNav: [{ href: "/dashboard", label: "Dashboard" }],
+} as const;
+
+export const ENVIRONMENT_LABELS = {
+  emulator: "Local emulator",
+  sandbox: "Astra sandbox",
+  production: "Production",
+} as const;
