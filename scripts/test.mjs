@@ -1,0 +1,88 @@
+// `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the production
+// build, and the end-to-end suite in a real browser. It runs them all (a failing lint does not hide a failing
+// test), then prints one summary line that CI reads: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const steps = [
+  { name: "lint", command: "npm run lint" },
+  { name: "typecheck", command: "npm run typecheck" },
+  { name: "unit + emulator tests", command: "npm run test:unit", report: "test-results/vitest.json", read: readVitest },
+  { name: "build", command: "npm run build" },
+  {
+    name: "end-to-end tests",
+    command: "npm run test:e2e",
+    report: "test-results/playwright.json",
+    read: readPlaywright,
+    needs: "build",
+  },
+];
+
+function readVitest(json) {
+  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+}
+
+function readPlaywright(json) {
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats ?? {};
+  return { passed: expected + flaky, failed: unexpected, skipped };
+}
+
+// The e2e suite prefers the machine's Chromium (see playwright.config.ts); without one, fetch Playwright's own
+// once, so the second README command also works on a laptop that never ran Playwright.
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((path) => existsSync(path));
+if (!systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.executablePath())) {
+  console.log("No Chromium found: installing Playwright's (one time)...");
+  spawnSync("npx playwright install chromium", { stdio: "inherit", shell: true });
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const outcomes = [];
+const failedSteps = new Set();
+
+for (const step of steps) {
+  if (step.needs && failedSteps.has(step.needs)) {
+    outcomes.push(`${step.name}: not run (${step.needs} failed)`);
+    failedSteps.add(step.name);
+    totals.failed += 1;
+    continue;
+  }
+  console.log(`\n▶ ${step.name}: ${step.command}`);
+  if (step.report) rmSync(step.report, { force: true });
+  const started = Date.now();
+  const { status } = spawnSync(step.command, { stdio: "inherit", shell: true });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = status === 0;
+
+  if (!step.report) {
+    // A check without tests counts as one: it passed or it failed.
+    totals[ok ? "passed" : "failed"] += 1;
+    if (!ok) failedSteps.add(step.name);
+    outcomes.push(`${step.name}: ${ok ? "ok" : "FAILED"} (${seconds}s)`);
+    continue;
+  }
+
+  let counts;
+  try {
+    counts = step.read(JSON.parse(readFileSync(step.report, "utf8")));
+  } catch {
+    counts = undefined; // the runner crashed before writing its report
+  }
+  if (!counts || (!ok && counts.failed === 0)) {
+    failedSteps.add(step.name);
+    totals.failed += 1 + (counts?.failed ?? 0);
+    outcomes.push(`${step.name}: CRASHED, exit ${status} (${seconds}s)`);
+    continue;
+  }
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  if (counts.failed > 0 || !ok) failedSteps.add(step.name);
+  outcomes.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds}s)`);
+}
+
+console.log("\nSummary");
+for (const line of outcomes) console.log(`  ${line}`);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(failedSteps.size > 0 ? 1 : 0);

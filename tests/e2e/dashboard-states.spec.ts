@@ -1,0 +1,48 @@
+import { DEMO_PHONE, expect, SignInFlow, test } from "./fixtures";
+
+test.describe("Dashboard states", () => {
+  test("a new sandbox user with no linked accounts sees the empty state", async ({ page, signIn }) => {
+    // A fresh test number: the module collects a profile and creates an approved user without accounts.
+    const phone = "2025550150";
+    await page.goto("/");
+    await signIn.start();
+    await signIn.module.enterPhone(phone);
+    await signIn.module.enterCode();
+    await signIn.module.completeProfile({ firstName: "Robin", lastName: "Newcomer", email: `robin.${phone}@example.com` });
+    await signIn.module.authorize();
+
+    await expect(page.getByRole("heading", { name: "Welcome back, Robin" })).toBeVisible();
+    await expect(page.getByText("No bank accounts linked yet")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Bank accounts" })).toHaveCount(0);
+  });
+
+  test("a revoked Astra token shows the error with its request id, and re-authorizing recovers", async ({
+    page,
+    browser,
+    signIn,
+  }) => {
+    await page.goto("/");
+    await signIn.asDemoUser();
+    await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
+
+    // Signing in again elsewhere issues a new token; Astra keeps one valid token per user, so ours is revoked.
+    const otherContext = await browser.newContext();
+    const otherPage = await otherContext.newPage();
+    await otherPage.goto("/");
+    await new SignInFlow(otherPage).asDemoUser();
+    await expect(otherPage).toHaveURL(/\/dashboard$/);
+    await otherContext.close();
+
+    await page.reload();
+    const alert = page.getByRole("alert").filter({ hasText: "Your Astra authorization has expired" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(/Request id: [0-9a-f-]{36}/);
+
+    await alert.getByRole("button", { name: "Sign in with Astra again" }).click();
+    await signIn.module.enterPhone(DEMO_PHONE);
+    await signIn.module.enterCode();
+    await signIn.module.authorize();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
+  });
+});

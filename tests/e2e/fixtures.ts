@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PHONE = "2025550123";
+export const SANDBOX_CODE = "123456";
+
+/** Drives the emulator's hosted OAuth module pages the way a person would. */
+export class AstraModule {
+  constructor(private readonly page: Page) {}
+
+  async enterPhone(phone: string) {
+    await expect(this.page).toHaveURL(/\/login\/oauth\/authorize/);
+    await this.page.getByLabel("Mobile number").fill(phone);
+    await this.page.getByRole("button", { name: "Send code" }).click();
+  }
+
+  async enterCode(code = SANDBOX_CODE) {
+    await this.page.getByLabel("Verification code").fill(code);
+    await this.page.getByRole("button", { name: "Verify" }).click();
+  }
+
+  async completeProfile(profile: { firstName: string; lastName: string; email: string }) {
+    await this.page.getByLabel("First name").fill(profile.firstName);
+    await this.page.getByLabel("Last name").fill(profile.lastName);
+    await this.page.getByLabel("Email").fill(profile.email);
+    await this.page.getByRole("button", { name: "Continue" }).click();
+  }
+
+  async authorize() {
+    await this.page.getByRole("button", { name: "Authorize" }).click();
+  }
+
+  async deny() {
+    await this.page.getByRole("button", { name: "Deny" }).click();
+  }
+}
+
+/** The app's side of sign-in: the landing or sign-in page's button, then the module. */
+export class SignInFlow {
+  readonly module: AstraModule;
+
+  constructor(private readonly page: Page) {
+    this.module = new AstraModule(page);
+  }
+
+  async start() {
+    await this.page.getByRole("button", { name: /sign in with astra/i }).click();
+  }
+
+  /** Signs the seeded demo user in from wherever a sign-in button is showing. */
+  async asDemoUser() {
+    await this.start();
+    await this.module.enterPhone(DEMO_PHONE);
+    await this.module.enterCode();
+    await this.module.authorize();
+  }
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export const test = base.extend<{ signIn: SignInFlow }>({
+  signIn: async ({ page }, use) => {
+    await use(new SignInFlow(page));
+  },
+});
+
+export { expect };
