@@ -76,12 +76,6 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-/** `GET /v1/accounts`. */
-export const accountListSchema = z.object({
-  count: z.number().int().nonnegative(),
-  accounts: z.array(accountSchema),
-});
-export type AccountList = z.infer<typeof accountListSchema>;
 
 /** Form body of `POST /v1/oauth/token`, one shape per grant. */
 export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
@@ -97,3 +91,207 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
   }),
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+/** Lists are paginated newest first. Astra's parameter names are unknown; see sandbox/README.md for ours. */
+export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
+// `count` is documented; the page fields are the emulator's (optional, so real Astra answers parse too).
+export const paginationFieldsSchema = z.object({
+  /** Total number of items across all pages. */
+  count: z.number().int().nonnegative(),
+  page: z.number().int().positive().optional(),
+  page_size: z.number().int().positive().optional(),
+  has_more: z.boolean().optional(),
+});
+
+/** KYC type of a user intent (astra-api.md 3.1). */
+export const kycTypeSchema = z.enum(["verified", "unverified", "receive-only"]);
+
+/** UserIntent statuses: a user's, plus `converted_to_user` once the person authenticates. */
+export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "converted_to_user"]);
+
+const US_STATES = /^[A-Z]{2}$/;
+
+/** `POST /v1/user_intent` body (client Basic auth). */
+export const userIntentCreateSchema = z.object({
+  email: z.email({ error: "must be a valid email address" }),
+  phone: z.string().regex(/^\+1\d{10}$/, { error: "must be +1 followed by 10 digits, e.g. +12025550123" }),
+  first_name: z.string().trim().min(1, { error: "is required" }).max(100),
+  last_name: z.string().trim().min(1, { error: "is required" }).max(100),
+  preferred_first_name: z.string().max(100).optional(),
+  preferred_last_name: z.string().max(100).optional(),
+  preferred_pronouns: z.string().max(50).optional(),
+  address1: z.string().trim().min(1, { error: "is required" }).max(200),
+  // Astra: send "" when there is no second line; null is rejected.
+  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200),
+  city: z.string().trim().min(1, { error: "is required" }).max(100),
+  state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
+  postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
+  date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }),
+  ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
+  ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
+  kyc_type: kycTypeSchema.optional(),
+});
+export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
+
+/** `GET /v1/user_intent/{id}`. */
+export const userIntentSchema = z.object({
+  id: z.string(),
+  user_id: z.string().nullable(),
+  email: z.string(),
+  phone: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  preferred_first_name: z.string().nullable(),
+  preferred_last_name: z.string().nullable(),
+  preferred_pronouns: z.string().nullable(),
+  status: userIntentStatusSchema,
+  kyc_type: kycTypeSchema,
+  oauth_token_issued: z.boolean(),
+});
+export type UserIntent = z.infer<typeof userIntentSchema>;
+
+/** `POST /v1/accounts/create` body: an account added by account and routing number. */
+export const accountCreateSchema = z.object({
+  institution_id: z.string().min(1, { error: "is required" }),
+  name: z.string().trim().min(1, { error: "is required" }).max(100),
+  bank_account_type: z.enum(["checking", "savings"], { error: 'must be "checking" or "savings"' }),
+  account_number: z.string().regex(/^\d{7,17}$/, { error: "must be 7 to 17 digits" }),
+  routing_number: z.string().regex(/^\d{9}$/, { error: "must be 9 digits" }),
+});
+export type AccountCreate = z.infer<typeof accountCreateSchema>;
+
+export const routineTypeSchema = z.enum(["one-time", "recurring"]);
+export const routineFrequencySchema = z.enum(["weekly", "bi-weekly", "monthly"]);
+export const settlementSpeedSchema = z.enum(["T+1", "T+2", "T+4"]);
+export const paymentTypeSchema = z.enum(["ach"]);
+export const routineStatusSchema = z.enum([
+  "requires_user_verification",
+  "pending_account_authorization",
+  "user_suspended",
+  "active",
+  "inactive",
+  "cancelled",
+  "failed",
+  "completed",
+]);
+export type RoutineStatus = z.infer<typeof routineStatusSchema>;
+export type RoutineFrequency = z.infer<typeof routineFrequencySchema>;
+
+/** Dollars with at most two decimals, positive, within Astra's per-transaction limit. */
+export const amountSchema = z
+  .number({ error: "must be a number of dollars" })
+  .positive({ error: "must be more than $0" })
+  .max(100_000, { error: "must be at most $100,000" })
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, { error: "must have at most 2 decimals" });
+
+/** `POST /v1/routines` body. */
+export const routineCreateSchema = z
+  .object({
+    type: routineTypeSchema,
+    name: z.string().trim().min(1, { error: "is required" }).max(100),
+    payment_type: paymentTypeSchema.default("ach"),
+    source_id: z.string().min(1, { error: "is required" }),
+    destination_id: z.string().min(1, { error: "is required" }),
+    destination_user_id: z.string().nullable().optional(),
+    amount: amountSchema,
+    start_date: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
+    preferred_settlement_speed: settlementSpeedSchema.optional(),
+    frequency: routineFrequencySchema.optional(),
+    client_correlation_id: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,80}$/, { error: "must be 1 to 80 letters or digits" })
+      .optional(),
+  })
+  .superRefine((routine, ctx) => {
+    if (routine.type === "recurring" && !routine.frequency) {
+      ctx.addIssue({ code: "custom", path: ["frequency"], message: "is required for recurring routines" });
+    }
+    if (routine.type === "one-time" && routine.frequency) {
+      ctx.addIssue({ code: "custom", path: ["frequency"], message: "is only for recurring routines" });
+    }
+    if (routine.source_id === routine.destination_id) {
+      ctx.addIssue({ code: "custom", path: ["destination_id"], message: "must differ from source_id" });
+    }
+  });
+export type RoutineCreate = z.infer<typeof routineCreateSchema>;
+
+/** `PUT /v1/routines/{id}` body: what the emulator lets change (astra-api.md 3.5 disagrees with itself). */
+export const routineUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    amount: amountSchema.optional(),
+    status: z.enum(["active", "inactive"], { error: 'must be "active" (resume) or "inactive" (pause)' }).optional(),
+  })
+  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, amount, status" });
+export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
+
+export const routineSchema = z.object({
+  id: z.string(),
+  type: routineTypeSchema,
+  name: z.string(),
+  payment_type: paymentTypeSchema,
+  source_id: z.string(),
+  destination_id: z.string(),
+  destination_user_id: z.string().nullable(),
+  amount: z.number(),
+  start_date: z.string(),
+  preferred_settlement_speed: settlementSpeedSchema,
+  frequency: routineFrequencySchema.nullable(),
+  client_correlation_id: z.string().nullable(),
+  active: z.boolean(),
+  status: routineStatusSchema,
+  created: z.string(),
+});
+export type Routine = z.infer<typeof routineSchema>;
+
+/** `GET /v1/accounts`. */
+export const accountListSchema = paginationFieldsSchema.extend({ accounts: z.array(accountSchema) });
+export type AccountList = z.infer<typeof accountListSchema>;
+
+export const routineListSchema = paginationFieldsSchema.extend({ routines: z.array(routineSchema) });
+export type RoutineList = z.infer<typeof routineListSchema>;
+
+/** Astra spells a cancelled transfer both ways (astra-api.md 3.6); the emulator writes `cancelled`. */
+export const transferStatusSchema = z.enum(["pending", "processed", "failed", "cancelled", "canceled"]);
+export type TransferStatus = z.infer<typeof transferStatusSchema>;
+
+export const transferSchema = z.object({
+  id: z.string(),
+  routine_id: z.string(),
+  routine_name: z.string(),
+  routine_type: routineTypeSchema,
+  client_correlation_id: z.string().nullable(),
+  source_id: z.string(),
+  destination_id: z.string(),
+  destination_user_id: z.string().nullable(),
+  amount: z.number(),
+  payment_type: paymentTypeSchema,
+  status: transferStatusSchema,
+  initiated: z.string(),
+  updated: z.string(),
+  estimated_clearing_date: z.string(),
+  astra_settlement_reason: z.string().nullable(),
+  failure_reason: z.string().nullable(),
+});
+export type Transfer = z.infer<typeof transferSchema>;
+
+export const transferListSchema = paginationFieldsSchema.extend({ transfers: z.array(transferSchema) });
+export type TransferList = z.infer<typeof transferListSchema>;
+
+export const webhookTypeSchema = z.enum([
+  "user_intent_updated",
+  "user_updated",
+  "routine_updated",
+  "transfer_created",
+  "transfer_updated",
+]);
+export type WebhookType = z.infer<typeof webhookTypeSchema>;
+
+/** The body Astra POSTs to the webhook URL, signed with `Astra-Verification` (astra-api.md 3.7). */
+export const webhookPayloadSchema = z.object({
+  webhook_type: webhookTypeSchema,
+  resource_id: z.string(),
+  user_id: z.string().nullable(),
+  webhook_id: z.string(),
+});
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

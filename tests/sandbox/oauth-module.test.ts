@@ -157,6 +157,6 @@ describe("a new test number", () => {
     const user = userSchema.parse(await (await getWithToken(sandbox.app, "/v1/user", access_token)).json());
     expect(user).toMatchObject({ phone: "+12025550142", first_name: "Jordan", email: "jordan@example.com", status: "approved" });
     const accounts = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", access_token)).json());
-    expect(accounts).toEqual({ count: 0, accounts: [] });
+    expect(accounts).toMatchObject({ count: 0, accounts: [] });
   });
 });

@@ -4,13 +4,10 @@ import { accountListSchema, accountSchema, type Account } from "../../../lib/ast
 import type { Deps } from "../app";
 import { bearerAuth, type BearerEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
+import { pageEnvelope, readPage } from "../lib/pagination";
+import { toAstraTimestamp, toDollars } from "../lib/wire";
 import type { AccountRecord } from "../store/accounts";
 
-const toDollars = (cents: number | null): number | null => (cents === null ? null : cents / 100);
-
-/** Astra's samples show a UTC timestamp with microseconds and no offset, e.g. 2025-03-02T16:45:11.128430. */
-const toAstraTimestamp = (date: Date | null): string | null =>
-  date === null ? null : date.toISOString().replace(/Z$/, "000");
 
 export function toWireAccount(account: AccountRecord): Account {
   return accountSchema.parse({
@@ -34,8 +31,9 @@ export function accountRoutes({ store, clock }: Deps) {
   const auth = bearerAuth(store, clock);
   return new Hono<BearerEnv>()
     .get("/v1/accounts", auth, async (c) => {
-      const accounts = await store.accounts.listForUser(c.get("grant").userId);
-      return c.json(accountListSchema.parse({ count: accounts.length, accounts: accounts.map(toWireAccount) }));
+      const page = readPage(c.req.query());
+      const { total, items } = await store.accounts.listForUser(c.get("grant").userId, page);
+      return c.json(accountListSchema.parse({ ...pageEnvelope(total, page), accounts: items.map(toWireAccount) }));
     })
     .get("/v1/accounts/:id", auth, async (c) => {
       const account = await store.accounts.findForUser(c.get("grant").userId, c.req.param("id"));

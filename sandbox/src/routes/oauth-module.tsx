@@ -170,7 +170,7 @@ export function oauthModuleRoutes({ store, clock }: Deps) {
       const error = `That code is not right. In the sandbox the code is ${SANDBOX_VERIFICATION_CODE}.`;
       return c.html(<CodePage sessionId={session.id} phone={session.phone} error={error} />, 400);
     }
-    const user = await store.users.findByPhone(session.phone);
+    const user = await store.users.findByPhone(session.clientId, session.phone);
     await store.moduleSessions.markVerified(session.id, user?.id ?? null);
     return renderStep(c, { ...session, verified: true, userId: user?.id ?? null }, client);
   });

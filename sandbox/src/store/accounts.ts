@@ -1,6 +1,7 @@
 // Linked bank accounts. Balances are kept in integer cents and returned as dollars by the routes.
 import type { Database } from "better-sqlite3";
 import { newId } from "../lib/ids";
+import type { Page, PageRequest } from "../lib/pagination";
 
 export interface AccountRecord {
   id: string;
@@ -87,13 +88,18 @@ export function insertAccount(db: Database, account: NewAccount, now: Date): Acc
 
 export function createAccountsStore(db: Database) {
   // rowid breaks ties between accounts created in the same millisecond, keeping "newest first" stable.
-  const forUser = db.prepare<[string], AccountRow>(
-    "SELECT * FROM accounts WHERE user_id = ? ORDER BY created_at DESC, rowid DESC",
+  const forUser = db.prepare<[string, number, number], AccountRow>(
+    "SELECT * FROM accounts WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
   );
+  const countForUser = db.prepare<[string], number>("SELECT COUNT(*) FROM accounts WHERE user_id = ?").pluck();
   const oneForUser = db.prepare<[string, string], AccountRow>("SELECT * FROM accounts WHERE id = ? AND user_id = ?");
   return {
-    async listForUser(userId: string): Promise<AccountRecord[]> {
-      return forUser.all(userId).map(toAccount);
+    async listForUser(userId: string, page: PageRequest): Promise<Page<AccountRecord>> {
+      const read = db.transaction(() => ({
+        total: countForUser.get(userId) ?? 0,
+        items: forUser.all(userId, page.pageSize, page.offset).map(toAccount),
+      }));
+      return read();
     },
     /** Null when the account does not exist or belongs to someone else. */
     async findForUser(userId: string, accountId: string): Promise<AccountRecord | null> {

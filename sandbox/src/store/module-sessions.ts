@@ -59,8 +59,8 @@ export function createModuleSessionsStore(db: Database) {
     if (!session.phone) throw new Error("A module session needs a phone before a user can be created.");
     // Another tab may have created the user for this phone meanwhile; reuse it rather than fail on UNIQUE.
     const user =
-      selectUserByPhone(db, session.phone) ??
-      insertUser(db, { ...profile, phone: session.phone, status: "approved" }, now);
+      selectUserByPhone(db, session.clientId, session.phone) ??
+      insertUser(db, { ...profile, clientId: session.clientId, phone: session.phone, status: "approved" }, now);
     setUser.run(user.id, session.id);
     return user;
   });

@@ -9,14 +9,18 @@ CREATE TABLE IF NOT EXISTS apps (
   created_at INTEGER NOT NULL
 );
 
+-- Users belong to the developer app whose module they signed up through, as each Astra client's sandbox has
+-- its own users; a phone number is unique within one app.
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
-  phone TEXT NOT NULL UNIQUE,
+  client_id TEXT NOT NULL REFERENCES apps(client_id),
+  phone TEXT NOT NULL,
   first_name TEXT NOT NULL,
   last_name TEXT NOT NULL,
   email TEXT NOT NULL,
   status TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  UNIQUE (client_id, phone)
 );
 
 CREATE TABLE IF NOT EXISTS accounts (
@@ -76,4 +80,15 @@ CREATE TABLE IF NOT EXISTS module_sessions (
   user_id TEXT REFERENCES users(id),
   expires_at INTEGER NOT NULL
 );
+
+-- Webhook outbox (store/events.ts); deliveries are recorded by sandbox/src/webhooks.
+CREATE TABLE IF NOT EXISTS webhook_events (
+  webhook_id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES apps(client_id),
+  webhook_type TEXT NOT NULL,
+  user_id TEXT,
+  resource_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id, created_at);
 `;

@@ -24,6 +24,7 @@ export function seedIfEmpty(db: Database, app: NewDeveloperApp, now: Date): void
     const user = insertUser(
       db,
       {
+        clientId: app.clientId,
         phone: DEMO_USER_PHONE,
         firstName: "Avery",
         lastName: "Demo",

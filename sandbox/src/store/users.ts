@@ -5,6 +5,8 @@ import { newId } from "../lib/ids";
 
 export interface UserRecord {
   id: string;
+  /** The developer app this user belongs to. */
+  clientId: string;
   /** 10 digits, no country code. */
   phone: string;
   firstName: string;
@@ -18,6 +20,7 @@ export type NewUser = Omit<UserRecord, "id" | "createdAt">;
 
 interface UserRow {
   id: string;
+  client_id: string;
   phone: string;
   first_name: string;
   last_name: string;
@@ -28,6 +31,7 @@ interface UserRow {
 
 const toUser = (row: UserRow): UserRecord => ({
   id: row.id,
+  clientId: row.client_id,
   phone: row.phone,
   firstName: row.first_name,
   lastName: row.last_name,
@@ -39,14 +43,16 @@ const toUser = (row: UserRow): UserRecord => ({
 export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
   const id = newId();
   db.prepare(
-    `INSERT INTO users (id, phone, first_name, last_name, email, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, user.phone, user.firstName, user.lastName, user.email, user.status, now.getTime());
+    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, user.clientId, user.phone, user.firstName, user.lastName, user.email, user.status, now.getTime());
   return { ...user, id, createdAt: now };
 }
 
-export function selectUserByPhone(db: Database, phone: string): UserRecord | null {
-  const row = db.prepare<[string], UserRow>("SELECT * FROM users WHERE phone = ?").get(phone);
+export function selectUserByPhone(db: Database, clientId: string, phone: string): UserRecord | null {
+  const row = db
+    .prepare<[string, string], UserRow>("SELECT * FROM users WHERE client_id = ? AND phone = ?")
+    .get(clientId, phone);
   return row ? toUser(row) : null;
 }
 
@@ -57,8 +63,8 @@ export function createUsersStore(db: Database) {
       const row = byId.get(id);
       return row ? toUser(row) : null;
     },
-    async findByPhone(phone: string): Promise<UserRecord | null> {
-      return selectUserByPhone(db, phone);
+    async findByPhone(clientId: string, phone: string): Promise<UserRecord | null> {
+      return selectUserByPhone(db, clientId, phone);
     },
     async create(user: NewUser, now: Date): Promise<UserRecord> {
       return insertUser(db, user, now);
