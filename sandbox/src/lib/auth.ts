@@ -13,9 +13,12 @@ export interface BearerGrant {
 export type ClientEnv = { Variables: { client: DeveloperApp } };
 export type BearerEnv = { Variables: { grant: BearerGrant } };
 
-const invalidClient = (description: string) =>
+/** The token endpoint answers in RFC 6749's shape; every other client-auth endpoint in Astra's envelope. */
+export type ErrorStyle = "oauth" | "astra";
+
+const invalidClient = (description: string, style: ErrorStyle) =>
   new ApiError(401, description, {
-    oauthError: "invalid_client",
+    oauthError: style === "oauth" ? "invalid_client" : undefined,
     headers: { "WWW-Authenticate": 'Basic realm="astra"' },
   });
 
@@ -36,15 +39,15 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   }
 }
 
-export function clientBasicAuth(store: Store) {
+export function clientBasicAuth(store: Store, style: ErrorStyle = "astra") {
   return createMiddleware<ClientEnv>(async (c, next) => {
     const credentials = parseBasic(c.req.header("authorization"));
     if (!credentials) {
-      throw invalidClient("Send the client id and secret as HTTP Basic credentials (Authorization: Basic ...).");
+      throw invalidClient("Send the client id and secret as HTTP Basic credentials (Authorization: Basic ...).", style);
     }
     const client = await store.apps.findByClientId(credentials.id);
     if (!client || !safeEqual(client.clientSecret, credentials.secret)) {
-      throw invalidClient("Unknown client id or wrong client secret.");
+      throw invalidClient("Unknown client id or wrong client secret.", style);
     }
     c.set("client", client);
     await next();

@@ -38,7 +38,7 @@ function toResponse(tokens: IssuedTokens): OAuthTokenResponse {
 }
 
 export function tokenRoutes({ store, clock }: Deps) {
-  return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store), async (c) => {
+  return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store, "oauth"), async (c) => {
     const client = c.get("client");
     const fields = await readForm(c.req.raw);
     const grantType = fields.grant_type;

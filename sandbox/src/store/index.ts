@@ -5,9 +5,12 @@ import Database from "better-sqlite3";
 import { createAccountsStore } from "./accounts";
 import { createAppsStore, type NewDeveloperApp } from "./apps";
 import { createModuleSessionsStore } from "./module-sessions";
-import { SCHEMA_SQL } from "./schema";
+import { createRoutinesStore } from "./routines";
+import { createScheduler } from "./scheduler";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
 import { createTokensStore } from "./tokens";
+import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
 
 export interface StoreOptions {
@@ -22,7 +25,7 @@ export function createStore(file: string, options: StoreOptions = {}) {
   const db = new Database(file);
   db.pragma("foreign_keys = ON");
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
-  db.exec(SCHEMA_SQL);
+  migrate(db);
   seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
 
   return {
@@ -31,6 +34,9 @@ export function createStore(file: string, options: StoreOptions = {}) {
     accounts: createAccountsStore(db),
     tokens: createTokensStore(db),
     moduleSessions: createModuleSessionsStore(db),
+    userIntents: createUserIntentsStore(db),
+    routines: createRoutinesStore(db),
+    scheduler: createScheduler(db),
     async close(): Promise<void> {
       db.close();
     },
@@ -38,5 +44,19 @@ export function createStore(file: string, options: StoreOptions = {}) {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/** Creates the tables; a store file from an older schema is emptied first and re-seeded. */
+function migrate(db: Database.Database): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version !== 0 && version !== SCHEMA_VERSION) {
+    console.warn(`Sandbox store schema v${version} is outdated (now v${SCHEMA_VERSION}); starting from fresh seed data.`);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all();
+    db.pragma("foreign_keys = OFF");
+    for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${String(table)}"`);
+    db.pragma("foreign_keys = ON");
+  }
+  db.exec(SCHEMA_SQL);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
 export type { DeveloperApp } from "./apps";
 export { DEFAULT_APP, DEMO_USER_PHONE } from "./seed";

@@ -1,11 +1,34 @@
 // SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
 // codes and tokens are stored only as SHA-256 hashes.
+/** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
+export const SCHEMA_VERSION = 2;
+
 export const SCHEMA_SQL = `
+-- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
+CREATE TABLE IF NOT EXISTS developers (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS developer_sessions (
+  token_hash TEXT PRIMARY KEY,
+  developer_id TEXT NOT NULL REFERENCES developers(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS apps (
   client_id TEXT PRIMARY KEY,
   client_secret TEXT NOT NULL,
+  developer_id TEXT REFERENCES developers(id),
   name TEXT NOT NULL,
+  support_email TEXT,
+  -- JSON array of exact redirect URIs
   redirect_uris TEXT NOT NULL,
+  webhook_url TEXT,
+  -- sandbox setting: the module shows the test verification code on its pages
+  show_test_codes INTEGER NOT NULL DEFAULT 1,
   created_at INTEGER NOT NULL
 );
 
@@ -19,9 +42,42 @@ CREATE TABLE IF NOT EXISTS users (
   last_name TEXT NOT NULL,
   email TEXT NOT NULL,
   status TEXT NOT NULL,
+  kyc_type TEXT NOT NULL DEFAULT 'verified',
+  -- the user intent this user was converted from, if any
+  user_intent_id TEXT,
   created_at INTEGER NOT NULL,
   UNIQUE (client_id, phone)
 );
+
+CREATE TABLE IF NOT EXISTS user_intents (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES apps(client_id),
+  email TEXT NOT NULL,
+  -- 10 digits, no country code (the API shows +1…)
+  phone TEXT NOT NULL,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  preferred_first_name TEXT,
+  preferred_last_name TEXT,
+  preferred_pronouns TEXT,
+  address1 TEXT NOT NULL,
+  address2 TEXT NOT NULL,
+  city TEXT NOT NULL,
+  state TEXT NOT NULL,
+  postal_code TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  ssn_last4 TEXT NOT NULL,
+  ip_address TEXT NOT NULL,
+  kyc_type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  -- a "pending" intent resolves to kyc_outcome at this time (sandbox clock)
+  kyc_outcome TEXT NOT NULL,
+  kyc_resolves_at INTEGER,
+  user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+  oauth_token_issued INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
 
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY,
@@ -38,6 +94,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   available_balance_cents INTEGER,
   last_balance_update_at INTEGER,
   connection_status TEXT NOT NULL,
+  -- set for accounts added by number (POST /v1/accounts/create)
+  routing_number TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS accounts_by_user ON accounts (user_id, created_at);
@@ -61,6 +119,15 @@ CREATE TABLE IF NOT EXISTS access_tokens (
 );
 CREATE INDEX IF NOT EXISTS access_tokens_by_grant ON access_tokens (user_id, client_id);
 
+-- One row per successful token-endpoint exchange, so tests can count refreshes (control API).
+CREATE TABLE IF NOT EXISTS token_grants (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  client_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  grant_type TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS refresh_tokens (
   token_hash TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
@@ -81,14 +148,104 @@ CREATE TABLE IF NOT EXISTS module_sessions (
   expires_at INTEGER NOT NULL
 );
 
--- Webhook outbox (store/events.ts); deliveries are recorded by sandbox/src/webhooks.
+CREATE TABLE IF NOT EXISTS routines (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES apps(client_id),
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  payment_type TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  destination_id TEXT NOT NULL,
+  destination_user_id TEXT,
+  amount_cents INTEGER NOT NULL,
+  -- YYYY-MM-DD, a calendar date in America/Los_Angeles
+  start_date TEXT NOT NULL,
+  settlement_speed TEXT NOT NULL,
+  frequency TEXT,
+  client_correlation_id TEXT,
+  status TEXT NOT NULL,
+  -- the next calendar date a transfer is due (null once a one-time routine ran, or after cancellation)
+  next_run_date TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS routines_by_user ON routines (user_id, created_at);
+CREATE INDEX IF NOT EXISTS routines_due ON routines (status, next_run_date);
+
+CREATE TABLE IF NOT EXISTS transfers (
+  id TEXT PRIMARY KEY,
+  routine_id TEXT NOT NULL REFERENCES routines(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  destination_id TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  failure_reason TEXT,
+  astra_settlement_reason TEXT,
+  -- the routine date this transfer is for (YYYY-MM-DD); one transfer per routine and date
+  scheduled_date TEXT NOT NULL,
+  initiated_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  estimated_clearing_at INTEGER NOT NULL,
+  UNIQUE (routine_id, scheduled_date)
+);
+CREATE INDEX IF NOT EXISTS transfers_by_user ON transfers (user_id, initiated_at);
+CREATE INDEX IF NOT EXISTS transfers_pending ON transfers (status, estimated_clearing_at);
+
+-- Idempotency-Key records: the first response to a (credential, method, path, key) is replayed.
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status_code INTEGER,
+  response_body TEXT,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+
+-- Webhook outbox (store/events.ts) and its delivery attempts (sandbox/src/webhooks).
 CREATE TABLE IF NOT EXISTS webhook_events (
   webhook_id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   webhook_type TEXT NOT NULL,
   user_id TEXT,
   resource_id TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  -- null once delivered or given up
+  next_attempt_at INTEGER,
+  delivered_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id, created_at);
+CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at);
+
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  webhook_id TEXT NOT NULL REFERENCES webhook_events(webhook_id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  status_code INTEGER,
+  error TEXT,
+  duration_ms INTEGER NOT NULL,
+  attempted_at INTEGER NOT NULL
+);
+
+-- Faults injected through the control API: the next N ("remaining") matching requests fail or slow down.
+CREATE TABLE IF NOT EXISTS faults (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  status INTEGER,
+  delay_ms INTEGER,
+  remaining INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+-- Emulator-wide settings, e.g. the sandbox clock's offset from real time.
+CREATE TABLE IF NOT EXISTS sandbox_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `;
