@@ -1,7 +1,53 @@
-// Runs before every signed-in page: next-auth reads the session cookie and the `authorized` callback in
-// lib/auth.ts sends a signed-out visitor to /signin, remembering the page to come back to.
-export { auth as proxy } from "@/lib/auth";
+// Runs before signed-in pages and the app's Astra route handlers. It keeps the session's Astra tokens fresh
+// where a cookie can still be written: a little before the access token expires it refreshes them (once per
+// session, however many requests arrive together) and hands the new cookie both to this request's page and to
+// the browser. Signed-out visitors go to /signin and come back afterwards.
+import { NextResponse, type NextRequest } from "next/server";
+import { signInUrlFor } from "@/lib/auth/callback-path";
+import { needsRefresh, refreshSessionTokens } from "@/lib/auth/refresh-token";
+import {
+  decodeSession,
+  encodeSession,
+  readSessionCookie,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "@/lib/auth/session-cookie";
+import { getEnv } from "@/lib/env";
+
+export async function proxy(request: NextRequest) {
+  const env = getEnv();
+  const name = sessionCookieName(env);
+  const value = readSessionCookie(request.cookies, name);
+  const token = value ? await decodeSession(value, env, name) : null;
+
+  if (!token) {
+    if (request.nextUrl.pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: "Sign in with Astra first." }, { status: 401 });
+    }
+    return NextResponse.redirect(signInUrlFor(request.nextUrl));
+  }
+
+  if (!needsRefresh(token, Math.floor(Date.now() / 1000))) return NextResponse.next();
+
+  let refreshed;
+  try {
+    refreshed = await refreshSessionTokens(token);
+  } catch {
+    // Astra is unreachable: let the page render and show that error, rather than failing here.
+    return NextResponse.next();
+  }
+  const nextValue = await encodeSession(refreshed, env, name);
+  // Replace the cookie (and any chunks of it) on this request, so the page renders with the new token…
+  for (const cookie of request.cookies.getAll()) {
+    if (cookie.name.startsWith(`${name}.`)) request.cookies.delete(cookie.name);
+  }
+  request.cookies.set(name, nextValue);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  // …and on the response, so the browser's next request carries it too.
+  response.cookies.set(name, nextValue, sessionCookieOptions(env));
+  return response;
+}
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/accounts/:path*", "/routines/:path*", "/transfers/:path*"],
+  matcher: ["/dashboard/:path*", "/accounts/:path*", "/routines/:path*", "/transfers/:path*", "/api/astra/:path*"],
 };

@@ -1,25 +1,16 @@
 import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { getAccounts, type AccountView } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
-import { getAccessToken } from "@/lib/auth/session-tokens";
+import { readFromAstra } from "@/lib/auth/astra-session";
 import { AccountCard } from "./account-card";
 
-const NO_SESSION = new AstraError({
-  kind: "unauthorized",
-  status: 401,
-  message: "There is no Astra authorization in this session.",
-});
-
 /** Fetches the signed-in user's accounts and renders them, or an empty or error state. */
-export async function AccountList() {
-  const accessToken = await getAccessToken();
-  if (!accessToken) return <AstraErrorPanel error={NO_SESSION} path="/dashboard" />;
-
+export async function AccountList({ path }: { path: string }) {
   let accounts: AccountView[];
   try {
-    accounts = await getAccounts(accessToken);
+    accounts = await readFromAstra(path, getAccounts);
   } catch (error) {
-    if (error instanceof AstraError) return <AstraErrorPanel error={error} path="/dashboard" />;
+    if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;
     throw error;
   }
 

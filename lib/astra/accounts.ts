@@ -17,14 +17,14 @@ export type AccountView = {
 };
 
 export async function getAccounts(accessToken: string): Promise<AccountView[]> {
-  const list = await astraFetch({ path: "/v1/accounts", accessToken, schema: accountListSchema });
+  const list = await astraFetch({ path: "/v1/accounts", auth: { accessToken }, schema: accountListSchema });
   return list.accounts.map(reshapeAccount);
 }
 
 export async function getAccount(accessToken: string, id: string): Promise<AccountView> {
   const account = await astraFetch({
     path: `/v1/accounts/${encodeURIComponent(id)}`,
-    accessToken,
+    auth: { accessToken },
     schema: accountSchema,
   });
   return reshapeAccount(account);

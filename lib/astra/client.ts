@@ -3,11 +3,13 @@
 import "server-only";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
-  accessToken: string;
+  /** A user's access token (Bearer), or "client" for the app's own Basic credentials (user intents). */
+  auth: { accessToken: string } | "client";
   schema: T;
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
@@ -15,12 +17,16 @@ export type AstraRequest<T extends z.ZodType> = {
   searchParams?: Record<string, string | number | undefined>;
 };
 
+function authorizationHeader(auth: AstraRequest<z.ZodType>["auth"]): string {
+  return auth === "client" ? clientBasicAuthorization(getEnv()) : `Bearer ${auth.accessToken}`;
+}
+
 export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>): Promise<z.infer<T>> {
   const url = new URL(request.path, getEnv().astraApiUrl);
   for (const [key, value] of Object.entries(request.searchParams ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  const headers = new Headers({ accept: "application/json", authorization: `Bearer ${request.accessToken}` });
+  const headers = new Headers({ accept: "application/json", authorization: authorizationHeader(request.auth) });
   if (request.body !== undefined) headers.set("content-type", "application/json");
   if (request.idempotencyKey) headers.set("idempotency-key", request.idempotencyKey);
 

@@ -15,6 +15,7 @@ export type AstraErrorInit = {
   status: number;
   message: string;
   requestId?: string | null;
+  fieldErrors?: Record<string, string[]> | null;
   cause?: unknown;
 };
 
@@ -24,21 +25,30 @@ export class AstraError extends Error {
   readonly status: number;
   /** Astra's `request-id` header, for support tickets. */
   readonly requestId: string | null;
+  /** Per-field messages when Astra rejected a body field by field (wire field names). */
+  readonly fieldErrors: Record<string, string[]> | null;
 
-  constructor({ kind, status, message, requestId = null, cause }: AstraErrorInit) {
+  constructor({ kind, status, message, requestId = null, fieldErrors = null, cause }: AstraErrorInit) {
     super(message, { cause });
     this.name = "AstraError";
     this.kind = kind;
     this.status = status;
     this.requestId = requestId;
+    this.fieldErrors = fieldErrors;
   }
 
   /** Builds the error for a non-OK response, reading Astra's `{code,name,description}` or OAuth error body. */
   static async fromResponse(response: Response): Promise<AstraError> {
     const requestId = response.headers.get("request-id");
     const text = await response.text().catch(() => "");
-    const message = describeErrorBody(text) ?? `Astra answered HTTP ${response.status}`;
-    return new AstraError({ kind: kindForStatus(response.status), status: response.status, message, requestId });
+    const { message, fieldErrors } = describeErrorBody(text);
+    return new AstraError({
+      kind: kindForStatus(response.status),
+      status: response.status,
+      message: message ?? `Astra answered HTTP ${response.status}`,
+      requestId,
+      fieldErrors,
+    });
   }
 }
 
@@ -50,24 +60,27 @@ export function kindForStatus(status: number): AstraErrorKind {
   return "invalid_request";
 }
 
-function describeErrorBody(text: string): string | undefined {
+type ErrorDescription = { message?: string; fieldErrors: Record<string, string[]> | null };
+
+function describeErrorBody(text: string): ErrorDescription {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return undefined;
+    return { fieldErrors: null };
   }
   const generic = astraErrorBodySchema.safeParse(json);
   if (generic.success) {
     const { description } = generic.data;
-    if (typeof description === "string") return description;
-    return Object.entries(description)
+    if (typeof description === "string") return { message: description, fieldErrors: null };
+    const message = Object.entries(description)
       .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
       .join("; ");
+    return { message, fieldErrors: description };
   }
   const oauth = oauthErrorResponseSchema.safeParse(json);
-  if (oauth.success) return oauth.data.error_description ?? oauth.data.error;
-  return undefined;
+  if (oauth.success) return { message: oauth.data.error_description ?? oauth.data.error, fieldErrors: null };
+  return { fieldErrors: null };
 }
 
 /** What to tell a person, by kind: what happened and what to do next. */

@@ -31,13 +31,21 @@ afterEach(() => vi.unstubAllGlobals());
 describe("astraFetch", () => {
   it("calls the configured API with the bearer token, uncached, and parses the body", async () => {
     const fetchMock = mockFetch(Response.json({ count: 1, accounts: [checking] }));
-    const list = await astraFetch({ path: "/v1/accounts", accessToken: "tok_123", schema: accountListSchema });
+    const list = await astraFetch({ path: "/v1/accounts", auth: { accessToken: "tok_123" }, schema: accountListSchema });
     expect(list.accounts[0]?.id).toBe("acc_1");
 
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(String(url)).toBe("http://localhost:4010/v1/accounts");
     expect(new Headers(init.headers).get("authorization")).toBe("Bearer tok_123");
     expect(init.cache).toBe("no-store");
+  });
+
+  it("authenticates client-level calls with the app's Basic credentials", async () => {
+    const fetchMock = mockFetch(Response.json({ count: 0, accounts: [] }));
+    await astraFetch({ path: "/v1/accounts", auth: "client", schema: accountListSchema });
+    const [, init] = fetchMock.mock.calls[0]!;
+    const expected = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString("base64");
+    expect(new Headers(init.headers).get("authorization")).toBe(`Basic ${expected}`);
   });
 
   it("turns Astra's error body into an AstraError with the request id", async () => {
@@ -47,7 +55,7 @@ describe("astraFetch", () => {
         { status: 401, headers: { "request-id": "req-abc" } },
       ),
     );
-    const error = await astraFetch({ path: "/v1/accounts", accessToken: "t", schema: accountListSchema }).catch(
+    const error = await astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AstraError);
@@ -61,21 +69,21 @@ describe("astraFetch", () => {
         { status: 400 },
       ),
     );
-    await expect(astraFetch({ path: "/v1/accounts", accessToken: "t", schema: accountListSchema })).rejects.toMatchObject(
-      { kind: "invalid_request", message: "postal_code: Must be 5 digits." },
+    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
+      { kind: "invalid_request", message: "postal_code: Must be 5 digits.", fieldErrors: { postal_code: ["Must be 5 digits."] } },
     );
   });
 
   it("reports a response that does not match the schema as bad_response, not as data", async () => {
     mockFetch(Response.json({ count: "two" }, { headers: { "request-id": "req-bad" } }));
-    await expect(astraFetch({ path: "/v1/accounts", accessToken: "t", schema: accountListSchema })).rejects.toMatchObject(
+    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
       { kind: "bad_response", requestId: "req-bad" },
     );
   });
 
   it("reports an unreachable Astra as unavailable", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
-    await expect(astraFetch({ path: "/v1/accounts", accessToken: "t", schema: accountListSchema })).rejects.toMatchObject(
+    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
       { kind: "unavailable", status: 0, requestId: null },
     );
   });

@@ -20,7 +20,7 @@ export default async function DashboardPage() {
         </h2>
         {/* Streams: the page shell renders at once, the accounts when Astra answers. */}
         <Suspense fallback={<AccountListSkeleton />}>
-          <AccountList />
+          <AccountList path="/dashboard" />
         </Suspense>
       </section>
     </div>
