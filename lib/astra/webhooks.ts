@@ -1,0 +1,36 @@
+// The webhook receiver: verify Astra's signature on the raw body, handle each webhook_id once, and tell the
+// user's open pages, which then re-read the resource through the app's own routes with the user's token.
+// (A webhook carries no token, and Astra's user resources can only be read with one.)
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { publish } from "@/lib/events/user-events";
+import { createMemoryWebhookIdStore, type WebhookIdStore } from "./webhook-dedupe";
+import { webhookPayloadSchema } from "./schemas";
+import { verifyAstraSignature } from "./webhook-signature";
+
+const handledIds: WebhookIdStore = createMemoryWebhookIdStore();
+
+export async function handleAstraWebhook(request: Request, ids: WebhookIdStore = handledIds): Promise<Response> {
+  const rawBody = await request.text();
+  const signature = request.headers.get("astra-verification");
+  if (!verifyAstraSignature(rawBody, signature, getEnv().astraClientSecret)) {
+    return Response.json({ error: "Missing or invalid Astra-Verification signature." }, { status: 401 });
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return Response.json({ error: "The body is not JSON." }, { status: 400 });
+  }
+  const payload = webhookPayloadSchema.safeParse(json);
+  if (!payload.success) {
+    // Signed by Astra but of a type this app does not handle: acknowledge, so Astra stops retrying.
+    return Response.json({ received: true, handled: false });
+  }
+
+  const event = payload.data;
+  if (!(await ids.claim(event.webhook_id))) return Response.json({ received: true, duplicate: true });
+  const notified = event.user_id ? publish(event.user_id, { type: event.webhook_type, resourceId: event.resource_id }) : 0;
+  return Response.json({ received: true, notified });
+}
