@@ -3,6 +3,7 @@ import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { auth } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 
 const FEATURES = [
   {
@@ -38,7 +39,14 @@ export default async function HomePage() {
               Open your dashboard
             </Link>
           ) : (
-            <SignInButton />
+            <>
+              <SignInButton />
+              {getEnv().astraEnv === "production" ? null : (
+                <Link href="/test-user" className={buttonStyles.secondary}>
+                  Create a test user
+                </Link>
+              )}
+            </>
           )}
         </div>
         {session ? null : <SandboxHint />}

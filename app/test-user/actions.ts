@@ -1,0 +1,58 @@
+"use server";
+
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
+import { createUserIntent } from "@/lib/astra/user-intents";
+import { signIn } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
+import { defineAction } from "@/lib/server-action";
+import { KYC_OUTCOMES, testUserFormSchema, WIRE_TO_FORM_FIELDS } from "./schema";
+
+/** Creates the user intent with the app's credentials, then sends the person to Astra to sign in as them. */
+export const createTestUser = defineAction(
+  testUserFormSchema,
+  async (form, formData) => {
+    const env = getEnv();
+    if (env.astraEnv === "production") notFound();
+
+    // The emulator picks the KYC outcome by a magic SSN; Astra's sandbox needs a real-looking one.
+    const outcome = env.astraEnv === "emulator" ? form.kyc_outcome : undefined;
+    const ssn = outcome ? KYC_OUTCOMES[outcome].ssn : form.ssn;
+    if (!ssn) {
+      return { status: "invalid", fieldErrors: { ssn: ["Enter the last 4 digits or all 9 digits of the SSN."] }, values: {} };
+    }
+
+    const intentId = await createUserIntent(
+      {
+        email: form.email,
+        phone: `+1${form.phone}`,
+        first_name: form.first_name,
+        last_name: form.last_name,
+        address1: form.address1,
+        address2: form.address2,
+        city: form.city,
+        state: form.state,
+        postal_code: form.postal_code,
+        date_of_birth: form.date_of_birth,
+        ssn,
+        ip_address: await clientIp(),
+      },
+      String(formData.get("$idempotency_key") ?? "") || undefined,
+    );
+
+    await signIn(
+      ASTRA_PROVIDER_ID,
+      { redirectTo: "/dashboard" },
+      { user_intent_id: intentId, phone: form.phone, phone_read_only: "true" },
+    );
+    return { status: "ok", message: "Redirecting to Astra…" };
+  },
+  { secretFields: ["ssn"], wireFieldNames: WIRE_TO_FORM_FIELDS },
+);
+
+/** Astra asks for the end user's device IP; behind Vercel or another proxy it is the first forwarded address. */
+async function clientIp(): Promise<string> {
+  const forwarded = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded && /^[\d.:a-fA-F]+$/.test(forwarded) ? forwarded : "127.0.0.1";
+}

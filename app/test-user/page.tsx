@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TestUserForm } from "@/components/test-user-form";
+import { getEnv } from "@/lib/env";
+import { createTestUser } from "./actions";
+import { KYC_OUTCOMES } from "./schema";
+
+export const metadata: Metadata = { title: "Create a test user" };
+
+// Astra's getting-started step 2: register a person as a user intent, then let them sign in as themselves.
+export default function TestUserPage() {
+  const { astraEnv } = getEnv();
+  if (astraEnv === "production") notFound();
+  const outcomes =
+    astraEnv === "emulator" ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label })) : null;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight">Create a test user</h1>
+        <p className="text-slate-600">
+          The app registers these details with Astra as a user intent, using its own credentials, then sends you to
+          Astra to verify the phone number and authorize the app — just as a real customer would.
+        </p>
+      </div>
+      <TestUserForm action={createTestUser} initialIdempotencyKey={randomUUID()} outcomes={outcomes} />
+    </div>
+  );
+}

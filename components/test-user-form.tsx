@@ -1,0 +1,131 @@
+"use client";
+
+import { useActionState, useMemo, useRef } from "react";
+import { Field } from "@/components/forms/field";
+import { buttonStyles } from "@/components/ui/button-styles";
+import type { ActionState } from "@/lib/server-action";
+
+type Outcome = { value: string; label: string };
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  initialIdempotencyKey: string;
+  /** Emulator mode: the KYC outcome is chosen from a list instead of typing an SSN. */
+  outcomes: Outcome[] | null;
+};
+
+const SAMPLE_FIRST_NAMES = ["Jordan", "Riley", "Morgan", "Casey", "Quinn", "Harper"];
+const SAMPLE_LAST_NAMES = ["Rivera", "Chen", "Okafor", "Larsen", "Patel", "Moreau"];
+const pick = <T,>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+
+function sampleData(): Record<string, string> {
+  const first = pick(SAMPLE_FIRST_NAMES);
+  const last = pick(SAMPLE_LAST_NAMES);
+  const suffix = Math.random().toString(36).slice(2, 7);
+  return {
+    first_name: first,
+    last_name: last,
+    email: `${first}.${last}.${suffix}@example.com`.toLowerCase(),
+    // Test numbers 2025550100-2025550199 accept the code 123456; 2025550123 is the seeded demo user.
+    phone: `20255501${String(40 + Math.floor(Math.random() * 60))}`,
+    address1: "123 Market Street",
+    address2: "",
+    city: "San Francisco",
+    state: "CA",
+    postal_code: "94103",
+    date_of_birth: "1990-04-12",
+    ssn: "9999",
+  };
+}
+
+export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  // A new key after every answer: a retry after an error is a new request, a double click is not.
+  const idempotencyKey = useMemo(
+    () => (state.status === "idle" ? initialIdempotencyKey : crypto.randomUUID()),
+    [state, initialIdempotencyKey],
+  );
+  const values = state.status === "invalid" || state.status === "failed" ? state.values : {};
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+
+  const fillSample = () => {
+    const form = formRef.current;
+    if (!form) return;
+    for (const [name, value] of Object.entries(sampleData())) {
+      const input = form.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = value;
+    }
+  };
+
+  const field = (name: string, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
+    <Field name={name} label={label} defaultValue={values[name] ?? ""} errors={errors[name]} {...extra} />
+  );
+
+  return (
+    <form ref={formRef} action={formAction} className="space-y-6" noValidate>
+      <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
+      {state.status === "failed" ? (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+          <p className="font-semibold">{state.message}</p>
+          <p className="mt-1">{state.action}</p>
+          {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
+        </div>
+      ) : null}
+      {state.status === "invalid" ? (
+        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900">
+          Some details need fixing; see the messages by each field.
+        </p>
+      ) : null}
+
+      <button type="button" onClick={fillSample} className={buttonStyles.secondary}>
+        Fill with sample data
+      </button>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Person</legend>
+        {field("first_name", "First name", { autoComplete: "given-name" })}
+        {field("last_name", "Last name", { autoComplete: "family-name" })}
+        {field("email", "Email", { type: "email", autoComplete: "email" })}
+        {field("phone", "Mobile phone", { inputMode: "tel", hint: "10 digits. Test numbers: 2025550100–2025550199." })}
+        {field("date_of_birth", "Date of birth", { type: "date" })}
+        {outcomes ? null : field("ssn", "SSN", { inputMode: "numeric", hint: "Last 4 digits or all 9." })}
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Address</legend>
+        {field("address1", "Street address", { className: "sm:col-span-2", autoComplete: "address-line1" })}
+        {field("address2", "Apartment, suite (optional)", { className: "sm:col-span-2", autoComplete: "address-line2" })}
+        {field("city", "City", { autoComplete: "address-level2" })}
+        <div className="grid grid-cols-2 gap-4">
+          {field("state", "State", { maxLength: 2, autoComplete: "address-level1" })}
+          {field("postal_code", "ZIP code", { inputMode: "numeric", autoComplete: "postal-code" })}
+        </div>
+      </fieldset>
+
+      {outcomes ? (
+        <div>
+          <label htmlFor="kyc_outcome" className="block text-sm font-medium text-slate-800">
+            KYC outcome (emulator)
+          </label>
+          <select
+            id="kyc_outcome"
+            name="kyc_outcome"
+            defaultValue={values.kyc_outcome ?? "approved"}
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-72"
+          >
+            {outcomes.map((outcome) => (
+              <option key={outcome.value} value={outcome.value}>
+                {outcome.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+
+      <button type="submit" disabled={pending} className={buttonStyles.primary}>
+        {pending ? "Creating…" : "Create test user and sign in"}
+      </button>
+    </form>
+  );
+}
