@@ -1,10 +1,8 @@
 // next-auth configuration: the Astra provider, what the encrypted session cookie holds, and what the browser
 // may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT cookie.
 import NextAuth, { type DefaultSession } from "next-auth";
-import { NextResponse } from "next/server";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type UserStatus } from "@/lib/astra/schemas";
-import { signInUrlFor } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -17,10 +15,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: "jwt" },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
-      // Called by proxy.ts for the pages it guards.
-      authorized({ auth: session, request }) {
-        return session ? true : NextResponse.redirect(signInUrlFor(request.nextUrl));
-      },
       jwt({ token, account, profile }) {
         if (account?.provider === ASTRA_PROVIDER_ID) {
           // First call after the code exchange: keep the tokens server-side, in the encrypted cookie.

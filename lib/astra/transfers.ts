@@ -1,0 +1,64 @@
+// Transfers: the money movements routines make. Astra's transfers, not routines, say whether money moved.
+import "server-only";
+import { astraFetch } from "./client";
+import { transferListSchema, transferSchema, type Transfer, type TransferStatus } from "./schemas";
+import { TRANSFER_STATUS_WORDS, type StatusWords } from "./status-words";
+
+export type TransferView = {
+  id: string;
+  routineId: string;
+  routineName: string;
+  amount: number;
+  status: TransferStatus;
+  words: StatusWords;
+  sourceId: string;
+  destinationId: string;
+  initiated: string;
+  estimatedClearing: string;
+  failureReason: string | null;
+  /** Astra allows a cancel while the transfer is pending; it answers 400 once the ACH window has closed. */
+  cancellable: boolean;
+};
+
+export function reshapeTransfer(transfer: Transfer): TransferView {
+  return {
+    id: transfer.id,
+    routineId: transfer.routine_id,
+    routineName: transfer.routine_name,
+    amount: transfer.amount,
+    status: transfer.status,
+    words: TRANSFER_STATUS_WORDS[transfer.status],
+    sourceId: transfer.source_id,
+    destinationId: transfer.destination_id,
+    initiated: transfer.initiated,
+    estimatedClearing: transfer.estimated_clearing_date,
+    failureReason: transfer.failure_reason,
+    cancellable: transfer.status === "pending",
+  };
+}
+
+export async function getTransfers(accessToken: string, { status, pageSize = 50 }: { status?: TransferStatus; pageSize?: number } = {}) {
+  const list = await astraFetch({
+    path: "/v1/transfers",
+    auth: { accessToken },
+    schema: transferListSchema,
+    searchParams: { status, page_size: pageSize },
+  });
+  return { count: list.count, transfers: list.transfers.map(reshapeTransfer) };
+}
+
+export async function getTransfer(accessToken: string, id: string): Promise<TransferView> {
+  const transfer = await astraFetch({ path: `/v1/transfers/${encodeURIComponent(id)}`, auth: { accessToken }, schema: transferSchema });
+  return reshapeTransfer(transfer);
+}
+
+export async function cancelTransfer(accessToken: string, id: string, idempotencyKey?: string): Promise<TransferView> {
+  const transfer = await astraFetch({
+    path: `/v1/transfers/${encodeURIComponent(id)}/cancel`,
+    method: "POST",
+    auth: { accessToken },
+    idempotencyKey,
+    schema: transferSchema,
+  });
+  return reshapeTransfer(transfer);
+}
