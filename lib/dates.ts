@@ -29,3 +29,16 @@ const longDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "s
 export function formatCalendarDate(date: string): string {
   return longDate.format(parseIsoDate(date));
 }
+
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  timeZone: ASTRA_TIME_ZONE,
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+
+/** Astra's timestamps are UTC without a zone (2025-03-07T15:02:10.118342); show their Pacific date. */
+export function formatAstraTimestamp(timestamp: string): string {
+  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+  return Number.isNaN(date.getTime()) ? timestamp : dateTime.format(date);
+}

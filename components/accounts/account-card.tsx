@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AccountView } from "@/lib/astra/accounts";
 import { formatUsd } from "@/lib/money";
 
@@ -9,7 +10,11 @@ export function AccountCard({ account }: { account: AccountView }) {
     >
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h3 className="font-semibold">{account.name}</h3>
+          <h3 className="font-semibold">
+            <Link href={`/accounts/${account.id}`} className="hover:underline">
+              {account.name}
+            </Link>
+          </h3>
           <p className="text-sm text-slate-600">
             {account.institution} · {account.kind} · <span className="font-mono">•••• {account.mask}</span>
           </p>

@@ -101,3 +101,13 @@ export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: stri
     action: "Try again; if it keeps happening, quote the request id to Astra support.",
   },
 };
+
+/** The JSON the app's own route handlers answer with when Astra fails: status kept, never a fake 200. */
+export function astraErrorResponse(error: AstraError): Response {
+  const status = error.status >= 400 ? error.status : 502;
+  const words = USER_MESSAGES[error.kind];
+  return Response.json(
+    { error: { kind: error.kind, title: words.title, action: words.action, message: error.message, requestId: error.requestId } },
+    { status },
+  );
+}

@@ -1,5 +1,5 @@
 // Astra's routine and transfer statuses in plain words: what it means for the person, and what they can do.
-import type { RoutineStatus, TransferStatus } from "./schemas";
+import type { RoutineFrequency, RoutineStatus, TransferStatus } from "./schemas";
 
 export type Tone = "positive" | "neutral" | "waiting" | "negative";
 
@@ -42,4 +42,10 @@ export const TRANSFER_STATUS_WORDS: Record<TransferStatus, StatusWords> = {
   failed: { label: "Failed", tone: "negative", explanation: "The bank returned this transfer; no money moved." },
   cancelled: { label: "Cancelled", tone: "neutral", explanation: "This transfer was cancelled before it settled." },
   canceled: { label: "Cancelled", tone: "neutral", explanation: "This transfer was cancelled before it settled." },
+};
+
+export const FREQUENCY_WORDS: Record<RoutineFrequency, string> = {
+  weekly: "Every week",
+  "bi-weekly": "Every two weeks",
+  monthly: "Every month",
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, todayInAstraZone } from "@/lib/dates";
+import { formatAstraTimestamp, formatCalendarDate, todayInAstraZone } from "@/lib/dates";
 import { runDate, upcomingRunDates } from "@/lib/schedule";
 
 describe("upcomingRunDates", () => {
@@ -63,5 +63,13 @@ describe("todayInAstraZone", () => {
 
   it("formats calendar dates without shifting them", () => {
     expect(formatCalendarDate("2027-02-28")).toBe("Sun, Feb 28, 2027");
+  });
+});
+
+describe("formatAstraTimestamp", () => {
+  it("reads Astra's zone-less timestamps as UTC and shows the Pacific date", () => {
+    expect(formatAstraTimestamp("2026-12-01T05:30:00.000000")).toBe("Nov 30, 2026");
+    expect(formatAstraTimestamp("2026-12-01T18:00:00.118342")).toBe("Dec 1, 2026");
+    expect(formatAstraTimestamp("not a date")).toBe("not a date");
   });
 });

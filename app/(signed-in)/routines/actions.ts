@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createRoutine, deleteRoutine, updateRoutine } from "@/lib/astra/routines";
+import { callAstra } from "@/lib/auth/astra-session";
+import { defineAction } from "@/lib/server-action";
+import { routineFormSchema, routineIdSchema } from "./schema";
+
+export const createRoutineAction = defineAction(
+  routineFormSchema,
+  async (form, formData) => {
+    const idempotencyKey = String(formData.get("$idempotency_key") ?? "");
+    const routine = await callAstra((accessToken) =>
+      createRoutine(
+        accessToken,
+        {
+          type: form.type,
+          name: form.name,
+          payment_type: "ach",
+          source_id: form.source_id,
+          destination_id: form.destination_id,
+          amount: form.amount,
+          start_date: form.start_date,
+          frequency: form.type === "recurring" && form.frequency ? form.frequency : undefined,
+        },
+        idempotencyKey,
+      ),
+    );
+    revalidatePath("/routines");
+    revalidatePath("/dashboard");
+    redirect(`/routines/${routine.id}?created=1`);
+  },
+  { wireFieldNames: { amount: "amount", start_date: "start_date", frequency: "frequency" } },
+);
+
+const changeStatus = (status: "active" | "inactive", message: string) =>
+  defineAction(routineIdSchema, async ({ routine_id }) => {
+    await callAstra((accessToken) => updateRoutine(accessToken, routine_id, { status }));
+    revalidatePath(`/routines/${routine_id}`);
+    revalidatePath("/routines");
+    return { status: "ok", message };
+  });
+
+export const pauseRoutineAction = changeStatus("inactive", "Paused. No transfers will run until you resume it.");
+export const resumeRoutineAction = changeStatus("active", "Resumed.");
+
+export const cancelRoutineAction = defineAction(routineIdSchema, async ({ routine_id }) => {
+  await callAstra((accessToken) => deleteRoutine(accessToken, routine_id));
+  revalidatePath(`/routines/${routine_id}`);
+  revalidatePath("/routines");
+  revalidatePath("/dashboard");
+  return { status: "ok", message: "Cancelled. No more transfers will be made." };
+});

@@ -1,0 +1,7 @@
+import type { NextRequest } from "next/server";
+import { startModuleFlow } from "@/lib/astra/module-flow";
+
+// "Link a bank account": Astra's bank-linking flow, back to /accounts/linked.
+export function GET(request: NextRequest) {
+  return startModuleFlow(request, () => "link-account");
+}

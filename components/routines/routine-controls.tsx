@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { buttonStyles } from "@/components/ui/button-styles";
+import type { ActionState } from "@/lib/server-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** One routine action (pause, resume, cancel) as a form; `confirm` asks before it is sent. */
+export function RoutineActionButton({
+  routineId,
+  action,
+  label,
+  pendingLabel,
+  confirm,
+  danger = false,
+}: {
+  routineId: string;
+  action: Action;
+  label: string;
+  pendingLabel: string;
+  confirm?: string;
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className="space-y-2"
+    >
+      <input type="hidden" name="routine_id" value={routineId} />
+      <button
+        type="submit"
+        disabled={pending}
+        className={danger ? `${buttonStyles.secondary} text-rose-700 ring-rose-300` : buttonStyles.secondary}
+      >
+        {pending ? pendingLabel : label}
+      </button>
+      {state.status === "ok" ? <p role="status" className="text-sm text-emerald-800">{state.message}</p> : null}
+      {state.status === "failed" ? (
+        <p role="alert" className="text-sm text-rose-700">
+          {state.message} {state.action}
+          {state.requestId ? ` Request id: ${state.requestId}` : ""}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { useActionState, useMemo, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { buttonStyles } from "@/components/ui/button-styles";
+import type { RoutineFrequency } from "@/lib/astra/schemas";
+import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
+import { formatCalendarDate } from "@/lib/dates";
+import { formatUsd, parseDollars } from "@/lib/money";
+import { upcomingRunDates } from "@/lib/schedule";
+import type { ActionState } from "@/lib/server-action";
+import { describeRoutine } from "./describe-routine";
+
+export type AccountOption = { id: string; label: string };
+
+type Props = {
+  accounts: AccountOption[];
+  today: string;
+  initialIdempotencyKey: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
+
+const selectClass = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm aria-invalid:border-rose-500";
+
+export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  // A double click or a resubmit sends the same key (one routine); an answer from the server starts a new one.
+  const idempotencyKey = useMemo(
+    () => (state.status === "idle" ? initialIdempotencyKey : crypto.randomUUID()),
+    [state, initialIdempotencyKey],
+  );
+
+  const [form, setForm] = useState({
+    type: kept.type ?? "one-time",
+    name: kept.name ?? "",
+    source_id: kept.source_id ?? accounts[0]?.id ?? "",
+    destination_id: kept.destination_id ?? accounts[1]?.id ?? "",
+    amount: kept.amount ?? "",
+    start_date: kept.start_date ?? today,
+    frequency: kept.frequency ?? "weekly",
+  });
+  // The review step belongs to the answer it was opened after: a new answer from the server closes it.
+  const [reviewedState, setReviewedState] = useState<ActionState | null>(null);
+  const reviewing = reviewedState === state;
+  const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
+    setForm((current) => ({ ...current, [name]: event.target.value }));
+    setReviewing(false);
+  };
+
+  const recurring = form.type === "recurring";
+  const frequency = recurring ? (form.frequency as RoutineFrequency) : null;
+  const amount = parseDollars(form.amount);
+  const preview = form.start_date >= today ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
+  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
+  const summary = amount.ok
+    ? describeRoutine({ amount: amount.dollars, from: label(form.source_id), to: label(form.destination_id), frequency, startDate: form.start_date })
+    : null;
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
+      {state.status === "failed" ? (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+          <p className="font-semibold">{state.message}</p>
+          <p className="mt-1">{state.action} Nothing was created.</p>
+          {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
+        </div>
+      ) : null}
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Kind of routine</legend>
+        <div className="mt-2 flex gap-3">
+          {[
+            { value: "one-time", label: "One-time transfer" },
+            { value: "recurring", label: "Recurring transfer" },
+          ].map((option) => (
+            <label key={option.value} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600">
+              <input type="radio" name="type" value={option.value} checked={form.type === option.value} onChange={set("type")} />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <Field name="name" label="Name" value={form.name} onChange={set("name")} errors={errors.name} placeholder="Rainy-day savings" />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="source_id" className="block text-sm font-medium text-slate-800">From</label>
+          <select id="source_id" name="source_id" value={form.source_id} onChange={set("source_id")} className={selectClass} aria-invalid={errors.source_id ? true : undefined} aria-describedby={errors.source_id ? "source_id-error" : undefined}>
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>{account.label}</option>
+            ))}
+          </select>
+          {errors.source_id ? <p id="source_id-error" className="mt-1 text-sm text-rose-700">{errors.source_id.join(" ")}</p> : null}
+        </div>
+        <div>
+          <label htmlFor="destination_id" className="block text-sm font-medium text-slate-800">To</label>
+          <select id="destination_id" name="destination_id" value={form.destination_id} onChange={set("destination_id")} className={selectClass} aria-invalid={errors.destination_id ? true : undefined} aria-describedby={errors.destination_id ? "destination_id-error" : undefined}>
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id} disabled={account.id === form.source_id}>
+                {account.label}
+              </option>
+            ))}
+          </select>
+          {errors.destination_id ? <p id="destination_id-error" className="mt-1 text-sm text-rose-700">{errors.destination_id.join(" ")}</p> : null}
+        </div>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount} placeholder="25.00" />
+        <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date} hint="Pacific time, as Astra counts days." />
+        {recurring ? (
+          <div>
+            <label htmlFor="frequency" className="block text-sm font-medium text-slate-800">Repeats</label>
+            <select id="frequency" name="frequency" value={form.frequency} onChange={set("frequency")} className={selectClass} aria-invalid={errors.frequency ? true : undefined}>
+              {FREQUENCIES.map((option) => (
+                <option key={option.value} value={option.value}>{option.label}</option>
+              ))}
+            </select>
+            {errors.frequency ? <p className="mt-1 text-sm text-rose-700">{errors.frequency.join(" ")}</p> : null}
+          </div>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="preview-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="preview-heading" className="text-sm font-semibold">{recurring ? "Next five transfers" : "Transfer date"}</h2>
+        {preview.length > 0 ? (
+          <ol className="mt-2 grid gap-1 text-sm text-slate-700" data-testid="schedule-preview">
+            {preview.map((date) => (
+              <li key={date} className="flex justify-between gap-4">
+                <span>{formatCalendarDate(date)}</span>
+                <span className="tabular-nums">{amount.ok ? formatUsd(amount.dollars) : "—"}</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="mt-2 text-sm text-slate-500">Choose today or a later date to see the schedule.</p>
+        )}
+      </section>
+
+      {reviewing && summary ? (
+        <div className="space-y-4 rounded-xl border border-indigo-200 bg-indigo-50 p-4" role="region" aria-label="Confirm routine">
+          <p className="text-sm text-indigo-950" data-testid="routine-summary">{summary}</p>
+          <div className="flex gap-3">
+            <button type="submit" disabled={pending} className={buttonStyles.primary}>
+              {pending ? "Creating…" : "Confirm and create"}
+            </button>
+            <button type="button" onClick={() => setReviewing(false)} className={buttonStyles.secondary}>
+              Edit
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setReviewing(true)} className={buttonStyles.primary} disabled={!summary}>
+          Review
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { useSWRConfig } from "swr";
+import { CACHE_KEYS } from "@/lib/cache-keys";
+import type { ActionState } from "@/lib/server-action";
+
+type Props = {
+  transferId: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+export function CancelTransferButton({ transferId, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const { mutate } = useSWRConfig();
+  useEffect(() => {
+    if (state.status === "ok") void mutate(CACHE_KEYS.transfers);
+  }, [state, mutate]);
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!window.confirm("Cancel this transfer? The money will not move.")) event.preventDefault();
+      }}
+      className="flex flex-col items-end gap-1"
+    >
+      <input type="hidden" name="transfer_id" value={transferId} />
+      <button type="submit" disabled={pending} className="text-sm font-medium text-rose-700 hover:text-rose-900 disabled:opacity-50">
+        {pending ? "Cancelling…" : "Cancel"}
+      </button>
+      {state.status === "failed" ? (
+        <p role="alert" className="max-w-56 text-right text-xs text-rose-700">
+          {state.message}
+          {state.requestId ? ` (request id ${state.requestId})` : ""}
+        </p>
+      ) : null}
+    </form>
+  );
+}

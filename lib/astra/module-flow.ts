@@ -1,0 +1,30 @@
+// Starting and finishing Astra module flows (bank linking, identity verification) for a signed-in user.
+// `state` is a random value kept in an httpOnly cookie, so the return page can tell a flow this browser
+// started from a forged link.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { readSession } from "@/lib/auth/astra-session";
+import { signInUrlFor } from "@/lib/auth/callback-path";
+import { getEnv } from "@/lib/env";
+import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "./module-urls";
+
+export const MODULE_STATE_COOKIE = "astra_module_state";
+
+export async function startModuleFlow(request: NextRequest, chooseFlow: (status: string) => ModuleFlow) {
+  const session = await readSession();
+  if (!session) return NextResponse.redirect(signInUrlFor(request.nextUrl));
+  const env = getEnv();
+  const state = randomBytes(16).toString("base64url");
+  const returnUrl = moduleReturnUrl(env.authUrl ?? request.nextUrl.origin);
+  const target = buildModuleUrl(env, chooseFlow(session.status), { returnUrl, state, userId: session.astraUserId });
+  const response = NextResponse.redirect(target);
+  response.cookies.set(MODULE_STATE_COOKIE, state, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 15 * 60,
+    secure: env.useSecureCookies,
+  });
+  return response;
+}

@@ -1,0 +1,29 @@
+// Links into Astra's hosted module (bank linking, identity verification) for a signed-in user.
+import "server-only";
+import type { Env } from "@/lib/env";
+
+export type ModuleFlow = "link-account" | "verify-personal" | "verify-document";
+
+const PATHS: Record<ModuleFlow, string> = {
+  "link-account": "/institutions/connect",
+  "verify-personal": "/verify/personal",
+  "verify-document": "/verify/document",
+};
+
+/** Where Astra sends the person back after a module flow; it must be registered with Astra exactly. */
+export function moduleReturnUrl(origin: string): string {
+  return `${origin}/accounts/linked`;
+}
+
+export function buildModuleUrl(
+  env: Pick<Env, "astraAppUrl" | "astraClientId">,
+  flow: ModuleFlow,
+  { returnUrl, state, userId }: { returnUrl: string; state: string; userId?: string },
+): string {
+  const url = new URL(PATHS[flow], env.astraAppUrl);
+  url.searchParams.set("client_id", env.astraClientId);
+  url.searchParams.set("redirect_uri", returnUrl);
+  url.searchParams.set("state", state);
+  if (userId) url.searchParams.set("user_id", userId);
+  return url.toString();
+}
