@@ -45,6 +45,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   });
   // The review step belongs to the answer it was opened after: a new answer from the server closes it.
   const [reviewedState, setReviewedState] = useState<ActionState | null>(null);
+  const [triedReview, setTriedReview] = useState(false);
   const reviewing = reviewedState === state;
   const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
@@ -57,6 +58,8 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const amount = parseDollars(form.amount);
   const preview = form.start_date >= today ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
+  // The amount is checked as it is typed (same rules as the server); other fields on the server.
+  const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
   const summary = amount.ok
     ? describeRoutine({ amount: amount.dollars, from: label(form.source_id), to: label(form.destination_id), frequency, startDate: form.start_date })
     : null;
@@ -113,7 +116,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount} placeholder="25.00" />
+        <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount ?? amountError} placeholder="25.00" />
         <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date} hint="Pacific time, as Astra counts days." />
         {recurring ? (
           <div>
@@ -157,7 +160,14 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => setReviewing(true)} className={buttonStyles.primary} disabled={!summary}>
+        <button
+          type="button"
+          onClick={() => {
+            setTriedReview(true);
+            if (summary) setReviewing(true);
+          }}
+          className={buttonStyles.primary}
+        >
           Review
         </button>
       )}
