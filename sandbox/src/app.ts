@@ -1,23 +1,53 @@
 // Builds the emulator: Astra's REST API, the hosted OAuth module pages, one error envelope.
 import { createBaseApp } from "./lib/create-app";
-import { systemClock, type Clock } from "./lib/clock";
+import { createOffsetClock, type SandboxClock } from "./lib/clock";
+import { faultInjection } from "./lib/faults";
+import { idempotency } from "./lib/idempotency";
 import { accountRoutes } from "./routes/accounts";
+import { controlRoutes } from "./routes/control";
+import { dashboardRoutes } from "./routes/dashboard";
+import { institutionRoutes } from "./routes/institutions";
 import { oauthModuleRoutes } from "./routes/oauth-module";
+import { routineRoutes } from "./routes/routines";
 import { tokenRoutes } from "./routes/token";
+import { transferRoutes } from "./routes/transfers";
+import { userIntentRoutes } from "./routes/user-intents";
 import { userRoutes } from "./routes/users";
+import { verifyRoutes } from "./routes/verify";
 import type { Store } from "./store";
+import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/dispatcher";
 
 export interface Deps {
   store: Store;
-  clock: Clock;
+  clock: SandboxClock;
+  /** Sends webhook events (control API replay and clock advance, dashboard replay). */
+  webhooks: WebhookDispatcher;
 }
 
-export function createApp({ store, clock = systemClock }: { store: Store; clock?: Clock }) {
-  const deps: Deps = { store, clock };
+export interface AppOptions {
+  store: Store;
+  clock?: SandboxClock;
+  /** How webhooks are POSTed; tests pass their own. */
+  webhookFetch?: typeof fetch;
+}
+
+export function createApp({ store, clock = createOffsetClock(), webhookFetch }: AppOptions) {
+  const deps: Deps = { store, clock, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
   const app = createBaseApp();
+  // After the request id, before every route: injected faults answer in place of the route.
+  app.use(faultInjection(store));
+  // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).
+  app.use("/v1/*", idempotency(deps));
   app.route("/", oauthModuleRoutes(deps));
+  app.route("/", verifyRoutes(deps));
+  app.route("/", institutionRoutes(deps));
+  app.route("/", userIntentRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", userRoutes(deps));
   app.route("/", accountRoutes(deps));
+  app.route("/", routineRoutes(deps));
+  app.route("/", transferRoutes(deps));
+  app.route("/", controlRoutes(deps));
+  app.route("/", dashboardRoutes(deps));
   return app;
 }

@@ -9,6 +9,8 @@ const FIXES: Record<string, string> = {
   SANDBOX_CLIENT_SECRET: "Set it to a non-empty secret, or unset it to use the emulator's default.",
   SANDBOX_REDIRECT_URIS:
     "Set it to comma-separated absolute URLs, e.g. http://localhost:3000/api/auth/callback/astra.",
+  SANDBOX_WEBHOOK_URL:
+    "Set it to an http(s) URL such as http://localhost:3000/api/webhooks/astra, or to an empty string to turn webhooks off.",
 };
 
 const redirectUris = z
@@ -22,6 +24,10 @@ const envSchema = z.object({
   SANDBOX_CLIENT_ID: z.string().trim().min(1).default(DEFAULT_APP.clientId),
   SANDBOX_CLIENT_SECRET: z.string().min(1).default(DEFAULT_APP.clientSecret),
   SANDBOX_REDIRECT_URIS: redirectUris.default(DEFAULT_APP.redirectUris),
+  // Unset keeps the stored app's webhook URL (the dashboard can change it); "" turns delivery off.
+  SANDBOX_WEBHOOK_URL: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })])
+    .optional(),
 });
 
 export type SandboxEnv = z.infer<typeof envSchema>;

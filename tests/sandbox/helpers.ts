@@ -2,6 +2,7 @@
 import { createApp } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
 import { createStore, DEFAULT_APP, DEMO_USER_PHONE } from "../../sandbox/src/store";
+import type { UserStatus } from "../../lib/astra/schemas";
 
 export { DEFAULT_APP, DEMO_USER_PHONE };
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0] ?? "";
@@ -103,4 +104,152 @@ export async function signIn(app: SandboxApp, options: FlowOptions = {}) {
 
 export function getWithToken(app: SandboxApp, path: string, token: string) {
   return app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+export interface TestAccount {
+  currentCents?: number | null;
+  availableCents?: number | null;
+  connectionStatus?: string;
+}
+
+/**
+ * A user made straight in the store, with accounts and an access token, for states the module cannot reach
+ * (pending, suspended, unauthorized accounts). Each call makes a new phone number, so users never collide.
+ */
+export async function createTestUser(
+  { store, clock }: Sandbox,
+  { status = "approved", accounts = [{}, {}] }: { status?: UserStatus; accounts?: TestAccount[] } = {},
+) {
+  const now = clock.now();
+  const phone = `555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  const user = await store.users.create(
+    { clientId: DEFAULT_APP.clientId, phone, firstName: "Test", lastName: "User", email: `${phone}@example.com`, status },
+    now,
+  );
+  const accountIds: string[] = [];
+  for (const [index, account] of accounts.entries()) {
+    const created = await store.accounts.create(
+      {
+        userId: user.id,
+        name: `Account ${index + 1}`,
+        officialName: null,
+        nickname: null,
+        mask: String(1000 + index),
+        institutionName: "Test Bank",
+        institutionLogo: null,
+        type: "depository",
+        subtype: index === 0 ? "checking" : "savings",
+        currentBalanceCents: account.currentCents === undefined ? 100_000 : account.currentCents,
+        availableBalanceCents: account.availableCents === undefined ? 100_000 : account.availableCents,
+        lastBalanceUpdateAt: now,
+        connectionStatus: account.connectionStatus ?? "connected",
+      },
+      now,
+    );
+    accountIds.push(created.id);
+  }
+  const { accessToken } = await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId: user.id }, now);
+  return { user, accountIds, token: accessToken };
+}
+
+export function sendJson(app: SandboxApp, method: string, path: string, token: string, body?: unknown, headers = {}) {
+  return app.request(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export interface ReceivedWebhook {
+  headers: import("node:http").IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook receiver on 127.0.0.1 (random port) answering each POST with `statusFor(n)` (n counts from 1). */
+export async function startWebhookReceiver(statusFor: (n: number) => number = () => 200) {
+  const { createServer } = await import("node:http");
+  const received: ReceivedWebhook[] = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(statusFor(received.length)).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/webhooks`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Points the seeded app's webhooks at `url` (null turns delivery off). */
+export async function setWebhookUrl({ store }: Sandbox, url: string | null) {
+  const app = await store.apps.findByClientId(DEFAULT_APP.clientId);
+  if (!app) throw new Error("The seeded app is missing.");
+  await store.apps.updateSettings(app.clientId, { ...app, webhookUrl: url });
+}
+
+/** A new access token for a user, e.g. after advancing the clock past the old one's two hours. */
+export async function tokenFor({ store, clock }: Sandbox, userId: string): Promise<string> {
+  return (await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId }, clock.now())).accessToken;
+}
+
+/** A valid POST /v1/user_intent body; the SSN's last 4 digits pick the sandbox KYC outcome (identity.md). */
+export function intentBody(overrides: Record<string, unknown> = {}) {
+  return {
+    email: `person${Math.floor(Math.random() * 1e9)}@example.com`,
+    phone: "+12025550160",
+    first_name: "Maria",
+    last_name: "Lopez",
+    address1: "500 Market St",
+    address2: "",
+    city: "San Francisco",
+    state: "CA",
+    postal_code: "94105",
+    date_of_birth: "1990-04-12",
+    ssn: "123459999",
+    ip_address: "203.0.113.7",
+    ...overrides,
+  };
+}
+
+export function createIntent(app: SandboxApp, body: unknown, auth = basicAuth()) {
+  return app.request("/v1/user_intent", {
+    method: "POST",
+    headers: { Authorization: auth, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Creates a user intent and returns its id. */
+export async function newIntentId(app: SandboxApp, overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await createIntent(app, intentBody(overrides));
+  if (response.status !== 201) throw new Error(`Intent creation failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The `astra_sandbox_login` cookie a module response set, as a Cookie header value. */
+export function loginCookie(response: Response): string {
+  const match = /astra_sandbox_login=([^;]+)/.exec(response.headers.get("set-cookie") ?? "");
+  if (!match?.[1]) throw new Error("No login cookie was set.");
+  return `astra_sandbox_login=${match[1]}`;
+}
+
+/**
+ * Opens a module page (authorize, verify, bank linking) and signs in with phone and code at its own step paths.
+ * Returns the page after sign-in, its session id and the login cookie.
+ */
+export async function signInAt(app: SandboxApp, url: string, phone: string) {
+  const start = await app.request(url);
+  if (start.status !== 200) throw new Error(`Module start failed: ${start.status}\n${await start.text()}`);
+  const session_id = sessionIdFrom(await start.text());
+  const base = new URL(url, "http://sandbox.test").pathname;
+  await postForm(app, `${base}/phone`, { session_id, phone });
+  const response = await postForm(app, `${base}/code`, { session_id, code: "123456" });
+  return { response, session_id, html: await response.clone().text() };
 }

@@ -1,5 +1,6 @@
 // The emulator's Hono plumbing: a request id on every response and one error envelope for every failure.
 import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -24,6 +25,8 @@ interface ApiErrorOptions {
   /** Token-endpoint errors use RFC 6749's `{error, error_description}` instead of `{code, name, description}`. */
   oauthError?: OAuthErrorCode;
   headers?: Record<string, string>;
+  /** Validation failures: Astra then sends `description` as a map of field name to messages. */
+  fields?: Record<string, string[]>;
 }
 
 /** Throw from any handler; the one onError turns it into Astra's wire shape. */
@@ -38,8 +41,8 @@ export class ApiError extends Error {
   }
 }
 
-export function astraErrorBody(status: number, description: string): AstraErrorBody {
-  return { code: status, name: STATUS_NAMES[status] ?? "Error", description };
+export function astraErrorBody(status: number, description: AstraErrorBody["description"]): AstraErrorBody {
+  return { code: status, name: STATUS_NAMES[status] ?? STATUS_CODES[status] ?? "Error", description };
 }
 
 function errorResponse(c: Context, error: ApiError): Response {
@@ -49,7 +52,7 @@ function errorResponse(c: Context, error: ApiError): Response {
     const body: OAuthErrorResponse = { error: error.options.oauthError, error_description: error.description };
     return c.json(body, error.status);
   }
-  return c.json(astraErrorBody(error.status, error.description), error.status);
+  return c.json(astraErrorBody(error.status, error.options.fields ?? error.description), error.status);
 }
 
 /** Matches a request path against the registered routes to tell 405 (known path) from 404. */

@@ -1,17 +1,28 @@
 /** @jsxImportSource hono/jsx */
-// Step 2 of the module: the 6-digit verification code "sent" by text message.
+// Sign-in step 2 of every module flow: the 6-digit verification code "sent" by text message.
 import { SANDBOX_VERIFICATION_CODE, formatPhone } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
 
-export function CodePage(props: { sessionId: string; phone: string; error?: string }) {
+export function CodePage(props: {
+  sessionId: string;
+  phone: string;
+  /** The flow's base path; the form posts to `${action}/code`. */
+  action?: string;
+  /** The app's "show test codes" sandbox setting; the code works either way. */
+  showCode?: boolean;
+  error?: string;
+}) {
+  const action = props.action ?? "/login/oauth/authorize";
   return (
     <Layout title="Enter your code">
       <h1>Enter your code</h1>
       <p>Enter the 6-digit code sent to {formatPhone(props.phone)}</p>
-      <p class="notice">
-        Sandbox: no text message is sent. Your code is <strong>{SANDBOX_VERIFICATION_CODE}</strong>
-      </p>
-      <form method="post" action="/login/oauth/authorize/code" novalidate>
+      {props.showCode === false ? null : (
+        <p class="notice">
+          Sandbox: no text message is sent. Your code is <strong>{SANDBOX_VERIFICATION_CODE}</strong>
+        </p>
+      )}
+      <form method="post" action={`${action}/code`} novalidate>
         <SessionField sessionId={props.sessionId} />
         <div class="field">
           <label for="code">Verification code</label>

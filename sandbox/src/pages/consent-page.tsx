@@ -9,6 +9,8 @@ export function ConsentPage(props: {
   userName: string;
   phone: string;
   redirectOrigin: string;
+  /** Why this user cannot authorize (a rejected or suspended status); Authorize then answers 403. */
+  blocked?: string;
   error?: string;
 }) {
   return (
@@ -26,6 +28,11 @@ export function ConsentPage(props: {
       <p>
         You will return to <strong>{props.redirectOrigin}</strong>.
       </p>
+      {props.blocked ? (
+        <p class="notice" id="blocked">
+          {props.blocked}
+        </p>
+      ) : null}
       {props.error ? (
         <p class="alert" role="alert">
           {props.error}

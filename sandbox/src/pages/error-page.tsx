@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
-// Shown when the module cannot trust the request enough to redirect back (bad client or redirect_uri).
+// Shown when the module cannot go on: it cannot trust the request enough to redirect back (bad client or
+// redirect_uri, a phone that does not match), or the person may not do what they asked.
 import { Layout } from "./layout";
 
-export function ErrorPage(props: { title: string; message: string; fix: string }) {
+export function ErrorPage(props: { title: string; message: string; fix: string; link?: { href: string; label: string } }) {
   return (
     <Layout title={props.title}>
       <h1>{props.title}</h1>
@@ -10,6 +11,24 @@ export function ErrorPage(props: { title: string; message: string; fix: string }
         {props.message}
       </p>
       <p>{props.fix}</p>
+      {props.link ? (
+        <p>
+          <a href={props.link.href}>{props.link.label}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** Not an error: nothing to do here, with the way back to the app. */
+export function NoticePage(props: { title: string; message: string; link: { href: string; label: string } }) {
+  return (
+    <Layout title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a href={props.link.href}>{props.link.label}</a>
+      </p>
     </Layout>
   );
 }

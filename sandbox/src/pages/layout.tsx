@@ -38,6 +38,16 @@ button:hover { background: var(--brand-dark); }
 button.secondary { background: #fff; color: var(--brand); }
 button.secondary:hover { background: #eef4fb; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; }
+legend { font-weight: 600; margin-bottom: 0.5rem; }
+.choice { display: flex; gap: 0.75rem; align-items: flex-start; border: 1px solid var(--line); border-radius: 8px;
+  padding: 0.75rem; margin-bottom: 0.5rem; font-weight: 400; cursor: pointer; }
+.choice input { width: auto; margin: 0.25rem 0 0; accent-color: var(--brand); }
+.choice strong { display: block; color: var(--ink); }
+.choice span { color: var(--muted); font-size: 0.9375rem; }
+input[type="file"] { padding: 0.5rem; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.75rem; }
+a { color: var(--brand); }
 code { font-size: 0.9375rem; }
 `;
 

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// Step 1 of the module: the user's 10-digit US mobile number.
+// Sign-in step 1 of every module flow: the user's 10-digit US mobile number.
+import { SANDBOX_VERIFICATION_CODE } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
 
 export function PhonePage(props: {
@@ -7,14 +8,23 @@ export function PhonePage(props: {
   appName: string;
   phone: string;
   readOnly: boolean;
+  /** The flow's base path; the form posts to `${action}/phone`. */
+  action?: string;
+  /** The app's "show test codes" sandbox setting. */
+  showCode?: boolean;
   error?: string;
 }) {
+  const action = props.action ?? "/login/oauth/authorize";
   return (
     <Layout title="Sign in">
       <h1>Sign in to Astra</h1>
       <p>{props.appName} uses Astra to move money. Enter your mobile number and we will text you a code.</p>
-      <p class="notice">Sandbox: test numbers 2025550100–2025550199 accept the code 123456</p>
-      <form method="post" action="/login/oauth/authorize/phone" novalidate>
+      <p class="notice">
+        {props.showCode === false
+          ? "Sandbox: only test numbers 2025550100–2025550199 receive codes"
+          : `Sandbox: test numbers 2025550100–2025550199 accept the code ${SANDBOX_VERIFICATION_CODE}`}
+      </p>
+      <form method="post" action={`${action}/phone`} novalidate>
         <SessionField sessionId={props.sessionId} />
         <div class="field">
           <label for="phone">Mobile number</label>

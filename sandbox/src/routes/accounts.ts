@@ -1,13 +1,24 @@
-// GET /v1/accounts and GET /v1/accounts/:id for the bearer token's user (astra-api.md 3.3).
+// The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
 import { Hono } from "hono";
-import { accountListSchema, accountSchema, type Account } from "../../../lib/astra/schemas";
+import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../lib/astra/schemas";
 import type { Deps } from "../app";
 import { bearerAuth, type BearerEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
+import { readJson } from "../lib/json-body";
 import { pageEnvelope, readPage } from "../lib/pagination";
 import { toAstraTimestamp, toDollars } from "../lib/wire";
 import type { AccountRecord } from "../store/accounts";
 
+/** Accounts added by number show this bank name; Astra's own naming for them is unknown [?]. */
+export const BY_NUMBER_INSTITUTION = "Sandbox Bank (by number)";
+
+/** The ABA checksum: 3, 7, 1 weights over the nine digits sum to a multiple of 10 (222222226 passes). */
+export function isValidRoutingNumber(routingNumber: string): boolean {
+  if (!/^\d{9}$/.test(routingNumber)) return false;
+  const weights = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+  const sum = [...routingNumber].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
+  return sum % 10 === 0;
+}
 
 export function toWireAccount(account: AccountRecord): Account {
   return accountSchema.parse({
@@ -39,5 +50,47 @@ export function accountRoutes({ store, clock }: Deps) {
       const account = await store.accounts.findForUser(c.get("grant").userId, c.req.param("id"));
       if (!account) throw new ApiError(404, "No account with this id for this user.");
       return c.json(toWireAccount(account));
+    })
+    .delete("/v1/accounts/:id", auth, async (c) => {
+      const userId = c.get("grant").userId;
+      const result = await store.accounts.removeForUser(userId, c.req.param("id"));
+      if (result === "not_found") throw new ApiError(404, "No account with this id for this user.");
+      if (result === "in_use") {
+        throw new ApiError(400, "This account is used by a routine that is not finished, or by a pending transfer; cancel those first.");
+      }
+      await store.routines.refreshForUser(userId, clock.now());
+      return c.body(null, 200);
+    })
+    // Astra serves this on its "secure" host (astra-api.md 1.1); the emulator has one origin for everything.
+    .post("/v1/accounts/create", auth, async (c) => {
+      const input = await readJson(c, accountCreateSchema);
+      if (!isValidRoutingNumber(input.routing_number)) {
+        throw new ApiError(400, "The body has invalid fields.", {
+          fields: { routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] },
+        });
+      }
+      const userId = c.get("grant").userId;
+      const now = clock.now();
+      const account = await store.accounts.create(
+        {
+          userId,
+          name: input.name,
+          officialName: null,
+          nickname: null,
+          mask: input.account_number.slice(-4),
+          institutionName: BY_NUMBER_INSTITUTION,
+          institutionLogo: null,
+          type: "depository",
+          subtype: input.bank_account_type,
+          currentBalanceCents: null,
+          availableBalanceCents: null,
+          lastBalanceUpdateAt: null,
+          connectionStatus: "connected",
+          routingNumber: input.routing_number,
+        },
+        now,
+      );
+      await store.routines.refreshForUser(userId, now);
+      return c.json(toWireAccount(account), 201);
     });
 }

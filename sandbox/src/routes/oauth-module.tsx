@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
-// The hosted OAuth module (astra-api.md 2.1-2.4): phone, code, profile for new users, consent, redirect.
+// The hosted OAuth module (astra-api.md 2.1-2.4): phone, code, profile for new users, consent, redirect. With a
+// user_intent_id the intent becomes its user at the code step and the profile step is skipped.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Deps } from "../app";
-import { isTestPhone, normalizePhone, SANDBOX_VERIFICATION_CODE } from "../lib/phone";
 import { CodePage } from "../pages/code-page";
 import { ConsentPage } from "../pages/consent-page";
 import { ErrorPage } from "../pages/error-page";
@@ -11,6 +11,9 @@ import { PhonePage } from "../pages/phone-page";
 import { ProfilePage } from "../pages/profile-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
+import type { UserRecord } from "../store/users";
+import { moduleFlow, readForm, redirectTo } from "./module-flow";
+import { badRequest, checkClient, checkPerson, expired } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
 
@@ -27,22 +30,14 @@ const profileSchema = z.object({
   email: z.email("Enter an email address like name@example.com."),
 });
 
-/** A developer mistake: never redirect to an untrusted redirect_uri, explain instead. */
-const badRequest = (c: Context, title: string, message: string, fix: string) =>
-  c.html(<ErrorPage title={title} message={message} fix={fix} />, 400);
+/** Rejected and suspended users can sign in but not authorize (astra-api.md 2.1, 3.1). */
+const blockedReason = (user: UserRecord): string | undefined =>
+  user.status === "rejected" || user.status === "suspended"
+    ? `This Astra account is ${user.status}, so it cannot authorize apps. Contact Astra support.`
+    : undefined;
 
-function redirectTo(c: Context, redirectUri: string, params: Record<string, string | null>) {
-  const url = new URL(redirectUri);
-  for (const [name, value] of Object.entries(params)) if (value !== null) url.searchParams.set(name, value);
-  return c.redirect(url.toString(), 302);
-}
-
-async function readForm(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === "string" ? value : ""]));
-}
-
-export function oauthModuleRoutes({ store, clock }: Deps) {
+export function oauthModuleRoutes(deps: Deps) {
+  const { store, clock } = deps;
   const app = new Hono();
 
   app.use("/login/*", async (c, next) => {
@@ -56,11 +51,23 @@ export function oauthModuleRoutes({ store, clock }: Deps) {
     const error = problem?.message;
     if (!session.phone) {
       return c.html(
-        <PhonePage sessionId={session.id} appName={client.name} phone="" readOnly={false} error={error} />,
+        <PhonePage
+          sessionId={session.id}
+          appName={client.name}
+          phone=""
+          readOnly={session.phoneLocked}
+          showCode={client.showTestCodes}
+          error={error}
+        />,
         status,
       );
     }
-    if (!session.verified) return c.html(<CodePage sessionId={session.id} phone={session.phone} error={error} />, status);
+    if (!session.verified) {
+      return c.html(
+        <CodePage sessionId={session.id} phone={session.phone} showCode={client.showTestCodes} error={error} />,
+        status,
+      );
+    }
     const user = session.userId ? await store.users.findById(session.userId) : null;
     if (!user) return c.html(<ProfilePage sessionId={session.id} values={{}} errors={{}} error={error} />, status);
     return c.html(
@@ -70,114 +77,54 @@ export function oauthModuleRoutes({ store, clock }: Deps) {
         userName={`${user.firstName} ${user.lastName}`}
         phone={user.phone}
         redirectOrigin={new URL(session.redirectUri).origin}
+        blocked={blockedReason(user)}
         error={error}
       />,
       status,
     );
   }
 
-  /** Loads the session named by the hidden field and re-checks that its client and redirect_uri still hold. */
-  async function loadSession(c: Context, form: Record<string, string>) {
-    const session = form.session_id ? await store.moduleSessions.find(form.session_id, clock.now()) : null;
-    const client = session ? await store.apps.findByClientId(session.clientId) : null;
-    if (!session || !client || !client.redirectUris.includes(session.redirectUri)) return null;
-    return { session, client };
-  }
-
-  const expired = (c: Context) =>
-    badRequest(
-      c,
-      "This sign-in has expired",
-      "We could not find this sign-in session. Sessions last 30 minutes and end once you authorize or deny.",
-      "Go back to the app you came from and start again.",
-    );
+  const signIn = moduleFlow(deps, "authorize", BASE, (c, session, client) => renderStep(c, session, client));
+  app.route("/", signIn.routes);
 
   app.get(BASE, async (c) => {
-    const query = c.req.query();
-    const client = query.client_id ? await store.apps.findByClientId(query.client_id) : null;
-    if (!client) {
-      return badRequest(
-        c,
-        "Unknown app",
-        `client_id "${query.client_id ?? ""}" does not belong to any app registered with this sandbox.`,
-        "Use the client id of your developer app (SANDBOX_CLIENT_ID for the emulator).",
-      );
-    }
-    if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) {
-      return badRequest(
-        c,
-        "Redirect URI not registered",
-        `redirect_uri "${query.redirect_uri ?? ""}" is not registered for ${client.name}. It must match exactly.`,
-        `Registered redirect URIs: ${client.redirectUris.join(", ")}. Add yours with SANDBOX_REDIRECT_URIS.`,
-      );
-    }
-    if (query.response_type !== "code") {
+    const client = await checkClient(c, store);
+    if (client instanceof Response) return client;
+    if (c.req.query("response_type") !== "code") {
       return badRequest(c, "Unsupported response_type", "response_type must be code.", "Add response_type=code.");
     }
-    if (query.phone !== undefined && !/^\d{10}$/.test(query.phone)) {
-      return badRequest(
-        c,
-        "Invalid phone parameter",
-        "phone must be a 10-digit US number without + or a country code, for example 2025550123.",
-        "Fix or remove the phone parameter.",
-      );
-    }
+    const person = await checkPerson(c, store, client);
+    if (person instanceof Response) return person;
+    const { subject } = person;
     const session = await store.moduleSessions.create(
       {
         clientId: client.clientId,
-        redirectUri: query.redirect_uri,
-        state: query.state ?? null,
-        phone: query.phone ?? null,
-        phoneLocked: query.phone !== undefined && query.phone_read_only === "true",
+        redirectUri: c.req.query("redirect_uri") ?? "",
+        state: c.req.query("state") ?? null,
+        phone: person.phone,
+        phoneLocked: person.phoneLocked,
+        context: {
+          flow: "authorize",
+          userIntentId: subject?.kind === "user_intent" ? subject.intent.id : undefined,
+          subjectUserId: subject?.kind === "user" ? subject.user.id : undefined,
+        },
       },
       clock.now(),
     );
     return c.html(
-      <PhonePage sessionId={session.id} appName={client.name} phone={session.phone ?? ""} readOnly={session.phoneLocked} />,
+      <PhonePage
+        sessionId={session.id}
+        appName={client.name}
+        phone={session.phone ?? ""}
+        readOnly={session.phoneLocked}
+        showCode={client.showTestCodes}
+      />,
     );
-  });
-
-  app.post(`${BASE}/phone`, async (c) => {
-    const form = await readForm(c);
-    const loaded = await loadSession(c, form);
-    if (!loaded) return expired(c);
-    const { session, client } = loaded;
-    const phone = session.phoneLocked ? session.phone : normalizePhone(form.phone ?? "");
-    const retry = (error: string) =>
-      c.html(
-        <PhonePage
-          sessionId={session.id}
-          appName={client.name}
-          phone={form.phone ?? ""}
-          readOnly={session.phoneLocked}
-          error={error}
-        />,
-        400,
-      );
-    if (!phone) return retry("Enter a 10-digit US phone number, for example 2025550123.");
-    if (!isTestPhone(phone)) return retry("This sandbox only sends codes to test numbers 20255501xx.");
-    await store.moduleSessions.setPhone(session.id, phone);
-    return c.html(<CodePage sessionId={session.id} phone={phone} />);
-  });
-
-  app.post(`${BASE}/code`, async (c) => {
-    const form = await readForm(c);
-    const loaded = await loadSession(c, form);
-    if (!loaded) return expired(c);
-    const { session, client } = loaded;
-    if (!session.phone) return renderStep(c, session, client, OUT_OF_ORDER);
-    if ((form.code ?? "").replace(/\s/g, "") !== SANDBOX_VERIFICATION_CODE) {
-      const error = `That code is not right. In the sandbox the code is ${SANDBOX_VERIFICATION_CODE}.`;
-      return c.html(<CodePage sessionId={session.id} phone={session.phone} error={error} />, 400);
-    }
-    const user = await store.users.findByPhone(session.clientId, session.phone);
-    await store.moduleSessions.markVerified(session.id, user?.id ?? null);
-    return renderStep(c, { ...session, verified: true, userId: user?.id ?? null }, client);
   });
 
   app.post(`${BASE}/profile`, async (c) => {
     const form = await readForm(c);
-    const loaded = await loadSession(c, form);
+    const loaded = await signIn.loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     if (!session.verified || session.userId) return renderStep(c, session, client, OUT_OF_ORDER);
@@ -199,7 +146,7 @@ export function oauthModuleRoutes({ store, clock }: Deps) {
 
   app.post(`${BASE}/consent`, async (c) => {
     const form = await readForm(c);
-    const loaded = await loadSession(c, form);
+    const loaded = await signIn.loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     const user = session.verified && session.userId ? await store.users.findById(session.userId) : null;
@@ -215,9 +162,10 @@ export function oauthModuleRoutes({ store, clock }: Deps) {
     if (form.decision !== "authorize") {
       return renderStep(c, session, client, { status: 400, message: "Choose Authorize or Deny." });
     }
-    if (user.status === "rejected" || user.status === "suspended") {
-      const message = `This Astra account is ${user.status}, so it cannot authorize apps. Contact Astra support.`;
-      return renderStep(c, session, client, { status: 403, message });
+    const blocked = blockedReason(user);
+    if (blocked) {
+      const fix = `Use your browser's Back button and choose Deny to return to ${client.name}.`;
+      return c.html(<ErrorPage title="You cannot authorize this app" message={blocked} fix={fix} />, 403);
     }
     const code = await store.moduleSessions.authorize(session, user.id, clock.now());
     return redirectTo(c, session.redirectUri, { code, state: session.state });

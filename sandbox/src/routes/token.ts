@@ -67,7 +67,7 @@ export function tokenRoutes({ store, clock }: Deps) {
       if (code.redirectUri !== request.redirect_uri) {
         throw invalidGrant("redirect_uri differs from the one the code was issued for.");
       }
-      tokens = await store.tokens.issueTokens(code, now);
+      tokens = await store.tokens.issueTokens(code, now, "authorization_code");
     } else {
       const grant = await store.tokens.findRefreshToken(request.refresh_token);
       if (!grant || grant.clientId !== client.clientId) throw invalidGrant("Unknown refresh token.");
@@ -75,7 +75,7 @@ export function tokenRoutes({ store, clock }: Deps) {
       if (request.redirect_uri !== undefined && !client.redirectUris.includes(request.redirect_uri)) {
         throw invalidGrant("redirect_uri is not registered for this client.");
       }
-      tokens = await store.tokens.issueTokens(grant, now);
+      tokens = await store.tokens.issueTokens(grant, now, "refresh_token");
     }
 
     c.header("Cache-Control", "no-store");

@@ -18,10 +18,24 @@ export interface AccountRecord {
   availableBalanceCents: number | null;
   lastBalanceUpdateAt: Date | null;
   connectionStatus: string;
+  /** Set for accounts added by account and routing number (POST /v1/accounts/create). */
+  routingNumber: string | null;
   createdAt: Date;
 }
 
-export type NewAccount = Omit<AccountRecord, "id" | "createdAt">;
+export type NewAccount = Omit<AccountRecord, "id" | "createdAt" | "routingNumber"> &
+  Partial<Pick<AccountRecord, "routingNumber">>;
+
+/** A sandbox bank's account as chosen on /institutions/connect. */
+export type InstitutionAccount = Pick<
+  AccountRecord,
+  "name" | "officialName" | "mask" | "subtype" | "currentBalanceCents" | "availableBalanceCents"
+>;
+
+export type RemoveResult = "removed" | "not_found" | "in_use";
+
+/** Routine statuses that still move money or may again; an account they use cannot be removed. */
+const FINISHED_ROUTINE_STATUSES = ["cancelled", "failed", "completed"];
 
 interface AccountRow {
   id: string;
@@ -38,6 +52,7 @@ interface AccountRow {
   available_balance_cents: number | null;
   last_balance_update_at: number | null;
   connection_status: string;
+  routing_number: string | null;
   created_at: number;
 }
 
@@ -56,6 +71,7 @@ const toAccount = (row: AccountRow): AccountRecord => ({
   availableBalanceCents: row.available_balance_cents,
   lastBalanceUpdateAt: row.last_balance_update_at === null ? null : new Date(row.last_balance_update_at),
   connectionStatus: row.connection_status,
+  routingNumber: row.routing_number,
   createdAt: new Date(row.created_at),
 });
 
@@ -64,8 +80,8 @@ export function insertAccount(db: Database, account: NewAccount, now: Date): Acc
   db.prepare(
     `INSERT INTO accounts (id, user_id, name, official_name, nickname, mask, institution_name, institution_logo,
        type, subtype, current_balance_cents, available_balance_cents, last_balance_update_at, connection_status,
-       created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       routing_number, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     account.userId,
@@ -81,9 +97,10 @@ export function insertAccount(db: Database, account: NewAccount, now: Date): Acc
     account.availableBalanceCents,
     account.lastBalanceUpdateAt?.getTime() ?? null,
     account.connectionStatus,
+    account.routingNumber ?? null,
     now.getTime(),
   );
-  return { ...account, id, createdAt: now };
+  return { ...account, routingNumber: account.routingNumber ?? null, id, createdAt: now };
 }
 
 export function createAccountsStore(db: Database) {
@@ -93,6 +110,64 @@ export function createAccountsStore(db: Database) {
   );
   const countForUser = db.prepare<[string], number>("SELECT COUNT(*) FROM accounts WHERE user_id = ?").pluck();
   const oneForUser = db.prepare<[string, string], AccountRow>("SELECT * FROM accounts WHERE id = ? AND user_id = ?");
+  const sameBankAccount = db.prepare<[string, string, string], AccountRow>(
+    "SELECT * FROM accounts WHERE user_id = ? AND institution_name = ? AND mask = ? AND routing_number IS NULL",
+  );
+  const usedByRoutine = db
+    .prepare<[string, string], number>(
+      `SELECT COUNT(*) FROM routines WHERE (source_id = ? OR destination_id = ?)
+         AND status NOT IN (${FINISHED_ROUTINE_STATUSES.map((status) => `'${status}'`).join(", ")})`,
+    )
+    .pluck();
+  const usedByPendingTransfer = db
+    .prepare<[string, string], number>(
+      "SELECT COUNT(*) FROM transfers WHERE (source_id = ? OR destination_id = ?) AND status = 'pending'",
+    )
+    .pluck();
+
+  const remove = db.transaction((userId: string, accountId: string): RemoveResult => {
+    if (!oneForUser.get(accountId, userId)) return "not_found";
+    const routines = usedByRoutine.get(accountId, accountId) ?? 0;
+    if (routines > 0 || (usedByPendingTransfer.get(accountId, accountId) ?? 0) > 0) return "in_use";
+    db.prepare("DELETE FROM accounts WHERE id = ?").run(accountId);
+    return "removed";
+  });
+
+  // An account of the same bank and mask is the same account: linking it again refreshes it instead.
+  const link = db.transaction(
+    (userId: string, bank: { name: string; logo: string | null }, chosen: InstitutionAccount[], now: Date) =>
+      chosen.map((account): AccountRecord => {
+        const existing = sameBankAccount.get(userId, bank.name, account.mask);
+        if (!existing) {
+          return insertAccount(
+            db,
+            {
+              ...account,
+              userId,
+              nickname: null,
+              institutionName: bank.name,
+              institutionLogo: bank.logo,
+              type: "depository",
+              lastBalanceUpdateAt: now,
+              connectionStatus: "connected",
+            },
+            now,
+          );
+        }
+        db.prepare(
+          `UPDATE accounts SET current_balance_cents = ?, available_balance_cents = ?, last_balance_update_at = ?,
+             connection_status = 'connected' WHERE id = ?`,
+        ).run(account.currentBalanceCents, account.availableBalanceCents, now.getTime(), existing.id);
+        return toAccount({
+          ...existing,
+          current_balance_cents: account.currentBalanceCents,
+          available_balance_cents: account.availableBalanceCents,
+          last_balance_update_at: now.getTime(),
+          connection_status: "connected",
+        });
+      }),
+  );
+
   return {
     async listForUser(userId: string, page: PageRequest): Promise<Page<AccountRecord>> {
       const read = db.transaction(() => ({
@@ -108,6 +183,19 @@ export function createAccountsStore(db: Database) {
     },
     async create(account: NewAccount, now: Date): Promise<AccountRecord> {
       return insertAccount(db, account, now);
+    },
+    /** Links the chosen accounts of a sandbox bank in one transaction; returns them, new or refreshed. */
+    async linkFromInstitution(
+      userId: string,
+      bank: { name: string; logo: string | null },
+      chosen: InstitutionAccount[],
+      now: Date,
+    ): Promise<AccountRecord[]> {
+      return link(userId, bank, chosen, now);
+    },
+    /** Deletes a user's account unless a routine that is not finished, or a pending transfer, still uses it. */
+    async removeForUser(userId: string, accountId: string): Promise<RemoveResult> {
+      return remove(userId, accountId);
     },
   };
 }

@@ -1,41 +1,97 @@
-// Developer apps: client credentials and the redirect URIs registered for them.
+// Developer apps: client credentials, the redirect URIs registered for them, and their dashboard settings.
+import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
+import { newSecret } from "../lib/ids";
 
 export interface DeveloperApp {
   clientId: string;
   clientSecret: string;
+  /** The dashboard account that owns the app; null for apps made outside the dashboard (tests, env seed). */
+  developerId: string | null;
   name: string;
+  supportEmail: string | null;
   redirectUris: string[];
+  /** Where webhook events are POSTed; null disables delivery. */
+  webhookUrl: string | null;
+  /** Sandbox setting: the module shows the test verification code on its pages. */
+  showTestCodes: boolean;
   createdAt: Date;
 }
 
-export type NewDeveloperApp = Omit<DeveloperApp, "createdAt">;
+export type NewDeveloperApp = Pick<DeveloperApp, "clientId" | "clientSecret" | "name" | "redirectUris"> &
+  Partial<Pick<DeveloperApp, "developerId" | "supportEmail" | "webhookUrl" | "showTestCodes">>;
+
+/** What the dashboard's "Create application" form supplies; the store makes the credentials. */
+export type AppRegistration = Pick<DeveloperApp, "name" | "supportEmail" | "redirectUris">;
+
+/** What the dashboard's settings page edits. */
+export type AppSettings = Pick<DeveloperApp, "redirectUris" | "webhookUrl" | "showTestCodes">;
 
 interface AppRow {
   client_id: string;
   client_secret: string;
+  developer_id: string | null;
   name: string;
+  support_email: string | null;
   redirect_uris: string;
+  webhook_url: string | null;
+  show_test_codes: number;
   created_at: number;
 }
 
 const toApp = (row: AppRow): DeveloperApp => ({
   clientId: row.client_id,
   clientSecret: row.client_secret,
+  developerId: row.developer_id,
   name: row.name,
+  supportEmail: row.support_email,
   redirectUris: JSON.parse(row.redirect_uris) as string[],
+  webhookUrl: row.webhook_url,
+  showTestCodes: row.show_test_codes === 1,
   createdAt: new Date(row.created_at),
 });
 
+/** `astra_` + 24 hex characters, shaped like the ids the dashboard hands out. */
+export const newClientId = (): string => `astra_${randomBytes(12).toString("hex")}`;
+
 export function insertApp(db: Database, app: NewDeveloperApp, now: Date): DeveloperApp {
+  const record: DeveloperApp = {
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    developerId: app.developerId ?? null,
+    name: app.name,
+    supportEmail: app.supportEmail ?? null,
+    redirectUris: app.redirectUris,
+    webhookUrl: app.webhookUrl ?? null,
+    showTestCodes: app.showTestCodes ?? true,
+    createdAt: now,
+  };
   db.prepare(
-    "INSERT INTO apps (client_id, client_secret, name, redirect_uris, created_at) VALUES (?, ?, ?, ?, ?)",
-  ).run(app.clientId, app.clientSecret, app.name, JSON.stringify(app.redirectUris), now.getTime());
-  return { ...app, createdAt: now };
+    `INSERT INTO apps (client_id, client_secret, developer_id, name, support_email, redirect_uris, webhook_url,
+       show_test_codes, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.clientId,
+    record.clientSecret,
+    record.developerId,
+    record.name,
+    record.supportEmail,
+    JSON.stringify(record.redirectUris),
+    record.webhookUrl,
+    record.showTestCodes ? 1 : 0,
+    now.getTime(),
+  );
+  return record;
 }
 
 export function createAppsStore(db: Database) {
   const byClientId = db.prepare<[string], AppRow>("SELECT * FROM apps WHERE client_id = ?");
+  const byDeveloper = db.prepare<[string], AppRow>(
+    "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
+  );
+  const updateSettings = db.prepare<[string, string | null, number, string]>(
+    "UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ? WHERE client_id = ?",
+  );
   return {
     async findByClientId(clientId: string): Promise<DeveloperApp | null> {
       const row = byClientId.get(clientId);
@@ -43,6 +99,24 @@ export function createAppsStore(db: Database) {
     },
     async create(app: NewDeveloperApp, now: Date): Promise<DeveloperApp> {
       return insertApp(db, app, now);
+    },
+    /** Registers an app for a dashboard developer with a fresh client id and secret. */
+    async createForDeveloper(developerId: string, registration: AppRegistration, now: Date): Promise<DeveloperApp> {
+      return insertApp(db, { ...registration, developerId, clientId: newClientId(), clientSecret: newSecret(30) }, now);
+    },
+    /** Oldest first, so the app switcher keeps a stable order. */
+    async listByDeveloper(developerId: string): Promise<DeveloperApp[]> {
+      return byDeveloper.all(developerId).map(toApp);
+    },
+    /** False when no such app exists. */
+    async updateSettings(clientId: string, settings: AppSettings): Promise<boolean> {
+      const result = updateSettings.run(
+        JSON.stringify(settings.redirectUris),
+        settings.webhookUrl,
+        settings.showTestCodes ? 1 : 0,
+        clientId,
+      );
+      return result.changes === 1;
     },
   };
 }

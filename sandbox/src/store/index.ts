@@ -4,14 +4,22 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createAccountsStore } from "./accounts";
 import { createAppsStore, type NewDeveloperApp } from "./apps";
+import { createControlStore } from "./control";
+import { createDashboardStore } from "./dashboard";
+import { createDevelopersStore } from "./developers";
+import { createFaultsStore } from "./faults";
+import { createIdempotencyStore } from "./idempotency";
 import { createModuleSessionsStore } from "./module-sessions";
 import { createRoutinesStore } from "./routines";
+import { createSandboxStateStore } from "./sandbox-state";
 import { createScheduler } from "./scheduler";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
 import { createTokensStore } from "./tokens";
+import { createTransfersStore } from "./transfers";
 import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
+import { createWebhooksStore } from "./webhooks";
 
 export interface StoreOptions {
   /** The developer app seeded into an empty store. */
@@ -30,13 +38,22 @@ export function createStore(file: string, options: StoreOptions = {}) {
 
   return {
     apps: createAppsStore(db),
+    developers: createDevelopersStore(db),
+    dashboard: createDashboardStore(db),
     users: createUsersStore(db),
     accounts: createAccountsStore(db),
     tokens: createTokensStore(db),
     moduleSessions: createModuleSessionsStore(db),
-    userIntents: createUserIntentsStore(db),
+    // resolveDue re-checks routines of users whose KYC settled; the routines store keeps no state of its own.
+    userIntents: createUserIntentsStore(db, createRoutinesStore(db)),
     routines: createRoutinesStore(db),
+    transfers: createTransfersStore(db),
     scheduler: createScheduler(db),
+    idempotency: createIdempotencyStore(db),
+    webhooks: createWebhooksStore(db),
+    faults: createFaultsStore(db),
+    sandboxState: createSandboxStateStore(db),
+    control: createControlStore(db),
     async close(): Promise<void> {
       db.close();
     },

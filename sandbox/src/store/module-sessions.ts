@@ -1,9 +1,25 @@
-// Server-side state of one pass through the hosted OAuth module. The browser only holds the random id.
+// Server-side state of one pass through a hosted module flow, and of the login cookie that lets the person
+// skip the phone step on the next flow. The browser only holds random ids.
 import type { Database } from "better-sqlite3";
-import { newSecret } from "../lib/ids";
+import { z } from "zod";
+import { hashSecret, newSecret } from "../lib/ids";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
 import { insertAuthorizationCode } from "./tokens";
+import { convertIntent, selectIntent } from "./user-intents";
 import { insertUser, selectUserByPhone, type UserRecord } from "./users";
+
+const contextSchema = z.object({
+  flow: z.enum(["authorize", "verify_personal", "verify_document", "connect", "login"]),
+  /** The user intent named on the module URL. */
+  userIntentId: z.string().optional(),
+  /** The user named on the module URL. */
+  subjectUserId: z.string().optional(),
+  /** Bank linking: the sandbox bank whose credentials were accepted. */
+  institutionId: z.string().optional(),
+});
+
+export type SessionContext = z.infer<typeof contextSchema>;
+export type ModuleFlow = SessionContext["flow"];
 
 export interface ModuleSession {
   id: string;
@@ -15,10 +31,12 @@ export interface ModuleSession {
   phoneLocked: boolean;
   verified: boolean;
   userId: string | null;
+  context: SessionContext;
   expiresAt: Date;
 }
 
-export type NewModuleSession = Pick<ModuleSession, "clientId" | "redirectUri" | "state" | "phone" | "phoneLocked">;
+export type NewModuleSession = Pick<ModuleSession, "clientId" | "redirectUri" | "state" | "phone" | "phoneLocked"> &
+  Partial<Pick<ModuleSession, "context">>;
 
 export interface Profile {
   firstName: string;
@@ -35,8 +53,11 @@ interface SessionRow {
   phone_locked: number;
   verified: number;
   user_id: string | null;
+  context: string | null;
   expires_at: number;
 }
+
+const AUTHORIZE: SessionContext = { flow: "authorize" };
 
 const toSession = (row: SessionRow): ModuleSession => ({
   id: row.id,
@@ -47,6 +68,7 @@ const toSession = (row: SessionRow): ModuleSession => ({
   phoneLocked: row.phone_locked === 1,
   verified: row.verified === 1,
   userId: row.user_id,
+  context: row.context ? contextSchema.parse(JSON.parse(row.context)) : AUTHORIZE,
   expiresAt: new Date(row.expires_at),
 });
 
@@ -54,6 +76,20 @@ export function createModuleSessionsStore(db: Database) {
   const byId = db.prepare<[string], SessionRow>("SELECT * FROM module_sessions WHERE id = ?");
   const remove = db.prepare<[string]>("DELETE FROM module_sessions WHERE id = ?");
   const setUser = db.prepare<[string, string]>("UPDATE module_sessions SET user_id = ? WHERE id = ?");
+  const markVerified = db.prepare<[string | null, string]>("UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?");
+  const insert = db.prepare<[string, string, string, string | null, string | null, number, number, string | null, string, number]>(
+    `INSERT INTO module_sessions (id, client_id, redirect_uri, state, phone, phone_locked, verified, user_id, context,
+       expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  // Finished and abandoned flows are never read again; dropping them keeps the table small.
+  const purgeExpired = db.prepare<[number]>("DELETE FROM module_sessions WHERE expires_at <= ?");
+
+  const find = (id: string, now: Date): ModuleSession | null => {
+    const row = byId.get(id);
+    return row && row.expires_at > now.getTime() ? toSession(row) : null;
+  };
 
   const createUserFor = db.transaction((session: ModuleSession, profile: Profile, now: Date): UserRecord => {
     if (!session.phone) throw new Error("A module session needs a phone before a user can be created.");
@@ -65,6 +101,16 @@ export function createModuleSessionsStore(db: Database) {
     return user;
   });
 
+  const verify = db.transaction((session: ModuleSession, now: Date): UserRecord | null => {
+    if (!session.phone) throw new Error("A module session needs a phone before it can be verified.");
+    // Authenticating to authorize is what converts an intent (astra-api.md 2.1); verify flows leave it as it is.
+    const intentId = session.context.flow === "authorize" ? session.context.userIntentId : undefined;
+    const intent = intentId ? selectIntent(db, intentId) : null;
+    const user = intent ? convertIntent(db, intent, now) : selectUserByPhone(db, session.clientId, session.phone);
+    markVerified.run(user?.id ?? null, session.id);
+    return user;
+  });
+
   const authorize = db.transaction((session: ModuleSession, userId: string, now: Date): string => {
     remove.run(session.id);
     return insertAuthorizationCode(db, { clientId: session.clientId, userId, redirectUri: session.redirectUri }, now);
@@ -73,38 +119,45 @@ export function createModuleSessionsStore(db: Database) {
   return {
     async create(input: NewModuleSession, now: Date): Promise<ModuleSession> {
       const session: ModuleSession = {
+        context: AUTHORIZE,
         ...input,
         id: newSecret(32),
         verified: false,
         userId: null,
         expiresAt: new Date(now.getTime() + MODULE_SESSION_TTL_MS),
       };
-      db.prepare(
-        `INSERT INTO module_sessions (id, client_id, redirect_uri, state, phone, phone_locked, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
+      purgeExpired.run(now.getTime());
+      insert.run(
         session.id,
         session.clientId,
         session.redirectUri,
         session.state,
         session.phone,
         session.phoneLocked ? 1 : 0,
+        0,
+        null,
+        JSON.stringify(session.context),
         session.expiresAt.getTime(),
       );
       return session;
     },
     /** Null when unknown or expired. */
     async find(id: string, now: Date): Promise<ModuleSession | null> {
-      const row = byId.get(id);
-      if (!row || row.expires_at <= now.getTime()) return null;
-      return toSession(row);
+      return find(id, now);
     },
     /** A new phone starts verification over. */
     async setPhone(id: string, phone: string): Promise<void> {
       db.prepare("UPDATE module_sessions SET phone = ?, verified = 0, user_id = NULL WHERE id = ?").run(phone, id);
     },
-    async markVerified(id: string, userId: string | null): Promise<void> {
-      db.prepare("UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?").run(userId, id);
+    async setContext(id: string, context: SessionContext): Promise<void> {
+      db.prepare("UPDATE module_sessions SET context = ? WHERE id = ?").run(JSON.stringify(context), id);
+    },
+    /**
+     * Marks the session's phone verified and attaches its user, in one transaction. In the authorize flow a user
+     * intent on the URL is converted into its user (or into the user that already owns the phone).
+     */
+    async completeVerification(session: ModuleSession, now: Date): Promise<UserRecord | null> {
+      return verify(session, now);
     },
     /** Creates the approved user for the session's verified phone and attaches it, in one transaction. */
     async createUser(session: ModuleSession, profile: Profile, now: Date): Promise<UserRecord> {
@@ -116,6 +169,21 @@ export function createModuleSessionsStore(db: Database) {
     },
     async remove(id: string): Promise<void> {
       remove.run(id);
+    },
+    /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
+    async startLogin(session: ModuleSession, now: Date): Promise<string> {
+      const secret = newSecret(32);
+      const login: SessionContext = { flow: "login" };
+      const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;
+      const { clientId, redirectUri, phone } = session;
+      insert.run(hashSecret(secret), clientId, redirectUri, null, phone, 1, 1, null, JSON.stringify(login), expiresAt);
+      return secret;
+    },
+    /** The phone verified under this login cookie for this app; null when unknown, expired or another app's. */
+    async findLogin(secret: string, clientId: string, now: Date): Promise<string | null> {
+      const login = find(hashSecret(secret), now);
+      if (!login || login.context.flow !== "login" || login.clientId !== clientId) return null;
+      return login.phone;
     },
   };
 }

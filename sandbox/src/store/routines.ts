@@ -1,14 +1,259 @@
-// Routines: one-time and recurring transfers between a user's accounts.
+// Routines: one-time and recurring transfers between a user's accounts, and the statuses that gate them.
 import type { Database } from "better-sqlite3";
+import type { z } from "zod";
+import type { RoutineFrequency, RoutineStatus, routineTypeSchema } from "../../../lib/astra/schemas";
+import type { SettlementSpeed } from "../lib/business-days";
+import { newId } from "../lib/ids";
+import type { Page, PageRequest } from "../lib/pagination";
+import { firstOccurrenceFrom, localDate } from "../lib/schedule";
+import { recordEvent } from "./events";
+import { transferOperations } from "./transfers";
+
+export type RoutineType = z.infer<typeof routineTypeSchema>;
+
+export interface RoutineRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  type: RoutineType;
+  name: string;
+  paymentType: "ach";
+  sourceId: string;
+  destinationId: string;
+  destinationUserId: string | null;
+  amountCents: number;
+  /** YYYY-MM-DD in America/Los_Angeles. */
+  startDate: string;
+  settlementSpeed: SettlementSpeed;
+  frequency: RoutineFrequency | null;
+  clientCorrelationId: string | null;
+  status: RoutineStatus;
+  /** The next date a transfer is due; null once a one-time routine ran or a routine was cancelled. */
+  nextRunDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewRoutine = Omit<RoutineRecord, "id" | "status" | "nextRunDate" | "createdAt" | "updatedAt">;
+
+export interface RoutineChanges {
+  name?: string;
+  amountCents?: number;
+  status?: "active" | "inactive";
+}
+
+export type UpdateResult =
+  | { ok: true; routine: RoutineRecord }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "final" | "already_ran" | "not_pausable" | "not_resumable"; status: RoutineStatus };
+
+export type CancelRoutineResult =
+  | { ok: true; routine: RoutineRecord }
+  | { ok: false; reason: "not_found" | "one_time" };
+
+export interface RoutineRow {
+  id: string;
+  client_id: string;
+  user_id: string;
+  type: RoutineType;
+  name: string;
+  payment_type: "ach";
+  source_id: string;
+  destination_id: string;
+  destination_user_id: string | null;
+  amount_cents: number;
+  start_date: string;
+  settlement_speed: SettlementSpeed;
+  frequency: RoutineFrequency | null;
+  client_correlation_id: string | null;
+  status: RoutineStatus;
+  next_run_date: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toRoutine = (row: RoutineRow): RoutineRecord => ({
+  id: row.id,
+  clientId: row.client_id,
+  userId: row.user_id,
+  type: row.type,
+  name: row.name,
+  paymentType: row.payment_type,
+  sourceId: row.source_id,
+  destinationId: row.destination_id,
+  destinationUserId: row.destination_user_id,
+  amountCents: row.amount_cents,
+  startDate: row.start_date,
+  settlementSpeed: row.settlement_speed,
+  frequency: row.frequency,
+  clientCorrelationId: row.client_correlation_id,
+  status: row.status,
+  nextRunDate: row.next_run_date,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+const FINAL: readonly RoutineStatus[] = ["cancelled", "completed", "failed"];
+/** Statuses the emulator derives from the user's and the accounts' state (as opposed to a person's choice). */
+const DERIVED = "('requires_user_verification', 'pending_account_authorization', 'user_suspended', 'active')";
 
 export function createRoutinesStore(db: Database) {
-  void db;
+  const transfers = transferOperations(db);
+  const userStatus = db.prepare<[string], string>("SELECT status FROM users WHERE id = ?").pluck();
+  const connection = db.prepare<[string, string], string>(
+    "SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?",
+  ).pluck();
+  const byId = db.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ?");
+  const insert = db.prepare(
+    `INSERT INTO routines (id, client_id, user_id, type, name, payment_type, source_id, destination_id,
+       destination_user_id, amount_cents, start_date, settlement_speed, frequency, client_correlation_id, status,
+       next_run_date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const list = db.prepare<Record<string, unknown>, RoutineRow>(
+    `SELECT * FROM routines WHERE user_id = @userId AND (@status IS NULL OR status = @status)
+     ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<Record<string, unknown>, number>(
+    "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND (@status IS NULL OR status = @status)",
+  ).pluck();
+  const derivedForUser = db.prepare<[string], RoutineRow>(
+    `SELECT * FROM routines WHERE user_id = ? AND status IN ${DERIVED} ORDER BY created_at`,
+  );
+  const save = db.prepare<[string, number, RoutineStatus, string | null, number, string]>(
+    "UPDATE routines SET name = ?, amount_cents = ?, status = ?, next_run_date = ?, updated_at = ? WHERE id = ?",
+  );
+
+  /** What the routine's status would be now, from its user's KYC status and its accounts' authorization. */
+  function derivedStatus(userId: string, sourceId: string, destinationId: string): RoutineStatus {
+    const status = userStatus.get(userId);
+    if (status === "suspended") return "user_suspended";
+    if (status !== "approved") return "requires_user_verification";
+    const connected = [sourceId, destinationId].every((id) => connection.get(id, userId) === "connected");
+    return connected ? "active" : "pending_account_authorization";
+  }
+
+  /** Where a routine that (re)becomes active picks up: runs missed while it was not active are skipped. */
+  function resumeDate(row: RoutineRow, today: string): string | null {
+    if (row.type === "one-time") {
+      if (row.next_run_date === null) return null;
+      return row.start_date > today ? row.start_date : today;
+    }
+    return row.frequency ? firstOccurrenceFrom(row.start_date, row.frequency, today) : null;
+  }
+
+  function write(row: RoutineRow, now: Date): RoutineRecord {
+    save.run(row.name, row.amount_cents, row.status, row.next_run_date, now.getTime(), row.id);
+    return toRoutine({ ...row, updated_at: now.getTime() });
+  }
+
+  function announce(row: RoutineRow, now: Date): void {
+    recordEvent(db, { clientId: row.client_id, type: "routine_updated", userId: row.user_id, resourceId: row.id }, now);
+  }
+
+  /** Makes the transfers an active routine owes today, then returns the routine as stored. */
+  function runIfDue(id: string, now: Date): RoutineRecord {
+    const row = byId.get(id);
+    if (!row) throw new Error(`Routine ${id} vanished inside its own transaction`);
+    const routine = toRoutine(row);
+    if (routine.status !== "active" || routine.nextRunDate === null) return routine;
+    transfers.makeDueTransfers(routine, localDate(now), now);
+    const after = byId.get(id);
+    return after ? toRoutine(after) : routine;
+  }
+
+  const create = db.transaction((routine: NewRoutine, now: Date): RoutineRecord => {
+    const id = newId();
+    const status = derivedStatus(routine.userId, routine.sourceId, routine.destinationId);
+    insert.run(id, routine.clientId, routine.userId, routine.type, routine.name, routine.paymentType,
+      routine.sourceId, routine.destinationId, routine.destinationUserId, routine.amountCents, routine.startDate,
+      routine.settlementSpeed, routine.frequency, routine.clientCorrelationId, status, routine.startDate,
+      now.getTime(), now.getTime());
+    return runIfDue(id, now);
+  });
+
+  const update = db.transaction((userId: string, id: string, changes: RoutineChanges, now: Date): UpdateResult => {
+    const row = byId.get(id);
+    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+    if (FINAL.includes(row.status)) return { ok: false, reason: "final", status: row.status };
+    const statusChange = changes.status !== undefined && changes.status !== row.status;
+    if (row.type === "one-time" && row.next_run_date === null && (statusChange || changes.amountCents !== undefined)) {
+      return { ok: false, reason: "already_ran", status: row.status };
+    }
+    const next: RoutineRow = {
+      ...row,
+      name: changes.name ?? row.name,
+      amount_cents: changes.amountCents ?? row.amount_cents,
+    };
+    if (statusChange) {
+      if (changes.status === "inactive") {
+        if (row.status !== "active") return { ok: false, reason: "not_pausable", status: row.status };
+        next.status = "inactive";
+      } else {
+        if (row.status !== "inactive") return { ok: false, reason: "not_resumable", status: row.status };
+        next.status = derivedStatus(row.user_id, row.source_id, row.destination_id);
+        if (next.status === "active") next.next_run_date = resumeDate(row, localDate(now));
+      }
+    }
+    write(next, now);
+    if (next.status !== row.status) announce(next, now);
+    return { ok: true, routine: runIfDue(id, now) };
+  });
+
+  const cancel = db.transaction((userId: string, id: string, now: Date): CancelRoutineResult => {
+    const row = byId.get(id);
+    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+    if (row.type === "one-time") return { ok: false, reason: "one_time" };
+    if (row.status === "cancelled") return { ok: true, routine: toRoutine(row) };
+    const routine = write({ ...row, status: "cancelled", next_run_date: null }, now);
+    announce(row, now);
+    return { ok: true, routine };
+  });
+
+  const refresh = db.transaction((userId: string, now: Date): number => {
+    let changed = 0;
+    const today = localDate(now);
+    for (const row of derivedForUser.all(userId)) {
+      // A one-time routine that already ran is settled by its transfer; a suspended one never comes back.
+      if (row.type === "one-time" && (row.next_run_date === null || row.status === "user_suspended")) continue;
+      const status = derivedStatus(row.user_id, row.source_id, row.destination_id);
+      if (status === row.status) continue;
+      write({ ...row, status, next_run_date: status === "active" ? resumeDate(row, today) : row.next_run_date }, now);
+      announce(row, now);
+      changed += 1;
+    }
+    return changed;
+  });
+
   return {
+    /** Creates a routine with the status its user and accounts allow; if it is due today, its transfer too. */
+    async create(routine: NewRoutine, now: Date): Promise<RoutineRecord> {
+      return create(routine, now);
+    },
+    async listForUser(userId: string, page: PageRequest, status?: RoutineStatus): Promise<Page<RoutineRecord>> {
+      const params = { userId, status: status ?? null };
+      const read = db.transaction(() => ({
+        total: count.get(params) ?? 0,
+        items: list.all({ ...params, limit: page.pageSize, offset: page.offset }).map(toRoutine),
+      }));
+      return read();
+    },
+    /** Null when the routine does not exist or belongs to someone else. */
+    async findForUser(userId: string, id: string): Promise<RoutineRecord | null> {
+      const row = byId.get(id);
+      return row && row.user_id === userId ? toRoutine(row) : null;
+    },
+    /** Renames, re-prices, pauses (`inactive`) or resumes (`active`) a routine that is not final. */
+    async update(userId: string, id: string, changes: RoutineChanges, now: Date): Promise<UpdateResult> {
+      return update(userId, id, changes, now);
+    },
+    /** DELETE: a recurring routine stops making transfers; transfers already pending carry on. */
+    async cancel(userId: string, id: string, now: Date): Promise<CancelRoutineResult> {
+      return cancel(userId, id, now);
+    },
     /** Recomputes the status of a user's routines after the user or an account changed; returns how many changed. */
     async refreshForUser(userId: string, now: Date): Promise<number> {
-      void userId;
-      void now;
-      return 0; // filled in with the routines work
+      return refresh(userId, now);
     },
   };
 }

@@ -1,5 +1,8 @@
 // Moves the sandbox forward to `now`: routines make their due transfers and pending transfers settle.
 import type { Database } from "better-sqlite3";
+import { localDate } from "../lib/schedule";
+import { toRoutine, type RoutineRow } from "./routines";
+import { transferOperations } from "./transfers";
 
 export interface RunDueResult {
   transfersCreated: number;
@@ -7,11 +10,34 @@ export interface RunDueResult {
 }
 
 export function createScheduler(db: Database) {
-  void db;
+  const transfers = transferOperations(db);
+  const dueRoutines = db.prepare<[string], string>(
+    "SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? ORDER BY next_run_date, created_at",
+  ).pluck();
+  const activeDue = db.prepare<[string, string], RoutineRow>(
+    "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
+  );
+  const dueTransfers = db.prepare<[number], string>(
+    `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ?
+     ORDER BY estimated_clearing_at, rowid`,
+  ).pluck();
+
+  // One transaction per routine and per transfer, so one bad row cannot roll back everyone else's progress.
+  const runRoutine = db.transaction((id: string, today: string, now: Date): number => {
+    const row = activeDue.get(id, today);
+    return row ? transfers.makeDueTransfers(toRoutine(row), today, now) : 0;
+  });
+  const settle = db.transaction((id: string, now: Date): boolean => transfers.settle(id, now));
+
   return {
+    /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. */
     async runDue(now: Date): Promise<RunDueResult> {
-      void now;
-      return { transfersCreated: 0, transfersSettled: 0 }; // filled in with the routines work
+      const today = localDate(now);
+      let transfersCreated = 0;
+      for (const id of dueRoutines.all(today)) transfersCreated += runRoutine(id, today, now);
+      let transfersSettled = 0;
+      for (const id of dueTransfers.all(now.getTime())) if (settle(id, now)) transfersSettled += 1;
+      return { transfersCreated, transfersSettled };
     },
   };
 }

@@ -1,7 +1,7 @@
 // SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
 // codes and tokens are stored only as SHA-256 hashes.
 /** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 -- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
@@ -145,6 +145,8 @@ CREATE TABLE IF NOT EXISTS module_sessions (
   phone_locked INTEGER NOT NULL DEFAULT 0,
   verified INTEGER NOT NULL DEFAULT 0,
   user_id TEXT REFERENCES users(id),
+  -- JSON: which flow the row belongs to (authorize, verify, bank linking, or a login cookie) and its progress
+  context TEXT,
   expires_at INTEGER NOT NULL
 );
 

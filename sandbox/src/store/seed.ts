@@ -2,16 +2,27 @@
 import type { Database } from "better-sqlite3";
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
+import { insertDeveloper } from "./developers";
 import { insertUser } from "./users";
 
 export const DEFAULT_APP: NewDeveloperApp = {
   clientId: "astra_emulator_client",
   clientSecret: "astra_emulator_secret_do_not_use_in_production",
   name: "Astra Next.js Starter",
-  redirectUris: ["http://localhost:3000/api/auth/callback/astra"],
+  // The app sends people back to /accounts/linked after bank linking (/institutions/connect).
+  redirectUris: ["http://localhost:3000/api/auth/callback/astra", "http://localhost:3000/accounts/linked"],
+  webhookUrl: "http://localhost:3000/api/webhooks/astra",
 };
 
 export const DEMO_USER_PHONE = "2025550123";
+
+/** Owns the seeded app in the dashboard (/dashboard). The hash is precomputed because scrypt is slow on purpose. */
+export const SEED_DEVELOPER = {
+  email: "developer@example.com",
+  password: "sandbox-password",
+  passwordHash:
+    "scrypt$16384$8$1$QHinjVuAGe9_dOZKeN0gdg$vUI2AhVbokxEWiGgwRa5E8vZvxZ0PkYrnKH4EiB7_RT3jtrl7Iul90FM5Wts0Y6DEP6lv_ZTHid-7QPpO2WX5w",
+};
 
 function isEmpty(db: Database): boolean {
   return db.prepare("SELECT COUNT(*) AS n FROM apps").pluck().get() === 0;
@@ -20,11 +31,19 @@ function isEmpty(db: Database): boolean {
 export function seedIfEmpty(db: Database, app: NewDeveloperApp, now: Date): void {
   db.transaction(() => {
     if (!isEmpty(db)) return;
-    insertApp(db, app, now);
+    const developer = insertDeveloper(db, SEED_DEVELOPER, now);
+    insertApp(db, { ...app, developerId: app.developerId ?? developer.id }, now);
+    insertDemoUser(db, app.clientId, now);
+  })();
+}
+
+/** The approved demo user with a checking and a savings account; also used by the control API's reset. */
+export function insertDemoUser(db: Database, clientId: string, now: Date): void {
+  db.transaction(() => {
     const user = insertUser(
       db,
       {
-        clientId: app.clientId,
+        clientId,
         phone: DEMO_USER_PHONE,
         firstName: "Avery",
         lastName: "Demo",

@@ -19,6 +19,9 @@ export interface AccessToken extends Grant {
   revokedAt: Date | null;
 }
 
+/** The token endpoint's two grants, as recorded in token_grants. */
+export type GrantType = "authorization_code" | "refresh_token";
+
 export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
@@ -72,14 +75,19 @@ export function createTokensStore(db: Database) {
   const insertRefresh = db.prepare<[string, string, string, number, number]>(
     "INSERT INTO refresh_tokens (token_hash, client_id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)",
   );
+  const insertGrant = db.prepare<[string, string, GrantType, number]>(
+    "INSERT INTO token_grants (client_id, user_id, grant_type, created_at) VALUES (?, ?, ?, ?)",
+  );
 
   // Astra keeps one valid access token per user and client: issuing one revokes the previous one.
-  const issue = db.transaction((clientId: string, userId: string, now: number): IssuedTokens => {
+  // Each exchange is also counted in token_grants, so tests can see how many refreshes a client made.
+  const issue = db.transaction((clientId: string, userId: string, now: number, grantType?: GrantType): IssuedTokens => {
     const accessToken = newSecret();
     const refreshToken = newSecret();
     revokeAccess.run(now, userId, clientId);
     insertAccess.run(hashSecret(accessToken), clientId, userId, now + ACCESS_TOKEN_TTL_SECONDS * 1000, now);
     insertRefresh.run(hashSecret(refreshToken), clientId, userId, now + REFRESH_TOKEN_TTL_MS, now);
+    if (grantType) insertGrant.run(clientId, userId, grantType, now);
     return { accessToken, refreshToken, expiresInSeconds: ACCESS_TOKEN_TTL_SECONDS };
   });
 
@@ -93,8 +101,13 @@ export function createTokensStore(db: Database) {
     async consumeAuthorizationCode(code: string, now: Date): Promise<boolean> {
       return markCodeUsed.run(now.getTime(), hashSecret(code)).changes === 1;
     },
-    async issueTokens(grant: { clientId: string; userId: string }, now: Date): Promise<IssuedTokens> {
-      return issue(grant.clientId, grant.userId, now.getTime());
+    /** `grantType` names the token-endpoint exchange this is, counted in token_grants; omit it for test setups. */
+    async issueTokens(
+      grant: { clientId: string; userId: string },
+      now: Date,
+      grantType?: GrantType,
+    ): Promise<IssuedTokens> {
+      return issue(grant.clientId, grant.userId, now.getTime(), grantType);
     },
     async findAccessToken(token: string): Promise<AccessToken | null> {
       const row = accessByHash.get(hashSecret(token));

@@ -1,13 +1,244 @@
-// User intents: pre-registered end users whose KYC outcome the sandbox picks by magic values.
+// User intents: end users pre-registered by a client, whose KYC outcome the sandbox picks by magic SSN endings.
 import type { Database } from "better-sqlite3";
+import type { UserIntentCreate, UserStatus } from "../../../lib/astra/schemas";
+import { newId } from "../lib/ids";
+import { decideKyc } from "../lib/kyc";
+import { recordEvent } from "./events";
+import { insertUser, selectUser, selectUserByPhone, writeUserStatus, type KycType, type UserRecord } from "./users";
 
-export function createUserIntentsStore(db: Database) {
-  void db;
+/** Astra allows 3 user intents per email, sandbox included (astra-api.md 4.4). */
+export const MAX_INTENTS_PER_EMAIL = 3;
+
+export type UserIntentStatus = UserStatus | "converted_to_user";
+
+export interface UserIntentRecord {
+  id: string;
+  clientId: string;
+  email: string;
+  /** 10 digits, no country code. */
+  phone: string;
+  firstName: string;
+  lastName: string;
+  preferredFirstName: string | null;
+  preferredLastName: string | null;
+  preferredPronouns: string | null;
+  status: UserIntentStatus;
+  kycType: KycType;
+  /** The status KYC settles on; differs from `status` only while pending or after conversion. */
+  kycOutcome: UserStatus;
+  kycResolvesAt: Date | null;
+  userId: string | null;
+  /** Derived: the intent's user holds an access token of this client (a code was exchanged). */
+  oauthTokenIssued: boolean;
+  createdAt: Date;
+}
+
+/** The personal details re-entered in the retry flow (/verify/personal). */
+export interface PersonalDetails {
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  dateOfBirth: string;
+  ssn: string;
+}
+
+export type CreateIntentResult = { ok: true; intent: UserIntentRecord } | { ok: false; reason: "email_limit" };
+
+interface IntentRow {
+  id: string;
+  client_id: string;
+  email: string;
+  phone: string;
+  first_name: string;
+  last_name: string;
+  preferred_first_name: string | null;
+  preferred_last_name: string | null;
+  preferred_pronouns: string | null;
+  status: UserIntentStatus;
+  kyc_type: KycType;
+  kyc_outcome: UserStatus;
+  kyc_resolves_at: number | null;
+  user_id: string | null;
+  created_at: number;
+  token_issued: number;
+}
+
+const toIntent = (row: IntentRow): UserIntentRecord => ({
+  id: row.id,
+  clientId: row.client_id,
+  email: row.email,
+  phone: row.phone,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  preferredFirstName: row.preferred_first_name,
+  preferredLastName: row.preferred_last_name,
+  preferredPronouns: row.preferred_pronouns,
+  status: row.status,
+  kycType: row.kyc_type,
+  kycOutcome: row.kyc_outcome,
+  kycResolvesAt: row.kyc_resolves_at === null ? null : new Date(row.kyc_resolves_at),
+  userId: row.user_id,
+  oauthTokenIssued: row.token_issued === 1,
+  createdAt: new Date(row.created_at),
+});
+
+const SELECT_INTENT = `SELECT i.*, EXISTS (SELECT 1 FROM access_tokens t
+  WHERE t.user_id = i.user_id AND t.client_id = i.client_id) AS token_issued FROM user_intents i`;
+
+export function selectIntent(db: Database, id: string): UserIntentRecord | null {
+  const row = db.prepare<[string], IntentRow>(`${SELECT_INTENT} WHERE i.id = ?`).get(id);
+  return row ? toIntent(row) : null;
+}
+
+/** `user_intent_updated` carries the intent id as its user_id (astra-api.md 3.7). */
+const recordIntentUpdated = (db: Database, intent: UserIntentRecord, now: Date) =>
+  recordEvent(db, { clientId: intent.clientId, type: "user_intent_updated", userId: intent.id, resourceId: intent.id }, now);
+
+/**
+ * Turns an intent into its user when the person authenticates; call inside the caller's transaction. A phone
+ * already used by a user of this app belongs to that user (astra-api.md 5), so the intent points there instead.
+ */
+export function convertIntent(db: Database, intent: UserIntentRecord, now: Date): UserRecord {
+  if (intent.status === "converted_to_user" && intent.userId) {
+    const converted = selectUser(db, intent.userId);
+    if (converted) return converted;
+  }
+  const existing = selectUserByPhone(db, intent.clientId, intent.phone);
+  // A pending timer belongs to this intent's KYC; it must not flip a user that existed before.
+  if (existing) db.prepare("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?").run(intent.id);
+  const user =
+    existing ??
+    insertUser(
+      db,
+      {
+        clientId: intent.clientId,
+        phone: intent.phone,
+        firstName: intent.firstName,
+        lastName: intent.lastName,
+        email: intent.email,
+        status: intent.status === "converted_to_user" ? intent.kycOutcome : intent.status,
+        kycType: intent.kycType,
+        userIntentId: intent.id,
+      },
+      now,
+    );
+  db.prepare("UPDATE user_intents SET status = 'converted_to_user', user_id = ? WHERE id = ?").run(user.id, intent.id);
+  recordIntentUpdated(db, intent, now);
+  return user;
+}
+
+export function createUserIntentsStore(db: Database, routines: { refreshForUser(userId: string, now: Date): Promise<number> }) {
+  const countForEmail = db
+    .prepare<[string, string], number>("SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(?)")
+    .pluck();
+  const due = db.prepare<[number], IntentRow>(
+    `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ? ORDER BY i.kyc_resolves_at`,
+  );
+  const settle = db.prepare<[string, string]>("UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?");
+  const clearTimer = db.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
+
+  const create = db.transaction((clientId: string, input: UserIntentCreate, now: Date): CreateIntentResult => {
+    if ((countForEmail.get(clientId, input.email) ?? 0) >= MAX_INTENTS_PER_EMAIL) return { ok: false, reason: "email_limit" };
+    const kyc = decideKyc(input.ssn, now);
+    const id = newId();
+    db.prepare(
+      `INSERT INTO user_intents (id, client_id, email, phone, first_name, last_name, preferred_first_name,
+         preferred_last_name, preferred_pronouns, address1, address2, city, state, postal_code, date_of_birth,
+         ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      clientId,
+      input.email,
+      input.phone.slice(-10),
+      input.first_name,
+      input.last_name,
+      input.preferred_first_name ?? null,
+      input.preferred_last_name ?? null,
+      input.preferred_pronouns ?? null,
+      input.address1,
+      input.address2,
+      input.city,
+      input.state,
+      input.postal_code,
+      input.date_of_birth,
+      input.ssn.slice(-4),
+      input.ip_address,
+      input.kyc_type ?? "verified",
+      kyc.status,
+      kyc.outcome,
+      kyc.resolvesAt?.getTime() ?? null,
+      now.getTime(),
+    );
+    const intent = selectIntent(db, id);
+    if (!intent) throw new Error("The user intent just inserted is missing.");
+    return { ok: true, intent };
+  });
+
+  /** Pending intents (or the users they became) take their KYC outcome; returns the users that changed. */
+  const resolve = db.transaction((now: Date) => {
+    let changed = 0;
+    const users: string[] = [];
+    for (const intent of due.all(now.getTime()).map(toIntent)) {
+      if (intent.status === "pending") {
+        settle.run(intent.kycOutcome, intent.id);
+        recordIntentUpdated(db, intent, now);
+        changed += 1;
+        continue;
+      }
+      clearTimer.run(intent.id);
+      const user = intent.userId ? selectUser(db, intent.userId) : null;
+      if (user?.status === "pending" && writeUserStatus(db, user, intent.kycOutcome, now)) {
+        changed += 1;
+        users.push(user.id);
+      }
+    }
+    return { changed, users };
+  });
+
+  const approve = db.transaction((intent: UserIntentRecord, details: PersonalDetails | null, now: Date) => {
+    if (details) {
+      db.prepare(
+        `UPDATE user_intents SET address1 = ?, address2 = ?, city = ?, state = ?, postal_code = ?, date_of_birth = ?,
+           ssn_last4 = ? WHERE id = ?`,
+      ).run(
+        details.address1,
+        details.address2,
+        details.city,
+        details.state,
+        details.postalCode,
+        details.dateOfBirth,
+        details.ssn.slice(-4),
+        intent.id,
+      );
+    }
+    db.prepare("UPDATE user_intents SET status = 'approved', kyc_outcome = 'approved', kyc_resolves_at = NULL WHERE id = ?").run(
+      intent.id,
+    );
+    if (intent.status !== "approved") recordIntentUpdated(db, intent, now);
+  });
+
   return {
+    /** Creates an intent with its sandbox KYC decision; refuses a 4th intent for one email in one app. */
+    async create(clientId: string, input: UserIntentCreate, now: Date): Promise<CreateIntentResult> {
+      return create(clientId, input, now);
+    },
+    /** Null when the intent does not exist or belongs to another app. */
+    async findForClient(clientId: string, id: string): Promise<UserIntentRecord | null> {
+      const intent = selectIntent(db, id);
+      return intent?.clientId === clientId ? intent : null;
+    },
+    /** Approves an unconverted intent after the retry or photo-ID flow, recording `user_intent_updated`. */
+    async approve(intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> {
+      approve(intent, details, now);
+    },
     /** Resolves "pending" intents and users whose KYC time has come; returns how many changed. */
     async resolveDue(now: Date): Promise<number> {
-      void now;
-      return 0; // filled in with the user-intent work
+      const { changed, users } = resolve(now);
+      for (const userId of users) await routines.refreshForUser(userId, now);
+      return changed;
     },
   };
 }

@@ -2,6 +2,9 @@
 import type { Database } from "better-sqlite3";
 import type { UserStatus } from "../../../lib/astra/schemas";
 import { newId } from "../lib/ids";
+import { recordEvent } from "./events";
+
+export type KycType = "verified" | "unverified" | "receive-only";
 
 export interface UserRecord {
   id: string;
@@ -13,10 +16,14 @@ export interface UserRecord {
   lastName: string;
   email: string;
   status: UserStatus;
+  kycType: KycType;
+  /** The user intent this user was converted from, if any. */
+  userIntentId: string | null;
   createdAt: Date;
 }
 
-export type NewUser = Omit<UserRecord, "id" | "createdAt">;
+export type NewUser = Omit<UserRecord, "id" | "createdAt" | "kycType" | "userIntentId"> &
+  Partial<Pick<UserRecord, "kycType" | "userIntentId">>;
 
 interface UserRow {
   id: string;
@@ -26,6 +33,8 @@ interface UserRow {
   last_name: string;
   email: string;
   status: UserStatus;
+  kyc_type: KycType;
+  user_intent_id: string | null;
   created_at: number;
 }
 
@@ -37,16 +46,30 @@ const toUser = (row: UserRow): UserRecord => ({
   lastName: row.last_name,
   email: row.email,
   status: row.status,
+  kycType: row.kyc_type,
+  userIntentId: row.user_intent_id,
   createdAt: new Date(row.created_at),
 });
 
 export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
-  const id = newId();
+  const record: UserRecord = { kycType: "verified", userIntentId: null, ...user, id: newId(), createdAt: now };
   db.prepare(
-    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, user.clientId, user.phone, user.firstName, user.lastName, user.email, user.status, now.getTime());
-  return { ...user, id, createdAt: now };
+    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
+       created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id,
+    record.clientId,
+    record.phone,
+    record.firstName,
+    record.lastName,
+    record.email,
+    record.status,
+    record.kycType,
+    record.userIntentId,
+    now.getTime(),
+  );
+  return record;
 }
 
 export function selectUserByPhone(db: Database, clientId: string, phone: string): UserRecord | null {
@@ -56,18 +79,48 @@ export function selectUserByPhone(db: Database, clientId: string, phone: string)
   return row ? toUser(row) : null;
 }
 
+export function selectUser(db: Database, id: string): UserRecord | null {
+  const row = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?").get(id);
+  return row ? toUser(row) : null;
+}
+
+/** Sets the status and records `user_updated`; call inside the caller's transaction. False if unchanged. */
+export function writeUserStatus(db: Database, user: UserRecord, status: UserStatus, now: Date): boolean {
+  if (user.status === status) return false;
+  db.prepare("UPDATE users SET status = ? WHERE id = ?").run(status, user.id);
+  recordEvent(db, { clientId: user.clientId, type: "user_updated", userId: user.id, resourceId: user.id }, now);
+  return true;
+}
+
 export function createUsersStore(db: Database) {
-  const byId = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?");
+  const updateStatus = db.transaction((userId: string, status: UserStatus, now: Date): UserRecord | null => {
+    const user = selectUser(db, userId);
+    if (!user) return null;
+    writeUserStatus(db, user, status, now);
+    return { ...user, status };
+  });
+
   return {
     async findById(id: string): Promise<UserRecord | null> {
-      const row = byId.get(id);
-      return row ? toUser(row) : null;
+      return selectUser(db, id);
+    },
+    /** Null when the user does not exist or belongs to another app. */
+    async findForClient(clientId: string, id: string): Promise<UserRecord | null> {
+      const user = selectUser(db, id);
+      return user?.clientId === clientId ? user : null;
     },
     async findByPhone(clientId: string, phone: string): Promise<UserRecord | null> {
       return selectUserByPhone(db, clientId, phone);
     },
     async create(user: NewUser, now: Date): Promise<UserRecord> {
       return insertUser(db, user, now);
+    },
+    /**
+     * Changes a user's status and records `user_updated` (only when it really changes), in one transaction.
+     * Callers then run `store.routines.refreshForUser`, which lives outside this transaction.
+     */
+    async updateStatus(userId: string, status: UserStatus, now: Date): Promise<UserRecord | null> {
+      return updateStatus(userId, status, now);
     },
   };
 }

@@ -1,0 +1,215 @@
+/** @jsxImportSource hono/jsx */
+// The developer dashboard's shell: header with the signed-in email and Log out, an app switcher and tabs.
+// Same palette and type as the module pages (pages/layout.tsx), laid out wider for tables.
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+
+const CSS = `
+:root { --ink: #1a1f36; --muted: #4a5266; --brand: #0b57a4; --brand-dark: #083f78; --danger: #b0221a;
+  --ok: #1d6b35; --line: #d5dbe3; --bg: #f3f5f9; --focus: #c46a00; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+  background: var(--bg); }
+.site-header { background: #fff; border-bottom: 1px solid var(--line); padding: 0.75rem 1.25rem;
+  display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
+.brand { font-weight: 700; color: var(--ink); text-decoration: none; }
+.badge { font-size: 0.75rem; font-weight: 600; color: #5c3d00; background: #fdecc8; border-radius: 999px;
+  padding: 0.125rem 0.5rem; }
+.account { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; color: var(--muted); }
+.account form { margin: 0; }
+.app-bar { background: #fff; border-bottom: 1px solid var(--line); padding: 0 1.25rem; }
+.app-bar .inner { max-width: 64rem; margin: 0 auto; display: flex; align-items: flex-end; gap: 1.5rem; flex-wrap: wrap; }
+details.switcher { padding: 0.75rem 0; position: relative; }
+details.switcher summary { cursor: pointer; font-weight: 700; }
+details.switcher ul { position: absolute; z-index: 1; background: #fff; border: 1px solid var(--line); border-radius: 8px;
+  list-style: none; margin: 0.25rem 0 0; padding: 0.375rem 0; min-width: 16rem; box-shadow: 0 4px 12px rgba(16, 24, 40, 0.12); }
+details.switcher li a { display: block; padding: 0.375rem 0.875rem; color: var(--ink); text-decoration: none; }
+details.switcher li a:hover { background: #eef4fb; }
+nav.tabs ul { display: flex; gap: 0.25rem; list-style: none; margin: 0; padding: 0; flex-wrap: wrap; }
+nav.tabs a { display: block; padding: 0.75rem 0.875rem; color: var(--muted); text-decoration: none; font-weight: 600;
+  border-bottom: 3px solid transparent; }
+nav.tabs a[aria-current="page"] { color: var(--brand); border-bottom-color: var(--brand); }
+main { max-width: 64rem; margin: 2rem auto; padding: 0 1.25rem; }
+main.narrow { max-width: 27rem; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 2rem;
+  box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); margin-top: 2.5rem; }
+section.card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 1.5rem;
+  margin-bottom: 1.5rem; box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); overflow-x: auto; }
+h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 1rem; }
+h2 { font-size: 1.125rem; margin: 0 0 0.75rem; }
+p { color: var(--muted); margin: 0 0 1rem; }
+a { color: var(--brand); }
+.field { margin-bottom: 1.25rem; }
+label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+.hint { font-size: 0.875rem; margin: 0 0 0.375rem; }
+input, textarea, select { width: 100%; padding: 0.5rem 0.75rem; font: inherit; color: var(--ink); background: #fff;
+  border: 1px solid #7b8496; border-radius: 8px; }
+input[type="checkbox"] { width: auto; }
+textarea { min-height: 6rem; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9375rem; }
+[aria-invalid="true"] { border: 2px solid var(--danger); }
+.error { color: var(--danger); font-size: 0.9375rem; font-weight: 600; margin: 0.375rem 0 0; }
+.alert { color: var(--danger); border: 1px solid var(--danger); background: #fdf0ef; border-radius: 8px; padding: 0.75rem; }
+.success { color: var(--ok); border: 1px solid #8cc7a0; background: #edf8f0; border-radius: 8px; padding: 0.75rem; }
+.notice { color: #4d3600; background: #fff7e0; border: 1px solid #eed28a; border-radius: 8px; padding: 0.75rem; }
+button, .button { display: inline-block; padding: 0.55rem 1rem; font: inherit; font-weight: 600; border-radius: 8px;
+  cursor: pointer; border: 1px solid var(--brand); background: var(--brand); color: #fff; text-decoration: none; }
+button:hover, .button:hover { background: var(--brand-dark); }
+button.secondary, .button.secondary { background: #fff; color: var(--brand); }
+button.secondary:hover, .button.secondary:hover { background: #eef4fb; }
+button.danger { background: var(--danger); border-color: var(--danger); }
+button.link { background: none; border: 0; color: var(--brand); padding: 0; font-weight: 600; text-decoration: underline; }
+main.narrow button[type="submit"] { width: 100%; }
+table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }
+th, td { text-align: left; padding: 0.5rem 0.625rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; }
+td form { margin: 0; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875rem; word-break: break-all; }
+dl.keys { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1rem; margin: 0 0 1rem; }
+dl.keys dt { font-weight: 600; }
+dl.keys dd { margin: 0; }
+.status { font-weight: 600; }
+.status.delivered { color: var(--ok); }
+.status.given_up { color: var(--danger); }
+.status.pending { color: #7a5200; }
+.attempts { margin: 0; padding-left: 1.1rem; color: var(--muted); font-size: 0.875rem; }
+.row { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+.pager { display: flex; gap: 1rem; align-items: center; justify-content: space-between; margin-top: 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+`;
+
+export type DashboardTab = "settings" | "links" | "users" | "webhooks";
+
+const TABS: { tab: DashboardTab; label: string; suffix: string }[] = [
+  { tab: "settings", label: "Settings", suffix: "" },
+  { tab: "links", label: "Link generator", suffix: "/links" },
+  { tab: "users", label: "Users", suffix: "/users" },
+  { tab: "webhooks", label: "Webhooks", suffix: "/webhooks" },
+];
+
+export interface AppRef {
+  clientId: string;
+  name: string;
+}
+
+/** What the header and navigation need: who is signed in, their apps, and where they are. */
+export interface Chrome {
+  email: string;
+  apps: AppRef[];
+  current?: { app: AppRef; tab: DashboardTab };
+}
+
+export const appPath = (clientId: string, suffix = "") => `/dashboard/apps/${encodeURIComponent(clientId)}${suffix}`;
+
+function AppBar(props: { chrome: Chrome }) {
+  const current = props.chrome.current;
+  if (!current) return null;
+  return (
+    <div class="app-bar">
+      <div class="inner">
+        <details class="switcher">
+          <summary>
+            <span class="visually-hidden">Application: </span>
+            {current.app.name}
+          </summary>
+          <ul aria-label="Switch application">
+            {props.chrome.apps.map((app) => (
+              <li key={app.clientId}>
+                <a href={appPath(app.clientId)}>{app.name}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/dashboard">All applications</a>
+            </li>
+          </ul>
+        </details>
+        <nav class="tabs" aria-label="Application">
+          <ul>
+            {TABS.map(({ tab, label, suffix }) => (
+              <li key={tab}>
+                <a href={appPath(current.app.clientId, suffix)} aria-current={tab === current.tab ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?: boolean; children: Child }) {
+  return (
+    <>
+      {raw("<!doctype html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`${props.title} · Astra Sandbox Dashboard`}</title>
+          <style>{raw(CSS)}</style>
+        </head>
+        <body>
+          <header class="site-header">
+            <a class="brand" href="/dashboard">
+              Astra Sandbox Dashboard
+            </a>
+            <span class="badge">Emulator</span>
+            {props.chrome ? (
+              <div class="account">
+                <span>{props.chrome.email}</span>
+                <form method="post" action="/dashboard/logout">
+                  <button type="submit" class="secondary">
+                    Log out
+                  </button>
+                </form>
+              </div>
+            ) : null}
+          </header>
+          {props.chrome ? <AppBar chrome={props.chrome} /> : null}
+          <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** An error message tied to its input through aria-describedby; several messages render as one list. */
+export const FieldErrors = (props: { id: string; messages: string[] | undefined }) =>
+  props.messages && props.messages.length > 0 ? (
+    <div id={props.id} class="error">
+      {props.messages.length === 1 ? props.messages[0] : (
+        <ul>
+          {props.messages.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  ) : null;
+
+/** aria attributes of an input that may have errors, with an optional hint id. */
+export function describedBy(id: string, errors: string[] | undefined, hint = false) {
+  const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
+  return {
+    "aria-invalid": errors?.length ? ("true" as const) : undefined,
+    "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+  };
+}
+
+export const formatTime = (date: Date) => (
+  <time datetime={date.toISOString()}>{`${date.toISOString().slice(0, 16).replace("T", " ")} UTC`}</time>
+);
+
+/** A whole page with one message, e.g. the 404 for an app that is not yours. */
+export function MessagePage(props: { title: string; message: string; chrome?: Chrome; link?: { href: string; label: string } }) {
+  return (
+    <DashboardLayout title={props.title} chrome={props.chrome} narrow>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      {props.link ? <a href={props.link.href}>{props.link.label}</a> : null}
+    </DashboardLayout>
+  );
+}

@@ -1,0 +1,52 @@
+/** @jsxImportSource hono/jsx */
+// Developer accounts: sign up, log in, log out. One message for an unknown email and a wrong password.
+import { Hono } from "hono";
+import type { Deps } from "../../app";
+import { LoginPage, SignupPage } from "../../pages/dashboard/auth-pages";
+import { fieldErrors, signupSchema } from "./forms";
+import { clearSession, readForm, safeNext, sessionNow, sessionToken, startSession } from "./session";
+
+export const LOGIN_FAILED = "Email or password is incorrect";
+
+export function dashboardAuthRoutes({ store }: Deps) {
+  const app = new Hono();
+
+  app.get("/dashboard/signup", (c) => c.html(<SignupPage email="" errors={{}} />));
+
+  app.post("/dashboard/signup", async (c) => {
+    const form = await readForm(c);
+    const parsed = signupSchema.safeParse(form);
+    if (!parsed.success) return c.html(<SignupPage email={form.email ?? ""} errors={fieldErrors(parsed.error)} />, 400);
+    const developer = await store.developers.signUp(parsed.data.email, parsed.data.password, sessionNow());
+    if (!developer) {
+      const errors = { email: ["An account with this email already exists. Log in instead."] };
+      return c.html(<SignupPage email={form.email ?? ""} errors={errors} />, 400);
+    }
+    startSession(c, await store.developers.createSession(developer.id, sessionNow()));
+    return c.redirect("/dashboard", 303);
+  });
+
+  app.get("/dashboard/login", (c) => {
+    const notice = c.req.query("logged_out") ? "You are logged out." : undefined;
+    return c.html(<LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />);
+  });
+
+  app.post("/dashboard/login", async (c) => {
+    const form = await readForm(c);
+    const email = form.email ?? "";
+    const next = safeNext(form.next);
+    const developer = await store.developers.logIn(email, form.password ?? "");
+    if (!developer) return c.html(<LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
+    startSession(c, await store.developers.createSession(developer.id, sessionNow()));
+    return c.redirect(next ?? "/dashboard", 303);
+  });
+
+  app.post("/dashboard/logout", async (c) => {
+    const token = sessionToken(c);
+    if (token) await store.developers.endSession(token);
+    clearSession(c);
+    return c.redirect("/dashboard/login?logged_out=1", 303);
+  });
+
+  return app;
+}

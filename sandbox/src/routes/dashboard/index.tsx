@@ -1,0 +1,34 @@
+/** @jsxImportSource hono/jsx */
+// The developer dashboard under /dashboard (astra-api.md 1.1, 5): accounts, apps, link generator, users,
+// webhook log. Every POST must come from this origin: with SameSite=Strict cookies, a cheap CSRF guard.
+import { Hono } from "hono";
+import type { Deps } from "../../app";
+import { MessagePage } from "../../pages/dashboard/layout";
+import { dashboardAppRoutes } from "./apps";
+import { dashboardAuthRoutes } from "./auth";
+import { dashboardLinkRoutes } from "./links";
+import { isSameOrigin } from "./session";
+import { dashboardUserRoutes } from "./users";
+import { dashboardWebhookRoutes } from "./webhooks";
+
+export function dashboardRoutes(deps: Deps) {
+  const app = new Hono();
+
+  app.get("/", (c) => c.redirect("/dashboard", 302));
+
+  app.use("/dashboard/*", async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c)) {
+      const message = "This form was posted from another site, so the dashboard refused it. Submit it from the dashboard itself.";
+      return c.html(<MessagePage title="Request refused" message={message} />, 403);
+    }
+    await next();
+    c.header("X-Frame-Options", "DENY");
+  });
+
+  app.route("/", dashboardAuthRoutes(deps));
+  app.route("/", dashboardAppRoutes(deps));
+  app.route("/", dashboardLinkRoutes(deps));
+  app.route("/", dashboardUserRoutes(deps));
+  app.route("/", dashboardWebhookRoutes(deps));
+  return app;
+}

@@ -1,0 +1,129 @@
+/** @jsxImportSource hono/jsx */
+// Bank linking, /institutions/connect (astra-api.md 2.2, 3.8): the sandbox's stand-in for Plaid Link. The person
+// signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the test
+// credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
+import { Hono, type Context } from "hono";
+import type { Deps } from "../app";
+import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
+import { BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
+import { NoticePage } from "../pages/error-page";
+import type { DeveloperApp } from "../store";
+import type { ModuleSession } from "../store/module-sessions";
+import { moduleFlow, redirectTo } from "./module-flow";
+import { expired } from "./module-request";
+
+const BASE = "/institutions/connect";
+
+/** Reads a form; a repeated field (the account checkboxes) becomes a list. */
+async function readFields(c: Context): Promise<Record<string, string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const fields: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    fields[name] = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
+  }
+  return fields;
+}
+
+export function institutionRoutes(deps: Deps) {
+  const { store, clock } = deps;
+  const app = new Hono();
+
+  app.use("/institutions/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  /** The user whose accounts get linked: the signed-in person (whose phone matched any user_id on the link). */
+  async function findUser(session: ModuleSession) {
+    const userId = session.userId ?? session.context.subjectUserId;
+    return userId ? store.users.findById(userId) : null;
+  }
+
+  function noUser(c: Context, session: ModuleSession, client: DeveloperApp) {
+    const back = new URL(session.redirectUri);
+    if (session.state !== null) back.searchParams.set("state", session.state);
+    return c.html(
+      <NoticePage
+        title="No Astra account yet"
+        message={`This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a bank.`}
+        link={{ href: back.toString(), label: `Return to ${client.name}` }}
+      />,
+    );
+  }
+
+  const connect = moduleFlow(deps, "connect", BASE, async (c, session, client) => {
+    if (!(await findUser(session))) return noUser(c, session, client);
+    return c.html(<BankPickPage sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />);
+  });
+
+  app.get(BASE, (c) => connect.start(c));
+  app.route("/", connect.routes);
+
+  /** The verified session of a form post, or the page that says it expired. */
+  async function load(fields: Record<string, string[]>) {
+    const loaded = await connect.loadSession({ session_id: fields.session_id?.[0] ?? "" });
+    return loaded?.session.verified ? loaded : null;
+  }
+
+  app.post(`${BASE}/institution`, async (c) => {
+    const fields = await readFields(c);
+    const loaded = await load(fields);
+    if (!loaded) return expired(c);
+    const { session, client } = loaded;
+    const institution = findInstitution(fields.institution_id?.[0]);
+    if (!institution) {
+      return c.html(
+        <BankPickPage sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} error="Choose your bank." />,
+        400,
+      );
+    }
+    return c.html(<BankLoginPage sessionId={session.id} institution={institution} username="" />);
+  });
+
+  app.post(`${BASE}/credentials`, async (c) => {
+    const fields = await readFields(c);
+    const loaded = await load(fields);
+    if (!loaded) return expired(c);
+    const { session, client } = loaded;
+    const institution = findInstitution(fields.institution_id?.[0]);
+    if (!institution) return expired(c);
+    const username = fields.username?.[0] ?? "";
+    if (!areGoodCredentials(username, fields.password?.[0] ?? "")) {
+      const error = "The username or password is incorrect";
+      return c.html(<BankLoginPage sessionId={session.id} institution={institution} username={username} error={error} />, 400);
+    }
+    await store.moduleSessions.setContext(session.id, { ...session.context, institutionId: institution.id });
+    return c.html(<BankAccountsPage sessionId={session.id} appName={client.name} institution={institution} />);
+  });
+
+  app.post(`${BASE}/accounts`, async (c) => {
+    const fields = await readFields(c);
+    const loaded = await load(fields);
+    if (!loaded) return expired(c);
+    const { session, client } = loaded;
+    const institution = findInstitution(fields.institution_id?.[0]);
+    if (!institution) return expired(c);
+    if (session.context.institutionId !== institution.id) {
+      const error = "Please sign in to your bank first.";
+      return c.html(<BankLoginPage sessionId={session.id} institution={institution} username="" error={error} />, 400);
+    }
+    const masks = new Set(fields.account ?? []);
+    const chosen = institution.accounts.filter((account) => masks.has(account.mask));
+    if (chosen.length === 0) {
+      const error = "Choose at least one account.";
+      return c.html(
+        <BankAccountsPage sessionId={session.id} appName={client.name} institution={institution} error={error} />,
+        400,
+      );
+    }
+    const user = await findUser(session);
+    if (!user) return noUser(c, session, client);
+    const now = clock.now();
+    const linked = await store.accounts.linkFromInstitution(user.id, { name: institution.name, logo: null }, chosen, now);
+    await store.routines.refreshForUser(user.id, now);
+    await store.moduleSessions.remove(session.id);
+    return redirectTo(c, session.redirectUri, { state: session.state, accounts_linked: String(linked.length) });
+  });
+
+  return app;
+}

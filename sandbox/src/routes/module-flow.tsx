@@ -1,0 +1,153 @@
+/** @jsxImportSource hono/jsx */
+// What the hosted-module flows share (authorize, verify, bank linking): the phone + code sign-in steps, the
+// session each flow runs in, and the login cookie that lets a later flow skip signing in.
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { Deps } from "../app";
+import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
+import { isTestPhone, normalizePhone, SANDBOX_VERIFICATION_CODE } from "../lib/phone";
+import { CodePage } from "../pages/code-page";
+import { PhonePage } from "../pages/phone-page";
+import type { DeveloperApp } from "../store";
+import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
+import { checkClient, checkPerson, expired, subjectPhone, tokenAuthenticationRequired } from "./module-request";
+
+export const LOGIN_COOKIE = "astra_sandbox_login";
+
+/** Renders the page that follows a successful sign-in, for where the flow stands. */
+export type NextStep = (c: Context, session: ModuleSession, client: DeveloperApp) => Promise<Response>;
+
+export function redirectTo(c: Context, redirectUri: string, params: Record<string, string | null>) {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) if (value !== null) url.searchParams.set(name, value);
+  return c.redirect(url.toString(), 302);
+}
+
+export async function readForm(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === "string" ? value : ""]));
+}
+
+export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
+  /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
+  async function loadSession(form: Record<string, string>) {
+    const session = form.session_id ? await store.moduleSessions.find(form.session_id, clock.now()) : null;
+    if (!session || session.context.flow !== flow) return null;
+    const client = await store.apps.findByClientId(session.clientId);
+    if (!client || !client.redirectUris.includes(session.redirectUri)) return null;
+    return { session, client };
+  }
+
+  /** The phone of the user intent or user the flow was started for, if any. */
+  async function expectedPhone(session: ModuleSession): Promise<string | null> {
+    const { userIntentId, subjectUserId } = session.context;
+    if (subjectUserId) return (await store.users.findById(subjectUserId))?.phone ?? null;
+    if (userIntentId) return (await store.userIntents.findForClient(session.clientId, userIntentId))?.phone ?? null;
+    return null;
+  }
+
+  /** Verifies the session's phone, converts a user intent where the flow does, and sets the login cookie. */
+  async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
+    const now = clock.now();
+    const verified = { ...session, phone };
+    const user = await store.moduleSessions.completeVerification(verified, now);
+    const secret = await store.moduleSessions.startLogin(verified, now);
+    setCookie(c, LOGIN_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      maxAge: MODULE_SESSION_TTL_MS / 1000,
+    });
+    return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
+  }
+
+  const phonePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
+    c.html(
+      <PhonePage
+        sessionId={session.id}
+        appName={client.name}
+        phone={phone}
+        readOnly={session.phoneLocked}
+        action={base}
+        showCode={client.showTestCodes}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+
+  const codePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
+    c.html(
+      <CodePage sessionId={session.id} phone={phone} action={base} showCode={client.showTestCodes} error={error} />,
+      error ? 400 : 200,
+    );
+
+  /** Starts the flow from its URL: recognised by the login cookie, or asked for phone and code. */
+  async function start(c: Context): Promise<Response> {
+    const client = await checkClient(c, store);
+    if (client instanceof Response) return client;
+    const person = await checkPerson(c, store, client);
+    if (person instanceof Response) return person;
+    const { subject } = person;
+    const now = clock.now();
+    const session = await store.moduleSessions.create(
+      {
+        clientId: client.clientId,
+        redirectUri: c.req.query("redirect_uri") ?? "",
+        state: c.req.query("state") ?? null,
+        phone: person.phone,
+        phoneLocked: person.phoneLocked,
+        context: {
+          flow,
+          userIntentId: subject?.kind === "user_intent" ? subject.intent.id : undefined,
+          subjectUserId: subject?.kind === "user" ? subject.user.id : undefined,
+        },
+      },
+      now,
+    );
+    const cookie = getCookie(c, LOGIN_COOKIE);
+    const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
+    const expected = subjectPhone(subject);
+    // The cookie only stands in for the person the link is for; anyone else signs in again.
+    if (known && (expected ?? known) === known && (person.phone ?? known) === known) {
+      await store.moduleSessions.setPhone(session.id, known);
+      return signedIn(c, session, client, known);
+    }
+    return phonePage(c, session, client, person.phone ?? "");
+  }
+
+  const routes = new Hono();
+
+  routes.post(`${base}/phone`, async (c) => {
+    const form = await readForm(c);
+    const loaded = await loadSession(form);
+    if (!loaded) return expired(c);
+    const { session, client } = loaded;
+    const phone = session.phoneLocked ? session.phone : normalizePhone(form.phone ?? "");
+    if (!phone) return phonePage(c, session, client, form.phone ?? "", "Enter a 10-digit US phone number, for example 2025550123.");
+    if (!isTestPhone(phone)) {
+      return phonePage(c, session, client, form.phone ?? "", "This sandbox only sends codes to test numbers 20255501xx.");
+    }
+    await store.moduleSessions.setPhone(session.id, phone);
+    return codePage(c, session, client, phone);
+  });
+
+  routes.post(`${base}/code`, async (c) => {
+    const form = await readForm(c);
+    const loaded = await loadSession(form);
+    if (!loaded) return expired(c);
+    const { session, client } = loaded;
+    if (!session.phone) return phonePage(c, session, client, "", "Please finish this step first.");
+    if ((form.code ?? "").replace(/\s/g, "") !== SANDBOX_VERIFICATION_CODE) {
+      const hint = client.showTestCodes ? ` In the sandbox the code is ${SANDBOX_VERIFICATION_CODE}.` : "";
+      return codePage(c, session, client, session.phone, `That code is not right.${hint}`);
+    }
+    const expected = await expectedPhone(session);
+    if (expected && expected !== session.phone) {
+      await store.moduleSessions.remove(session.id);
+      return tokenAuthenticationRequired(c);
+    }
+    return signedIn(c, session, client, session.phone);
+  });
+
+  return { routes, start, loadSession };
+}

@@ -1,0 +1,108 @@
+/** @jsxImportSource hono/jsx */
+// The checks every hosted-module URL goes through (authorize, verify, bank linking): the client and its exact
+// redirect_uri, the phone, and the user intent or user the link is for. Failures are error pages, never redirects.
+import type { Context } from "hono";
+import { ErrorPage } from "../pages/error-page";
+import type { DeveloperApp, Store } from "../store";
+import type { UserIntentRecord } from "../store/user-intents";
+import type { UserRecord } from "../store/users";
+
+/** The user intent or user named on a module URL (`user_intent_id`, `user_id`). */
+export type Subject = { kind: "user_intent"; intent: UserIntentRecord } | { kind: "user"; user: UserRecord };
+
+/** A developer mistake: never redirect to an untrusted redirect_uri, explain instead. */
+export const badRequest = (c: Context, title: string, message: string, fix: string) =>
+  c.html(<ErrorPage title={title} message={message} fix={fix} />, 400);
+
+/** The module's answer when the phone differs from the one on the user intent or user (astra-api.md 2.3, K3). */
+export const tokenAuthenticationRequired = (c: Context) =>
+  badRequest(
+    c,
+    "Token Authentication Required",
+    "This phone number does not match the one registered for the user intent or user on this link.",
+    "Sign in with the phone number the app registered, or open a new link made for this phone number.",
+  );
+
+export const expired = (c: Context) =>
+  badRequest(
+    c,
+    "This sign-in has expired",
+    "We could not find this sign-in session. Sessions last 30 minutes and end once you finish or cancel.",
+    "Go back to the app you came from and start again.",
+  );
+
+export const subjectPhone = (subject: Subject | null): string | null =>
+  subject === null ? null : subject.kind === "user_intent" ? subject.intent.phone : subject.user.phone;
+
+/** client_id and redirect_uri, which must be registered exactly; returns the app or the error page. */
+export async function checkClient(c: Context, store: Store): Promise<DeveloperApp | Response> {
+  const query = c.req.query();
+  const client = query.client_id ? await store.apps.findByClientId(query.client_id) : null;
+  if (!client) {
+    return badRequest(
+      c,
+      "Unknown app",
+      `client_id "${query.client_id ?? ""}" does not belong to any app registered with this sandbox.`,
+      "Use the client id of your developer app (SANDBOX_CLIENT_ID for the emulator).",
+    );
+  }
+  if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) {
+    return badRequest(
+      c,
+      "Redirect URI not registered",
+      `redirect_uri "${query.redirect_uri ?? ""}" is not registered for ${client.name}. It must match exactly.`,
+      `Registered redirect URIs: ${client.redirectUris.join(", ")}. Add yours with SANDBOX_REDIRECT_URIS.`,
+    );
+  }
+  return client;
+}
+
+export interface Person {
+  subject: Subject | null;
+  phone: string | null;
+  phoneLocked: boolean;
+}
+
+/** phone, phone_read_only, user_intent_id and user_id of a module URL; returns them or the error page. */
+export async function checkPerson(c: Context, store: Store, client: DeveloperApp): Promise<Person | Response> {
+  const query = c.req.query();
+  if (query.phone !== undefined && !/^\d{10}$/.test(query.phone)) {
+    return badRequest(
+      c,
+      "Invalid phone parameter",
+      "phone must be a 10-digit US number without + or a country code, for example 2025550123.",
+      "Fix or remove the phone parameter.",
+    );
+  }
+  const intent = query.user_intent_id ? await store.userIntents.findForClient(client.clientId, query.user_intent_id) : null;
+  if (query.user_intent_id !== undefined && !intent) {
+    return badRequest(
+      c,
+      "Unknown user intent",
+      `user_intent_id "${query.user_intent_id}" is not a user intent of ${client.name}.`,
+      "Use the id returned by POST /v1/user_intent with this app's credentials.",
+    );
+  }
+  const user = query.user_id ? await store.users.findForClient(client.clientId, query.user_id) : null;
+  if (query.user_id !== undefined && !user) {
+    return badRequest(
+      c,
+      "Unknown user",
+      `user_id "${query.user_id}" is not a user of ${client.name}.`,
+      "Use the id from GET /v1/user of a user who authorized this app.",
+    );
+  }
+  if (intent && user && intent.userId !== user.id) {
+    return badRequest(
+      c,
+      "Two different people",
+      "user_intent_id and user_id name different people.",
+      "Send only user_id once the user intent has been converted to a user.",
+    );
+  }
+  const subject: Subject | null = user ? { kind: "user", user } : intent ? { kind: "user_intent", intent } : null;
+  const expected = subjectPhone(subject);
+  if (expected && query.phone !== undefined && query.phone !== expected) return tokenAuthenticationRequired(c);
+  const phone = query.phone ?? null;
+  return { subject, phone, phoneLocked: phone !== null && query.phone_read_only === "true" };
+}

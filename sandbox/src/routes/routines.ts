@@ -1,0 +1,170 @@
+// Routines for the bearer token's user: create, list, read, pause/resume/rename, cancel (astra-api.md 3.5).
+import { Hono } from "hono";
+import type { Context } from "hono";
+import type { z } from "zod";
+import {
+  routineCreateSchema,
+  routineListSchema,
+  routineSchema,
+  routineStatusSchema,
+  routineUpdateSchema,
+  transferListSchema,
+  type Routine,
+} from "../../../lib/astra/schemas";
+import type { Deps } from "../app";
+import { bearerAuth, type BearerEnv } from "../lib/auth";
+import { ApiError } from "../lib/create-app";
+import { pageEnvelope, readPage } from "../lib/pagination";
+import { localDate } from "../lib/schedule";
+import { toAstraTimestamp, toCents, toDollars } from "../lib/wire";
+import type { RoutineRecord, UpdateResult } from "../store/routines";
+import { readTransferStatus, toWireTransfer } from "./transfers";
+
+export function toWireRoutine(routine: RoutineRecord): Routine {
+  return routineSchema.parse({
+    id: routine.id,
+    type: routine.type,
+    name: routine.name,
+    payment_type: routine.paymentType,
+    source_id: routine.sourceId,
+    destination_id: routine.destinationId,
+    destination_user_id: routine.destinationUserId,
+    amount: toDollars(routine.amountCents),
+    start_date: routine.startDate,
+    preferred_settlement_speed: routine.settlementSpeed,
+    frequency: routine.frequency,
+    client_correlation_id: routine.clientCorrelationId,
+    active: routine.status === "active",
+    status: routine.status,
+    created: toAstraTimestamp(routine.createdAt),
+  });
+}
+
+type Fields = Record<string, string[]>;
+
+const invalid = (fields: Fields) => new ApiError(400, "The request has invalid fields.", { fields });
+
+/** Astra-style validation description: every problem, keyed by field ("body" for the body as a whole). */
+function fieldsOf(error: z.ZodError): Fields {
+  const fields: Fields = {};
+  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(key, "is not a field that can be set here");
+    } else {
+      const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
+      add(issue.path.length > 0 ? issue.path.join(".") : "body", missing ? "is required" : issue.message);
+    }
+  }
+  return fields;
+}
+
+async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ApiError(400, "Send the body as a JSON object.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid(fieldsOf(parsed.error));
+  return parsed.data;
+}
+
+function readRoutineStatus(raw: string | undefined) {
+  if (raw === undefined || raw === "") return undefined;
+  const parsed = routineStatusSchema.safeParse(raw);
+  if (!parsed.success) throw new ApiError(400, `status must be one of ${routineStatusSchema.options.join(", ")}.`);
+  return parsed.data;
+}
+
+const notFound = () => new ApiError(404, "No routine with this id for this user.");
+
+function updateRefusal(result: Exclude<UpdateResult, { ok: true }>): ApiError {
+  if (result.reason === "not_found") return notFound();
+  const messages = {
+    final: `This routine is ${result.status}; a finished routine cannot change.`,
+    already_ran: "This one-time routine already made its transfer; cancel the transfer instead.",
+    not_pausable: `Only an active routine can be paused; this one is ${result.status}.`,
+    not_resumable: `Only a paused (inactive) routine can be resumed; this one is ${result.status}.`,
+  };
+  return new ApiError(400, messages[result.reason]);
+}
+
+export function routineRoutes({ store, clock }: Deps) {
+  const auth = bearerAuth(store, clock);
+  return new Hono<BearerEnv>()
+    .post("/v1/routines", auth, async (c) => {
+      const { userId, clientId } = c.get("grant");
+      const input = await readBody(c, routineCreateSchema);
+      const now = clock.now();
+      const today = localDate(now);
+      const startDate = input.start_date ?? today;
+      const fields: Fields = {};
+      if (startDate < today) fields.start_date = [`must be today (${today}, America/Los_Angeles) or later`];
+      for (const field of ["source_id", "destination_id"] as const) {
+        const account = await store.accounts.findForUser(userId, input[field]);
+        if (!account) fields[field] = ["is not one of this user's accounts"];
+      }
+      if (input.destination_user_id && input.destination_user_id !== userId) {
+        fields.destination_user_id = ["must be this user's id: the sandbox moves money between one user's accounts"];
+      }
+      if (Object.keys(fields).length > 0) throw invalid(fields);
+      const routine = await store.routines.create(
+        {
+          clientId,
+          userId,
+          type: input.type,
+          name: input.name,
+          paymentType: input.payment_type,
+          sourceId: input.source_id,
+          destinationId: input.destination_id,
+          destinationUserId: input.destination_user_id ?? null,
+          amountCents: toCents(input.amount),
+          startDate,
+          settlementSpeed: input.preferred_settlement_speed ?? "T+2",
+          frequency: input.frequency ?? null,
+          clientCorrelationId: input.client_correlation_id ?? null,
+        },
+        now,
+      );
+      return c.json(toWireRoutine(routine), 201);
+    })
+    .get("/v1/routines", auth, async (c) => {
+      const page = readPage(c.req.query());
+      const status = readRoutineStatus(c.req.query("status"));
+      const { total, items } = await store.routines.listForUser(c.get("grant").userId, page, status);
+      return c.json(routineListSchema.parse({ ...pageEnvelope(total, page), routines: items.map(toWireRoutine) }));
+    })
+    .get("/v1/routines/:id", auth, async (c) => {
+      const routine = await store.routines.findForUser(c.get("grant").userId, c.req.param("id"));
+      if (!routine) throw notFound();
+      return c.json(toWireRoutine(routine));
+    })
+    .get("/v1/routines/:id/transfers", auth, async (c) => {
+      const { userId } = c.get("grant");
+      const page = readPage(c.req.query());
+      const status = readTransferStatus(c.req.query("status"));
+      const routine = await store.routines.findForUser(userId, c.req.param("id"));
+      if (!routine) throw notFound();
+      const { total, items } = await store.transfers.listForUser(userId, page, { routineId: routine.id, status });
+      return c.json(transferListSchema.parse({ ...pageEnvelope(total, page), transfers: items.map(toWireTransfer) }));
+    })
+    .put("/v1/routines/:id", auth, async (c) => {
+      const update = await readBody(c, routineUpdateSchema.strict());
+      const changes = {
+        name: update.name,
+        amountCents: update.amount === undefined ? undefined : toCents(update.amount),
+        status: update.status,
+      };
+      const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, clock.now());
+      if (!result.ok) throw updateRefusal(result);
+      return c.json(toWireRoutine(result.routine));
+    })
+    .delete("/v1/routines/:id", auth, async (c) => {
+      const result = await store.routines.cancel(c.get("grant").userId, c.req.param("id"), clock.now());
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) throw new ApiError(400, "One-time routines cannot be deleted; cancel their transfer instead.");
+      return c.body(null, 200);
+    });
+}

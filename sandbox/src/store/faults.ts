@@ -1,0 +1,102 @@
+// Faults injected through the control API: the next N matching requests answer an error status or slow down.
+import type { Database } from "better-sqlite3";
+import { newId } from "../lib/ids";
+
+export type FaultMethod = "GET" | "POST" | "PUT" | "DELETE" | "*";
+
+export interface FaultRecord {
+  id: string;
+  clientId: string;
+  method: FaultMethod;
+  /** An exact path, or a prefix ending in "*". */
+  path: string;
+  status: number | null;
+  delayMs: number | null;
+  /** How many more matching requests this fault hits. */
+  remaining: number;
+  createdAt: Date;
+}
+
+export type NewFault = Pick<FaultRecord, "method" | "path" | "status" | "delayMs"> & { count: number };
+
+/** The request a fault may hit. `clientId` is null when the request names no app (e.g. a module page post). */
+export interface FaultTarget {
+  method: string;
+  path: string;
+  clientId: string | null;
+}
+
+interface FaultRow {
+  id: string;
+  client_id: string;
+  method: FaultMethod;
+  path: string;
+  status: number | null;
+  delay_ms: number | null;
+  remaining: number;
+  created_at: number;
+}
+
+const toFault = (row: FaultRow): FaultRecord => ({
+  id: row.id,
+  clientId: row.client_id,
+  method: row.method,
+  path: row.path,
+  status: row.status,
+  delayMs: row.delay_ms,
+  remaining: row.remaining,
+  createdAt: new Date(row.created_at),
+});
+
+export function faultMatches(fault: Pick<FaultRecord, "method" | "path">, method: string, path: string): boolean {
+  if (fault.method !== "*" && fault.method !== method.toUpperCase()) return false;
+  return fault.path.endsWith("*") ? path.startsWith(fault.path.slice(0, -1)) : path === fault.path;
+}
+
+export function createFaultsStore(db: Database) {
+  const insert = db.prepare<[string, string, string, string, number | null, number | null, number, number]>(
+    `INSERT INTO faults (id, client_id, method, path, status, delay_ms, remaining, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const forClient = db.prepare<[string], FaultRow>(
+    "SELECT * FROM faults WHERE client_id = ? ORDER BY created_at, rowid",
+  );
+  const active = db.prepare<[], FaultRow>("SELECT * FROM faults WHERE remaining > 0 ORDER BY created_at, rowid");
+  const anyActive = db.prepare<[], number>("SELECT EXISTS (SELECT 1 FROM faults WHERE remaining > 0)").pluck();
+  const decrement = db.prepare<[string]>("UPDATE faults SET remaining = remaining - 1 WHERE id = ? AND remaining > 0");
+  const clear = db.prepare<[string]>("DELETE FROM faults WHERE client_id = ?");
+
+  // Match and decrement in one transaction, so N parallel requests use up a count of N exactly.
+  const take = db.transaction((target: FaultTarget): FaultRecord | null => {
+    for (const row of active.all()) {
+      if (target.clientId !== null && row.client_id !== target.clientId) continue;
+      if (!faultMatches(row, target.method, target.path)) continue;
+      if (decrement.run(row.id).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
+    }
+    return null;
+  });
+
+  return {
+    async create(clientId: string, fault: NewFault, now: Date): Promise<FaultRecord> {
+      const id = newId();
+      insert.run(id, clientId, fault.method, fault.path, fault.status, fault.delayMs, fault.count, now.getTime());
+      const { method, path, status, delayMs, count } = fault;
+      return { id, clientId, method, path, status, delayMs, remaining: count, createdAt: now };
+    },
+    /** Oldest first, including used-up faults (remaining 0) until they are cleared. */
+    async list(clientId: string): Promise<FaultRecord[]> {
+      return forClient.all(clientId).map(toFault);
+    },
+    async clear(clientId: string): Promise<number> {
+      return clear.run(clientId).changes;
+    },
+    /** Cheap check the middleware makes on every request before doing any more work. */
+    async anyActive(): Promise<boolean> {
+      return anyActive.get() === 1;
+    },
+    /** Uses up one hit of the oldest active fault that matches the request; null when none does. */
+    async take(target: FaultTarget): Promise<FaultRecord | null> {
+      return take(target);
+    },
+  };
+}

@@ -1,0 +1,254 @@
+// Transfers: the money movements routines make. Holds, settlement and cancellation move account balances
+// in the same transaction as the status change and its webhook event.
+import type { Database } from "better-sqlite3";
+import type { TransferStatus, WebhookType } from "../../../lib/astra/schemas";
+import { cancelDeadline, estimatedClearing } from "../lib/business-days";
+import { newId } from "../lib/ids";
+import type { Page, PageRequest } from "../lib/pagination";
+import { localDate, localTimeOfDay, nextOccurrence, zonedInstant } from "../lib/schedule";
+import { recordEvent } from "./events";
+import type { RoutineRecord, RoutineType } from "./routines";
+
+export interface TransferRecord {
+  id: string;
+  routineId: string;
+  routineName: string;
+  routineType: RoutineType;
+  clientCorrelationId: string | null;
+  destinationUserId: string | null;
+  userId: string;
+  clientId: string;
+  sourceId: string;
+  destinationId: string;
+  amountCents: number;
+  status: TransferStatus;
+  /** Only set once the transfer failed. */
+  failureReason: string | null;
+  astraSettlementReason: string | null;
+  /** The routine date (YYYY-MM-DD, Los Angeles) this transfer is for. */
+  scheduledDate: string;
+  initiatedAt: Date;
+  updatedAt: Date;
+  estimatedClearingAt: Date;
+}
+
+export interface TransferFilter {
+  status?: TransferStatus;
+  routineId?: string;
+}
+
+export type CancelResult =
+  | { ok: true; transfer: TransferRecord }
+  | { ok: false; reason: "not_found" | "not_pending" | "too_late" };
+
+interface TransferRow {
+  id: string;
+  routine_id: string;
+  routine_name: string;
+  routine_type: RoutineType;
+  client_correlation_id: string | null;
+  destination_user_id: string | null;
+  user_id: string;
+  client_id: string;
+  source_id: string;
+  destination_id: string;
+  amount_cents: number;
+  status: TransferStatus;
+  failure_reason: string | null;
+  astra_settlement_reason: string | null;
+  scheduled_date: string;
+  initiated_at: number;
+  updated_at: number;
+  estimated_clearing_at: number;
+}
+
+/** Sandbox amounts that fail at settlement with an ACH return code (sandbox/docs/money-movement.md). */
+export const MAGIC_FAILURES: Readonly<Record<number, string>> = {
+  1313: "R01: Insufficient funds",
+  1314: "R02: Account closed",
+  1316: "R16: Account frozen",
+};
+const INSUFFICIENT_FUNDS = "R01: Insufficient funds";
+
+// The outcome is decided at initiation and kept in failure_reason, but only shown once the transfer failed.
+const toTransfer = (row: TransferRow): TransferRecord => ({
+  id: row.id,
+  routineId: row.routine_id,
+  routineName: row.routine_name,
+  routineType: row.routine_type,
+  clientCorrelationId: row.client_correlation_id,
+  destinationUserId: row.destination_user_id,
+  userId: row.user_id,
+  clientId: row.client_id,
+  sourceId: row.source_id,
+  destinationId: row.destination_id,
+  amountCents: row.amount_cents,
+  status: row.status,
+  failureReason: row.status === "failed" ? row.failure_reason : null,
+  astraSettlementReason: row.astra_settlement_reason,
+  scheduledDate: row.scheduled_date,
+  initiatedAt: new Date(row.initiated_at),
+  updatedAt: new Date(row.updated_at),
+  estimatedClearingAt: new Date(row.estimated_clearing_at),
+});
+
+const SELECT_TRANSFER = `SELECT t.*, r.name AS routine_name, r.type AS routine_type,
+  r.client_correlation_id, r.destination_user_id FROM transfers t JOIN routines r ON r.id = t.routine_id`;
+const FILTER = `t.user_id = @userId AND (@status IS NULL OR t.status = @status)
+  AND (@routineId IS NULL OR t.routine_id = @routineId)`;
+
+function prepareOperations(db: Database) {
+  const availableOf = db
+    .prepare<[string], number | null>("SELECT available_balance_cents FROM accounts WHERE id = ?")
+    .pluck();
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO transfers (id, routine_id, user_id, client_id, source_id, destination_id, amount_cents,
+       status, failure_reason, scheduled_date, initiated_at, updated_at, estimated_clearing_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+  );
+  // NULL balances stay NULL: SQLite's NULL + n is NULL.
+  const moveBalances = db.prepare<[number, number, number, string]>(
+    `UPDATE accounts SET current_balance_cents = current_balance_cents + ?,
+       available_balance_cents = available_balance_cents + ?, last_balance_update_at = ? WHERE id = ?`,
+  );
+  const setNextRun = db.prepare<[string | null, number, string]>(
+    "UPDATE routines SET next_run_date = ?, updated_at = ? WHERE id = ?",
+  );
+  const byId = db.prepare<[string], TransferRow>(`${SELECT_TRANSFER} WHERE t.id = ?`);
+  const setStatus = db.prepare<[TransferStatus, number, string]>(
+    "UPDATE transfers SET status = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+  );
+  const finishOneTime = db.prepare<[string, number, string]>(
+    `UPDATE routines SET status = ?, next_run_date = NULL, updated_at = ?
+     WHERE id = ? AND type = 'one-time' AND status NOT IN ('completed', 'failed', 'cancelled')`,
+  );
+
+  const announce = (type: WebhookType, clientId: string, userId: string, resourceId: string, now: Date) =>
+    recordEvent(db, { clientId, type, userId, resourceId }, now);
+
+  function createTransfer(routine: RoutineRecord, date: string, now: Date): boolean {
+    const initiated = date >= localDate(now) ? now : zonedInstant(date, localTimeOfDay(now));
+    const available = availableOf.get(routine.sourceId) ?? null;
+    const shortfall = available !== null && available < routine.amountCents;
+    const failure = MAGIC_FAILURES[routine.amountCents] ?? (shortfall ? INSUFFICIENT_FUNDS : null);
+    const id = newId();
+    const clearing = estimatedClearing(initiated, routine.settlementSpeed);
+    const { changes } = insert.run(
+      id,
+      routine.id,
+      routine.userId,
+      routine.clientId,
+      routine.sourceId,
+      routine.destinationId,
+      routine.amountCents,
+      failure,
+      date,
+      initiated.getTime(),
+      now.getTime(),
+      clearing.getTime(),
+    );
+    if (changes === 0) return false;
+    moveBalances.run(0, -routine.amountCents, now.getTime(), routine.sourceId);
+    announce("transfer_created", routine.clientId, routine.userId, id, now);
+    return true;
+  }
+
+  /** A one-time routine follows its transfer into a final status, announcing the change. */
+  function finishRoutine(row: TransferRow, status: "completed" | "failed" | "cancelled", now: Date): void {
+    if (finishOneTime.run(status, now.getTime(), row.routine_id).changes === 0) return;
+    announce("routine_updated", row.client_id, row.user_id, row.routine_id, now);
+  }
+
+  function changeStatus(row: TransferRow, status: TransferStatus, now: Date): boolean {
+    if (setStatus.run(status, now.getTime(), row.id).changes === 0) return false;
+    announce("transfer_updated", row.client_id, row.user_id, row.id, now);
+    return true;
+  }
+
+  return {
+    /** Makes every transfer a routine owes up to `today` (catching up missed dates) and moves next_run_date on. */
+    makeDueTransfers(routine: RoutineRecord, today: string, now: Date): number {
+      let created = 0;
+      let date = routine.nextRunDate;
+      while (date !== null && date <= today) {
+        if (createTransfer(routine, date, now)) created += 1;
+        date = routine.frequency === null ? null : nextOccurrence(routine.startDate, routine.frequency, date);
+      }
+      setNextRun.run(date, now.getTime(), routine.id);
+      return created;
+    },
+    /** Settles one pending transfer: processed (money moves) or failed (hold released). */
+    settle(transferId: string, now: Date): boolean {
+      const row = byId.get(transferId);
+      if (!row || row.status !== "pending") return false;
+      const failed = row.failure_reason !== null;
+      if (!changeStatus(row, failed ? "failed" : "processed", now)) return false;
+      if (failed) {
+        moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
+      } else {
+        moveBalances.run(-row.amount_cents, 0, now.getTime(), row.source_id);
+        moveBalances.run(row.amount_cents, row.amount_cents, now.getTime(), row.destination_id);
+      }
+      finishRoutine(row, failed ? "failed" : "completed", now);
+      return true;
+    },
+    cancel(row: TransferRow, now: Date): boolean {
+      if (!changeStatus(row, "cancelled", now)) return false;
+      moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
+      finishRoutine(row, "cancelled", now);
+      return true;
+    },
+    byId,
+  };
+}
+
+const operationsByDb = new WeakMap<Database, ReturnType<typeof prepareOperations>>();
+
+/** Statements shared by the routines store, the scheduler and the transfers store, prepared once per database. */
+export function transferOperations(db: Database) {
+  let operations = operationsByDb.get(db);
+  if (!operations) {
+    operations = prepareOperations(db);
+    operationsByDb.set(db, operations);
+  }
+  return operations;
+}
+
+export function createTransfersStore(db: Database) {
+  const ops = transferOperations(db);
+  const list = db.prepare<Record<string, unknown>, TransferRow>(
+    `${SELECT_TRANSFER} WHERE ${FILTER} ORDER BY t.initiated_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) FROM transfers t WHERE ${FILTER}`).pluck();
+
+  const cancel = db.transaction((userId: string, transferId: string, now: Date): CancelResult => {
+    const row = ops.byId.get(transferId);
+    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+    if (row.status !== "pending") return { ok: false, reason: "not_pending" };
+    const cutoff = Math.min(cancelDeadline(new Date(row.initiated_at)).getTime(), row.estimated_clearing_at);
+    if (now.getTime() >= cutoff) return { ok: false, reason: "too_late" };
+    ops.cancel(row, now);
+    const updated = ops.byId.get(transferId);
+    return updated ? { ok: true, transfer: toTransfer(updated) } : { ok: false, reason: "not_found" };
+  });
+
+  return {
+    async listForUser(userId: string, page: PageRequest, filter: TransferFilter = {}): Promise<Page<TransferRecord>> {
+      const params = { userId, status: filter.status ?? null, routineId: filter.routineId ?? null };
+      const read = db.transaction(() => ({
+        total: count.get(params) ?? 0,
+        items: list.all({ ...params, limit: page.pageSize, offset: page.offset }).map(toTransfer),
+      }));
+      return read();
+    },
+    /** Null when the transfer does not exist or belongs to someone else. */
+    async findForUser(userId: string, transferId: string): Promise<TransferRecord | null> {
+      const row = ops.byId.get(transferId);
+      return row && row.user_id === userId ? toTransfer(row) : null;
+    },
+    /** Cancels a pending transfer inside the ACH cancel window; the hold on the source is released. */
+    async cancel(userId: string, transferId: string, now: Date): Promise<CancelResult> {
+      return cancel(userId, transferId, now);
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// The webhook outbox as the dispatcher (sandbox/src/webhooks) and the control API see it: which events are due,
+// each delivery attempt, and the log of events with their attempts. Events are written by store/events.ts.
+import type { Database } from "better-sqlite3";
+import type { WebhookType } from "../../../lib/astra/schemas";
+import type { Page, PageRequest } from "../lib/pagination";
+
+export interface WebhookEventRecord {
+  webhookId: string;
+  clientId: string;
+  type: WebhookType;
+  userId: string | null;
+  resourceId: string;
+  createdAt: Date;
+  /** Automatic attempts so far (replays are logged as deliveries but not counted here). */
+  attempts: number;
+  /** Null when never tried yet, delivered, or given up. */
+  nextAttemptAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  webhookId: string;
+  url: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  attemptedAt: Date;
+}
+
+/** An event with where it goes now and the secret that signs it. `url` is null when the app has none. */
+export interface RoutedEvent extends WebhookEventRecord {
+  url: string | null;
+  clientSecret: string;
+}
+
+export type Attempt = Pick<DeliveryRecord, "url" | "statusCode" | "error" | "durationMs">;
+
+interface EventRow {
+  webhook_id: string;
+  client_id: string;
+  webhook_type: WebhookType;
+  user_id: string | null;
+  resource_id: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number | null;
+  delivered_at: number | null;
+}
+
+type RoutedRow = EventRow & { url: string | null; client_secret: string };
+
+interface DeliveryRow {
+  id: number;
+  webhook_id: string;
+  url: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  attempted_at: number;
+}
+
+const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+const toEvent = (row: EventRow): WebhookEventRecord => ({
+  webhookId: row.webhook_id,
+  clientId: row.client_id,
+  type: row.webhook_type,
+  userId: row.user_id,
+  resourceId: row.resource_id,
+  createdAt: new Date(row.created_at),
+  attempts: row.attempts,
+  nextAttemptAt: toDate(row.next_attempt_at),
+  deliveredAt: toDate(row.delivered_at),
+});
+
+const toRouted = (row: RoutedRow): RoutedEvent => ({
+  ...toEvent(row),
+  url: row.url === "" ? null : row.url,
+  clientSecret: row.client_secret,
+});
+
+const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
+  id: row.id,
+  webhookId: row.webhook_id,
+  url: row.url,
+  statusCode: row.status_code,
+  error: row.error,
+  durationMs: row.duration_ms,
+  attemptedAt: new Date(row.attempted_at),
+});
+
+const ROUTED = `SELECT e.*, a.webhook_url AS url, a.client_secret FROM webhook_events e
+  JOIN apps a ON a.client_id = e.client_id`;
+
+export function createWebhooksStore(db: Database) {
+  // Never tried (attempts = 0, no schedule) or a retry whose time has come; only apps with a webhook URL.
+  const due = db.prepare<[number, number], RoutedRow>(
+    `${ROUTED} WHERE e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
+       AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
+  );
+  const lease = db.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
+  const oneRouted = db.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
+  const insertDelivery = db.prepare<[string, string, number | null, string | null, number, number]>(
+    `INSERT INTO webhook_deliveries (webhook_id, url, status_code, error, duration_ms, attempted_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const deliveryById = db.prepare<[number | bigint], DeliveryRow>("SELECT * FROM webhook_deliveries WHERE id = ?");
+  const scheduleNext = db.prepare<[number | null, number | null, string]>(
+    `UPDATE webhook_events SET attempts = attempts + 1, next_attempt_at = ?, delivered_at = ? WHERE webhook_id = ?`,
+  );
+  const markDelivered = db.prepare<[number, string]>(
+    "UPDATE webhook_events SET delivered_at = COALESCE(delivered_at, ?), next_attempt_at = NULL WHERE webhook_id = ?",
+  );
+  const pageForClient = db.prepare<[string, number, number], EventRow>(
+    "SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
+  );
+  const countForClient = db.prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?").pluck();
+  const deliveriesOf = db.prepare<[string], DeliveryRow>(
+    "SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id",
+  );
+
+  const log = (webhookId: string, attempt: Attempt, now: number): DeliveryRecord => {
+    const { lastInsertRowid } = insertDelivery.run(
+      webhookId,
+      attempt.url,
+      attempt.statusCode,
+      attempt.error,
+      attempt.durationMs,
+      now,
+    );
+    const row = deliveryById.get(lastInsertRowid);
+    if (!row) throw new Error("A webhook delivery vanished right after it was written.");
+    return toDelivery(row);
+  };
+
+  // Claiming pushes next_attempt_at out by the lease, so a second dispatcher run cannot send the same event
+  // while the first is still waiting for the receiver; a crash mid-flight just retries after the lease.
+  const claim = db.transaction((now: number, limit: number, leaseMs: number): RoutedEvent[] => {
+    const rows = due.all(now, limit);
+    for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
+    return rows.map(toRouted);
+  });
+
+  const recordScheduled = db.transaction(
+    (webhookId: string, attempt: Attempt, now: number, delivered: boolean, nextAttemptAt: number | null) => {
+      const delivery = log(webhookId, attempt, now);
+      scheduleNext.run(delivered ? null : nextAttemptAt, delivered ? now : null, webhookId);
+      return delivery;
+    },
+  );
+
+  const recordReplay = db.transaction((webhookId: string, attempt: Attempt, now: number, delivered: boolean) => {
+    const delivery = log(webhookId, attempt, now);
+    if (delivered) markDelivered.run(now, webhookId);
+    return delivery;
+  });
+
+  const listPage = db.transaction((clientId: string, page: PageRequest) => ({
+    total: countForClient.get(clientId) ?? 0,
+    items: pageForClient.all(clientId, page.pageSize, page.offset).map((row) => ({
+      ...toEvent(row),
+      deliveries: deliveriesOf.all(row.webhook_id).map(toDelivery),
+    })),
+  }));
+
+  return {
+    /** Due events, oldest first, each leased for `leaseMs` so that only this caller sends it. */
+    async claimDue(now: Date, limit: number, leaseMs: number): Promise<RoutedEvent[]> {
+      return claim(now.getTime(), limit, leaseMs);
+    },
+    /** Null when the event does not exist or belongs to another app. */
+    async findForClient(clientId: string, webhookId: string): Promise<RoutedEvent | null> {
+      const row = oneRouted.get(webhookId, clientId);
+      return row ? toRouted(row) : null;
+    },
+    /** Logs an automatic attempt: delivered, or retried at `nextAttemptAt`, or (null) given up. */
+    async recordAttempt(
+      webhookId: string,
+      attempt: Attempt,
+      outcome: { delivered: boolean; nextAttemptAt: Date | null },
+      now: Date,
+    ): Promise<DeliveryRecord> {
+      return recordScheduled(
+        webhookId,
+        attempt,
+        now.getTime(),
+        outcome.delivered,
+        outcome.nextAttemptAt?.getTime() ?? null,
+      );
+    },
+    /** Logs a manual replay; a successful one also ends any pending retries. */
+    async recordReplay(webhookId: string, attempt: Attempt, delivered: boolean, now: Date): Promise<DeliveryRecord> {
+      return recordReplay(webhookId, attempt, now.getTime(), delivered);
+    },
+    /** An app's events, newest first, each with its delivery attempts in order. */
+    async listForClient(
+      clientId: string,
+      page: PageRequest,
+    ): Promise<Page<WebhookEventRecord & { deliveries: DeliveryRecord[] }>> {
+      return listPage(clientId, page);
+    },
+  };
+}
