@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { APP_URL, SANDBOX_URL } from "./tests/e2e/ports";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
-// that do not collide with `npm run dev` (3000/4010).
-const APP_PORT = 3100;
-const SANDBOX_PORT = 4100;
-const APP_URL = `http://localhost:${APP_PORT}`;
-const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
+// that do not collide with `npm run dev` (3000/4010). Each test resets the emulator (tests/e2e/fixtures.ts).
+const APP_PORT = new URL(APP_URL).port;
+const SANDBOX_PORT = new URL(SANDBOX_URL).port;
 
 // Use the machine's Chromium where there is one (CI here cannot download Playwright's browsers); elsewhere fall
 // back to Playwright's own browser (`npx playwright install chromium`).
@@ -49,13 +48,14 @@ export default defineConfig({
   webServer: [
     {
       command: "npx tsx sandbox/src/index.ts",
-      url: `${SANDBOX_URL}/v1/user`, // any answer (401 here) means it is listening
+      url: `${SANDBOX_URL}/sandbox/health`,
       reuseExistingServer: false,
       stdout: "pipe",
       env: {
-        SANDBOX_PORT: String(SANDBOX_PORT),
+        SANDBOX_PORT,
         SANDBOX_DB: ":memory:",
-        SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra`,
+        SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
+        SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
       },
     },
     {

@@ -4,7 +4,7 @@
 // the browser. Signed-out visitors go to /signin and come back afterwards.
 import { NextResponse, type NextRequest } from "next/server";
 import { signInUrlFor } from "@/lib/auth/callback-path";
-import { needsRefresh, refreshSessionTokens } from "@/lib/auth/refresh-token";
+import { latestTokens, needsRefresh, refreshSessionTokens } from "@/lib/auth/refresh-token";
 import {
   decodeSession,
   encodeSession,
@@ -27,15 +27,17 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signInUrlFor(request.nextUrl));
   }
 
-  if (!needsRefresh(token, Math.floor(Date.now() / 1000))) return NextResponse.next();
-
-  let refreshed;
-  try {
-    refreshed = await refreshSessionTokens(token);
-  } catch {
-    // Astra is unreachable: let the page render and show that error, rather than failing here.
-    return NextResponse.next();
+  // Another request may already have refreshed this session (say, a page that got a 401): save its tokens.
+  let refreshed = latestTokens(token);
+  if (needsRefresh(refreshed, Math.floor(Date.now() / 1000))) {
+    try {
+      refreshed = await refreshSessionTokens(refreshed);
+    } catch {
+      // Astra is unreachable: let the page render and show that error, rather than failing here.
+    }
   }
+  if (refreshed === token) return NextResponse.next();
+
   const nextValue = await encodeSession(refreshed, env, name);
   // Replace the cookie (and any chunks of it) on this request, so the page renders with the new token…
   for (const cookie of request.cookies.getAll()) {

@@ -8,7 +8,7 @@ import { AccountCard } from "./account-card";
 export async function AccountList({ path }: { path: string }) {
   let accounts: AccountView[];
   try {
-    accounts = await readFromAstra(path, getAccounts);
+    accounts = await readFromAstra(getAccounts);
   } catch (error) {
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;
     throw error;

@@ -13,7 +13,7 @@ import { formatUsd } from "@/lib/money";
 export async function Activity({ path }: { path: string }) {
   let data;
   try {
-    data = await readFromAstra(path, (token) => Promise.all([getRoutines(token), getTransfers(token, { pageSize: 10 })]));
+    data = await readFromAstra((token) => Promise.all([getRoutines(token), getTransfers(token, { pageSize: 10 })]));
   } catch (error) {
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;
     throw error;

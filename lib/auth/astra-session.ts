@@ -1,17 +1,12 @@
 // Calls Astra with the signed-in user's token, and recovers from a 401 (a token Astra revoked or expired
-// early) with one refresh and one retry. Where cookies can be written (route handlers, server actions) that
-// happens in place; a server component instead redirects once through /auth/refresh, which can write them.
+// early) with one refresh and one retry, so the person never notices.
 import "server-only";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
 import { getEnv } from "@/lib/env";
-import { refreshSessionTokens } from "./refresh-token";
+import { latestTokens, tokensAfterRejection } from "./refresh-token";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieName, sessionCookieOptions } from "./session-cookie";
-
-/** Set by /auth/refresh for a short while, so a page that still gets a 401 shows it instead of looping. */
-export const REFRESH_ATTEMPT_COOKIE = "astra_refresh_attempt";
 
 const notAuthorized = (message: string) => new AstraError({ kind: "unauthorized", status: 401, message });
 
@@ -41,27 +36,30 @@ function usableAccessToken(token: JWT | null): string {
 
 const isUnauthorized = (error: unknown) => error instanceof AstraError && error.kind === "unauthorized";
 
-/** For server components: load with the session's token; on a 401, refresh through /auth/refresh once. */
-export async function readFromAstra<T>(returnTo: string, load: (accessToken: string) => Promise<T>): Promise<T> {
-  const accessToken = usableAccessToken(await readSession());
+/**
+ * Loads with the session's token. On a 401 it retries once with fresh tokens. Where cookies can be written
+ * (route handlers, server actions) the new pair is saved at once; a server component cannot write cookies,
+ * so proxy.ts saves it on the next request (latestTokens), and the old refresh token stays valid until then.
+ */
+export async function callAstra<T>(load: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
+  const session = await readSession();
+  const stored = usableAccessToken(session);
+  // A request that raced a refresh may carry an older cookie than the tokens this server already has.
+  const current = session ? latestTokens(session) : null;
+  const accessToken = usableAccessToken(current);
   try {
-    return await load(accessToken);
+    const result = await load(accessToken);
+    if (save && session && accessToken !== stored) await writeSession(current!);
+    return result;
   } catch (error) {
-    if (!isUnauthorized(error) || (await cookies()).has(REFRESH_ATTEMPT_COOKIE)) throw error;
-    redirect(`/auth/refresh?callbackUrl=${encodeURIComponent(returnTo)}`);
+    if (!isUnauthorized(error) || !session) throw error;
+    const refreshed = await tokensAfterRejection(session, accessToken);
+    if (save) await writeSession(refreshed);
+    return load(usableAccessToken(refreshed));
   }
 }
 
-/** For route handlers and server actions: on a 401, refresh the tokens, save them, and retry once. */
-export async function callAstra<T>(load: (accessToken: string) => Promise<T>): Promise<T> {
-  const session = await readSession();
-  const accessToken = usableAccessToken(session);
-  try {
-    return await load(accessToken);
-  } catch (error) {
-    if (!isUnauthorized(error) || !session) throw error;
-    const refreshed = await refreshSessionTokens(session);
-    await writeSession(refreshed);
-    return load(usableAccessToken(refreshed));
-  }
+/** For server components, which cannot write cookies. */
+export function readFromAstra<T>(load: (accessToken: string) => Promise<T>): Promise<T> {
+  return callAstra(load, { save: false });
 }

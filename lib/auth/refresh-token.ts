@@ -5,7 +5,7 @@ import { AstraError } from "@/lib/astra/errors";
 import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
 import { getEnv } from "@/lib/env";
-import { createSingleFlight } from "./single-flight";
+import { createSingleFlight, type SingleFlight } from "./single-flight";
 
 /** Refresh this long before the access token expires, so no request races its expiry. */
 export const REFRESH_MARGIN_SECONDS = 60;
@@ -69,9 +69,49 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
 
 // Requests of one session carry the same refresh token until the browser stores the new cookie, so the old
 // refresh token is the key; its result is reused for a minute by requests that were already on their way.
-const refreshOnce = createSingleFlight<JWT>({ reuseResultForMs: 60_000 });
+// Each refresh is remembered under the refresh token it replaced, so a request still carrying an old cookie
+// can use (and proxy.ts can save) the newest pair instead of refreshing again, which would revoke it.
+const SUCCESSOR_TTL_MS = 10 * 60_000;
 
+// proxy.ts and the app's routes are separate bundles in one server process: share the state via globalThis.
+const shared = globalThis as typeof globalThis & {
+  __astraRefresh?: { refreshOnce: SingleFlight<JWT>; successors: Map<string, { token: JWT; at: number }> };
+};
+const { refreshOnce, successors } = (shared.__astraRefresh ??= {
+  refreshOnce: createSingleFlight<JWT>({ reuseResultForMs: 60_000 }),
+  successors: new Map(),
+});
+
+function remember(previous: JWT, next: JWT): JWT {
+  const now = Date.now();
+  for (const [key, entry] of successors) if (now - entry.at > SUCCESSOR_TTL_MS) successors.delete(key);
+  if (previous.refreshToken && next.accessToken) successors.set(previous.refreshToken, { token: next, at: now });
+  return next;
+}
+
+/** The newest tokens this server knows for the session, following refreshes made by other requests. */
+export function latestTokens(token: JWT): JWT {
+  let current = token;
+  for (let hops = 0; hops < 10 && current.refreshToken; hops += 1) {
+    const next = successors.get(current.refreshToken);
+    if (!next) break;
+    current = next.token;
+  }
+  return current;
+}
+
+/** Refreshes once per session however many requests ask at the same time. */
 export function refreshSessionTokens(token: JWT): Promise<JWT> {
   if (!token.refreshToken) return Promise.resolve({ ...token, error: "RefreshTokenError" });
-  return refreshOnce(token.refreshToken, () => exchangeRefreshToken(token));
+  return refreshOnce(token.refreshToken, async () => remember(token, await exchangeRefreshToken(token)));
+}
+
+/**
+ * Astra rejected `rejectedAccessToken` (revoked, or expired early): use a newer pair another request already
+ * got, or refresh the newest one we have.
+ */
+export async function tokensAfterRejection(session: JWT, rejectedAccessToken: string): Promise<JWT> {
+  const latest = latestTokens(session);
+  if (latest.accessToken && latest.accessToken !== rejectedAccessToken) return latest;
+  return refreshSessionTokens(latest);
 }

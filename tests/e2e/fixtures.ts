@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { Emulator } from "./emulator";
 
 export const DEMO_PHONE = "2025550123";
 export const SANDBOX_CODE = "123456";
@@ -61,7 +62,17 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-export const test = base.extend<{ signIn: SignInFlow }>({
+export const test = base.extend<{ signIn: SignInFlow; emulator: Emulator }>({
+  // Every test starts from the emulator's seed data and real time, whatever the previous test did.
+  emulator: [
+    async ({}, use) => {
+      const emulator = await Emulator.connect();
+      await emulator.reset();
+      await use(emulator);
+      await emulator.dispose();
+    },
+    { auto: true },
+  ],
   signIn: async ({ page }, use) => {
     await use(new SignInFlow(page));
   },

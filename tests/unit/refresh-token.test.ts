@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exchangeRefreshToken, needsRefresh, refreshSessionTokens } from "@/lib/auth/refresh-token";
+import { exchangeRefreshToken, latestTokens, needsRefresh, refreshSessionTokens, tokensAfterRejection } from "@/lib/auth/refresh-token";
 import type { JWT } from "next-auth/jwt";
 
 const base: JWT = {
@@ -77,5 +77,30 @@ describe("refreshSessionTokens", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => refreshSessionTokens(token)));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(new Set(results.map((r) => r.accessToken))).toEqual(new Set(["a1"]));
+  });
+});
+
+describe("tokensAfterRejection", () => {
+  it("uses the pair another request already got, then refreshes only when that one is rejected too", async () => {
+    let issued = 0;
+    const fetchMock = stubTokenEndpoint(() => {
+      issued += 1;
+      return Response.json({ access_token: `acc${issued}`, expires_in: 7200, refresh_token: `ref${issued}`, token_type: "Bearer" });
+    });
+    const cookie: JWT = { ...base, accessToken: "cookie-access", refreshToken: "cookie-refresh" };
+
+    const first = await tokensAfterRejection(cookie, "cookie-access");
+    expect(first).toMatchObject({ accessToken: "acc1", refreshToken: "ref1" });
+    expect(latestTokens(cookie).accessToken).toBe("acc1");
+
+    // A request still carrying the old cookie gets the newer pair without a second refresh.
+    expect(await tokensAfterRejection(cookie, "cookie-access")).toMatchObject({ accessToken: "acc1" });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    // When the newer access token is rejected as well, the chain moves on from its refresh token.
+    const second = await tokensAfterRejection(cookie, "acc1");
+    expect(second).toMatchObject({ accessToken: "acc2", refreshToken: "ref2" });
+    expect(new URLSearchParams(String(fetchMock.mock.calls[1]![1].body)).get("refresh_token")).toBe("ref1");
+    expect(latestTokens(cookie).accessToken).toBe("acc2");
   });
 });

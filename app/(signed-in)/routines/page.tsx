@@ -19,7 +19,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
   const path = status ? `/routines?status=${status}` : "/routines";
   let list;
   try {
-    list = await readFromAstra(path, (token) => getRoutines(token));
+    list = await readFromAstra((token) => getRoutines(token));
   } catch (error) {
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;
     throw error;

@@ -16,7 +16,7 @@ export default async function TransfersPage() {
   let data;
   try {
     // In parallel: the list and the account names it refers to.
-    data = await readFromAstra(PATH, (token) => Promise.all([getTransfers(token), getAccounts(token)]));
+    data = await readFromAstra((token) => Promise.all([getTransfers(token), getAccounts(token)]));
   } catch (error) {
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={PATH} />;
     throw error;

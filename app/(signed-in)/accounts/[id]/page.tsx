@@ -20,7 +20,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const path = `/accounts/${encodeURIComponent(id)}`;
   let data;
   try {
-    data = await readFromAstra(path, (token) =>
+    data = await readFromAstra((token) =>
       Promise.all([getAccount(token, id), getRoutines(token), getTransfers(token, { pageSize: 100 })]),
     );
   } catch (error) {

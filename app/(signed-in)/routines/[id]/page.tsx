@@ -25,7 +25,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   const path = `/routines/${encodeURIComponent(id)}`;
   let data;
   try {
-    data = await readFromAstra(path, (token) => Promise.all([getRoutine(token, id), getRoutineTransfers(token, id), getAccounts(token)]));
+    data = await readFromAstra((token) => Promise.all([getRoutine(token, id), getRoutineTransfers(token, id), getAccounts(token)]));
   } catch (error) {
     if (error instanceof AstraError && error.kind === "not_found") notFound();
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;

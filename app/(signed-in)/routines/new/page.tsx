@@ -16,7 +16,7 @@ const PATH = "/routines/new";
 export default async function NewRoutinePage() {
   let accounts;
   try {
-    accounts = await readFromAstra(PATH, getAccounts);
+    accounts = await readFromAstra(getAccounts);
   } catch (error) {
     if (error instanceof AstraError) return <AstraErrorPanel error={error} path={PATH} />;
     throw error;

@@ -1,0 +1,183 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+async function openNewRoutine(page: Page) {
+  await page.goto("/routines/new");
+  await expect(page.getByRole("heading", { name: "New routine" })).toBeVisible();
+}
+
+async function fillRoutine(page: Page, routine: { type?: "one-time" | "recurring"; name: string; amount: string; frequency?: string }) {
+  if (routine.type === "recurring") await page.getByLabel("Recurring transfer").check();
+  await page.getByLabel("Name").fill(routine.name);
+  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
+  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
+  await page.getByLabel("Amount (USD)").fill(routine.amount);
+  if (routine.frequency) await page.getByLabel("Repeats").selectOption({ label: routine.frequency });
+}
+
+async function confirm(page: Page) {
+  await page.getByRole("button", { name: "Review" }).click();
+  await page.getByRole("button", { name: "Confirm and create" }).click();
+}
+
+test.describe("Routines", () => {
+  test.beforeEach(async ({ page, signIn }) => {
+    await page.goto("/");
+    await signIn.asDemoUser();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  });
+
+  test("a one-time and a recurring routine are created, listed and explained", async ({ page }) => {
+    await openNewRoutine(page);
+    await fillRoutine(page, { name: "Rent top-up", amount: "40" });
+    await page.getByRole("button", { name: "Review" }).click();
+    await expect(page.getByTestId("routine-summary")).toHaveText(
+      /^Move \$40\.00 from Everyday Checking •••• 4417 to High-Yield Savings •••• 9021 once, on /,
+    );
+    await page.getByRole("button", { name: "Confirm and create" }).click();
+    await expect(page.getByRole("heading", { name: "Rent top-up" })).toBeVisible();
+    await expect(page.getByText("Routine created.")).toBeVisible();
+
+    await openNewRoutine(page);
+    await fillRoutine(page, { type: "recurring", name: "Weekly savings", amount: "25.50", frequency: "Every week" });
+    await expect(page.getByTestId("schedule-preview").getByRole("listitem")).toHaveCount(5);
+    await confirm(page);
+    await expect(page.getByRole("heading", { name: "Weekly savings" })).toBeVisible();
+    await expect(page.getByTestId("status-explanation")).toHaveText("Transfers will run on their scheduled dates.");
+
+    await page.getByRole("link", { name: "Routines", exact: true }).first().click();
+    const list = page.getByRole("list", { name: "Routines" });
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+    await expect(list).toContainText("Rent top-up");
+    await expect(list).toContainText("Every week · $25.50");
+  });
+
+  test("transfers appear and settle on the open page as the emulator's clock moves", async ({ page, emulator }) => {
+    await openNewRoutine(page);
+    await fillRoutine(page, { name: "Move it now", amount: "12" });
+    await confirm(page);
+    await expect(page.getByRole("heading", { name: "Move it now" })).toBeVisible();
+
+    await page.goto("/transfers");
+    const row = page.getByTestId("transfer-row").filter({ hasText: "Move it now" });
+    await expect(row).toContainText("Pending");
+    await expect(row).toContainText("$12.00");
+
+    await emulator.advanceClock(7);
+    // No reload: SWR polls pending transfers and the webhook relay refreshes the page.
+    await expect(row).toContainText("Completed", { timeout: 15_000 });
+    await expect(row.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+  });
+
+  test("pause, resume and cancel a recurring routine", async ({ page }) => {
+    await openNewRoutine(page);
+    await fillRoutine(page, { type: "recurring", name: "Monthly buffer", amount: "100", frequency: "Every month" });
+    await page.getByLabel("First transfer on").fill(nextWeek());
+    await confirm(page);
+    await expect(page.getByRole("heading", { name: "Monthly buffer" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByRole("heading", { name: "Status: Paused" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Resume" }).click();
+    await expect(page.getByRole("heading", { name: "Status: Active" })).toBeVisible();
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Cancel routine" }).click();
+    await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
+  });
+
+  test("a one-time routine is stopped by cancelling its pending transfer", async ({ page }) => {
+    await openNewRoutine(page);
+    await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
+    await confirm(page);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
+  });
+
+  test("each validation error shows its message and creates nothing", async ({ page }) => {
+    await openNewRoutine(page);
+    const amount = page.getByLabel("Amount (USD)");
+    const review = page.getByRole("button", { name: "Review" });
+    await page.getByLabel("Name").fill("Bad input");
+
+    for (const [value, message] of [
+      ["", "Enter an amount."],
+      ["0", "Enter an amount more than $0."],
+      ["-5", "Enter an amount more than $0."],
+      ["12.345", "Use at most 2 decimal places, like 25.50."],
+      ["twelve", "Enter the amount as a number, like 25.00."],
+    ] as const) {
+      await amount.fill(value);
+      await review.click();
+      await expect(page.getByText(message)).toBeVisible();
+      await expect(page.getByRole("button", { name: "Confirm and create" })).toHaveCount(0);
+    }
+
+    // The server checks too: an empty name, the same account twice, a date in the past.
+    await amount.fill("10");
+    await page.getByLabel("Name").fill("");
+    await page.getByLabel("Transfer on").fill("2020-01-01");
+    await page.locator("#destination_id option").evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
+    await page.getByLabel("To").selectOption({ index: 0 });
+    await confirm(page);
+    await expect(page.getByText("Give the routine a name.")).toBeVisible();
+    await expect(page.getByText("Choose a different account from the one the money comes from.")).toBeVisible();
+    await expect(page.getByText("Choose today or a later date (Pacific time).")).toBeVisible();
+
+    await page.goto("/routines");
+    await expect(page.getByText("No routines yet")).toBeVisible();
+  });
+
+  test("a double-submitted form creates exactly one routine", async ({ page }) => {
+    await openNewRoutine(page);
+    await fillRoutine(page, { name: "Only once", amount: "5" });
+    await page.getByRole("button", { name: "Review" }).click();
+    const submit = page.getByRole("button", { name: "Confirm and create" });
+    // Two submissions of the same rendered form, as a double click or a resubmit would send them.
+    await submit.evaluate((button) => {
+      const form = (button as HTMLButtonElement).form!;
+      form.requestSubmit(button as HTMLButtonElement);
+      form.requestSubmit(button as HTMLButtonElement);
+    });
+    await expect(page.getByRole("heading", { name: "Only once" })).toBeVisible();
+
+    await page.goto("/routines");
+    await expect(page.getByRole("list", { name: "Routines" }).getByRole("listitem")).toHaveCount(1);
+  });
+
+  test("link a bank account through Astra's module", async ({ page, signIn }) => {
+    await page.getByRole("link", { name: "Link a bank account" }).click();
+    await expect(page).toHaveURL(/\/institutions\/connect/);
+    // The module asks who you are unless its own login cookie says so.
+    if (await page.getByLabel("Mobile number").isVisible()) {
+      await signIn.module.enterPhone("2025550123");
+      await signIn.module.enterCode();
+    }
+    await page.getByRole("radio", { name: /Harbor National Bank/ }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("Username").fill("user_good");
+    await page.getByLabel("Password").fill("wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("The username or password is incorrect")).toBeVisible();
+    await page.getByLabel("Password").fill("pass_good");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const accounts = page.getByRole("checkbox");
+    for (const box of await accounts.all()) await box.uncheck();
+    await accounts.first().check();
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page.getByRole("heading", { name: "1 bank account linked" })).toBeVisible();
+    await page.getByRole("link", { name: "Go to your dashboard" }).click();
+    await expect(page.getByRole("list", { name: "Bank accounts" }).getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByText("Harbor National Bank").first()).toBeVisible();
+  });
+});
+
+function nextWeek(): string {
+  const date = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(date);
+}
