@@ -255,3 +255,32 @@ describe("POST /sandbox/reset", () => {
     await expectError(await post("/sandbox/reset", { everything: true }), 400);
   });
 });
+
+describe("POST /sandbox/reset and Idempotency-Key", () => {
+  it("forgets the app's idempotency keys, so a key reused after a reset makes a new object", async () => {
+    const { createApp } = await import("../../sandbox/src/app");
+    const { createStore, DEFAULT_APP } = await import("../../sandbox/src/store");
+    const { createManualClock } = await import("../../sandbox/src/lib/clock");
+    const app = createApp({ store: createStore(":memory:"), clock: createManualClock(new Date("2026-12-01T18:00:00Z")) });
+    const basic = `Basic ${Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString("base64")}`;
+    const intent = (email: string) =>
+      app.request("/v1/user_intent", {
+        method: "POST",
+        headers: { authorization: basic, "content-type": "application/json", "idempotency-key": "reset-key-1" },
+        body: JSON.stringify({
+          email, phone: "+12025550161", first_name: "Reset", last_name: "Test", address1: "1 Main St", address2: "",
+          city: "Oakland", state: "CA", postal_code: "94607", date_of_birth: "1990-01-01", ssn: "9999", ip_address: "203.0.113.7",
+        }),
+      });
+
+    expect((await intent("first@example.com")).status).toBe(201);
+    expect((await intent("second@example.com")).status).toBe(409);
+    const reset = await app.request("/sandbox/reset", {
+      method: "POST",
+      headers: { authorization: basic, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(reset.status).toBe(200);
+    expect((await intent("second@example.com")).status).toBe(201);
+  });
+});

@@ -23,7 +23,7 @@ const invalidClient = (description: string, style: ErrorStyle) =>
   });
 
 /** RFC 6749 2.3.1: id and secret are form-encoded before base64, so decode them after splitting. */
-function parseBasic(header: string | undefined): { id: string; secret: string } | null {
+export function parseBasic(header: string | undefined): { id: string; secret: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
   if (!match?.[1]) return null;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");

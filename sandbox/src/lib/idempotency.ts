@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Deps } from "../app";
+import { parseBasic } from "./auth";
 import { ApiError } from "./create-app";
 
 const WAIT_FOR_FIRST_MS = 5000;
@@ -24,8 +25,9 @@ async function credentialOf({ store, clock }: Deps, authorization: string | unde
     const valid = token && !token.revokedAt && token.expiresAt > clock.now();
     return valid ? `user:${token.userId}:${token.clientId}` : null;
   }
-  // Hashing the whole header keeps the scope secret-bound without re-implementing Basic parsing here.
-  return /^Basic\s+\S+/i.test(authorization ?? "") ? `basic:${sha256(authorization ?? "")}` : null;
+  // The client id lets a reset find the app's keys; the header's hash keeps them bound to the secret.
+  const basic = parseBasic(authorization);
+  return basic ? `client:${basic.id}:${sha256(authorization ?? "")}` : null;
 }
 
 function replay(c: Context, statusCode: number, body: string): Response {

@@ -19,6 +19,9 @@ const WIPE_BY_CLIENT = [
   "DELETE FROM user_intents WHERE client_id = ?",
   "DELETE FROM users WHERE client_id = ?",
   "DELETE FROM faults WHERE client_id = ?",
+  // Scopes are "client:<id>:<hash> POST /path" or "user:<user>:<id> POST /path" (lib/idempotency.ts).
+  "DELETE FROM idempotency_keys WHERE scope GLOB 'client:' || ? || ':*'",
+  "DELETE FROM idempotency_keys WHERE scope GLOB 'user:*:' || ? || ' *'",
 ];
 
 export function createControlStore(db: Database) {
