@@ -57,16 +57,28 @@ test.describe("Routines", () => {
     await fillRoutine(page, { name: "Move it now", amount: "12" });
     await confirm(page);
     await expect(page.getByRole("heading", { name: "Move it now" })).toBeVisible();
+    await openNewRoutine(page);
+    await fillRoutine(page, { type: "recurring", name: "Every week", amount: "3", frequency: "Every week" });
+    await confirm(page);
+    await expect(page.getByRole("heading", { name: "Every week" })).toBeVisible();
 
     await page.goto("/transfers");
-    const row = page.getByTestId("transfer-row").filter({ hasText: "Move it now" });
-    await expect(row).toContainText("Pending");
-    await expect(row).toContainText("$12.00");
+    const rows = page.getByTestId("transfer-row");
+    const oneTime = rows.filter({ hasText: "Move it now" });
+    await expect(oneTime).toContainText("Pending");
+    await expect(oneTime).toContainText("$12.00");
+    await expect(rows.filter({ hasText: "Every week" })).toHaveCount(1);
 
     await emulator.advanceClock(7);
-    // No reload: SWR polls pending transfers and the webhook relay refreshes the page.
-    await expect(row).toContainText("Completed", { timeout: 15_000 });
-    await expect(row.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+    // No reload: the webhook relay and SWR's polling of pending transfers update the open page.
+    await expect(oneTime).toContainText("Completed", { timeout: 15_000 });
+    await expect(oneTime.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+    await expect(rows.filter({ hasText: "Every week" })).toHaveCount(2, { timeout: 15_000 });
+
+    // The emulator delivered its signed webhooks to the app, which accepted them.
+    const log = await emulator.webhooks();
+    const delivered = (log.webhooks ?? []) as { webhook_type: string; state: string }[];
+    expect(delivered.some((w) => w.webhook_type === "transfer_updated" && w.state === "delivered")).toBe(true);
   });
 
   test("pause, resume and cancel a recurring routine", async ({ page }) => {
