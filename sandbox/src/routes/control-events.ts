@@ -7,7 +7,7 @@ import { ApiError } from "../lib/create-app";
 import { readJson } from "../lib/json-body";
 import { pageEnvelope, readPage } from "../lib/pagination";
 import type { FaultRecord } from "../store/faults";
-import type { DeliveryRecord, WebhookEventRecord } from "../store/webhooks";
+import { deliveryState, type DeliveryRecord } from "../store/webhooks";
 
 const faultSchema = z
   .object({
@@ -41,12 +41,6 @@ const toWireDelivery = (delivery: DeliveryRecord) => ({
   duration_ms: delivery.durationMs,
   attempted_at: delivery.attemptedAt.toISOString(),
 });
-
-function deliveryState(event: WebhookEventRecord, hasUrl: boolean) {
-  if (event.deliveredAt) return "delivered";
-  if (event.attempts === 0) return hasUrl ? "pending" : "not_sent";
-  return event.nextAttemptAt ? "retrying" : "given_up";
-}
 
 export function controlEventRoutes({ store, clock, webhooks }: Deps) {
   const auth = clientBasicAuth(store);

@@ -10,7 +10,14 @@ import { CodePage } from "../pages/code-page";
 import { PhonePage } from "../pages/phone-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
-import { checkClient, checkPerson, expired, subjectPhone, tokenAuthenticationRequired } from "./module-request";
+import {
+  checkClient,
+  checkPerson,
+  expired,
+  openSession,
+  subjectPhone,
+  tokenAuthenticationRequired,
+} from "./module-request";
 
 export const LOGIN_COOKIE = "astra_sandbox_login";
 
@@ -89,21 +96,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
     if (person instanceof Response) return person;
     const { subject } = person;
     const now = clock.now();
-    const session = await store.moduleSessions.create(
-      {
-        clientId: client.clientId,
-        redirectUri: c.req.query("redirect_uri") ?? "",
-        state: c.req.query("state") ?? null,
-        phone: person.phone,
-        phoneLocked: person.phoneLocked,
-        context: {
-          flow,
-          userIntentId: subject?.kind === "user_intent" ? subject.intent.id : undefined,
-          subjectUserId: subject?.kind === "user" ? subject.user.id : undefined,
-        },
-      },
-      now,
-    );
+    const session = await openSession(c, store, client, person, flow, now);
     const cookie = getCookie(c, LOGIN_COOKIE);
     const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
     const expected = subjectPhone(subject);

@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import { ErrorPage } from "../pages/error-page";
 import type { DeveloperApp, Store } from "../store";
+import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
 import type { UserIntentRecord } from "../store/user-intents";
 import type { UserRecord } from "../store/users";
 
@@ -105,4 +106,31 @@ export async function checkPerson(c: Context, store: Store, client: DeveloperApp
   if (expected && query.phone !== undefined && query.phone !== expected) return tokenAuthenticationRequired(c);
   const phone = query.phone ?? null;
   return { subject, phone, phoneLocked: phone !== null && query.phone_read_only === "true" };
+}
+
+/** Opens the module session for a checked request: the flow, who it is for and where it returns. */
+export function openSession(
+  c: Context,
+  store: Store,
+  client: DeveloperApp,
+  person: Person,
+  flow: ModuleFlow,
+  now: Date,
+): Promise<ModuleSession> {
+  const { subject } = person;
+  return store.moduleSessions.create(
+    {
+      clientId: client.clientId,
+      redirectUri: c.req.query("redirect_uri") ?? "",
+      state: c.req.query("state") ?? null,
+      phone: person.phone,
+      phoneLocked: person.phoneLocked,
+      context: {
+        flow,
+        userIntentId: subject?.kind === "user_intent" ? subject.intent.id : undefined,
+        subjectUserId: subject?.kind === "user" ? subject.user.id : undefined,
+      },
+    },
+    now,
+  );
 }

@@ -13,7 +13,7 @@ import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
 import type { UserRecord } from "../store/users";
 import { moduleFlow, readForm, redirectTo } from "./module-flow";
-import { badRequest, checkClient, checkPerson, expired } from "./module-request";
+import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
 
@@ -95,22 +95,7 @@ export function oauthModuleRoutes(deps: Deps) {
     }
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
-    const { subject } = person;
-    const session = await store.moduleSessions.create(
-      {
-        clientId: client.clientId,
-        redirectUri: c.req.query("redirect_uri") ?? "",
-        state: c.req.query("state") ?? null,
-        phone: person.phone,
-        phoneLocked: person.phoneLocked,
-        context: {
-          flow: "authorize",
-          userIntentId: subject?.kind === "user_intent" ? subject.intent.id : undefined,
-          subjectUserId: subject?.kind === "user" ? subject.user.id : undefined,
-        },
-      },
-      clock.now(),
-    );
+    const session = await openSession(c, store, client, person, "authorize", clock.now());
     return c.html(
       <PhonePage
         sessionId={session.id}

@@ -1,7 +1,7 @@
 // Read models for the developer dashboard (an app's users, intents and webhook log), straight from the tables,
 // plus its one destructive action: deleting a user and everything of theirs.
 import type { Database } from "better-sqlite3";
-import type { UserStatus, WebhookType } from "../../../lib/astra/schemas";
+import type { UserStatus } from "../../../lib/astra/schemas";
 
 /** At most this many users and intents are listed; a sandbox app rarely has more. */
 export const DASHBOARD_LIST_LIMIT = 200;
@@ -35,55 +35,6 @@ export interface UserFootprint {
   transfers: number;
 }
 
-export type DeliveryState = "delivered" | "pending" | "given_up";
-
-export interface DeliveryAttempt {
-  url: string;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-  attemptedAt: Date;
-}
-
-export interface WebhookLogEntry {
-  webhookId: string;
-  type: WebhookType;
-  userId: string | null;
-  resourceId: string;
-  createdAt: Date;
-  state: DeliveryState;
-  nextAttemptAt: Date | null;
-  attempts: DeliveryAttempt[];
-}
-
-interface EventRow {
-  webhook_id: string;
-  webhook_type: WebhookType;
-  user_id: string | null;
-  resource_id: string;
-  created_at: number;
-  attempts: number;
-  next_attempt_at: number | null;
-  delivered_at: number | null;
-}
-
-interface AttemptRow {
-  webhook_id: string;
-  url: string;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-  attempted_at: number;
-}
-
-/** An event nobody has tried yet (attempts 0) still counts as pending. */
-function deliveryState(row: EventRow): DeliveryState {
-  if (row.delivered_at !== null) return "delivered";
-  if (row.next_attempt_at !== null || row.attempts === 0) return "pending";
-  return "given_up";
-}
-
-const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 export function createDashboardStore(db: Database) {
   const intents = db.prepare<[string, number], Record<string, string | number | null>>(
@@ -104,10 +55,6 @@ export function createDashboardStore(db: Database) {
     `SELECT (SELECT COUNT(*) FROM accounts WHERE user_id = ?) AS accounts,
        (SELECT COUNT(*) FROM routines WHERE user_id = ?) AS routines,
        (SELECT COUNT(*) FROM transfers WHERE user_id = ?) AS transfers`,
-  );
-  const countEvents = db.prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?").pluck();
-  const events = db.prepare<[string, number, number], EventRow>(
-    `SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
   );
 
   // Tables whose rows point at the user without ON DELETE CASCADE; routines and transfers cascade, and
@@ -160,42 +107,5 @@ export function createDashboardStore(db: Database) {
       return removeUser(clientId, userId);
     },
     /** Newest first, each event with its delivery attempts (oldest attempt first). */
-    async webhookLog(clientId: string, limit: number, offset: number): Promise<{ total: number; entries: WebhookLogEntry[] }> {
-      const rows = events.all(clientId, limit, offset);
-      const attemptsById = new Map<string, DeliveryAttempt[]>();
-      if (rows.length > 0) {
-        const placeholders = rows.map(() => "?").join(", ");
-        const attemptRows = db
-          .prepare<string[], AttemptRow>(
-            `SELECT * FROM webhook_deliveries WHERE webhook_id IN (${placeholders}) ORDER BY attempted_at, id`,
-          )
-          .all(...rows.map((row) => row.webhook_id));
-        for (const row of attemptRows) {
-          const list = attemptsById.get(row.webhook_id) ?? [];
-          list.push({
-            url: row.url,
-            statusCode: row.status_code,
-            error: row.error,
-            durationMs: row.duration_ms,
-            attemptedAt: new Date(row.attempted_at),
-          });
-          attemptsById.set(row.webhook_id, list);
-        }
-      }
-      const entries = rows.map((row) => ({
-        webhookId: row.webhook_id,
-        type: row.webhook_type,
-        userId: row.user_id,
-        resourceId: row.resource_id,
-        createdAt: new Date(row.created_at),
-        state: deliveryState(row),
-        nextAttemptAt: toDate(row.next_attempt_at),
-        attempts: attemptsById.get(row.webhook_id) ?? [],
-      }));
-      return { total: countEvents.get(clientId) ?? 0, entries };
-    },
-    async countWebhookEvents(clientId: string): Promise<number> {
-      return countEvents.get(clientId) ?? 0;
-    },
   };
 }

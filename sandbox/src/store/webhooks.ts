@@ -18,6 +18,15 @@ export interface WebhookEventRecord {
   deliveredAt: Date | null;
 }
 
+/** Where an event stands, as the dashboard and the control API show it. */
+export type DeliveryState = "delivered" | "pending" | "retrying" | "given_up" | "not_sent";
+
+export function deliveryState(event: WebhookEventRecord, hasUrl: boolean): DeliveryState {
+  if (event.deliveredAt) return "delivered";
+  if (event.attempts === 0) return hasUrl ? "pending" : "not_sent";
+  return event.nextAttemptAt ? "retrying" : "given_up";
+}
+
 export interface DeliveryRecord {
   id: number;
   webhookId: string;

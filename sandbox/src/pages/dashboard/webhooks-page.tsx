@@ -1,12 +1,20 @@
 /** @jsxImportSource hono/jsx */
 // An app's webhook events, newest first, each with its delivery attempts and a Replay button.
 import type { DeveloperApp } from "../../store";
-import type { DeliveryAttempt, DeliveryState, WebhookLogEntry } from "../../store/dashboard";
+import { deliveryState, type DeliveryRecord, type DeliveryState, type WebhookEventRecord } from "../../store/webhooks";
 import { appPath, type Chrome, DashboardLayout, formatTime } from "./layout";
 
-const STATE_LABELS: Record<DeliveryState, string> = { delivered: "Delivered", pending: "Pending", given_up: "Given up" };
+const STATE_LABELS: Record<DeliveryState, string> = {
+  delivered: "Delivered",
+  pending: "Pending",
+  retrying: "Retrying",
+  given_up: "Given up",
+  not_sent: "Not sent",
+};
 
-function Attempt(props: { attempt: DeliveryAttempt }) {
+type Entry = WebhookEventRecord & { deliveries: DeliveryRecord[] };
+
+function Attempt(props: { attempt: DeliveryRecord }) {
   const { attempt } = props;
   const outcome = attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : `Error: ${attempt.error ?? "unknown"}`;
   return (
@@ -19,7 +27,7 @@ function Attempt(props: { attempt: DeliveryAttempt }) {
 export function WebhooksPage(props: {
   chrome: Chrome;
   app: DeveloperApp;
-  entries: WebhookLogEntry[];
+  entries: Entry[];
   page: number;
   pageCount: number;
   total: number;
@@ -71,14 +79,14 @@ export function WebhooksPage(props: {
                   <td class="mono">{entry.resourceId}</td>
                   <td>{formatTime(entry.createdAt)}</td>
                   <td>
-                    <span class={`status ${entry.state}`}>{STATE_LABELS[entry.state]}</span>
-                    {entry.state === "pending" && entry.nextAttemptAt ? (
-                      <span> · next try {formatTime(entry.nextAttemptAt)}</span>
-                    ) : null}
-                    {entry.attempts.length > 0 ? (
+                    <span class={`status ${deliveryState(entry, Boolean(app.webhookUrl))}`}>
+                      {STATE_LABELS[deliveryState(entry, Boolean(app.webhookUrl))]}
+                    </span>
+                    {entry.nextAttemptAt ? <span> · next try {formatTime(entry.nextAttemptAt)}</span> : null}
+                    {entry.deliveries.length > 0 ? (
                       <ol class="attempts" aria-label="Attempts">
-                        {entry.attempts.map((attempt) => (
-                          <Attempt key={attempt.attemptedAt.getTime()} attempt={attempt} />
+                        {entry.deliveries.map((attempt) => (
+                          <Attempt key={attempt.id} attempt={attempt} />
                         ))}
                       </ol>
                     ) : (

@@ -20,13 +20,15 @@ export function dashboardWebhookRoutes({ store, clock, webhooks }: Deps) {
 
   app.get("/dashboard/apps/:clientId/webhooks", ...guards, async (c) => {
     const current = c.get("app");
-    const total = await store.dashboard.countWebhookEvents(current.clientId);
-    const pageCount = Math.max(1, Math.ceil(total / WEBHOOK_PAGE_SIZE));
-    const page = Math.min(readPageNumber(c.req.query("page")), pageCount);
-    const [log, chrome] = await Promise.all([
-      store.dashboard.webhookLog(current.clientId, WEBHOOK_PAGE_SIZE, (page - 1) * WEBHOOK_PAGE_SIZE),
-      chromeFor(store, c.get("developer"), { app: current, tab: "webhooks" }),
-    ]);
+    const pageOf = (page: number) =>
+      store.webhooks.listForClient(current.clientId, { page, pageSize: WEBHOOK_PAGE_SIZE, offset: (page - 1) * WEBHOOK_PAGE_SIZE });
+    const requested = readPageNumber(c.req.query("page"));
+    let log = await pageOf(requested);
+    const pageCount = Math.max(1, Math.ceil(log.total / WEBHOOK_PAGE_SIZE));
+    // A page past the end shows the last one.
+    const page = Math.min(requested, pageCount);
+    if (page !== requested) log = await pageOf(page);
+    const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "webhooks" });
     const replayed = c.req.query("replayed");
     const notice = replayed
       ? { kind: "success" as const, text: `Sent ${replayed} again; the new attempt is listed with the event.` }
@@ -37,7 +39,7 @@ export function dashboardWebhookRoutes({ store, clock, webhooks }: Deps) {
       <WebhooksPage
         chrome={chrome}
         app={current}
-        entries={log.entries}
+        entries={log.items}
         page={page}
         pageCount={pageCount}
         total={log.total}
