@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { AccountView } from "@/lib/astra/accounts";
 import { formatUsd } from "@/lib/money";
 
-export function AccountCard({ account }: { account: AccountView }) {
+/** `headingLevel` keeps the page outline right: h3 under the dashboard's "Linked accounts", h2 on its own page. */
+export function AccountCard({ account, headingLevel = 3 }: { account: AccountView; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
       aria-label={`${account.name} ending in ${account.mask}`}
@@ -10,11 +12,11 @@ export function AccountCard({ account }: { account: AccountView }) {
     >
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h3 className="font-semibold">
+          <Heading className="font-semibold">
             <Link href={`/accounts/${account.id}`} className="hover:underline">
               {account.name}
             </Link>
-          </h3>
+          </Heading>
           <p className="text-sm text-slate-600">
             {account.institution} · {account.kind} · <span className="font-mono">•••• {account.mask}</span>
           </p>

@@ -40,7 +40,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </p>
       <h1 className="text-2xl font-bold tracking-tight">{account.name}</h1>
       <div className="max-w-md">
-        <AccountCard account={account} />
+        <AccountCard account={account} headingLevel={2} />
       </div>
       <section aria-labelledby="account-routines" className="space-y-2">
         <h2 id="account-routines" className="text-lg font-semibold">Routines using this account</h2>
