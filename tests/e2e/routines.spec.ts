@@ -161,6 +161,14 @@ test.describe("Routines", () => {
     await expect(page.getByRole("list", { name: "Routines" }).getByRole("listitem")).toHaveCount(1);
   });
 
+  test("an unknown routine or account id shows the not-found page", async ({ page }) => {
+    for (const path of ["/routines/no-such-routine", "/accounts/no-such-account"]) {
+      // The page streams behind its loading skeleton, so the status is already 200 when Astra answers 404.
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    }
+  });
+
   test("link a bank account through Astra's module", async ({ page, signIn }) => {
     await page.getByRole("link", { name: "Link a bank account" }).click();
     await expect(page).toHaveURL(/\/institutions\/connect/);
