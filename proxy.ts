@@ -39,14 +39,15 @@ export async function proxy(request: NextRequest) {
   if (refreshed === token) return NextResponse.next();
 
   const nextValue = await encodeSession(refreshed, env, name);
-  // Replace the cookie (and any chunks of it) on this request, so the page renders with the new token…
-  for (const cookie of request.cookies.getAll()) {
-    if (cookie.name.startsWith(`${name}.`)) request.cookies.delete(cookie.name);
-  }
+  // next-auth splits a large session into `name.0`, `name.1`…; one whole cookie replaces them everywhere.
+  const chunks = request.cookies.getAll().filter((cookie) => cookie.name.startsWith(`${name}.`));
+  // Replace it on this request, so the page renders with the new token…
+  for (const chunk of chunks) request.cookies.delete(chunk.name);
   request.cookies.set(name, nextValue);
   const response = NextResponse.next({ request: { headers: request.headers } });
   // …and on the response, so the browser's next request carries it too.
   response.cookies.set(name, nextValue, sessionCookieOptions(env));
+  for (const chunk of chunks) response.cookies.set(chunk.name, "", { ...sessionCookieOptions(env), maxAge: 0 });
   return response;
 }
 

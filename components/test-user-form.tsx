@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useMemo, useRef } from "react";
+import { useActionState, useRef } from "react";
 import { Field } from "@/components/forms/field";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
 import type { ActionState } from "@/lib/server-action";
 
@@ -41,17 +43,14 @@ function sampleData(): Record<string, string> {
 export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
-  // A new key after every answer: a retry after an error is a new request, a double click is not.
-  const idempotencyKey = useMemo(
-    () => (state.status === "idle" ? initialIdempotencyKey : crypto.randomUUID()),
-    [state, initialIdempotencyKey],
-  );
+  const { key: idempotencyKey, renew: renewKey } = useIdempotencyKey(state, initialIdempotencyKey);
   const values = state.status === "invalid" || state.status === "failed" ? state.values : {};
   const errors = state.status === "invalid" ? state.fieldErrors : {};
 
   const fillSample = () => {
     const form = formRef.current;
     if (!form) return;
+    renewKey();
     for (const [name, value] of Object.entries(sampleData())) {
       const input = form.elements.namedItem(name);
       if (input instanceof HTMLInputElement) input.value = value;
@@ -63,20 +62,9 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
   );
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-6" noValidate>
+    <form ref={formRef} action={formAction} onChange={renewKey} className="space-y-6" noValidate>
       <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
-      {state.status === "failed" ? (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
-          <p className="font-semibold">{state.message}</p>
-          <p className="mt-1">{state.action}</p>
-          {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
-        </div>
-      ) : null}
-      {state.status === "invalid" ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900">
-          Some details need fixing; see the messages by each field.
-        </p>
-      ) : null}
+      <FormAlert state={state} createdWhat="test user" />
 
       <button type="button" onClick={fillSample} className={buttonStyles.secondary}>
         Fill with sample data

@@ -2,7 +2,6 @@
 export const siteConfig = {
   name: "Astra Starter",
   description: "A Next.js template for Astra: sign in with Astra, see linked bank accounts, and move money.",
-  repoUrl: "https://github.com/astra-starter/astra-nextjs-starter",
   signedInNav: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/routines", label: "Routines" },

@@ -27,7 +27,8 @@ const longDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "s
 
 /** "Fri, Mar 7, 2025" for a `YYYY-MM-DD` calendar date. */
 export function formatCalendarDate(date: string): string {
-  return longDate.format(parseIsoDate(date));
+  const parsed = parseIsoDate(date);
+  return Number.isNaN(parsed.getTime()) ? date : longDate.format(parsed);
 }
 
 const dateTime = new Intl.DateTimeFormat("en-US", {

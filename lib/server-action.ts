@@ -4,14 +4,21 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AstraError, USER_MESSAGES } from "@/lib/astra/errors";
+import { AstraError, USER_MESSAGES, type AstraErrorKind } from "@/lib/astra/errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionState =
   | { status: "idle" }
-  | { status: "invalid"; fieldErrors: FieldErrors; values: Record<string, string> }
-  | { status: "failed"; message: string; action: string; requestId: string | null; values: Record<string, string> }
+  | { status: "invalid"; fieldErrors: FieldErrors; formErrors: string[]; values: Record<string, string> }
+  | {
+      status: "failed";
+      kind: AstraErrorKind;
+      message: string;
+      action: string;
+      requestId: string | null;
+      values: Record<string, string>;
+    }
   | { status: "ok"; message: string };
 
 export const IDLE: ActionState = { status: "idle" };
@@ -23,18 +30,25 @@ type Options = {
   wireFieldNames?: Record<string, string>;
 };
 
+
 export function defineAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, formData: FormData) => Promise<ActionState>,
   { secretFields = [], wireFieldNames = {} }: Options = {},
 ) {
+  // Astra's errors on fields the form has go by those fields; any other goes in the banner above the form.
+  const formFields = new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape) : []);
+
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const values: Record<string, string> = {};
     for (const [key, value] of formData) {
       if (typeof value === "string" && !key.startsWith("$") && !secretFields.includes(key)) values[key] = value;
     }
     const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+      return { status: "invalid", fieldErrors, formErrors, values };
+    }
 
     try {
       return await handler(parsed.data, formData);
@@ -43,13 +57,23 @@ export function defineAction<S extends z.ZodType>(
       if (!(error instanceof AstraError)) throw error;
       if (error.fieldErrors && error.kind === "invalid_request") {
         const fieldErrors: FieldErrors = {};
-        for (const [field, messages] of Object.entries(error.fieldErrors)) {
-          fieldErrors[wireFieldNames[field] ?? field] = messages;
+        const formErrors: string[] = [];
+        for (const [wireField, messages] of Object.entries(error.fieldErrors)) {
+          const field = wireFieldNames[wireField] ?? wireField;
+          if (formFields.has(field)) fieldErrors[field] = messages;
+          else formErrors.push(`Astra: ${wireField} ${messages.join(" ")}${error.requestId ? ` (request id ${error.requestId})` : ""}`);
         }
-        return { status: "invalid", fieldErrors, values };
+        return { status: "invalid", fieldErrors, formErrors, values };
       }
       const words = USER_MESSAGES[error.kind];
-      return { status: "failed", message: `${words.title}: ${error.message}`, action: words.action, requestId: error.requestId, values };
+      return {
+        status: "failed",
+        kind: error.kind,
+        message: `${words.title}: ${error.message}`,
+        action: words.action,
+        requestId: error.requestId,
+        values,
+      };
     }
   };
 }

@@ -40,8 +40,13 @@ export const testUserFormSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   kyc_outcome: z.enum(Object.keys(KYC_OUTCOMES) as [KycOutcome, ...KycOutcome[]]).optional(),
+}).superRefine((form, ctx) => {
+  // The emulator's form picks an outcome instead; Astra's sandbox needs the SSN itself.
+  if (!form.kyc_outcome && !form.ssn) {
+    ctx.addIssue({ code: "custom", path: ["ssn"], message: "Enter the last 4 digits or all 9 digits of the SSN." });
+  }
 });
 export type TestUserForm = z.infer<typeof testUserFormSchema>;
 
 /** Form field names of Astra's wire fields, for the errors Astra itself reports. */
-export const WIRE_TO_FORM_FIELDS = { phone: "phone", ssn: "ssn", ip_address: "phone" } as const;
+export const WIRE_TO_FORM_FIELDS = { phone: "phone", ssn: "ssn" } as const;

@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/forms/field";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
 import type { RoutineFrequency } from "@/lib/astra/schemas";
 import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
@@ -28,11 +30,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
   const errors = state.status === "invalid" ? state.fieldErrors : {};
-  // A double click or a resubmit sends the same key (one routine); an answer from the server starts a new one.
-  const idempotencyKey = useMemo(
-    () => (state.status === "idle" ? initialIdempotencyKey : crypto.randomUUID()),
-    [state, initialIdempotencyKey],
-  );
+  const { key: idempotencyKey, renew: renewKey } = useIdempotencyKey(state, initialIdempotencyKey);
 
   const [form, setForm] = useState({
     type: kept.type ?? "one-time",
@@ -51,29 +49,27 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
     setReviewing(false);
+    renewKey();
   };
 
   const recurring = form.type === "recurring";
   const frequency = recurring ? (form.frequency as RoutineFrequency) : null;
   const amount = parseDollars(form.amount);
-  const preview = form.start_date >= today ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
+  // A date input holds "" while it is cleared or half typed; Astra counts days in Pacific time.
+  const dateChosen = /^\d{4}-\d{2}-\d{2}$/.test(form.start_date) && form.start_date >= today;
+  const dateError = triedReview && !dateChosen ? ["Choose today or a later date (Pacific time)."] : undefined;
+  const preview = dateChosen ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
   // The amount is checked as it is typed (same rules as the server); other fields on the server.
   const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
-  const summary = amount.ok
+  const summary = amount.ok && dateChosen
     ? describeRoutine({ amount: amount.dollars, from: label(form.source_id), to: label(form.destination_id), frequency, startDate: form.start_date })
     : null;
 
   return (
     <form action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
-      {state.status === "failed" ? (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
-          <p className="font-semibold">{state.message}</p>
-          <p className="mt-1">{state.action} Nothing was created.</p>
-          {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
-        </div>
-      ) : null}
+      <FormAlert state={state} createdWhat="routine" />
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Kind of routine</legend>
@@ -117,7 +113,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount ?? amountError} placeholder="25.00" />
-        <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date} hint="Pacific time, as Astra counts days." />
+        <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date ?? dateError} hint="Pacific time, as Astra counts days." />
         {recurring ? (
           <div>
             <label htmlFor="frequency" className="block text-sm font-medium text-slate-800">Repeats</label>

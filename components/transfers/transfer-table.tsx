@@ -46,6 +46,11 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
           Could not refresh just now ({error.message}); showing the last known state.
         </p>
       ) : null}
+      {(data?.count ?? 0) > transfers.length ? (
+        <p className="text-sm text-slate-500">
+          The newest {transfers.length} of {data?.count} transfers.
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Transfers, newest first</caption>

@@ -30,6 +30,11 @@ export async function getAccount(accessToken: string, id: string): Promise<Accou
   return reshapeAccount(account);
 }
 
+/** "Everyday Checking •••• 4417": how an account is named wherever one is chosen or mentioned. */
+export function accountLabel(account: Pick<AccountView, "name" | "mask">): string {
+  return `${account.name} •••• ${account.mask}`;
+}
+
 export function reshapeAccount(account: Account): AccountView {
   return {
     id: account.id,

@@ -43,7 +43,14 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
     throw new AstraError({ kind: "unavailable", status: 0, message: `Could not reach Astra at ${url.origin}`, cause });
   }
 
-  if (!response.ok) throw await AstraError.fromResponse(response);
+  if (!response.ok) {
+    const error = await AstraError.fromResponse(response);
+    // A 401 to the app's own credentials is a configuration problem, not an expired user session.
+    if (request.auth === "client" && error.kind === "unauthorized") {
+      throw new AstraError({ ...error, kind: "misconfigured", message: error.message, cause: error });
+    }
+    throw error;
+  }
 
   const requestId = response.headers.get("request-id");
   const json: unknown = await response.json().catch(() => undefined);

@@ -4,6 +4,8 @@ import { astraErrorBodySchema, oauthErrorResponseSchema } from "./schemas";
 
 export type AstraErrorKind =
   | "unauthorized" // the access token is missing, expired or revoked: re-authorize
+  | "forbidden" // Astra understood who is asking and refuses (a feature not enabled for this client, say)
+  | "misconfigured" // Astra refused the app's own client credentials
   | "not_found"
   | "invalid_request"
   | "rate_limited"
@@ -53,7 +55,8 @@ export class AstraError extends Error {
 }
 
 export function kindForStatus(status: number): AstraErrorKind {
-  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
   if (status >= 500) return "unavailable";
@@ -88,6 +91,14 @@ export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: stri
   unauthorized: {
     title: "Your Astra authorization has expired",
     action: "Sign in with Astra again to continue where you left off.",
+  },
+  forbidden: {
+    title: "Astra does not allow this",
+    action: "Your Astra program may not include it. Quote the request id to Astra support to have it enabled.",
+  },
+  misconfigured: {
+    title: "Astra refused this app's keys",
+    action: "Check ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET against Astra's dashboard, then restart the app.",
   },
   not_found: { title: "Astra could not find that", action: "It may have been removed. Go back and pick another." },
   invalid_request: { title: "Astra could not accept that request", action: "Check the details and try again." },

@@ -11,13 +11,13 @@ import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "./module-urls"
 
 export const MODULE_STATE_COOKIE = "astra_module_state";
 
-export async function startModuleFlow(request: NextRequest, chooseFlow: (status: string) => ModuleFlow) {
+export async function startModuleFlow(request: NextRequest, chooseFlow: () => ModuleFlow | Promise<ModuleFlow>) {
   const session = await readSession();
   if (!session) return NextResponse.redirect(signInUrlFor(request.nextUrl));
   const env = getEnv();
   const state = randomBytes(16).toString("base64url");
   const returnUrl = moduleReturnUrl(env.authUrl ?? request.nextUrl.origin);
-  const target = buildModuleUrl(env, chooseFlow(session.status), { returnUrl, state, userId: session.astraUserId });
+  const target = buildModuleUrl(env, await chooseFlow(), { returnUrl, state, userId: session.astraUserId });
   const response = NextResponse.redirect(target);
   response.cookies.set(MODULE_STATE_COOKIE, state, {
     httpOnly: true,

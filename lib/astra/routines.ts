@@ -60,14 +60,13 @@ export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView 
   };
 }
 
-export type ListQuery = { page?: number; pageSize?: number };
-
-export async function getRoutines(accessToken: string, { page, pageSize = 100 }: ListQuery = {}) {
+/** The newest 100 routines (Astra's largest page); `hasMore` says whether there are older ones. */
+export async function getRoutines(accessToken: string) {
   const list = await astraFetch({
     path: "/v1/routines",
     auth: { accessToken },
     schema: routineListSchema,
-    searchParams: { page, page_size: pageSize },
+    searchParams: { page_size: 100 },
   });
   return { count: list.count, hasMore: list.has_more ?? false, routines: list.routines.map((r) => reshapeRoutine(r)) };
 }
@@ -99,13 +98,12 @@ export async function createRoutine(accessToken: string, input: RoutineCreate, i
   return reshapeRoutine(routine);
 }
 
-export async function updateRoutine(accessToken: string, id: string, update: RoutineUpdate, idempotencyKey?: string) {
+export async function updateRoutine(accessToken: string, id: string, update: RoutineUpdate) {
   const routine = await astraFetch({
     path: `/v1/routines/${encodeURIComponent(id)}`,
     method: "PUT",
     auth: { accessToken },
     body: update,
-    idempotencyKey,
     schema: routineSchema,
   });
   return reshapeRoutine(routine);

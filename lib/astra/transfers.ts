@@ -47,17 +47,11 @@ export async function getTransfers(accessToken: string, { status, pageSize = 50 
   return { count: list.count, transfers: list.transfers.map(reshapeTransfer) };
 }
 
-export async function getTransfer(accessToken: string, id: string): Promise<TransferView> {
-  const transfer = await astraFetch({ path: `/v1/transfers/${encodeURIComponent(id)}`, auth: { accessToken }, schema: transferSchema });
-  return reshapeTransfer(transfer);
-}
-
-export async function cancelTransfer(accessToken: string, id: string, idempotencyKey?: string): Promise<TransferView> {
+export async function cancelTransfer(accessToken: string, id: string): Promise<TransferView> {
   const transfer = await astraFetch({
     path: `/v1/transfers/${encodeURIComponent(id)}/cancel`,
     method: "POST",
     auth: { accessToken },
-    idempotencyKey,
     schema: transferSchema,
   });
   return reshapeTransfer(transfer);

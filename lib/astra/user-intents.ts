@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { astraFetch } from "./client";
-import { userIntentSchema, type UserIntent, type UserIntentCreate } from "./schemas";
+import type { UserIntentCreate } from "./schemas";
 
 const createdSchema = z.object({ id: z.string() });
 
@@ -16,8 +16,4 @@ export async function createUserIntent(input: UserIntentCreate, idempotencyKey?:
     schema: createdSchema,
   });
   return created.id;
-}
-
-export function getUserIntent(id: string): Promise<UserIntent> {
-  return astraFetch({ path: `/v1/user_intent/${encodeURIComponent(id)}`, auth: "client", schema: userIntentSchema });
 }

@@ -42,9 +42,14 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
     throw new AstraError({ kind: "unavailable", status: 0, message: "Could not reach Astra to refresh the session", cause });
   }
 
-  if (response.status === 400 || response.status === 401) {
-    // invalid_grant (expired or unknown refresh token) or a rejected client: only re-authorizing helps.
+  if (response.status === 400) {
+    // invalid_grant: the refresh token expired or is unknown; only re-authorizing helps.
     return { ...token, accessToken: undefined, error: "RefreshTokenError" };
+  }
+  if (response.status === 401) {
+    // invalid_client: the app's keys are wrong. Keep the session; re-authorizing would fail the same way.
+    const error = await AstraError.fromResponse(response);
+    throw new AstraError({ ...error, kind: "misconfigured", message: error.message, cause: error });
   }
   if (!response.ok) throw await AstraError.fromResponse(response);
 

@@ -15,7 +15,8 @@ export function subscribe(userId: string, listener: Listener): () => void {
   listeners.set(userId, set);
   return () => {
     set.delete(listener);
-    if (set.size === 0) listeners.delete(userId);
+    // Only drop the set this call belongs to, never one a newer page made.
+    if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
   };
 }
 

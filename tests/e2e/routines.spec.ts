@@ -129,16 +129,24 @@ test.describe("Routines", () => {
       await expect(page.getByRole("button", { name: "Confirm and create" })).toHaveCount(0);
     }
 
-    // The server checks too: an empty name, the same account twice, a date in the past.
+    // A date in the past, or none, is caught before review.
     await amount.fill("10");
-    await page.getByLabel("Name").fill("");
     await page.getByLabel("Transfer on").fill("2020-01-01");
+    await review.click();
+    await expect(page.getByText("Choose today or a later date (Pacific time).")).toBeVisible();
+    await page.getByLabel("Transfer on").fill("");
+    await review.click();
+    await expect(page.getByText("Choose today or a later date (Pacific time).")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Confirm and create" })).toHaveCount(0);
+
+    // The server checks too: an empty name and the same account twice (forced past the form's own guard).
+    await page.getByLabel("Transfer on").fill(nextWeek());
+    await page.getByLabel("Name").fill("");
     await page.locator("#destination_id option").evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
     await page.getByLabel("To").selectOption({ index: 0 });
     await confirm(page);
     await expect(page.getByText("Give the routine a name.")).toBeVisible();
     await expect(page.getByText("Choose a different account from the one the money comes from.")).toBeVisible();
-    await expect(page.getByText("Choose today or a later date (Pacific time).")).toBeVisible();
 
     await page.goto("/routines");
     await expect(page.getByText("No routines yet")).toBeVisible();

@@ -88,6 +88,18 @@ describe("astraFetch", () => {
     );
   });
 
+  it("tells a forbidden call and refused app keys apart from an expired session", async () => {
+    mockFetch(Response.json({ code: 403, name: "Forbidden", description: "Not enabled" }, { status: 403 }));
+    await expect(getAccounts("t")).rejects.toMatchObject({ kind: "forbidden", status: 403 });
+    mockFetch(Response.json({ code: 401, name: "Unauthorized", description: "Bad client" }, { status: 401, headers: { "request-id": "r-1" } }));
+    await expect(astraFetch({ path: "/v1/accounts", auth: "client", schema: accountListSchema })).rejects.toMatchObject({
+      kind: "misconfigured",
+      status: 401,
+      requestId: "r-1",
+      message: "Bad client",
+    });
+  });
+
   it("maps 5xx to unavailable and 404 to not_found", async () => {
     mockFetch(new Response("oops", { status: 503 }));
     await expect(getAccounts("t")).rejects.toMatchObject({ kind: "unavailable", message: "Astra answered HTTP 503" });

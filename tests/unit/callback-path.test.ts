@@ -7,6 +7,10 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(["/routines/new", "/x"])).toBe("/routines/new");
   });
 
+  it("normalises the path it keeps", () => {
+    expect(safeCallbackPath("/routines/../transfers?status=pending#top")).toBe("/transfers?status=pending#top");
+  });
+
   it("strips our own origin from absolute URLs", () => {
     expect(safeCallbackPath("http://localhost:3000/transfers", "http://localhost:3000")).toBe("/transfers");
   });
@@ -16,6 +20,12 @@ describe("safeCallbackPath", () => {
     ["//evil.example/phish"],
     ["/\\evil.example"],
     ["javascript:alert(1)"],
+    ["/\t/evil.example"],
+    ["/\n/evil.example"],
+    ["/%09/evil.example".replace("%09", "\t")],
+    ["/\\evil.example/x"],
+    ["/ok\r\nSet-Cookie: x=1"],
+    ["http://localhost:3000.evil.example/x"],
     ["/api/auth/signout"],
     ["/signin?callbackUrl=/signin"],
     [""],

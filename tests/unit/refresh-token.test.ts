@@ -60,6 +60,11 @@ describe("exchangeRefreshToken", () => {
     expect(next).toMatchObject({ error: "RefreshTokenError", accessToken: undefined, refreshToken: "old-refresh" });
   });
 
+  it("throws, keeping the session, when Astra refuses the app's own keys", async () => {
+    stubTokenEndpoint(() => Response.json({ error: "invalid_client" }, { status: 401 }));
+    await expect(exchangeRefreshToken(base)).rejects.toMatchObject({ kind: "misconfigured", status: 401 });
+  });
+
   it("throws, keeping the session, when Astra is down", async () => {
     stubTokenEndpoint(() => new Response("maintenance", { status: 503 }));
     await expect(exchangeRefreshToken(base)).rejects.toMatchObject({ kind: "unavailable", status: 503 });

@@ -61,8 +61,10 @@ describe("todayInAstraZone", () => {
     expect(todayInAstraZone(new Date("2027-07-04T07:00:00Z"))).toBe("2027-07-04");
   });
 
-  it("formats calendar dates without shifting them", () => {
+  it("formats calendar dates without shifting them, and leaves a half-typed one alone", () => {
     expect(formatCalendarDate("2027-02-28")).toBe("Sun, Feb 28, 2027");
+    expect(formatCalendarDate("")).toBe("");
+    expect(formatCalendarDate("2027-02")).toBe("2027-02");
   });
 });
 

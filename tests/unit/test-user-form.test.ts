@@ -23,6 +23,12 @@ const errorsOf = (input: Record<string, string>) => {
 };
 
 describe("testUserFormSchema", () => {
+  it("needs the SSN when no sandbox outcome was chosen", () => {
+    expect(errorsOf({ ...valid, kyc_outcome: undefined as unknown as string }).ssn).toEqual([
+      "Enter the last 4 digits or all 9 digits of the SSN.",
+    ]);
+  });
+
   it("normalises what people type", () => {
     const form = testUserFormSchema.parse({ ...valid, phone: "+1 202-555-0142", ssn: "123-45-6789" });
     expect(form).toMatchObject({ phone: "2025550142", state: "CA", ssn: "123456789", kyc_outcome: "retry" });
@@ -38,6 +44,7 @@ describe("testUserFormSchema", () => {
     ["date_of_birth", "12/04/1990", "Enter a date of birth."],
     ["first_name", "   ", "Enter a first name."],
     ["ssn", "12345", "Enter the last 4 digits or all 9 digits of the SSN."],
+    ["kyc_outcome", "", "Invalid option: expected one of \"approved\"|\"pending\"|\"retry\"|\"document\"|\"rejected\""],
   ])("explains a bad %s (%j)", (field, value, message) => {
     expect(errorsOf({ ...valid, [field]: value })[field as keyof ReturnType<typeof errorsOf>]).toEqual([message]);
   });

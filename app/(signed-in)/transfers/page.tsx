@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { ResyncButton } from "@/components/resync-button";
 import { TransferTable } from "@/components/transfers/transfer-table";
-import { getAccounts } from "@/lib/astra/accounts";
+import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { getTransfers } from "@/lib/astra/transfers";
 import { readFromAstra } from "@/lib/auth/astra-session";
@@ -22,7 +22,7 @@ export default async function TransfersPage() {
     throw error;
   }
   const [transfers, accounts] = data;
-  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, `${a.name} •••• ${a.mask}`]));
+  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
 
   return (
     <div className="space-y-6">

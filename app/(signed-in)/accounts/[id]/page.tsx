@@ -62,6 +62,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </section>
       <section aria-labelledby="account-transfers" className="space-y-2">
         <h2 id="account-transfers" className="text-lg font-semibold">Transfers</h2>
+        {transfers.count > transfers.transfers.length ? (
+          <p className="text-sm text-slate-500">
+            From your newest {transfers.transfers.length} transfers. <Link href="/transfers" className="underline">See all transfers</Link>.
+          </p>
+        ) : null}
         {itsTransfers.length === 0 ? (
           <p className="text-sm text-slate-600">No transfers yet.</p>
         ) : (

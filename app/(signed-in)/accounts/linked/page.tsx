@@ -7,37 +7,61 @@ import { MODULE_STATE_COOKIE } from "@/lib/astra/module-flow";
 export const metadata: Metadata = { title: "Back from Astra" };
 
 type SearchParams = Promise<{ state?: string; accounts_linked?: string; status?: string; error?: string }>;
+type Outcome = { title: string; body: string; verifyAgain?: boolean };
 
-// Where Astra's module flows return: bank linking (?accounts_linked=n) and verification (?status=approved).
+// What Astra's verification flow reports on return, in words (the user's status after it).
+const VERIFICATION_OUTCOMES: Record<string, Outcome> = {
+  approved: { title: "Identity verified", body: "Astra has what it needs. Routines that were waiting can run now." },
+  pending: { title: "Astra is reviewing your details", body: "This usually takes moments. Routines start once it is done." },
+  retry: { title: "Astra needs your details again", body: "Something did not match. Check them and try once more.", verifyAgain: true },
+  document: { title: "Astra needs a photo ID", body: "Upload a photo of your ID to finish verification.", verifyAgain: true },
+  rejected: { title: "Astra could not verify you", body: "Routines cannot run for this account. Contact support for the reason." },
+  suspended: { title: "Your Astra account is suspended", body: "Contact support to find out what to do." },
+};
+
+// Where Astra's module flows return: bank linking (?accounts_linked=n) and verification (?status=…).
 export default async function BackFromAstraPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const expected = (await cookies()).get(MODULE_STATE_COOKIE)?.value;
-  const trusted = Boolean(expected && params.state === expected);
-
-  let title: string;
-  let body: string;
-  if (!trusted) {
-    title = "This link did not come from this app";
-    body = "Nothing was changed here. If you were linking an account, start again from your dashboard.";
-  } else if (params.error) {
-    title = "Nothing was linked";
-    body = "Astra's flow ended without a change. You can try again whenever you are ready.";
-  } else if (params.accounts_linked) {
-    const count = Number(params.accounts_linked) || 0;
-    title = count === 1 ? "1 bank account linked" : `${count} bank accounts linked`;
-    body = "They now appear on your dashboard and can be used in routines.";
-  } else {
-    title = "Identity verified";
-    body = "Astra has what it needs. Routines that were waiting for verification can run now.";
-  }
+  const outcome = describe(params, Boolean(expected && params.state === expected));
 
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      <p className="text-slate-600">{body}</p>
-      <Link href="/dashboard" className={buttonStyles.primary}>
-        Go to your dashboard
-      </Link>
+      <h1 className="text-2xl font-bold tracking-tight">{outcome.title}</h1>
+      <p className="text-slate-600">{outcome.body}</p>
+      <div className="flex justify-center gap-3">
+        {outcome.verifyAgain ? (
+          <Link href="/verify" prefetch={false} className={buttonStyles.primary}>
+            Continue verification
+          </Link>
+        ) : null}
+        <Link href="/dashboard" className={outcome.verifyAgain ? buttonStyles.secondary : buttonStyles.primary}>
+          Go to your dashboard
+        </Link>
+      </div>
     </div>
+  );
+}
+
+function describe(params: Awaited<SearchParams>, trusted: boolean): Outcome {
+  if (!trusted) {
+    return {
+      title: "This link did not come from this app",
+      body: "Nothing was changed here. If you were linking an account, start again from your dashboard.",
+    };
+  }
+  if (params.error) return { title: "Nothing was changed", body: "Astra's flow ended early. Try again whenever you are ready." };
+  if (params.accounts_linked !== undefined) {
+    const count = Number(params.accounts_linked) || 0;
+    return {
+      title: count === 1 ? "1 bank account linked" : `${count} bank accounts linked`,
+      body: "They now appear on your dashboard and can be used in routines.",
+    };
+  }
+  return (
+    VERIFICATION_OUTCOMES[params.status ?? ""] ?? {
+      title: "Back from Astra",
+      body: "Astra did not say what changed. Your dashboard shows the current state.",
+    }
   );
 }

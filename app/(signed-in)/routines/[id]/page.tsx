@@ -5,7 +5,7 @@ import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { RoutineActionButton } from "@/components/routines/routine-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { CancelTransferButton } from "@/components/transfers/cancel-transfer-button";
-import { getAccounts } from "@/lib/astra/accounts";
+import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
 import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
@@ -34,7 +34,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   const [routine, transfers, accounts] = data;
   const name = (accountId: string) => {
     const account = accounts.find((a) => a.id === accountId);
-    return account ? `${account.name} •••• ${account.mask}` : "Another account";
+    return account ? accountLabel(account) : "Another account";
   };
   const pendingTransfer = transfers.find((t) => t.cancellable);
 

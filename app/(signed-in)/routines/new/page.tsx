@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { RoutineForm } from "@/components/routines/routine-form";
-import { getAccounts } from "@/lib/astra/accounts";
+import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { readFromAstra } from "@/lib/auth/astra-session";
 import { todayInAstraZone } from "@/lib/dates";
@@ -40,7 +40,7 @@ export default async function NewRoutinePage() {
         </div>
       ) : (
         <RoutineForm
-          accounts={accounts.map((a) => ({ id: a.id, label: `${a.name} •••• ${a.mask}` }))}
+          accounts={accounts.map((a) => ({ id: a.id, label: accountLabel(a) }))}
           today={todayInAstraZone()}
           initialIdempotencyKey={randomUUID()}
           action={createRoutineAction}

@@ -12,21 +12,32 @@ export async function GET(request: Request) {
   const userId = session.astraUserId;
 
   const encoder = new TextEncoder();
+  let closed = false;
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
       send("retry: 3000\n\n");
       const unsubscribe = subscribe(userId, (event) => send(`event: astra\ndata: ${JSON.stringify(event)}\n\n`));
       // Comments keep proxies from closing an idle connection.
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      // The browser leaving and the stream being cancelled can both happen; either ends it, once.
       cleanup = () => {
+        if (closed) return;
+        closed = true;
         clearInterval(heartbeat);
         unsubscribe();
       };
       request.signal.addEventListener("abort", () => {
+        if (closed) return;
         cleanup();
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // already closed by a cancel
+        }
       });
     },
     cancel() {
