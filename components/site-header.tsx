@@ -11,7 +11,7 @@ export async function SiteHeader() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
-      <div className="mx-auto flex h-16 w-full max-w-5xl items-center justify-between gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-16 w-full max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <Link href={session ? "/dashboard" : "/"} className="flex items-center gap-2 font-semibold">
             <span aria-hidden className="grid size-7 place-items-center rounded-md bg-indigo-600 text-xs text-white">
@@ -22,7 +22,7 @@ export async function SiteHeader() {
           <EnvironmentBadge />
         </div>
         {session ? (
-          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+          <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             {siteConfig.signedInNav.map((item) => (
               <Link key={item.href} href={item.href} className="font-medium text-slate-600 hover:text-slate-900">
                 {item.label}

@@ -14,6 +14,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     useSecureCookies: env.useSecureCookies,
     session: { strategy: "jwt" },
     pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      // A person pressing Deny on Astra's consent page is not a server error: one line, not a stack trace.
+      error(error) {
+        if (error.name === "OAuthCallbackError" || error.name === "AccessDenied") {
+          console.warn(`[auth] ${error.name}: ${error.message}`);
+        } else {
+          console.error(error);
+        }
+      },
+    },
     callbacks: {
       jwt({ token, account, profile }) {
         if (account?.provider === ASTRA_PROVIDER_ID) {

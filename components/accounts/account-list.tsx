@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { AstraErrorPanel } from "@/components/astra-error-panel";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { getAccounts, type AccountView } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { readFromAstra } from "@/lib/auth/astra-session";
@@ -19,9 +21,11 @@ export async function AccountList({ path }: { path: string }) {
       <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
         <p className="font-semibold">No bank accounts linked yet</p>
         <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-          Accounts you link to Astra show up here with their balances. Link one through Astra&apos;s bank
-          connection flow, then come back to this page.
+          Link a bank account through Astra to see its balance here and move money with routines.
         </p>
+        <Link href="/accounts/link" prefetch={false} className={`${buttonStyles.primary} mt-4`}>
+          Link a bank account
+        </Link>
       </div>
     );
   }

@@ -39,7 +39,7 @@ export async function Activity({ path }: { path: string }) {
                 <div>
                   <Link href={`/routines/${routine.id}`} className="font-medium text-indigo-700 hover:underline">{routine.name}</Link>
                   <p className="text-slate-600">
-                    {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "Once"} · next {formatCalendarDate(routine.nextRuns[0]!)}
+                    {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"} · next {formatCalendarDate(routine.nextRuns[0]!)}
                   </p>
                 </div>
                 <span className="font-medium tabular-nums">{formatUsd(routine.amount)}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -29,7 +29,11 @@ const selectClass = "mt-1 block w-full rounded-lg border border-slate-300 bg-whi
 export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  // A server message belongs to the value it was about: editing that field hides it until the next answer.
+  const [edited, setEdited] = useState<{ state: ActionState; fields: Set<string> }>({ state, fields: new Set() });
+  const editedFields = edited.state === state ? edited.fields : new Set<string>();
+  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
+  const errors = Object.fromEntries(Object.entries(serverErrors).filter(([field]) => !editedFields.has(field)));
   const { key: idempotencyKey, renew: renewKey } = useIdempotencyKey(state, initialIdempotencyKey);
 
   const [form, setForm] = useState({
@@ -48,6 +52,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
+    setEdited({ state, fields: new Set(editedFields).add(name) });
     setReviewing(false);
     renewKey();
   };
@@ -66,8 +71,16 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
     ? describeRoutine({ amount: amount.dollars, from: label(form.source_id), to: label(form.destination_id), frequency, startDate: form.start_date })
     : null;
 
+  // Submitting through onSubmit, not `action`, stops React from resetting the form after the answer: these
+  // inputs are controlled, and a DOM reset would show other choices than the ones kept in state.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
+
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form onSubmit={submit} className="space-y-6" noValidate>
       <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
       <FormAlert state={state} createdWhat="routine" />
 

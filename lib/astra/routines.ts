@@ -40,7 +40,10 @@ export type RoutineView = {
 const WILL_RUN: readonly RoutineStatus[] = ["active", "requires_user_verification", "pending_account_authorization"];
 
 export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView {
-  const willRun = WILL_RUN.includes(routine.status);
+  const today = todayInAstraZone(now);
+  // A one-time routine makes its transfer on its date (at once when that is today), so only a later date is
+  // still to come.
+  const willRun = WILL_RUN.includes(routine.status) && (routine.type === "recurring" || routine.start_date > today);
   return {
     id: routine.id,
     name: routine.name,
@@ -52,7 +55,7 @@ export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView 
     sourceId: routine.source_id,
     destinationId: routine.destination_id,
     startDate: routine.start_date,
-    nextRuns: willRun ? upcomingRunDates(routine.start_date, routine.frequency, todayInAstraZone(now), 5) : [],
+    nextRuns: willRun ? upcomingRunDates(routine.start_date, routine.frequency, today, 5) : [],
     canPause: routine.status === "active" && routine.type === "recurring",
     canResume: routine.status === "inactive",
     cancellable: routine.type === "recurring" && !["cancelled", "completed", "failed"].includes(routine.status),

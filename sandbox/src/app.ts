@@ -31,6 +31,10 @@ export interface AppOptions {
   webhookFetch?: typeof fetch;
 }
 
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0f172a"/>' +
+  '<text x="16" y="22" font-family="sans-serif" font-size="16" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>';
+
 export function createApp({ store, clock = createOffsetClock(), webhookFetch }: AppOptions) {
   const deps: Deps = { store, clock, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
   const app = createBaseApp();
@@ -38,6 +42,8 @@ export function createApp({ store, clock = createOffsetClock(), webhookFetch }: 
   app.use(faultInjection(store));
   // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).
   app.use("/v1/*", idempotency(deps));
+  // Browsers ask every page's origin for one; answering keeps their consoles free of 404s.
+  app.get("/favicon.ico", (c) => c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml", "cache-control": "max-age=86400" }));
   app.route("/", oauthModuleRoutes(deps));
   app.route("/", verifyRoutes(deps));
   app.route("/", institutionRoutes(deps));

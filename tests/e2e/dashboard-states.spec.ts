@@ -11,7 +11,7 @@ test.describe("Dashboard states", () => {
     await signIn.module.completeProfile({ firstName: "Robin", lastName: "Newcomer", email: `robin.${phone}@example.com` });
     await signIn.module.authorize();
 
-    await expect(page.getByRole("heading", { name: "Welcome back, Robin" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Hello, Robin" })).toBeVisible();
     await expect(page.getByText("No bank accounts linked yet")).toBeVisible();
     await expect(page.getByRole("list", { name: "Bank accounts" })).toHaveCount(0);
   });

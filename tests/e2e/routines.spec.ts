@@ -140,13 +140,20 @@ test.describe("Routines", () => {
     await expect(page.getByRole("button", { name: "Confirm and create" })).toHaveCount(0);
 
     // The server checks too: an empty name and the same account twice (forced past the form's own guard).
-    await page.getByLabel("Transfer on").fill(nextWeek());
+    await page.getByLabel("Recurring transfer").check();
+    await page.getByLabel("First transfer on").fill(nextWeek());
+    await page.getByLabel("Repeats").selectOption({ label: "Every month" });
     await page.getByLabel("Name").fill("");
     await page.locator("#destination_id option").evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
     await page.getByLabel("To").selectOption({ index: 0 });
     await confirm(page);
     await expect(page.getByText("Give the routine a name.")).toBeVisible();
     await expect(page.getByText("Choose a different account from the one the money comes from.")).toBeVisible();
+    // The form still shows what was chosen, not its initial values.
+    await expect(page.getByLabel("Recurring transfer")).toBeChecked();
+    await expect(page.getByLabel("Repeats")).toHaveValue("monthly");
+    await expect(page.getByLabel("To")).toHaveValue(await page.getByLabel("From").inputValue());
+    await expect(amount).toHaveValue("10");
 
     await page.goto("/routines");
     await expect(page.getByText("No routines yet")).toBeVisible();

@@ -14,7 +14,7 @@ test.describe("Sign in with Astra", () => {
     await signIn.module.authorize();
 
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByRole("heading", { name: "Welcome back, Avery" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Hello, Avery" })).toBeVisible();
     await expect(page.getByTestId("signed-in-user")).toHaveText("Avery Demo");
 
     const checking = page.getByRole("article", { name: "Everyday Checking ending in 4417" });

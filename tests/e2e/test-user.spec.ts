@@ -20,7 +20,7 @@ test.describe("Create a test user", () => {
     await signIn.module.enterCode();
     await signIn.module.authorize();
 
-    await expect(page.getByRole("heading", { name: "Welcome back, Sam" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Hello, Sam" })).toBeVisible();
     await expect(page.getByTestId("signed-in-user")).toHaveText("Sam Tester");
     await expect(page.getByText("No bank accounts linked yet")).toBeVisible();
   });

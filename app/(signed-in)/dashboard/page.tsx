@@ -18,7 +18,7 @@ export default async function DashboardPage() {
     <div className="space-y-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
-          <h1 className="text-2xl font-bold tracking-tight">{firstName ? `Welcome back, ${firstName}` : "Dashboard"}</h1>
+          <h1 className="text-2xl font-bold tracking-tight">{firstName ? `Hello, ${firstName}` : "Dashboard"}</h1>
           <p className="text-slate-600">Your bank accounts linked to Astra, and the money moving between them.</p>
         </div>
         <div className="flex flex-wrap gap-3">

@@ -35,9 +35,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="space-y-8">
-      <p className="text-sm text-slate-500">
-        <Link href="/dashboard" className="hover:underline">Dashboard</Link> /
-      </p>
+      <Link href="/dashboard" className="text-sm text-slate-500 hover:underline">← Dashboard</Link>
       <h1 className="text-2xl font-bold tracking-tight">{account.name}</h1>
       <div className="max-w-md">
         <AccountCard account={account} headingLevel={2} />
@@ -52,7 +50,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <li key={routine.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                 <Link href={`/routines/${routine.id}`} className="font-medium text-indigo-700 hover:underline">{routine.name}</Link>
                 <span className="text-slate-600">
-                  {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "Once"}
+                  {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"}
                 </span>
                 <StatusBadge words={routine.words} />
               </li>

@@ -47,9 +47,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
-          <p className="text-sm text-slate-500">
-            <Link href="/routines" className="hover:underline">Routines</Link> /
-          </p>
+          <Link href="/routines" className="text-sm text-slate-500 hover:underline">← All routines</Link>
           <h1 className="text-2xl font-bold tracking-tight">{routine.name}</h1>
           <p className="text-slate-700">
             {formatUsd(routine.amount)} from {name(routine.sourceId)} to {name(routine.destinationId)},{" "}
@@ -57,7 +55,6 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
             {formatCalendarDate(routine.startDate)}.
           </p>
         </div>
-        <StatusBadge words={routine.words} />
       </div>
 
       <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5">
