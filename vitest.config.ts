@@ -7,6 +7,8 @@ export default defineConfig({
     // `server-only` throws outside a React Server Components bundle; in tests it is just a marker.
     alias: { "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts") },
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// "Create a test user" is for the emulator and Astra's sandbox only: in production it must not exist.
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+async function loadWith(astraEnv: string) {
+  vi.stubEnv("ASTRA_ENV", astraEnv);
+  vi.stubEnv("ASTRA_CLIENT_ID", "live_client");
+  vi.stubEnv("ASTRA_CLIENT_SECRET", "live_secret");
+  vi.resetModules(); // lib/env.ts caches the parsed environment
+  return (await import("@/app/test-user/page")).default;
+}
+
+const notFoundDigest = (error: unknown) => (error as { digest?: string }).digest ?? "";
+
+describe("/test-user", () => {
+  it("is not found when the app talks to Astra's production", async () => {
+    const TestUserPage = await loadWith("production");
+    let thrown: unknown;
+    try {
+      TestUserPage();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(notFoundDigest(thrown)).toMatch(/404/);
+  });
+
+  it("renders against Astra's sandbox, asking for the SSN instead of offering outcomes", async () => {
+    const TestUserPage = await loadWith("sandbox");
+    const element = TestUserPage();
+    expect(element.props.children[1].props).toMatchObject({ outcomes: null });
+  });
+});
