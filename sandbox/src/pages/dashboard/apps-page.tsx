@@ -2,7 +2,7 @@
 // The developer's applications with a "Create application" form, and the one-time display of new keys.
 import type { DeveloperApp } from "../../store";
 import type { FieldErrorMap } from "./auth-pages";
-import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors } from "./layout";
+import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors, RedirectUrisField } from "./layout";
 
 export interface NewAppValues {
   name: string;
@@ -74,16 +74,7 @@ export function AppsPage(props: {
             />
             <FieldErrors id="support_email-error" messages={errors.support_email} />
           </div>
-          <div class="field">
-            <label for="redirect_uris">Redirect URIs</label>
-            <p id="redirect_uris-hint" class="hint">
-              One per line. Absolute http(s) URLs without a #fragment; the module matches them exactly.
-            </p>
-            <textarea id="redirect_uris" name="redirect_uris" required {...describedBy("redirect_uris", errors.redirect_uris, true)}>
-              {values.redirect_uris}
-            </textarea>
-            <FieldErrors id="redirect_uris-error" messages={errors.redirect_uris} />
-          </div>
+          <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
           <button type="submit">Create application</button>
         </form>
       </section>

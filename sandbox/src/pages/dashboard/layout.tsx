@@ -213,3 +213,19 @@ export function MessagePage(props: { title: string; message: string; chrome?: Ch
     </DashboardLayout>
   );
 }
+
+/** The redirect URIs textarea, the same on "Create application" and on an app's settings. */
+export function RedirectUrisField(props: { value: string | undefined; errors: string[] | undefined }) {
+  return (
+    <div class="field">
+      <label for="redirect_uris">Redirect URIs</label>
+      <p id="redirect_uris-hint" class="hint">
+        One per line. Absolute http(s) URLs without a #fragment; the module matches them exactly.
+      </p>
+      <textarea id="redirect_uris" name="redirect_uris" required {...describedBy("redirect_uris", props.errors, true)}>
+        {props.value}
+      </textarea>
+      <FieldErrors id="redirect_uris-error" messages={props.errors} />
+    </div>
+  );
+}

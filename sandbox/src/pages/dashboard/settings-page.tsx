@@ -2,7 +2,7 @@
 // An app's settings: keys (secret behind "Reveal secret"), redirect URIs, webhook URL and sandbox settings.
 import type { DeveloperApp } from "../../store";
 import type { FieldErrorMap } from "./auth-pages";
-import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors, formatTime } from "./layout";
+import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors, RedirectUrisField, formatTime } from "./layout";
 
 export interface SettingsValues {
   redirect_uris: string;
@@ -68,16 +68,7 @@ export function SettingsPage(props: {
               Nothing was saved. Please fix the fields marked below.
             </p>
           ) : null}
-          <div class="field">
-            <label for="redirect_uris">Redirect URIs</label>
-            <p id="redirect_uris-hint" class="hint">
-              One per line. Absolute http(s) URLs without a #fragment; the module matches them exactly.
-            </p>
-            <textarea id="redirect_uris" name="redirect_uris" required {...describedBy("redirect_uris", errors.redirect_uris, true)}>
-              {values.redirect_uris}
-            </textarea>
-            <FieldErrors id="redirect_uris-error" messages={errors.redirect_uris} />
-          </div>
+          <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
         </section>
         <section class="card" aria-labelledby="webhooks-heading">
           <h2 id="webhooks-heading">Webhooks</h2>
