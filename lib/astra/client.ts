@@ -47,7 +47,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
     const error = await AstraError.fromResponse(response);
     // A 401 to the app's own credentials is a configuration problem, not an expired user session.
     if (request.auth === "client" && error.kind === "unauthorized") {
-      throw new AstraError({ ...error, kind: "misconfigured", message: error.message, cause: error });
+      throw error.asKind("misconfigured");
     }
     throw error;
   }

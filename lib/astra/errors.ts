@@ -39,6 +39,11 @@ export class AstraError extends Error {
     this.fieldErrors = fieldErrors;
   }
 
+  /** The same failure filed under another kind, e.g. a 401 to the app's own keys as "misconfigured". */
+  asKind(kind: AstraErrorKind): AstraError {
+    return new AstraError({ ...this, kind, message: this.message, cause: this });
+  }
+
   /** Builds the error for a non-OK response, reading Astra's `{code,name,description}` or OAuth error body. */
   static async fromResponse(response: Response): Promise<AstraError> {
     const requestId = response.headers.get("request-id");

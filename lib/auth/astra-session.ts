@@ -43,13 +43,12 @@ const isUnauthorized = (error: unknown) => error instanceof AstraError && error.
  */
 export async function callAstra<T>(load: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
-  const stored = usableAccessToken(session);
   // A request that raced a refresh may carry an older cookie than the tokens this server already has.
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);
   try {
     const result = await load(accessToken);
-    if (save && session && accessToken !== stored) await writeSession(current!);
+    if (save && current && current !== session) await writeSession(current);
     return result;
   } catch (error) {
     if (!isUnauthorized(error) || !session) throw error;

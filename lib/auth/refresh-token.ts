@@ -48,8 +48,7 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   }
   if (response.status === 401) {
     // invalid_client: the app's keys are wrong. Keep the session; re-authorizing would fail the same way.
-    const error = await AstraError.fromResponse(response);
-    throw new AstraError({ ...error, kind: "misconfigured", message: error.message, cause: error });
+    throw (await AstraError.fromResponse(response)).asKind("misconfigured");
   }
   if (!response.ok) throw await AstraError.fromResponse(response);
 
@@ -73,8 +72,8 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
 }
 
 // Requests of one session carry the same refresh token until the browser stores the new cookie, so the old
-// refresh token is the key; its result is reused for a minute by requests that were already on their way.
-// Each refresh is remembered under the refresh token it replaced, so a request still carrying an old cookie
+// refresh token keys the single-flight, whose result is reused for a minute by requests already on their way.
+// Each refresh is also remembered under the refresh token it replaced, so a request still carrying an old cookie
 // can use (and proxy.ts can save) the newest pair instead of refreshing again, which would revoke it.
 const SUCCESSOR_TTL_MS = 10 * 60_000;
 
