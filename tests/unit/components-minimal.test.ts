@@ -26,7 +26,7 @@ describe("components with minimal Astra data", () => {
       createElement(TransferTable, {
         initial: { count: transfers.length, transfers },
         accountNames: {},
-        cancelAction: async () => ({ status: "ok" as const }),
+        cancelAction: async () => ({ status: "ok" as const, message: "" }),
       }),
     );
     expect(html).toContain("Unknown status: returned");
