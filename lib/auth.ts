@@ -2,7 +2,7 @@
 // may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT cookie.
 import NextAuth, { type DefaultSession } from "next-auth";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
-import { userSchema, type UserStatus } from "@/lib/astra/schemas";
+import { userSchema, type User } from "@/lib/astra/schemas";
 import { getEnv } from "@/lib/env";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -54,7 +54,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; status: UserStatus } & DefaultSession["user"];
+    /** `status` is Astra's, kept as sent: a known user status or one Astra added since. */
+    user: { id: string; status: User["status"] } & DefaultSession["user"];
     error?: "RefreshTokenError";
   }
 }
@@ -62,7 +63,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     astraUserId: string;
-    status: UserStatus;
+    status: User["status"];
     accessToken?: string;
     refreshToken?: string;
     /** Access-token expiry, seconds since the epoch. */

@@ -7,7 +7,7 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
-      aria-label={`${account.name} ending in ${account.mask}`}
+      aria-label={account.mask ? `${account.name} ending in ${account.mask}` : account.name}
       className="flex h-full flex-col justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
     >
       <div className="flex items-start justify-between gap-3">
@@ -18,7 +18,13 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
             </Link>
           </Heading>
           <p className="text-sm text-slate-600">
-            {account.institution} · {account.kind} · <span className="font-mono">•••• {account.mask}</span>
+            {[account.institution, account.kind].filter(Boolean).join(" · ")}
+            {account.mask ? (
+              <>
+                {account.institution || account.kind ? " · " : null}
+                <span className="font-mono">•••• {account.mask}</span>
+              </>
+            ) : null}
           </p>
         </div>
         {account.connected ? null : (

@@ -3,7 +3,6 @@ import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { StatusBadge } from "@/components/status-badge";
 import { AstraError } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
-import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { getTransfers } from "@/lib/astra/transfers";
 import { readFromAstra } from "@/lib/auth/astra-session";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
@@ -39,7 +38,7 @@ export async function Activity({ path }: { path: string }) {
                 <div>
                   <Link href={`/routines/${routine.id}`} className="font-medium text-indigo-700 hover:underline">{routine.name}</Link>
                   <p className="text-slate-600">
-                    {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"} · next {formatCalendarDate(routine.nextRuns[0]!)}
+                    {routine.schedule} · next {formatCalendarDate(routine.nextRuns[0]!)}
                   </p>
                 </div>
                 <span className="font-medium tabular-nums">{formatUsd(routine.amount)}</span>

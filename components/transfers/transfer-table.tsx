@@ -80,7 +80,7 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
                 <td className="px-4 py-3">
                   <StatusBadge words={transfer.words} />
                   {transfer.failureReason ? <p className="mt-1 text-xs text-rose-700">{transfer.failureReason}</p> : null}
-                  {transfer.status === "pending" ? (
+                  {transfer.status === "pending" && transfer.estimatedClearing ? (
                     <p className="mt-1 text-xs text-slate-500">Expected {formatAstraTimestamp(transfer.estimatedClearing)}</p>
                   ) : null}
                 </td>

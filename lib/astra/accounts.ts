@@ -6,10 +6,11 @@ import { accountListSchema, accountSchema, type Account } from "./schemas";
 export type AccountView = {
   id: string;
   name: string;
-  institution: string;
-  /** "Checking", "Savings", … from Astra's subtype, falling back to its type. */
-  kind: string;
-  /** Last digits as Astra sends them, e.g. "4417". */
+  /** The bank's name; null when Astra sent none. */
+  institution: string | null;
+  /** "Checking", "Savings", … from Astra's subtype, falling back to its type; null when it sent neither. */
+  kind: string | null;
+  /** Last digits as Astra sends them, e.g. "4417"; empty when Astra sent none. */
   mask: string;
   currentBalance: number | null;
   availableBalance: number | null;
@@ -32,19 +33,20 @@ export async function getAccount(accessToken: string, id: string): Promise<Accou
 
 /** "Everyday Checking •••• 4417": how an account is named wherever one is chosen or mentioned. */
 export function accountLabel(account: Pick<AccountView, "name" | "mask">): string {
-  return `${account.name} •••• ${account.mask}`;
+  return account.mask ? `${account.name} •••• ${account.mask}` : account.name;
 }
 
 export function reshapeAccount(account: Account): AccountView {
   return {
     id: account.id,
     name: account.nickname || account.name,
-    institution: account.institution_name,
-    kind: titleCase(account.subtype || account.type),
-    mask: account.mask,
-    currentBalance: account.current_balance,
-    availableBalance: account.available_balance,
-    connected: account.connection_status.toLowerCase() === "connected",
+    institution: account.institution_name || null,
+    kind: titleCase(account.subtype || account.type || "") || null,
+    mask: account.mask ?? "",
+    currentBalance: account.current_balance ?? null,
+    availableBalance: account.available_balance ?? null,
+    // Only a status Astra states as something else asks for attention; none at all is not an alarm.
+    connected: !account.connection_status || account.connection_status.toLowerCase() === "connected",
   };
 }
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
+import { logUnexpectedResponse } from "./response-log";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
@@ -56,6 +57,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   const json: unknown = await response.json().catch(() => undefined);
   const parsed = request.schema.safeParse(json);
   if (!parsed.success) {
+    logUnexpectedResponse({ method: request.method ?? "GET", path: request.path, status: response.status, requestId, error: parsed.error });
     throw new AstraError({
       kind: "bad_response",
       status: response.status,

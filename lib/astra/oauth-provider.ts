@@ -2,6 +2,7 @@
 // POST /v1/oauth/token, and the profile from GET /v1/user. Astra is plain OAuth 2.0 (no OpenID discovery).
 import type { OAuthConfig } from "next-auth/providers";
 import type { Env } from "@/lib/env";
+import { logUnexpectedResponse } from "./response-log";
 import { userSchema, type User } from "./schemas";
 
 export const ASTRA_PROVIDER_ID = "astra";
@@ -28,14 +29,20 @@ export function AstraProvider(env: Env): OAuthConfig<User> {
     token,
     userinfo: `${env.astraApiUrl}/v1/user`,
     profile(raw) {
-      const user = userSchema.parse(raw);
-      return { id: user.id, name: displayName(user), email: user.email };
+      const parsed = userSchema.safeParse(raw);
+      if (!parsed.success) {
+        // Auth.js does not pass the userinfo response on, so there is no request id to log here.
+        logUnexpectedResponse({ method: "GET", path: "/v1/user", status: 200, requestId: null, error: parsed.error });
+        throw parsed.error;
+      }
+      const user = parsed.data;
+      return { id: user.id, name: displayName(user) || null, email: user.email ?? null };
     },
   };
 }
 
 export function displayName(user: Pick<User, "first_name" | "last_name">): string {
-  return `${user.first_name} ${user.last_name}`.trim();
+  return [user.first_name, user.last_name].filter(Boolean).join(" ").trim();
 }
 
 /**

@@ -5,6 +5,7 @@ import { todayInAstraZone } from "@/lib/dates";
 import { upcomingRunDates } from "@/lib/schedule";
 import { astraFetch } from "./client";
 import {
+  routineFrequencySchema,
   routineListSchema,
   routineSchema,
   transferListSchema,
@@ -13,53 +14,92 @@ import {
   type RoutineStatus,
   type RoutineUpdate,
 } from "./schemas";
-import { ROUTINE_STATUS_WORDS, type StatusWords } from "./status-words";
+import { routineScheduleWords, routineStatusWords, settlementSpeedWords, type StatusWords } from "./status-words";
 import { reshapeTransfer, type TransferView } from "./transfers";
 
 export type RoutineView = {
   id: string;
   name: string;
+  /** Astra's routine type, kept as sent (`sweep` and others included). */
   type: Routine["type"];
-  frequency: Routine["frequency"];
+  frequency: string | null;
+  /** "Every week", "One-time", "Sweep": how often it runs, in words. */
+  schedule: string;
   amount: number;
-  status: RoutineStatus;
+  status: Routine["status"];
   words: StatusWords;
   sourceId: string;
   destinationId: string;
-  startDate: string;
-  /** The next scheduled dates, soonest first; empty when nothing more will run. */
+  /** `YYYY-MM-DD`, or null when Astra did not say. */
+  startDate: string | null;
+  /** "1 business day", "Same business day", …; null when Astra did not say. */
+  settlement: string | null;
+  /** Astra's `active` flag (a boolean, or "True"/"False" in older answers); null when absent or unreadable. */
+  active: boolean | null;
+  /** The next scheduled dates, soonest first; empty when nothing more will run or the schedule is unknown. */
   nextRuns: string[];
   /** Pause/resume applies to running or paused routines. */
   canPause: boolean;
   canResume: boolean;
   /** Recurring routines are cancelled with DELETE; a one-time one by cancelling its pending transfer. */
   cancellable: boolean;
-  created: string;
+  created: string | null;
 };
 
-const WILL_RUN: readonly RoutineStatus[] = ["active", "requires_user_verification", "pending_account_authorization"];
+const WILL_RUN: ReadonlySet<string> = new Set<RoutineStatus>([
+  "active",
+  "requires_user_verification",
+  "pending_account_authorization",
+]);
+const FINAL: ReadonlySet<string> = new Set<RoutineStatus>(["cancelled", "completed", "failed"]);
+
+/** `true`/`false`, or the strings "True"/"False" (any case) that some Astra answers carry. */
+export function readActiveFlag(value: Routine["active"]): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (typeof value !== "string") return null;
+  const word = value.trim().toLowerCase();
+  return word === "true" ? true : word === "false" ? false : null;
+}
+
+/** The calendar day of a `start_date` Astra may send as a date or a date-time. */
+function calendarDay(value: string | null | undefined): string | null {
+  return value ? (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null) : null;
+}
+
+/** Only schedules this app knows how to count can be previewed; others show no "next" dates. */
+function nextRunDates(routine: Routine, startDate: string | null, today: string): string[] {
+  if (!startDate || !WILL_RUN.has(routine.status)) return [];
+  if (routine.type === "one-time") return startDate > today ? [startDate] : [];
+  const frequency = routineFrequencySchema.safeParse(routine.frequency);
+  if (routine.type !== "recurring" || !frequency.success) return [];
+  return upcomingRunDates(startDate, frequency.data, today, 5);
+}
 
 export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView {
   const today = todayInAstraZone(now);
-  // A one-time routine makes its transfer on its date (at once when that is today), so only a later date is
-  // still to come.
-  const willRun = WILL_RUN.includes(routine.status) && (routine.type === "recurring" || routine.start_date > today);
+  const startDate = calendarDay(routine.start_date);
+  const recurring = routine.type === "recurring";
   return {
     id: routine.id,
     name: routine.name,
     type: routine.type,
-    frequency: routine.frequency,
+    frequency: routine.frequency ?? null,
+    schedule: routineScheduleWords(routine),
     amount: routine.amount,
     status: routine.status,
-    words: ROUTINE_STATUS_WORDS[routine.status],
+    words: routineStatusWords(routine.status),
     sourceId: routine.source_id,
     destinationId: routine.destination_id,
-    startDate: routine.start_date,
-    nextRuns: willRun ? upcomingRunDates(routine.start_date, routine.frequency, today, 5) : [],
-    canPause: routine.status === "active" && routine.type === "recurring",
+    startDate,
+    settlement: routine.preferred_settlement_speed ? settlementSpeedWords(routine.preferred_settlement_speed) : null,
+    active: readActiveFlag(routine.active),
+    // A one-time routine makes its transfer on its date (at once when that is today), so only a later date is
+    // still to come.
+    nextRuns: nextRunDates(routine, startDate, today),
+    canPause: routine.status === "active" && recurring,
     canResume: routine.status === "inactive",
-    cancellable: routine.type === "recurring" && !["cancelled", "completed", "failed"].includes(routine.status),
-    created: routine.created,
+    cancellable: recurring && !FINAL.has(routine.status),
+    created: routine.created ?? null,
   };
 }
 
@@ -71,7 +111,11 @@ export async function getRoutines(accessToken: string) {
     schema: routineListSchema,
     searchParams: { page_size: 100 },
   });
-  return { count: list.count, hasMore: list.has_more ?? false, routines: list.routines.map((r) => reshapeRoutine(r)) };
+  return {
+    count: list.count ?? list.routines.length,
+    hasMore: list.has_more ?? false,
+    routines: list.routines.map((r) => reshapeRoutine(r)),
+  };
 }
 
 export async function getRoutine(accessToken: string, id: string): Promise<RoutineView> {

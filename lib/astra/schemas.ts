@@ -1,7 +1,20 @@
 // Wire schemas of the Astra API: the single source of its types, shared by the app's client and the emulator.
-// They describe Astra's JSON exactly (snake_case, dollars as numbers) and never transform; reshaping for the UI
-// happens in the resource modules. See shared/astra-api.md for where each field comes from.
+// They describe Astra's JSON (snake_case, dollars as numbers) and never transform; reshaping for the UI happens
+// in the resource modules. See shared/astra-api.md for where each field comes from.
+// Strict where the app sends, tolerant where it reads: request schemas refuse anything Astra documents as
+// wrong; response schemas require only the fields Astra's docs and public clients agree on, keep enum values
+// they do not know (see `openEnum`) and ignore extra keys, so a real Astra answer is not refused for a detail.
 import { z } from "zod";
+
+/**
+ * A response field whose known values are `known`, but which keeps any other string as-is: Astra adds values
+ * (routine types, settlement speeds, statuses) faster than a client learns them. Typed `Known | (string & {})`
+ * so editors still offer the known values; readers must handle the rest (see status-words.ts).
+ */
+export function openEnum<Known extends z.ZodEnum>(known: Known) {
+  // The cast only narrows z.string()'s type to one that does not swallow the known literals.
+  return z.union([known, z.string() as z.ZodType<string & {}>]);
+}
 
 /** Statuses shared by UserIntents and Users (astra-api.md 3.1). */
 export const userStatusSchema = z.enum([
@@ -14,7 +27,7 @@ export const userStatusSchema = z.enum([
 ]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-/** `POST /v1/oauth/token` success body. `token_type` is optional because Astra's samples sometimes omit it. */
+/** `POST /v1/oauth/token` success body. `token_type` is optional (in any case) because Astra's samples sometimes omit it. */
 export const oauthTokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
@@ -47,32 +60,35 @@ export const astraErrorBodySchema = z.object({
 });
 export type AstraErrorBody = z.infer<typeof astraErrorBodySchema>;
 
-/** `GET /v1/user`. */
+/** `GET /v1/user`. Only the id and status are needed to sign in and to pick a verification flow. */
 export const userSchema = z.object({
   id: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  first_name: z.string(),
-  last_name: z.string(),
-  status: userStatusSchema,
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  status: openEnum(userStatusSchema),
 });
 export type User = z.infer<typeof userSchema>;
 
-/** A linked bank account. Balances are flat dollar amounts and may be missing for accounts added by number. */
+/**
+ * A linked bank account. Balances are flat dollar amounts and may be missing for accounts added by number;
+ * only the id and name are relied on, the rest is shown when present.
+ */
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
-  official_name: z.string().nullable(),
-  nickname: z.string().nullable(),
-  mask: z.string(),
-  institution_name: z.string(),
-  institution_logo: z.string().nullable(),
-  type: z.string(),
-  subtype: z.string(),
-  current_balance: z.number().nullable(),
-  available_balance: z.number().nullable(),
-  last_balance_update_on: z.string().nullable(),
-  connection_status: z.string(),
+  official_name: z.string().nullish(),
+  nickname: z.string().nullish(),
+  mask: z.string().nullish(),
+  institution_name: z.string().nullish(),
+  institution_logo: z.string().nullish(),
+  type: z.string().nullish(),
+  subtype: z.string().nullish(),
+  current_balance: z.number().nullish(),
+  available_balance: z.number().nullish(),
+  last_balance_update_on: z.string().nullish(),
+  connection_status: z.string().nullish(),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -94,10 +110,11 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 /** Lists are paginated newest first. Astra's parameter names are unknown; see sandbox/README.md for ours. */
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
-// `count` is documented; the page fields are the emulator's (optional, so real Astra answers parse too).
+// `count` appears in public clients' fixtures but not in the pages of Astra's docs that could be read, so it
+// is optional; the page fields are the emulator's (optional, so real Astra answers parse too).
 export const paginationFieldsSchema = z.object({
   /** Total number of items across all pages. */
-  count: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().optional(),
   page: z.number().int().positive().optional(),
   page_size: z.number().int().positive().optional(),
   has_more: z.boolean().optional(),
@@ -133,20 +150,20 @@ export const userIntentCreateSchema = z.object({
 });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
 
-/** `GET /v1/user_intent/{id}`. */
+/** `GET /v1/user_intent/{id}`. `user_id` appears once the person has authenticated. */
 export const userIntentSchema = z.object({
   id: z.string(),
-  user_id: z.string().nullable(),
-  email: z.string(),
-  phone: z.string(),
-  first_name: z.string(),
-  last_name: z.string(),
-  preferred_first_name: z.string().nullable(),
-  preferred_last_name: z.string().nullable(),
-  preferred_pronouns: z.string().nullable(),
-  status: userIntentStatusSchema,
-  kyc_type: kycTypeSchema,
-  oauth_token_issued: z.boolean(),
+  user_id: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  preferred_first_name: z.string().nullish(),
+  preferred_last_name: z.string().nullish(),
+  preferred_pronouns: z.string().nullish(),
+  status: openEnum(userIntentStatusSchema),
+  kyc_type: openEnum(kycTypeSchema).nullish(),
+  oauth_token_issued: z.boolean().nullish(),
 });
 export type UserIntent = z.infer<typeof userIntentSchema>;
 
@@ -225,22 +242,29 @@ export const routineUpdateSchema = z
   .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, amount, status" });
 export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
 
+/**
+ * A routine as Astra answers it. Required: what the app cannot show a routine without (Astra's routine pages
+ * and public clients agree on these). Types, payment types, speeds and statuses Astra adds (`sweep`,
+ * `debit`, `T+0`, …) are kept as-is. `active` is a boolean from the emulator but the strings "True"/"False"
+ * in a public client written against Astra; `readActiveFlag` in routines.ts reads both.
+ */
 export const routineSchema = z.object({
   id: z.string(),
-  type: routineTypeSchema,
+  type: openEnum(routineTypeSchema),
   name: z.string(),
-  payment_type: paymentTypeSchema,
+  payment_type: openEnum(paymentTypeSchema).nullish(),
   source_id: z.string(),
   destination_id: z.string(),
-  destination_user_id: z.string().nullable(),
+  destination_user_id: z.string().nullish(),
   amount: z.number(),
-  start_date: z.string(),
-  preferred_settlement_speed: settlementSpeedSchema,
-  frequency: routineFrequencySchema.nullable(),
-  client_correlation_id: z.string().nullable(),
-  active: z.boolean(),
-  status: routineStatusSchema,
-  created: z.string(),
+  /** `YYYY-MM-DD`; tolerated as a date-time, since Astra types the create field as one. */
+  start_date: z.string().nullish(),
+  preferred_settlement_speed: openEnum(settlementSpeedSchema).nullish(),
+  frequency: openEnum(routineFrequencySchema).nullish(),
+  client_correlation_id: z.string().nullish(),
+  active: z.union([z.boolean(), z.string()]).nullish(),
+  status: openEnum(routineStatusSchema),
+  created: z.string().nullish(),
 });
 export type Routine = z.infer<typeof routineSchema>;
 
@@ -255,23 +279,27 @@ export type RoutineList = z.infer<typeof routineListSchema>;
 export const transferStatusSchema = z.enum(["pending", "processed", "failed", "cancelled", "canceled"]);
 export type TransferStatus = z.infer<typeof transferStatusSchema>;
 
+/**
+ * A transfer. Required: exactly the fields of the public JS client's fixtures for Astra's transfer endpoints;
+ * the rest (correlation id, settlement and failure reasons, …) only when Astra sends them.
+ */
 export const transferSchema = z.object({
   id: z.string(),
   routine_id: z.string(),
   routine_name: z.string(),
-  routine_type: routineTypeSchema,
-  client_correlation_id: z.string().nullable(),
+  routine_type: openEnum(routineTypeSchema),
+  client_correlation_id: z.string().nullish(),
   source_id: z.string(),
   destination_id: z.string(),
-  destination_user_id: z.string().nullable(),
+  destination_user_id: z.string().nullish(),
   amount: z.number(),
-  payment_type: paymentTypeSchema,
-  status: transferStatusSchema,
+  payment_type: openEnum(paymentTypeSchema),
+  status: openEnum(transferStatusSchema),
   initiated: z.string(),
   updated: z.string(),
-  estimated_clearing_date: z.string(),
-  astra_settlement_reason: z.string().nullable(),
-  failure_reason: z.string().nullable(),
+  estimated_clearing_date: z.string().nullable(),
+  astra_settlement_reason: z.string().nullish(),
+  failure_reason: z.string().nullish(),
 });
 export type Transfer = z.infer<typeof transferSchema>;
 
@@ -287,11 +315,16 @@ export const webhookTypeSchema = z.enum([
 ]);
 export type WebhookType = z.infer<typeof webhookTypeSchema>;
 
-/** The body Astra POSTs to the webhook URL, signed with `Astra-Verification` (astra-api.md 3.7). */
+/**
+ * The body Astra POSTs to the webhook URL, signed with `Astra-Verification` (astra-api.md 3.7). A type this
+ * app does not know still parses, so the receiver can acknowledge it and Astra stops retrying. `metadata` is
+ * what the app attached to a user intent, echoed on user webhooks.
+ */
 export const webhookPayloadSchema = z.object({
-  webhook_type: webhookTypeSchema,
+  webhook_type: openEnum(webhookTypeSchema),
   resource_id: z.string(),
   user_id: z.string().nullable(),
   webhook_id: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

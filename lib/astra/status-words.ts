@@ -1,5 +1,6 @@
 // Astra's routine and transfer statuses in plain words: what it means for the person, and what they can do.
-import type { RoutineFrequency, RoutineStatus, TransferStatus } from "./schemas";
+// Values Astra sends that this app does not know yet are shown as they came, labelled, never as "undefined".
+import type { Routine, RoutineFrequency, RoutineStatus, Transfer, TransferStatus } from "./schemas";
 
 export type Tone = "positive" | "neutral" | "waiting" | "negative";
 
@@ -49,3 +50,64 @@ export const FREQUENCY_WORDS: Record<RoutineFrequency, string> = {
   "bi-weekly": "Every two weeks",
   monthly: "Every month",
 };
+
+/** Astra values end up in labels; a runaway string must not break the layout. */
+const MAX_SHOWN = 60;
+
+function shown(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.length > MAX_SHOWN ? `${trimmed.slice(0, MAX_SHOWN)}…` : trimmed;
+}
+
+/** "percentage-based" → "Percentage-based", "real_time" → "Real time". */
+function inWords(value: string): string {
+  const text = shown(value).replace(/_+/g, " ");
+  return text ? text[0]!.toUpperCase() + text.slice(1) : "";
+}
+
+function known<K extends string, V>(table: Record<K, V>, value: string): V | undefined {
+  return Object.hasOwn(table, value) ? table[value as K] : undefined;
+}
+
+function unknownStatusWords(status: string): StatusWords {
+  const value = shown(status);
+  return {
+    label: value ? `Unknown status: ${value}` : "Unknown status",
+    tone: "neutral",
+    explanation: "Astra reported a status this app does not know yet. Astra's dashboard or support can say what it means.",
+  };
+}
+
+export function routineStatusWords(status: Routine["status"]): StatusWords {
+  return known(ROUTINE_STATUS_WORDS, status) ?? unknownStatusWords(status);
+}
+
+export function transferStatusWords(status: Transfer["status"]): StatusWords {
+  return known(TRANSFER_STATUS_WORDS, status) ?? unknownStatusWords(status);
+}
+
+/** "Every week" for the frequencies this app schedules; any other frequency as Astra names it. */
+export function frequencyWords(frequency: NonNullable<Routine["frequency"]>): string {
+  return known(FREQUENCY_WORDS, frequency) ?? `Repeats: ${shown(frequency)}`;
+}
+
+const ROUTINE_TYPE_WORDS: Record<string, string> = { "one-time": "One-time", recurring: "Recurring" };
+
+/** "One-time", "Recurring", and routine types the app does not create ("sweep" → "Sweep"). */
+export function routineTypeWords(type: Routine["type"]): string {
+  return known(ROUTINE_TYPE_WORDS, type) ?? (inWords(type) || "Other routine");
+}
+
+/** How often a routine runs, as lists show it: "Every week", "One-time", "Sweep". */
+export function routineScheduleWords(routine: { type: Routine["type"]; frequency?: Routine["frequency"] }): string {
+  return routine.frequency ? frequencyWords(routine.frequency) : routineTypeWords(routine.type);
+}
+
+/** Astra's settlement speeds: "T+1" → "1 business day", "T+0" → "Same business day", "real-time" → "Real-time". */
+export function settlementSpeedWords(speed: NonNullable<Routine["preferred_settlement_speed"]>): string {
+  const days = /^T\+(\d{1,2})$/i.exec(speed.trim());
+  if (!days) return inWords(speed) || "Not stated";
+  const n = Number(days[1]);
+  if (n === 0) return "Same business day";
+  return n === 1 ? "1 business day" : `${n} business days`;
+}

@@ -2,19 +2,20 @@
 import "server-only";
 import { astraFetch } from "./client";
 import { transferListSchema, transferSchema, type Transfer, type TransferStatus } from "./schemas";
-import { TRANSFER_STATUS_WORDS, type StatusWords } from "./status-words";
+import { transferStatusWords, type StatusWords } from "./status-words";
 
 export type TransferView = {
   id: string;
   routineId: string;
   routineName: string;
   amount: number;
-  status: TransferStatus;
+  /** Astra's status, kept as sent (both spellings of cancelled, and any status added later). */
+  status: Transfer["status"];
   words: StatusWords;
   sourceId: string;
   destinationId: string;
   initiated: string;
-  estimatedClearing: string;
+  estimatedClearing: string | null;
   failureReason: string | null;
   /** Astra allows a cancel while the transfer is pending; it answers 400 once the ACH window has closed. */
   cancellable: boolean;
@@ -27,12 +28,12 @@ export function reshapeTransfer(transfer: Transfer): TransferView {
     routineName: transfer.routine_name,
     amount: transfer.amount,
     status: transfer.status,
-    words: TRANSFER_STATUS_WORDS[transfer.status],
+    words: transferStatusWords(transfer.status),
     sourceId: transfer.source_id,
     destinationId: transfer.destination_id,
     initiated: transfer.initiated,
     estimatedClearing: transfer.estimated_clearing_date,
-    failureReason: transfer.failure_reason,
+    failureReason: transfer.failure_reason ?? null,
     cancellable: transfer.status === "pending",
   };
 }
@@ -44,7 +45,7 @@ export async function getTransfers(accessToken: string, { status, pageSize = 50 
     schema: transferListSchema,
     searchParams: { status, page_size: pageSize },
   });
-  return { count: list.count, transfers: list.transfers.map(reshapeTransfer) };
+  return { count: list.count ?? list.transfers.length, transfers: list.transfers.map(reshapeTransfer) };
 }
 
 export async function cancelTransfer(accessToken: string, id: string): Promise<TransferView> {

@@ -5,7 +5,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { publish } from "@/lib/events/user-events";
 import { createMemoryWebhookIdStore, type WebhookIdStore } from "./webhook-dedupe";
-import { webhookPayloadSchema } from "./schemas";
+import { webhookPayloadSchema, webhookTypeSchema } from "./schemas";
 import { verifyAstraSignature } from "./webhook-signature";
 
 const handledIds: WebhookIdStore = createMemoryWebhookIdStore();
@@ -24,13 +24,14 @@ export async function handleAstraWebhook(request: Request, ids: WebhookIdStore =
     return Response.json({ error: "The body is not JSON." }, { status: 400 });
   }
   const payload = webhookPayloadSchema.safeParse(json);
-  if (!payload.success) {
-    // Signed by Astra but of a type this app does not handle: acknowledge, so Astra stops retrying.
+  const type = webhookTypeSchema.safeParse(payload.data?.webhook_type);
+  if (!payload.success || !type.success) {
+    // Signed by Astra but of a shape or type this app does not handle: acknowledge, so Astra stops retrying.
     return Response.json({ received: true, handled: false });
   }
 
   const event = payload.data;
   if (!(await ids.claim(event.webhook_id))) return Response.json({ received: true, duplicate: true });
-  const notified = event.user_id ? publish(event.user_id, { type: event.webhook_type, resourceId: event.resource_id }) : 0;
+  const notified = event.user_id ? publish(event.user_id, { type: type.data, resourceId: event.resource_id }) : 0;
   return Response.json({ received: true, notified });
 }

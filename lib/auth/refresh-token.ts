@@ -4,6 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
 import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
+import { logUnexpectedResponse } from "@/lib/astra/response-log";
 import { getEnv } from "@/lib/env";
 import { createSingleFlight, type SingleFlight } from "./single-flight";
 
@@ -54,11 +55,13 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
 
   const parsed = oauthTokenResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
+    const requestId = response.headers.get("request-id");
+    logUnexpectedResponse({ method: "POST", path: "/v1/oauth/token", status: response.status, requestId, error: parsed.error });
     throw new AstraError({
       kind: "bad_response",
       status: response.status,
       message: "Unexpected token response from Astra",
-      requestId: response.headers.get("request-id"),
+      requestId,
       cause: parsed.error,
     });
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AstraProvider, withTokenType } from "@/lib/astra/oauth-provider";
 import { parseEnv } from "@/lib/env";
 
@@ -30,7 +30,20 @@ describe("AstraProvider", () => {
       name: "Avery Demo",
       email: "avery.demo@example.com",
     });
-    expect(() => provider.profile!({ ...user, status: "bogus" } as never, {} as never)).toThrow();
+    // A status Astra added later is kept, not refused; a profile without an id cannot sign anyone in.
+    expect(provider.profile!({ ...user, status: "under_review" } as never, {} as never)).toMatchObject({ id: "usr_1" });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => provider.profile!({ ...user, id: undefined } as never, {} as never)).toThrow();
+    expect(errors).toHaveBeenCalledOnce();
+    errors.mockRestore();
+  });
+
+  it("signs in a user whose profile has only an id and a status", () => {
+    expect(provider.profile!({ id: "usr_2", status: "approved" } as never, {} as never)).toEqual({
+      id: "usr_2",
+      name: null,
+      email: null,
+    });
   });
 });
 

@@ -5,18 +5,20 @@ import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { AstraError } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
-import { routineStatusSchema, type RoutineStatus } from "@/lib/astra/schemas";
-import { FREQUENCY_WORDS, ROUTINE_STATUS_WORDS } from "@/lib/astra/status-words";
+import { routineStatusWords } from "@/lib/astra/status-words";
 import { readFromAstra } from "@/lib/auth/astra-session";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Routines" };
 
+const STATUS_PARAM = /^[A-Za-z0-9_+-]{1,60}$/;
+
 export default async function RoutinesPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const requested = routineStatusSchema.safeParse((await searchParams).status);
-  const status: RoutineStatus | undefined = requested.success ? requested.data : undefined;
-  const path = status ? `/routines?status=${status}` : "/routines";
+  // Any status Astra uses can be filtered on, including ones this app has no words for yet.
+  const requested = (await searchParams).status;
+  const status = requested && STATUS_PARAM.test(requested) ? requested : undefined;
+  const path = status ? `/routines?status=${encodeURIComponent(status)}` : "/routines";
   let list;
   try {
     list = await readFromAstra((token) => getRoutines(token));
@@ -41,7 +43,12 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
         <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
           <FilterLink href="/routines" active={!status} label="All" />
           {present.map((s) => (
-            <FilterLink key={s} href={`/routines?status=${s}`} active={status === s} label={ROUTINE_STATUS_WORDS[s].label} />
+            <FilterLink
+              key={s}
+              href={`/routines?status=${encodeURIComponent(s)}`}
+              active={status === s}
+              label={routineStatusWords(s).label}
+            />
           ))}
         </nav>
       ) : null}
@@ -63,7 +70,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
                   {routine.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"} · {formatUsd(routine.amount)}
+                  {routine.schedule} · {formatUsd(routine.amount)}
                   {routine.nextRuns[0] ? ` · next ${formatCalendarDate(routine.nextRuns[0])}` : ""}
                 </p>
               </div>

@@ -7,7 +7,6 @@ import { StatusBadge } from "@/components/status-badge";
 import { getAccount } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
-import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { getTransfers } from "@/lib/astra/transfers";
 import { readFromAstra } from "@/lib/auth/astra-session";
 import { formatAstraTimestamp } from "@/lib/dates";
@@ -50,7 +49,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <li key={routine.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                 <Link href={`/routines/${routine.id}`} className="font-medium text-indigo-700 hover:underline">{routine.name}</Link>
                 <span className="text-slate-600">
-                  {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"}
+                  {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.schedule}
                 </span>
                 <StatusBadge words={routine.words} />
               </li>

@@ -8,7 +8,6 @@ import { CancelTransferButton } from "@/components/transfers/cancel-transfer-but
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { AstraError } from "@/lib/astra/errors";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
-import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { readFromAstra } from "@/lib/auth/astra-session";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
@@ -51,9 +50,10 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
           <h1 className="text-2xl font-bold tracking-tight">{routine.name}</h1>
           <p className="text-slate-700">
             {formatUsd(routine.amount)} from {name(routine.sourceId)} to {name(routine.destinationId)},{" "}
-            {routine.frequency ? FREQUENCY_WORDS[routine.frequency].toLowerCase() : "once"}, from{" "}
-            {formatCalendarDate(routine.startDate)}.
+            {routine.type === "one-time" && !routine.frequency ? "once" : routine.schedule.toLowerCase()}
+            {routine.startDate ? `, from ${formatCalendarDate(routine.startDate)}` : ""}.
           </p>
+          {routine.settlement ? <p className="text-sm text-slate-500">Settles in: {routine.settlement}</p> : null}
         </div>
       </div>
 
