@@ -15,9 +15,9 @@ let first: Promise<FirstGrant> | undefined;
 let current: Tokens | undefined;
 
 /** TOK: authorization_code grant, client Basic auth, form body. */
-export function exchangeCode(code: string, { redirectUri = target().redirectUri, auth = "client" as const } = {}) {
+export function exchangeCode(code: string, redirectUri = target().redirectUri): Promise<Reply> {
   return call("POST", "/v1/oauth/token", {
-    auth,
+    auth: "client",
     form: { grant_type: "authorization_code", code, redirect_uri: redirectUri ?? "" },
   });
 }
