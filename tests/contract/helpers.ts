@@ -1,8 +1,9 @@
 // Shared steps of the money-movement checks, and the emulator's control API for the checks marked
 // emulator-only (sandbox/README.md "Control API"): Astra's sandbox has nothing like it.
+import { setTimeout as sleep } from "node:timers/promises";
 import { call, show } from "./http";
 import { asUser, forgetSession, refreshTokens } from "./session";
-import { account, expectShape, listItems, routine } from "./shapes";
+import { account, expectShape, listItems, routine, transfer } from "./shapes";
 import { target } from "./target";
 
 /** PR/astra-api.md 3.5: `start_date` is a calendar date in America/Los_Angeles. */
@@ -44,6 +45,22 @@ export async function createRoutine(body: Record<string, unknown>) {
   // astra-api.md 4.2: creates answer 200 or 201.
   if (reply.status !== 200 && reply.status !== 201) throw new Error(`POST /v1/routines: ${show(reply)}`);
   return expectShape(routine, reply.json, "The created routine");
+}
+
+/**
+ * A one-time routine dated today makes its transfer at once (astra-api.md 3.5: "without start_date it starts
+ * immediately"; with today's date it runs that day). Astra's sandbox may take a moment: look a few times.
+ */
+export async function transferOfNewRoutine(accounts: [string, string], amount = 1.25) {
+  const created = await createRoutine(routineBody(accounts, { amount }));
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const reply = await asUser("GET", "/v1/transfers", { query: { page_size: "100" } });
+    if (reply.status !== 200) throw new Error(`GET /v1/transfers: ${show(reply)}`);
+    const found = listItems("transfers", transfer, reply.json, "The transfer list").find((t) => t.routine_id === created.id);
+    if (found) return found;
+    await sleep(1_000);
+  }
+  throw new Error(`No transfer appeared for the one-time routine ${created.id}`);
 }
 
 const control = (method: "GET" | "POST", path: string, json?: unknown) => call(method, path, { auth: "client", json: json ?? {} });

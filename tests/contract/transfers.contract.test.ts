@@ -1,14 +1,11 @@
 // Transfers as the app uses them: the list, one transfer, a routine's transfers, and cancel. Settlement runs
 // only on the emulator, whose clock the suite can move.
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceEmulatorClock, createRoutine, NEED_TWO_ACCOUNTS, resetEmulator, routineBody, twoAccounts } from "./helpers";
+import { advanceEmulatorClock, NEED_TWO_ACCOUNTS, resetEmulator, transferOfNewRoutine, twoAccounts } from "./helpers";
 import { show } from "./http";
 import { asUser } from "./session";
 import { expectShape, isCancelled, listItems, transfer } from "./shapes";
 import { emulatorOnly } from "./target";
-
-type Transfer = ReturnType<typeof transfer.parse>;
 
 let accounts: [string, string] | undefined;
 
@@ -18,26 +15,10 @@ beforeAll(async () => {
 // The settlement check moved the emulator's clock; put it back for the files after this one.
 afterAll(() => resetEmulator());
 
-/**
- * A one-time routine dated today makes its transfer at once (astra-api.md 3.5: "without start_date it starts
- * immediately"; with today's date it runs that day). Astra's sandbox may take a moment: look a few times.
- */
-async function transferOfNewRoutine(amount = 1.25): Promise<Transfer> {
-  const created = await createRoutine(routineBody(accounts!, { amount }));
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const reply = await asUser("GET", "/v1/transfers", { query: { page_size: "100" } });
-    expect(reply.status, show(reply)).toBe(200);
-    const found = listItems("transfers", transfer, reply.json, "The transfer list").find((t) => t.routine_id === created.id);
-    if (found) return found;
-    await sleep(1_000);
-  }
-  throw new Error(`No transfer appeared for the one-time routine ${created.id}`);
-}
-
 describe("Transfers", () => {
   it("a one-time routine's transfer is listed, pending, with the documented fields", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    const found = await transferOfNewRoutine();
+    const found = await transferOfNewRoutine(accounts!);
     // JS transfers/types.ts fixtures (the minimum), KB1: a new transfer is `pending`.
     expect(found).toMatchObject({ source_id: accounts![0], destination_id: accounts![1], routine_type: "one-time", status: "pending" });
     expect(found.amount).toBeCloseTo(1.25, 2);
@@ -45,7 +26,7 @@ describe("Transfers", () => {
 
   it("GET /v1/transfers/{id} and GET /v1/routines/{id}/transfers answer the same transfer", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    const found = await transferOfNewRoutine();
+    const found = await transferOfNewRoutine(accounts!);
     const one = await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`);
     // LLMS get_v1-transfers-id.
     expect(one.status, show(one)).toBe(200);
@@ -59,7 +40,7 @@ describe("Transfers", () => {
 
   it("POST /v1/transfers/{id}/cancel cancels a pending transfer (canceled or cancelled)", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    const found = await transferOfNewRoutine();
+    const found = await transferOfNewRoutine(accounts!);
     const reply = await asUser("POST", `/v1/transfers/${encodeURIComponent(found.id)}/cancel`);
     // CX: 200 on success, "the status of the transfer … will update to `canceled`"; SDKs write `cancelled`
     // (C10), so either spelling passes, here and on a later read.
@@ -72,7 +53,7 @@ describe("Transfers", () => {
   // depends on fid-emu: C10 (the emulator accepts both spellings as a filter)
   it("the status filter finds a cancelled transfer under either spelling", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    const found = await transferOfNewRoutine();
+    const found = await transferOfNewRoutine(accounts!);
     await asUser("POST", `/v1/transfers/${encodeURIComponent(found.id)}/cancel`);
     // C10: the sources disagree on the spelling; the app filters with `status` (name unverified, fidelity §5).
     for (const spelling of ["canceled", "cancelled"]) {
@@ -92,7 +73,7 @@ describe("Transfers", () => {
   it("[emulator-only] a pending transfer settles to processed, and then cannot be cancelled", async (context) => {
     emulatorOnly(context, "moves the emulator's clock (/sandbox/clock/advance); Astra's sandbox settles on its own time");
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    const found = await transferOfNewRoutine(2);
+    const found = await transferOfNewRoutine(accounts!, 2);
     // T+2 business days at most (the emulator's model, sandbox/docs/money-movement.md); a week always covers it.
     await advanceEmulatorClock(7);
     const read = expectShape(transfer, (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json, "The transfer");

@@ -4,10 +4,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { advanceEmulatorClock, createRoutine, NEED_TWO_ACCOUNTS, resetEmulator, routineBody, twoAccounts } from "./helpers";
+import { advanceEmulatorClock, NEED_TWO_ACCOUNTS, resetEmulator, transferOfNewRoutine, twoAccounts } from "./helpers";
 import type { ReceivedWebhook } from "./receiver";
 import { asUser } from "./session";
-import { expectShape, listItems, transfer, user, webhookPayload } from "./shapes";
+import { expectShape, user, webhookPayload } from "./shapes";
 import { emulatorOnly, received, target } from "./target";
 
 const NO_RECEIVER =
@@ -56,10 +56,9 @@ beforeAll(async () => {
   const accounts = await twoAccounts();
   if (!accounts) return;
   userId = expectShape(user, (await asUser("GET", "/v1/user")).json, "The user").id;
-  const created = await createRoutine(routineBody(accounts));
-  routineId = created.id;
-  const list = listItems("transfers", transfer, (await asUser("GET", "/v1/transfers", { query: { page_size: "100" } })).json, "The transfer list");
-  transferId = list.find((t) => t.routine_id === created.id)?.id;
+  const created = await transferOfNewRoutine(accounts);
+  transferId = created.id;
+  routineId = created.routine_id;
 });
 afterAll(() => resetEmulator());
 
