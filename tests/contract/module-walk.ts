@@ -17,26 +17,30 @@ export type Walk = {
   steps: string[];
 };
 
-export function authorizeUrl(t: ContractTarget, state: string): URL {
+/** Who signs in: by default the target's phone, typed (emulator) or prefilled and locked (sandbox). */
+export type WalkAs = { phone?: string; userIntentId?: string };
+
+export function authorizeUrl(t: ContractTarget, state: string, as: WalkAs = {}): URL {
   const url = new URL("/login/oauth/authorize", t.appUrl);
   url.searchParams.set("client_id", t.clientId);
   url.searchParams.set("redirect_uri", t.redirectUri!);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("state", state);
-  if (t.target === "sandbox") {
+  if (as.userIntentId) url.searchParams.set("user_intent_id", as.userIntentId);
+  if (t.target === "sandbox" || as.phone) {
     // OL/RB: prefill and lock the phone (10 digits, KB3), so the person only confirms the code and consents.
-    url.searchParams.set("phone", t.phone);
+    url.searchParams.set("phone", as.phone ?? t.phone);
     url.searchParams.set("phone_read_only", "true");
   }
   return url;
 }
 
-export async function walkModule(t: ContractTarget): Promise<Walk> {
+export async function walkModule(t: ContractTarget, as: WalkAs = {}): Promise<Walk> {
   if (!t.redirectUri || !t.callbackReceiver) {
     throw new Error("No registered redirect URI: set ASTRA_CONTRACT_REDIRECT_URI, or ASTRA_CONTRACT_REFRESH_TOKEN to skip the walk.");
   }
   const state = randomBytes(12).toString("base64url");
-  const url = authorizeUrl(t, state);
+  const url = authorizeUrl(t, state, as);
   const seen = (await received(t.callbackReceiver)).callbacks.length;
   const steps: string[] = [];
   const onEmulator = t.target === "emulator";
@@ -48,7 +52,7 @@ export async function walkModule(t: ContractTarget): Promise<Walk> {
       return undefined; // no display: the person opens the URL in a browser of their own on this machine
     });
     if (onEmulator) {
-      await driveEmulatorModule(browser!, url, t, steps);
+      await driveEmulatorModule(browser!, url, t, steps, !as.phone);
     } else {
       console.log(
         [
@@ -69,7 +73,7 @@ export async function walkModule(t: ContractTarget): Promise<Walk> {
   }
 }
 
-async function driveEmulatorModule(browser: Browser, url: URL, t: ContractTarget, steps: string[]) {
+async function driveEmulatorModule(browser: Browser, url: URL, t: ContractTarget, steps: string[], typePhone: boolean) {
   const page = await browser.newPage();
   const step = async (name: string, ready: () => Promise<void>) => {
     await ready();
@@ -77,7 +81,7 @@ async function driveEmulatorModule(browser: Browser, url: URL, t: ContractTarget
   };
   await page.goto(url.toString());
   await step("phone", () => page.getByLabel("Mobile number").waitFor());
-  await page.getByLabel("Mobile number").fill(t.phone);
+  if (typePhone) await page.getByLabel("Mobile number").fill(t.phone);
   await page.getByRole("button", { name: "Send code" }).click();
   await step("code", () => page.getByLabel("Verification code").waitFor());
   await page.getByLabel("Verification code").fill(t.code!);

@@ -2,12 +2,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { call, show } from "./http";
-import { expectShape, USER_INTENT_STATUSES, userIntent, userIntentCreated } from "./shapes";
-import { target } from "./target";
+import { walkModule } from "./module-walk";
+import { exchangeCode } from "./session";
+import { expectShape, tokenResponse, user, USER_INTENT_STATUSES, userIntent, userIntentCreated } from "./shapes";
+import { emulatorOnly, target } from "./target";
 
 /** The fields S9 lists as required, shaped as app/test-user sends them; a fresh email (3 intents per email). */
-function intentBody() {
-  const phone = target().target === "emulator" ? "2025550161" : target().phone;
+function intentBody(phone = target().target === "emulator" ? "2025550161" : target().phone) {
   return {
     email: `contract.${randomBytes(4).toString("hex")}@example.com`,
     phone: `+1${phone}`,
@@ -61,5 +62,23 @@ describe("User intents", () => {
     // ERR: 404 not found.
     const reply = await call("GET", "/v1/user_intent/0123456789abcdef0123456789abcdef", { auth: "client" });
     expect(reply.status, show(reply)).toBe(404);
+  });
+
+  it("[emulator-only] signing in through an intent converts it to a user", async (context) => {
+    emulatorOnly(context, "a second module walk as another person, which Astra's sandbox would need a person for");
+    // The app's "Create a test user" flow: intent, then the module with user_intent_id and the phone locked.
+    const phone = "2025550162";
+    const created = await call("POST", "/v1/user_intent", { auth: "client", json: intentBody(phone) });
+    const { id } = expectShape(userIntentCreated, created.json, "The created intent");
+    const walk = await walkModule(target(), { userIntentId: id, phone });
+    const exchange = await exchangeCode(walk.callback.searchParams.get("code") ?? "");
+    expect(exchange.status, show(exchange)).toBe(200);
+    const token = expectShape(tokenResponse, exchange.json, "The token response").access_token;
+    const me = expectShape(user, (await call("GET", "/v1/user", { auth: { bearer: token } })).json, "The user");
+
+    // GUIF/US: "once an end-user authenticates, their UserIntent will be converted to a User regardless of
+    // their status"; the intent then names its user.
+    const intent = expectShape(userIntent, (await call("GET", `/v1/user_intent/${id}`, { auth: "client" })).json, "The intent");
+    expect(intent).toMatchObject({ status: "converted_to_user", user_id: me.id });
   });
 });
