@@ -16,7 +16,16 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "sandbox/src/env.ts", "playwright.config.ts", "scripts/**", "tests/e2e/**", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "sandbox/src/env.ts",
+      "playwright.config.ts",
+      "scripts/**",
+      "tests/e2e/**",
+      "tests/contract/env.ts",
+      "tests/contract/emulator-process.ts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -1,9 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, SANDBOX_URL } from "./tests/e2e/ports";
+import { APP_URL, CLIENT_ID, CLIENT_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
+import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
 // that do not collide with `npm run dev` (3000/4010). Each test resets the emulator (tests/e2e/fixtures.ts).
+// E2E_TARGET=sandbox instead runs the app against Astra's sandbox with your keys and no emulator, skipping the
+// @emulator-only tests (tests/e2e/target.ts, docs/testing.md).
 const APP_PORT = new URL(APP_URL).port;
 const SANDBOX_PORT = new URL(SANDBOX_URL).port;
 
@@ -19,9 +22,16 @@ const chromiumArgs = [
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
-  // Keep the browser on loopback: nothing in these tests may reach the internet.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+  // Keep the browser on loopback: nothing in these tests may reach the internet (except Astra's own sandbox).
+  ...(ON_ASTRA_SANDBOX ? [] : ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]),
 ];
+
+const appServer = (astra: Record<string, string>) => ({
+  command: `npx next start --port ${APP_PORT}`,
+  url: APP_URL,
+  reuseExistingServer: false,
+  env: { ...astra, AUTH_URL: APP_URL, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef" },
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -45,30 +55,22 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
-    {
-      command: "npx tsx sandbox/src/index.ts",
-      url: `${SANDBOX_URL}/sandbox/health`,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      env: {
-        SANDBOX_PORT,
-        SANDBOX_DB: ":memory:",
-        SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
-        SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
-      },
-    },
-    {
-      command: `npx next start --port ${APP_PORT}`,
-      url: APP_URL,
-      reuseExistingServer: false,
-      env: {
-        ASTRA_ENV: "emulator",
-        ASTRA_API_URL: SANDBOX_URL,
-        ASTRA_APP_URL: SANDBOX_URL,
-        AUTH_URL: APP_URL,
-        AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
-      },
-    },
-  ],
+  webServer: ON_ASTRA_SANDBOX
+    ? // ASTRA_API_URL / ASTRA_APP_URL from the environment still override the sandbox hosts.
+      [appServer({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: CLIENT_ID, ASTRA_CLIENT_SECRET: CLIENT_SECRET })]
+    : [
+        {
+          command: "npx tsx sandbox/src/index.ts",
+          url: `${SANDBOX_URL}/sandbox/health`,
+          reuseExistingServer: false,
+          stdout: "pipe",
+          env: {
+            SANDBOX_PORT,
+            SANDBOX_DB: ":memory:",
+            SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
+            SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
+          },
+        },
+        appServer({ ASTRA_ENV: "emulator", ASTRA_API_URL: SANDBOX_URL, ASTRA_APP_URL: SANDBOX_URL }),
+      ],
 });

@@ -1,5 +1,5 @@
-// `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the production
-// build, and the end-to-end suite in a real browser. It runs them all (a failing lint does not hide a failing
+// `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the contract
+// suite against the emulator, the production build, and the end-to-end suite in a real browser. It runs them all (a failing lint does not hide a failing
 // test), then prints one summary line that CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -9,6 +9,8 @@ const steps = [
   { name: "lint", command: "npm run lint" },
   { name: "typecheck", command: "npm run typecheck" },
   { name: "unit + emulator tests", command: "npm run test:unit", report: "test-results/vitest.json", read: readVitest },
+  // Black-box checks of the Astra API surface, here against a freshly started emulator (docs/testing.md).
+  { name: "contract tests", command: "npm run test:contract", report: "test-results/contract.json", read: readVitest },
   { name: "build", command: "npm run build" },
   {
     name: "end-to-end tests",
@@ -28,8 +30,8 @@ function readPlaywright(json) {
   return { passed: expected + flaky, failed: unexpected, skipped };
 }
 
-// The e2e suite prefers the machine's Chromium (see playwright.config.ts); without one, fetch Playwright's own
-// once, so the second README command also works on a laptop that never ran Playwright.
+// The e2e and contract suites prefer the machine's Chromium (see playwright.config.ts); without one, fetch
+// Playwright's own once, so the second README command also works on a laptop that never ran Playwright.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((path) => existsSync(path));
 if (!systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.executablePath())) {
   console.log("No Chromium found: installing Playwright's (one time)...");

@@ -1,7 +1,7 @@
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 // Every page, checked with axe in the state a person sees it: public pages signed out, the rest with data.
-test("every page passes axe's accessibility checks", async ({ page, signIn }) => {
+test("every page passes axe's accessibility checks", { tag: "@emulator-only" }, async ({ page, signIn }) => {
   for (const path of ["/", "/signin", "/test-user", "/no-such-page"]) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();

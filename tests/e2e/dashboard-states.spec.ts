@@ -1,7 +1,7 @@
 import { expect, SignInFlow, test } from "./fixtures";
 
 test.describe("Dashboard states", () => {
-  test("a new sandbox user with no linked accounts sees the empty state", async ({ page, signIn }) => {
+  test("a new sandbox user with no linked accounts sees the empty state", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     // A fresh test number: the module collects a profile and creates an approved user without accounts.
     const phone = "2025550150";
     await page.goto("/");
@@ -16,7 +16,7 @@ test.describe("Dashboard states", () => {
     await expect(page.getByRole("list", { name: "Bank accounts" })).toHaveCount(0);
   });
 
-  test("a token revoked by a newer sign-in is refreshed without the user noticing", async ({ page, browser, signIn }) => {
+  test("a token revoked by a newer sign-in is refreshed without the user noticing", { tag: "@emulator-only" }, async ({ page, browser, signIn }) => {
     await page.goto("/");
     await signIn.asDemoUser();
     await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { Emulator } from "./emulator";
+import { signInOnAstraSandbox } from "./sandbox-sign-in";
+import { EMULATOR_ONLY, EMULATOR_ONLY_REASON, ON_ASTRA_SANDBOX } from "./target";
 
 export const DEMO_PHONE = "2025550123";
 export const SANDBOX_CODE = "123456";
@@ -48,8 +50,9 @@ export class SignInFlow {
     await this.page.getByRole("button", { name: /sign in with astra/i }).click();
   }
 
-  /** Signs the seeded demo user in from wherever a sign-in button is showing. */
+  /** Signs the seeded demo user in from wherever a sign-in button is showing (on Astra's sandbox: a person). */
   async asDemoUser() {
+    if (ON_ASTRA_SANDBOX) return signInOnAstraSandbox(this.page);
     await this.start();
     await this.module.enterPhone(DEMO_PHONE);
     await this.module.enterCode();
@@ -63,9 +66,15 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 export const test = base.extend<{ signIn: SignInFlow; emulator: Emulator }>({
-  // Every test starts from the emulator's seed data and real time, whatever the previous test did.
+  // Every test starts from the emulator's seed data and real time, whatever the previous test did. Against
+  // Astra's sandbox there is no emulator: tests tagged @emulator-only are skipped before any hook runs.
   emulator: [
-    async ({}, use) => {
+    async ({}, use, testInfo) => {
+      if (ON_ASTRA_SANDBOX) {
+        testInfo.skip(testInfo.tags.includes(EMULATOR_ONLY), EMULATOR_ONLY_REASON);
+        await use(undefined as never);
+        return;
+      }
       const emulator = await Emulator.connect();
       await emulator.reset();
       await use(emulator);

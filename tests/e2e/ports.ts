@@ -1,9 +1,14 @@
 // Where the e2e suite runs its own app and emulator: ports apart from `npm run dev` (3000/4010). Override them
 // with E2E_APP_PORT / E2E_SANDBOX_PORT to run two suites side by side on one machine.
+import { ON_ASTRA_SANDBOX, sandboxKeys } from "./target";
+
 const appPort = process.env.E2E_APP_PORT ?? "3100";
 const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "4100";
 export const APP_URL = `http://localhost:${appPort}`;
 export const SANDBOX_URL = `http://localhost:${sandboxPort}`;
-/** The emulator's seeded app, which the app uses by default in emulator mode. */
-export const CLIENT_ID = "astra_emulator_client";
-export const CLIENT_SECRET = "astra_emulator_secret_do_not_use_in_production";
+/** The app's keys: the emulator's seeded app by default, your sandbox app's with E2E_TARGET=sandbox. */
+const keys = ON_ASTRA_SANDBOX
+  ? sandboxKeys()
+  : { clientId: "astra_emulator_client", clientSecret: "astra_emulator_secret_do_not_use_in_production" };
+export const CLIENT_ID = keys.clientId;
+export const CLIENT_SECRET = keys.clientSecret;

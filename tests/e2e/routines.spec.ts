@@ -27,7 +27,7 @@ test.describe("Routines", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test("a one-time and a recurring routine are created, listed and explained", async ({ page }) => {
+  test("a one-time and a recurring routine are created, listed and explained", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
     await fillRoutine(page, { name: "Rent top-up", amount: "40" });
     await page.getByRole("button", { name: "Review" }).click();
@@ -52,7 +52,7 @@ test.describe("Routines", () => {
     await expect(list).toContainText("Every week · $25.50");
   });
 
-  test("transfers appear and settle on the open page as the emulator's clock moves", async ({ page, emulator }) => {
+  test("transfers appear and settle on the open page as the emulator's clock moves", { tag: "@emulator-only" }, async ({ page, emulator }) => {
     await openNewRoutine(page);
     await fillRoutine(page, { name: "Move it now", amount: "12" });
     await confirm(page);
@@ -81,7 +81,7 @@ test.describe("Routines", () => {
     expect(delivered.some((w) => w.webhook_type === "transfer_updated" && w.state === "delivered")).toBe(true);
   });
 
-  test("pause, resume and cancel a recurring routine", async ({ page }) => {
+  test("pause, resume and cancel a recurring routine", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
     await fillRoutine(page, { type: "recurring", name: "Monthly buffer", amount: "100", frequency: "Every month" });
     await page.getByLabel("First transfer on").fill(nextWeek());
@@ -100,7 +100,7 @@ test.describe("Routines", () => {
     await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
   });
 
-  test("a one-time routine is stopped by cancelling its pending transfer", async ({ page }) => {
+  test("a one-time routine is stopped by cancelling its pending transfer", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
     await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
     await confirm(page);
@@ -110,7 +110,7 @@ test.describe("Routines", () => {
     await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
   });
 
-  test("each validation error shows its message and creates nothing", async ({ page }) => {
+  test("each validation error shows its message and creates nothing", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
     const amount = page.getByLabel("Amount (USD)");
     const review = page.getByRole("button", { name: "Review" });
@@ -159,7 +159,7 @@ test.describe("Routines", () => {
     await expect(page.getByText("No routines yet")).toBeVisible();
   });
 
-  test("a double-submitted form creates exactly one routine", async ({ page }) => {
+  test("a double-submitted form creates exactly one routine", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
     await fillRoutine(page, { name: "Only once", amount: "5" });
     await page.getByRole("button", { name: "Review" }).click();
@@ -184,7 +184,7 @@ test.describe("Routines", () => {
     }
   });
 
-  test("link a bank account through Astra's module", async ({ page, signIn }) => {
+  test("link a bank account through Astra's module", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.getByRole("link", { name: "Link a bank account" }).click();
     await expect(page).toHaveURL(/\/institutions\/connect/);
     // The module asks who you are unless its own login cookie says so.

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 // The emulator's seeded client secret: the app knows it, the browser must never see it.
 const CLIENT_SECRET = "astra_emulator_secret_do_not_use_in_production";
 
-test("no token or client secret reaches the browser", async ({ page, context, signIn }) => {
+test("no token or client secret reaches the browser", { tag: "@emulator-only" }, async ({ page, context, signIn }) => {
   const bodies: string[] = [];
   page.on("response", async (response) => {
     const type = response.headers()["content-type"] ?? "";

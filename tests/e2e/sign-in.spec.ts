@@ -1,7 +1,7 @@
 import { DEMO_PHONE, expect, expectNoAxeViolations, test } from "./fixtures";
 
 test.describe("Sign in with Astra", () => {
-  test("the demo user signs in through the OAuth module and sees their accounts", async ({ page, signIn }) => {
+  test("the demo user signs in through the OAuth module and sees their accounts", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Move money");
     await expectNoAxeViolations(page);
@@ -30,7 +30,7 @@ test.describe("Sign in with Astra", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("pressing Deny returns to the app with a friendly message and no session", async ({ page, signIn }) => {
+  test("pressing Deny returns to the app with a friendly message and no session", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.goto("/");
     await signIn.start();
     await signIn.module.enterPhone(DEMO_PHONE);
@@ -60,7 +60,7 @@ test.describe("Sign in with Astra", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
   });
 
-  test("a signed-out visit to the dashboard signs in and comes back to it", async ({ page, signIn }) => {
+  test("a signed-out visit to the dashboard signs in and comes back to it", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.goto("/dashboard?tab=accounts");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%3Ftab%3Daccounts/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 test.describe("Create a test user", () => {
-  test("the form creates a user intent and signs the new person in", async ({ page, signIn }) => {
+  test("the form creates a user intent and signs the new person in", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Create a test user" }).click();
     await expect(page.getByRole("heading", { name: "Create a test user" })).toBeVisible();

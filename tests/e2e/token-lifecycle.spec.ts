@@ -1,7 +1,7 @@
 import { DEMO_PHONE, expect, test } from "./fixtures";
 
 test.describe("Token lifecycle", () => {
-  test("an access token Astra expired early is refreshed without the user noticing", async ({ page, signIn, emulator }) => {
+  test("an access token Astra expired early is refreshed without the user noticing", { tag: "@emulator-only" }, async ({ page, signIn, emulator }) => {
     await page.goto("/");
     await signIn.asDemoUser();
     await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
@@ -18,7 +18,7 @@ test.describe("Token lifecycle", () => {
     expect((await emulator.tokenGrants(userId)).refresh_token).toBe(before.refresh_token + 1);
   });
 
-  test("20 parallel requests with an expired token cause exactly one refresh and no failure", async ({ page, signIn, emulator }) => {
+  test("20 parallel requests with an expired token cause exactly one refresh and no failure", { tag: "@emulator-only" }, async ({ page, signIn, emulator }) => {
     await page.goto("/");
     await signIn.asDemoUser();
     await expect(page).toHaveURL(/\/dashboard$/);
@@ -35,7 +35,7 @@ test.describe("Token lifecycle", () => {
     expect((await emulator.tokenGrants(userId)).refresh_token).toBe(before.refresh_token + 1);
   });
 
-  test("a dead refresh token asks to re-authorize and comes back to the same page", async ({ page, signIn, emulator }) => {
+  test("a dead refresh token asks to re-authorize and comes back to the same page", { tag: "@emulator-only" }, async ({ page, signIn, emulator }) => {
     await page.goto("/");
     await signIn.asDemoUser();
     await page.goto("/transfers");
@@ -58,7 +58,7 @@ test.describe("Token lifecycle", () => {
     await expect(alert).toHaveCount(0);
   });
 
-  test("an Astra failure shows what happened and the request id", async ({ page, signIn, emulator }) => {
+  test("an Astra failure shows what happened and the request id", { tag: "@emulator-only" }, async ({ page, signIn, emulator }) => {
     await page.goto("/");
     await signIn.asDemoUser();
     await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
