@@ -101,9 +101,10 @@ export function createAppsStore(db: Database) {
   const byDeveloper = db.prepare<[string], AppRow>(
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
-  const updateSettings = db.prepare<[string, string | null, number, string | null, string | null, number | null, string]>(
+  const updateSettings = db.prepare<[string, string | null, number, string | null, number, string | null, number | null, string]>(
     `UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ?, name = COALESCE(?, name),
-       support_email = COALESCE(?, support_email), test_phones_enabled = COALESCE(?, test_phones_enabled)
+       support_email = CASE WHEN ? = 1 THEN ? ELSE support_email END,
+       test_phones_enabled = COALESCE(?, test_phones_enabled)
      WHERE client_id = ?`,
   );
   return {
@@ -129,6 +130,7 @@ export function createAppsStore(db: Database) {
         settings.webhookUrl,
         settings.showTestCodes ? 1 : 0,
         settings.name ?? null,
+        settings.supportEmail === undefined ? 0 : 1,
         settings.supportEmail ?? null,
         settings.testPhonesEnabled === undefined ? null : settings.testPhonesEnabled ? 1 : 0,
         clientId,

@@ -115,6 +115,8 @@ export interface AppRef {
 /** What the header and navigation need: who is signed in, their apps, and where they are. */
 export interface Chrome {
   email: string;
+  /** The developer's first and last name; empty for accounts made before sign-up asked for it. */
+  name: string;
   apps: AppRef[];
   current?: { app: AppRef; tab: DashboardTab };
 }
@@ -179,7 +181,7 @@ export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?
             <span class="badge">Emulator</span>
             {props.chrome ? (
               <div class="account">
-                <span>{props.chrome.email}</span>
+                <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
                 <form method="post" action="/dashboard/logout">
                   <button type="submit" class="secondary">
                     Log out
@@ -278,7 +280,6 @@ export const SupportField = (props: { value: string; errors: string[] | undefine
     <input
       id="support_email"
       name="support_email"
-      required
       value={props.value}
       {...describedBy("support_email", props.errors, true)}
     />

@@ -51,15 +51,18 @@ const webhookUrlField = z.string().transform((text, ctx) => {
 
 const appNameField = z.string().trim().min(1, "Enter a name for the application.").max(80, "Use at most 80 characters.");
 
-/** Astra's "support email or URL": an email address, or an http(s) URL of a support page. */
+/**
+ * Astra's "support email or URL": an email address or an http(s) URL of a support page. Whether Astra requires
+ * it is not documented; here it may be left empty (null), so the seeded app's settings save without one.
+ */
 const supportField = z
   .string()
   .trim()
-  .min(1, "Enter a support email or URL, e.g. support@example.com or https://example.com/help.")
   .max(200, "Use at most 200 characters.")
-  .refine((value) => z.email().safeParse(value).success || (/^https?:\/\//i.test(value) && urlProblem(value) === null), {
+  .refine((value) => value === "" || z.email().safeParse(value).success || (/^https?:\/\//i.test(value) && urlProblem(value) === null), {
     message: "Enter an email address like support@example.com or a URL starting with https://.",
-  });
+  })
+  .transform((value) => value || null);
 
 // An unticked checkbox is simply absent from the form.
 const checkbox = z.string().optional().transform((value) => value !== undefined);
