@@ -71,6 +71,18 @@ export function createDashboardStore(db: Database) {
     return deleteUser.run(userId, clientId).changes === 1;
   });
 
+  const intentOfApp = db.prepare<[string, string], { user_id: string | null }>(
+    "SELECT user_id FROM user_intents WHERE id = ? AND client_id = ?",
+  );
+  const deleteIntent = db.prepare<[string, string]>("DELETE FROM user_intents WHERE id = ? AND client_id = ?");
+  const removeIntent = db.transaction((clientId: string, intentId: string): { userDeleted: boolean } | null => {
+    const intent = intentOfApp.get(intentId, clientId);
+    if (!intent) return null;
+    const userDeleted = intent.user_id ? removeUser(clientId, intent.user_id) : false;
+    deleteIntent.run(intentId, clientId);
+    return { userDeleted };
+  });
+
   const wipeApp = WIPE_BY_CLIENT.map((sql) => db.prepare<[string]>(sql));
   const deleteApp = db.prepare<[string, string]>("DELETE FROM apps WHERE client_id = ? AND developer_id = ?");
   const removeApp = db.transaction((developerId: string, clientId: string): boolean => {
@@ -114,6 +126,10 @@ export function createDashboardStore(db: Database) {
     /** Deletes the user and everything of theirs in one transaction, which frees their phone number. */
     async deleteUser(clientId: string, userId: string): Promise<boolean> {
       return removeUser(clientId, userId);
+    },
+    /** Deletes a user intent and, once converted, its user with everything of theirs; null when not this app's. */
+    async deleteUserIntent(clientId: string, intentId: string): Promise<{ userDeleted: boolean } | null> {
+      return removeIntent(clientId, intentId);
     },
     /** Deletes one of the developer's apps with its users, intents, tokens, routines and webhook log, in one transaction. */
     async deleteApp(developerId: string, clientId: string): Promise<boolean> {
