@@ -204,7 +204,9 @@ describe("link generator", () => {
     });
     const response = await get(`/dashboard/apps/${DEFAULT_APP.clientId}/links?${query}`, cookie);
     expect(response.status).toBe(200);
-    const href = /<a class="button" href="([^"]+)"/.exec(await response.text())?.[1]?.replaceAll("&amp;", "&");
+    const page = await response.clone().text();
+    expect(page).toContain("User: Avery Demo · (202) 555-0123 · approved · 2 accounts</option>");
+    const href = /<a class="button" href="([^"]+)"/.exec(page)?.[1]?.replaceAll("&amp;", "&");
     const url = new URL(href ?? "");
     expect(url.origin).toBe(ORIGIN);
     expect(url.pathname).toBe("/login/oauth/authorize");

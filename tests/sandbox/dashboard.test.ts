@@ -42,7 +42,8 @@ describe("developer accounts", () => {
     for (const label of ["First name", "Last name", "I agree to the Developer Policy", "I agree to the Terms of Service", "Create Account"]) {
       expect(page).toContain(label);
     }
-    const { first_name: _first, last_name: _last, agree_policy: _policy, agree_terms: _terms, ...bare } = signupFields("names@example.com");
+    const { email, password, confirm } = signupFields("names@example.com");
+    const bare = { email: email ?? "", password: password ?? "", confirm: confirm ?? "" };
     const response = await post("/dashboard/signup", { ...bare, first_name: " ", last_name: "" });
     const html = await response.text();
     expect(response.status).toBe(400);

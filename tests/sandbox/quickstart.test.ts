@@ -61,8 +61,7 @@ describe("npm run quickstart", () => {
     const app = await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId);
     if (!app) throw new Error("The seeded app is missing.");
     await sandbox.store.apps.updateSettings(app.clientId, { ...app, redirectUris: ["http://localhost:3203/accounts/linked", callback] });
-    const { redirectUri: _unset, ...withoutRedirect } = options;
-    const result = await runQuickstart(withoutRedirect);
+    const result = await runQuickstart({ ...options, redirectUri: undefined });
     expect(result.user.status).toBe("approved");
 
     const wrong = runQuickstart({ ...options, redirectUri: REDIRECT_URI });

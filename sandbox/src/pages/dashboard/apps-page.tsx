@@ -67,7 +67,7 @@ export function AppsPage(props: {
           <AppNameField value={values.name} errors={errors.name} />
           <SupportField value={values.support_email} errors={errors.support_email} />
           <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
-          <p class="hint">Saving shows the app's Keys section with its Client ID and Client Secret.</p>
+          <p class="hint">{"Saving shows the app's Keys section with its Client ID and Client Secret."}</p>
           <button type="submit">Save Changes</button>
         </form>
       </section>

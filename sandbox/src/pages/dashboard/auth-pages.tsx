@@ -89,7 +89,9 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
   return (
     <DashboardLayout title="Sign up" narrow>
       <h1>Create a developer account</h1>
-      <p>Sandbox accounts live only in the emulator store. The policy and terms below are Astra's; the emulator only records that you agreed.</p>
+      <p>
+        {"Sandbox accounts live only in the emulator store. The policy and terms below are Astra's; the emulator only records that you agreed."}
+      </p>
       {Object.keys(errors).length > 0 ? (
         <p class="alert" role="alert">
           Please fix the fields marked below.
