@@ -57,7 +57,7 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
         name: parsed.data.name,
         supportEmail: parsed.data.support_email,
         redirectUris: parsed.data.redirect_uris,
-        // Astra's dashboard starts with the test-phone toggle off; an app made here does too.
+        // Astra's guide has you switch test numbers on in Sandbox Settings, so a new app starts without them.
         testPhonesEnabled: false,
       },
       clock.now(),
