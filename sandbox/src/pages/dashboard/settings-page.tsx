@@ -72,7 +72,7 @@ function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
       </dl>
       <p class="hint">
         Use them as HTTP Basic credentials at <code>POST /v1/oauth/token</code> and <code>POST /v1/user_intent</code>.
-        Astra rotates keys through its support; so does this emulator (there is no rotate button).
+        Astra rotates keys when you ask its support; the emulator cannot rotate them (there is no rotate button).
       </p>
     </section>
   );
