@@ -1,6 +1,7 @@
 // `npm run quickstart`: Astra's "create a user with an access token" recipe, end to end against the emulator.
 // It creates a user intent, walks the hosted OAuth module over HTTP as a browser would (phone, code, consent),
-// exchanges the code for tokens and reads the user and their accounts, printing each step.
+// exchanges the code for tokens and reads the user and their accounts, printing each step. A failed step says
+// what the emulator answered and which variable to set, and deletes the user intent it made.
 import { pathToFileURL } from "node:url";
 import { accountListSchema, oauthTokenResponseSchema, userSchema, type Account, type User } from "../lib/astra/schemas";
 
@@ -9,19 +10,22 @@ const config = {
   appUrl: process.env.ASTRA_APP_URL || process.env.ASTRA_API_URL || "http://localhost:4010",
   clientId: process.env.ASTRA_CLIENT_ID || "astra_emulator_client",
   clientSecret: process.env.ASTRA_CLIENT_SECRET || "astra_emulator_secret_do_not_use_in_production",
-  redirectUri: process.env.ASTRA_REDIRECT_URI || "http://localhost:3000/api/auth/callback/astra",
+  // Unset: the app's registered sign-in callback, asked of the emulator (GET /sandbox/app).
+  redirectUri: process.env.ASTRA_REDIRECT_URI || undefined,
 };
 
 /** Unused-by-default sandbox test numbers; the seeded demo user owns 2025550123. */
 const CANDIDATE_PHONES = Array.from({ length: 40 }, (_, i) => `20255501${60 + i}`);
 const SANDBOX_CODE = "123456";
+const CALLBACK_PATH = "/api/auth/callback/astra";
 
 export interface QuickstartOptions {
   apiUrl: string;
   appUrl: string;
   clientId: string;
   clientSecret: string;
-  redirectUri: string;
+  /** Defaults to the app's registered redirect URI ending in /api/auth/callback/astra, or its first. */
+  redirectUri?: string;
   fetch?: typeof fetch;
   log?: (line: string) => void;
 }
@@ -43,11 +47,33 @@ export class QuickstartError extends Error {
   }
 }
 
-async function expectStatus(response: Response, expected: number[], step: string): Promise<Response> {
-  if (expected.includes(response.status)) return response;
-  const body = (await response.text()).slice(0, 500);
-  throw new QuickstartError(`${step} answered HTTP ${response.status}: ${body}`);
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+const textOf = (html: string) =>
+  html.replace(/<[^>]+>/g, " ").replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity).replace(/\s+/g, " ").trim();
+
+/** What the emulator said, in a line or two: an Astra or OAuth error body, or an error page's title and text. */
+export function describeAnswer(body: string): string {
+  try {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    const said = [json.name ?? json.error, json.description ?? json.error_description].filter((part) => typeof part === "string");
+    if (said.length > 0) return said.join(": ");
+  } catch {
+    // Not JSON: an HTML page or plain text.
+  }
+  const title = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
+  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)].map((match) => textOf(match[1] ?? "")).filter(Boolean);
+  const text = title ? [textOf(title), ...paragraphs].join(" — ") : textOf(body);
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
+
+async function expectStatus(response: Response, expected: number[], step: string, fix: string): Promise<Response> {
+  if (expected.includes(response.status)) return response;
+  const said = describeAnswer(await response.text());
+  throw new QuickstartError(`${step} answered HTTP ${response.status}: ${said}\n  Fix: ${fix}`);
+}
+
+/** The code the module's page shows in place of a text message, or the test numbers' fixed code. */
+const codeOnPage = (html: string): string => /Your code is <strong>(\d{6})<\/strong>/.exec(html)?.[1] ?? SANDBOX_CODE;
 
 function sessionIdFrom(html: string): string {
   const match = /name="session_id" value="([^"]+)"/.exec(html);
@@ -61,21 +87,33 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64")}`;
   const api = (path: string) => new URL(path, options.apiUrl).toString();
   const hosted = (path: string) => new URL(path, options.appUrl).toString();
+  const credentialsFix = "set ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET to the Client ID and Client Secret of an app in the emulator's dashboard.";
 
   try {
     await send(api("/sandbox/health"));
   } catch (error) {
     throw new QuickstartError(
-      `Nothing answers at ${options.apiUrl}. Start the emulator with npm run sandbox (or set ASTRA_API_URL).`,
+      `Nothing answers at ${options.apiUrl}. Start the emulator with npm run sandbox, or set ASTRA_API_URL to where it runs.`,
       { cause: error },
     );
   }
   log(`✔ Astra API at ${options.apiUrl}`);
 
+  const appResponse = await send(api("/sandbox/app"), { headers: { Authorization: basic } });
+  if (appResponse.status === 401) throw new QuickstartError(`The emulator rejected the app's keys.\n  Fix: ${credentialsFix}`);
+  await expectStatus(appResponse, [200], "GET /sandbox/app", "set ASTRA_API_URL to the emulator (this script needs its control API).");
+  const registered = ((await appResponse.json()) as { redirect_uris: string[] }).redirect_uris;
+  const redirectUri = options.redirectUri ?? registered.find((uri) => uri.endsWith(CALLBACK_PATH)) ?? registered[0] ?? "";
+  if (!registered.includes(redirectUri)) {
+    throw new QuickstartError(
+      `ASTRA_REDIRECT_URI=${redirectUri} is not registered for this app (registered: ${registered.join(", ")}).\n` +
+        "  Fix: unset ASTRA_REDIRECT_URI, set it to one of those, or add it under Redirect URIs on the app's page in the dashboard.",
+    );
+  }
+
   let phone: string | undefined;
   for (const candidate of CANDIDATE_PHONES) {
     const lookup = await send(api(`/sandbox/users?phone=${candidate}`), { headers: { Authorization: basic } });
-    if (lookup.status === 401) throw new QuickstartError("The emulator rejected ASTRA_CLIENT_ID / ASTRA_CLIENT_SECRET.");
     if (lookup.status === 404) {
       phone = candidate;
       break;
@@ -102,15 +140,44 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
       ip_address: "203.0.113.7",
     }),
   });
-  await expectStatus(intentResponse, [200, 201], "POST /v1/user_intent");
+  await expectStatus(intentResponse, [200, 201], "POST /v1/user_intent", credentialsFix);
   const { id: userIntentId } = (await intentResponse.json()) as { id: string };
   log(`✔ Created user intent ${userIntentId} (${email}, phone ${phone})`);
 
+  try {
+    return await signInAndRead({ ...options, send, log, api, hosted, basic, redirectUri, userIntentId, phone, email });
+  } catch (error) {
+    // Leave nothing behind: the intent, and the user it may have become, go again.
+    const undo = await send(api(`/sandbox/user_intents/${encodeURIComponent(userIntentId)}`), {
+      method: "DELETE",
+      headers: { Authorization: basic },
+    }).catch(() => null);
+    log(undo?.ok ? `✘ Deleted user intent ${userIntentId} again` : `✘ Could not delete user intent ${userIntentId}`);
+    throw error;
+  }
+}
+
+interface SignInContext extends QuickstartOptions {
+  send: typeof fetch;
+  log: (line: string) => void;
+  api: (path: string) => string;
+  hosted: (path: string) => string;
+  basic: string;
+  redirectUri: string;
+  userIntentId: string;
+  phone: string;
+  email: string;
+}
+
+/** The module walk, the token exchange and the two reads, for the user intent just made. */
+async function signInAndRead(context: SignInContext): Promise<QuickstartResult> {
+  const { send, log, api, hosted, basic, redirectUri, userIntentId, phone, email } = context;
+  const moduleFix = `check ASTRA_APP_URL (${context.appUrl}) and ASTRA_REDIRECT_URI (${redirectUri}).`;
   const authorize = new URL(hosted("/login/oauth/authorize"));
   const state = `quickstart-${Date.now()}`;
   for (const [name, value] of Object.entries({
-    client_id: options.clientId,
-    redirect_uri: options.redirectUri,
+    client_id: context.clientId,
+    redirect_uri: redirectUri,
     response_type: "code",
     state,
     user_intent_id: userIntentId,
@@ -119,7 +186,7 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   })) {
     authorize.searchParams.set(name, value);
   }
-  const start = await expectStatus(await send(authorize.toString()), [200], "Opening the OAuth module");
+  const start = await expectStatus(await send(authorize.toString()), [200], "Opening the OAuth module", moduleFix);
   const sessionId = sessionIdFrom(await start.text());
   log("✔ Opened the OAuth module");
 
@@ -129,35 +196,36 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
       body: new URLSearchParams({ session_id: sessionId, ...fields }),
       redirect: "manual",
     });
-    return expectStatus(response, expected, `The module's ${path} step`);
+    return expectStatus(response, expected, `The module's ${path} step`, moduleFix);
   };
-  await step("phone", { phone });
-  const afterCode = await (await step("code", { code: SANDBOX_CODE })).text();
+  const code = codeOnPage(await (await step("phone", { phone })).text());
+  const afterCode = await (await step("code", { code })).text();
   if (afterCode.includes('action="/login/oauth/authorize/profile"')) {
     await step("profile", { first_name: "Quinn", last_name: "Starter", email });
   }
   const consent = await step("consent", { decision: "authorize" }, [302, 303]);
-  const location = new URL(consent.headers.get("location") ?? "", options.redirectUri);
-  const code = location.searchParams.get("code");
-  if (!code) throw new QuickstartError(`The module redirected without a code: ${location}`);
+  const location = new URL(consent.headers.get("location") ?? "", redirectUri);
+  const authorizationCode = location.searchParams.get("code");
+  if (!authorizationCode) throw new QuickstartError(`The module redirected without a code: ${location}`);
   if (location.searchParams.get("state") !== state) throw new QuickstartError("The module did not echo state.");
-  log(`✔ Signed in with ${phone} and code ${SANDBOX_CODE}, authorized; redirected with a code`);
+  log(`✔ Signed in with ${phone} and code ${code}, authorized; redirected with a code`);
 
   const tokenResponse = await send(api("/v1/oauth/token"), {
     method: "POST",
     headers: { Authorization: basic },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: options.redirectUri }),
+    body: new URLSearchParams({ grant_type: "authorization_code", code: authorizationCode, redirect_uri: redirectUri }),
   });
-  await expectStatus(tokenResponse, [200], "POST /v1/oauth/token");
+  await expectStatus(tokenResponse, [200], "POST /v1/oauth/token", `check ASTRA_REDIRECT_URI (${redirectUri}) and the app's keys.`);
   const tokens = oauthTokenResponseSchema.parse(await tokenResponse.json());
   log(`✔ Exchanged the code for an access token (expires in ${tokens.expires_in} s) and a refresh token`);
 
   const bearer = { headers: { Authorization: `Bearer ${tokens.access_token}` } };
-  const userResponse = await expectStatus(await send(api("/v1/user"), bearer), [200], "GET /v1/user");
+  const readFix = "set ASTRA_API_URL to the emulator that issued the token.";
+  const userResponse = await expectStatus(await send(api("/v1/user"), bearer), [200], "GET /v1/user", readFix);
   const user = userSchema.parse(await userResponse.json());
   log(`✔ GET /v1/user: ${user.first_name} ${user.last_name}, ${user.status}, id ${user.id}`);
 
-  const accountsResponse = await expectStatus(await send(api("/v1/accounts"), bearer), [200], "GET /v1/accounts");
+  const accountsResponse = await expectStatus(await send(api("/v1/accounts"), bearer), [200], "GET /v1/accounts", readFix);
   const { accounts } = accountListSchema.parse(await accountsResponse.json());
   log(`✔ GET /v1/accounts: ${accounts.length} account${accounts.length === 1 ? "" : "s"}`);
   for (const account of accounts) {

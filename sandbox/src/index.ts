@@ -39,7 +39,7 @@ const server = serve({ fetch: createApp({ store, clock }).fetch, port: env.SANDB
   const origin = `http://localhost:${info.port}`;
   console.log(`Astra sandbox emulator on ${origin}`);
   console.log(`  Dashboard:   ${origin}/dashboard (${SEED_DEVELOPER.email} / ${SEED_DEVELOPER.password})`);
-  console.log(`  Test phone:  ${DEMO_USER_PHONE} (any 20255501xx works), code ${SANDBOX_VERIFICATION_CODE}`);
+  console.log(`  Test phone:  ${DEMO_USER_PHONE} (any 20255501xx works), code ${SANDBOX_VERIFICATION_CODE} (the seeded app has Enable Phone Numbers For Testing on)`);
   console.log(`  Webhooks to: ${webhookUrl ?? "nowhere (no webhook URL set)"}`);
   if (clock.offsetMs() !== 0) {
     console.log(`  Clock:       ${clock.now().toISOString()} (advanced ${clock.offsetMs()} ms; POST /sandbox/reset resets it)`);

@@ -40,10 +40,16 @@ async function listAccounts(userId = demoId) {
 async function atAccountChoice(institution_id: string, state = "b1") {
   const { html, session_id } = await signInAt(sandbox.app, connectUrl({ state }), DEMO_USER_PHONE);
   expect(html).toContain("Link a bank account");
-  expect((await post("institution", { session_id, institution_id })).status).toBe(200);
+  const bankLogin = await post("institution", { session_id, institution_id });
+  expect(bankLogin.status).toBe(200);
   const accounts = await post("credentials", { session_id, institution_id, username: "user_good", password: "pass_good" });
   expect(accounts.status).toBe(200);
-  expect(await accounts.text()).toContain("Choose accounts to link");
+  const choice = await accounts.text();
+  expect(choice).toContain("Choose accounts to link");
+  // Every step says whose accounts these are.
+  for (const page of [html, await bankLogin.text(), choice]) {
+    expect(page).toContain("Linking accounts for <strong>Avery Demo</strong>, (202) 555-0123");
+  }
   return session_id;
 }
 

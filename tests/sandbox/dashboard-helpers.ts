@@ -1,11 +1,37 @@
 // Drives the developer dashboard in-process: session cookies, same-origin form posts, new apps and their keys.
 import { expect } from "vitest";
+import type { DeveloperApp } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { postForm, type Sandbox, type SandboxApp } from "./helpers";
 
 /** The origin of `app.request("/path")`, which the dashboard's same-origin guard compares against. */
 export const ORIGIN = "http://localhost";
 export const PASSWORD = "a long enough password";
+
+/** A complete, valid sign-up form (Astra's: email, password, names, both agreements). */
+export const signupFields = (email: string): Record<string, string> => ({
+  email,
+  password: PASSWORD,
+  confirm: PASSWORD,
+  first_name: "Dana",
+  last_name: "Developer",
+  agree_policy: "on",
+  agree_terms: "on",
+});
+
+/** The settings form of an app as the page would post it, with `changes` on top. */
+export function settingsFields(app: DeveloperApp, changes: Record<string, string | undefined> = {}): Record<string, string> {
+  const fields: Record<string, string | undefined> = {
+    name: app.name,
+    support_email: app.supportEmail ?? "",
+    redirect_uris: app.redirectUris.join("\n"),
+    webhook_url: app.webhookUrl ?? "",
+    show_test_codes: app.showTestCodes ? "on" : undefined,
+    test_phones_enabled: app.testPhonesEnabled ? "on" : undefined,
+    ...changes,
+  };
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
 
 export const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
@@ -17,7 +43,7 @@ export function dashboardClient(sandbox: Sandbox) {
     postForm(sandbox.app, path, fields, { ...(cookie ? { Cookie: cookie } : {}), ...(origin ? { Origin: origin } : {}) });
 
   async function signUp(email: string) {
-    const response = await post("/dashboard/signup", { email, password: PASSWORD, confirm: PASSWORD });
+    const response = await post("/dashboard/signup", signupFields(email));
     expect(response.status).toBe(303);
     return cookieOf(response);
   }
@@ -37,14 +63,16 @@ export function dashboardClient(sandbox: Sandbox) {
     return { response, html: await response.text() };
   }
 
-  /** Creates an app through the form and reads its keys off the one-time keys page. */
+  /** Creates an app through the form, follows the redirect and reads the keys off the Keys section. */
   async function newAppKeys(cookie: string) {
-    const { response, html } = await submitNewApp(cookie);
-    expect(response.status).toBe(201);
-    const clientId = /<code>(astra_[0-9a-f]{24})<\/code>/.exec(html)?.[1];
-    const secret = /Client secret<\/dt><dd><code>([A-Za-z0-9_-]{40})<\/code>/.exec(html)?.[1];
+    const { response } = await submitNewApp(cookie);
+    expect(response.status).toBe(303);
+    const location = response.headers.get("location") ?? "";
+    const html = await (await get(location, cookie)).text();
+    const clientId = /<code id="client-id">(astra_[0-9a-f]{24})<\/code>/.exec(html)?.[1];
+    const secret = /<code id="client-secret">([A-Za-z0-9_-]{40})<\/code>/.exec(html)?.[1];
     if (!clientId || !secret) throw new Error(`No keys on the page:\n${html}`);
-    return { clientId, secret };
+    return { clientId, secret, location };
   }
 
   return { get, post, signUp, logInSeeded, submitNewApp, newAppKeys };

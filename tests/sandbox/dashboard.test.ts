@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { LOGIN_FAILED } from "../../sandbox/src/routes/dashboard/auth";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
-import { cookieOf, dashboardClient, ORIGIN, PASSWORD } from "./dashboard-helpers";
+import { cookieOf, dashboardClient, ORIGIN, PASSWORD, signupFields } from "./dashboard-helpers";
 import {
   createSandbox,
   DEFAULT_APP,
@@ -20,24 +20,52 @@ const post: typeof dashboard.post = (...args) => dashboard.post(...args);
 
 describe("developer accounts", () => {
   it("rejects bad sign-ups field by field, keeps the email and never echoes passwords", async () => {
-    const cases = [
-      [{ email: "not-an-email", password: PASSWORD, confirm: PASSWORD }, "Enter an email address"],
-      [{ email: "dev@example.com", password: "short", confirm: "short" }, "at least 10 characters"],
-      [{ email: "dev@example.com", password: PASSWORD, confirm: `${PASSWORD}!` }, "passwords do not match"],
-    ] as const;
+    const valid = signupFields("dev@example.com");
+    const cases: [Record<string, string>, string][] = [
+      [{ ...valid, email: "not-an-email" }, "Enter an email address"],
+      [{ ...valid, password: "short", confirm: "short" }, "at least 10 characters"],
+      [{ ...valid, confirm: `${PASSWORD}!` }, "passwords do not match"],
+    ];
     for (const [fields, message] of cases) {
       const response = await post("/dashboard/signup", fields);
       const html = await response.text();
       expect(response.status).toBe(400);
       expect(html).toContain(message);
-      expect(html).toContain(`value="${fields.email}"`);
-      expect(html).not.toContain(fields.password);
+      expect(html).toContain(`value="${fields.email ?? ""}"`);
+      expect(html).not.toContain(fields.password ?? "");
       expect(response.headers.get("set-cookie")).toBeNull();
     }
   });
 
+  it("asks Astra's sign-up questions: first and last name and both agreements, each validated", async () => {
+    const page = await (await get("/dashboard/signup")).text();
+    for (const label of ["First name", "Last name", "I agree to the Developer Policy", "I agree to the Terms of Service", "Create Account"]) {
+      expect(page).toContain(label);
+    }
+    const { email, password, confirm } = signupFields("names@example.com");
+    const bare = { email: email ?? "", password: password ?? "", confirm: confirm ?? "" };
+    const response = await post("/dashboard/signup", { ...bare, first_name: " ", last_name: "" });
+    const html = await response.text();
+    expect(response.status).toBe(400);
+    expect(html).toContain("Enter your first name.");
+    expect(html).toContain("Enter your last name.");
+    expect(html).toContain("Agree to the Developer Policy to create an account.");
+    expect(html).toContain("Agree to the Terms of Service to create an account.");
+    expect(html).toContain('value="names@example.com"');
+    expect(await sandbox.store.developers.logIn("names@example.com", PASSWORD)).toBeNull();
+
+    const ticked = await post("/dashboard/signup", { ...bare, first_name: "Ada", last_name: "", agree_policy: "on" });
+    const kept = await ticked.text();
+    expect(kept).toContain('value="Ada"');
+    expect(kept).toMatch(/id="agree_policy"[^>]*checked/);
+    expect(kept).not.toMatch(/id="agree_terms"[^>]*checked/);
+
+    expect((await post("/dashboard/signup", signupFields("names@example.com"))).status).toBe(303);
+    expect(await sandbox.store.developers.logIn("names@example.com", PASSWORD)).toMatchObject({ firstName: "Dana", lastName: "Developer" });
+  });
+
   it("signs up into a session cookie that is HttpOnly, SameSite=Strict and lasts 7 days", async () => {
-    const response = await post("/dashboard/signup", { email: "New.Dev@Example.com", password: PASSWORD, confirm: PASSWORD });
+    const response = await post("/dashboard/signup", signupFields("New.Dev@Example.com"));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/dashboard");
     const setCookie = response.headers.get("set-cookie") ?? "";
@@ -53,7 +81,7 @@ describe("developer accounts", () => {
 
   it("refuses a second account for the same email, whatever its case", async () => {
     await dashboard.signUp("twice@example.com");
-    const response = await post("/dashboard/signup", { email: "TWICE@example.com", password: PASSWORD, confirm: PASSWORD });
+    const response = await post("/dashboard/signup", signupFields("TWICE@example.com"));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("already exists");
   });
@@ -107,6 +135,7 @@ describe("developer accounts", () => {
     expect(html).toContain(DEFAULT_APP.name);
     expect(html).toContain(DEFAULT_APP.clientId);
     expect(html).toMatch(new RegExp(`${DEFAULT_APP.clientId}</code></td><td>1</td>`));
+    expect(html).toContain("Sandbox Developer");
   });
 
   it("redirects the emulator's root to the dashboard", async () => {

@@ -1,7 +1,13 @@
-// US phone numbers as the OAuth module takes them: 10 digits, no country code (astra-api.md 2.3).
+// US phone numbers as the OAuth module takes them (10 digits, no country code, astra-api.md 2.3), and the
+// verification code a sign-in needs.
+import { createHmac } from "node:crypto";
 
-/** The sandbox only "sends" codes to these numbers, and they all accept SANDBOX_VERIFICATION_CODE. */
+/**
+ * The emulator's test numbers and their fixed code, used while an app has Astra's "Enable Phone Numbers For
+ * Testing" on. Astra's own test numbers and code were not captured (astra-fidelity.md C5): these are stand-ins.
+ */
 export const TEST_PHONE_PATTERN = /^20255501\d\d$/;
+export const TEST_PHONE_RANGE = "2025550100–2025550199";
 export const SANDBOX_VERIFICATION_CODE = "123456";
 
 /** Accepts "(202) 555-0123", "202-555-0123", "+1 202 555 0123"; returns 10 digits or null. */
@@ -19,3 +25,16 @@ export const formatPhone = (phone: string): string =>
 
 /** "2025550123" -> "+12025550123", the E.164 form Astra's API returns. */
 export const toE164 = (phone: string): string => `+1${phone}`;
+
+/**
+ * The code this sign-in must enter. A test number of an app with test numbers enabled takes the fixed code;
+ * any other number gets a one-time code, derived from the module session so nothing more is stored, which the
+ * module shows on its page in place of the text message the emulator cannot send.
+ */
+export function verificationCodeFor(sessionId: string, phone: string, testPhonesEnabled: boolean): { code: string; fixed: boolean } {
+  if (testPhonesEnabled && isTestPhone(phone)) return { code: SANDBOX_VERIFICATION_CODE, fixed: true };
+  const number = createHmac("sha256", sessionId).update(phone).digest().readUInt32BE(0) % 1_000_000;
+  const code = String(number).padStart(6, "0");
+  // Never the fixed code, so "123456 works" always means the test-number setting is on.
+  return { code: code === SANDBOX_VERIFICATION_CODE ? "654321" : code, fixed: false };
+}

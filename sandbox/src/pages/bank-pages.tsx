@@ -2,7 +2,20 @@
 // Bank linking (/institutions/connect): pick a sandbox bank, sign in to it, choose the accounts to link.
 import type { Institution } from "../lib/institutions";
 import { BANK_PASSWORD, BANK_USERNAME } from "../lib/institutions";
+import { formatPhone } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
+
+/** Whose Astra account the bank accounts are linked to, shown on every bank-linking page. */
+export interface AccountHolder {
+  name: string;
+  phone: string;
+}
+
+const Holder = (props: { holder: AccountHolder }) => (
+  <p class="holder">
+    Linking accounts for <strong>{props.holder.name}</strong>, {formatPhone(props.holder.phone)}
+  </p>
+);
 
 const dollars = (cents: number | null) =>
   cents === null ? "—" : (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
@@ -10,6 +23,7 @@ const dollars = (cents: number | null) =>
 const InstitutionField = (props: { id: string }) => <input type="hidden" name="institution_id" value={props.id} />;
 
 export function BankPickPage(props: {
+  holder: AccountHolder;
   sessionId: string;
   appName: string;
   institutions: readonly Institution[];
@@ -18,6 +32,7 @@ export function BankPickPage(props: {
   return (
     <Layout title="Link a bank account">
       <h1>Link a bank account</h1>
+      <Holder holder={props.holder} />
       <p>Choose your bank to link an account to {props.appName}.</p>
       <form method="post" action="/institutions/connect/institution" novalidate>
         <SessionField sessionId={props.sessionId} />
@@ -48,6 +63,7 @@ export function BankPickPage(props: {
 }
 
 export function BankLoginPage(props: {
+  holder: AccountHolder;
   sessionId: string;
   institution: Institution;
   username: string;
@@ -57,6 +73,7 @@ export function BankLoginPage(props: {
   return (
     <Layout title={`Sign in to ${institution.name}`}>
       <h1>Sign in to {institution.name}</h1>
+      <Holder holder={props.holder} />
       <p>Enter your online banking username and password. Astra never shares them with the app.</p>
       <p class="notice">
         Sandbox: username <strong>{BANK_USERNAME}</strong>, password <strong>{BANK_PASSWORD}</strong>
@@ -101,6 +118,7 @@ export function BankLoginPage(props: {
 }
 
 export function BankAccountsPage(props: {
+  holder: AccountHolder;
   sessionId: string;
   appName: string;
   institution: Institution;
@@ -110,6 +128,7 @@ export function BankAccountsPage(props: {
   return (
     <Layout title="Choose accounts">
       <h1>Choose accounts to link</h1>
+      <Holder holder={props.holder} />
       <p>
         Which {institution.name} accounts may {props.appName} use?
       </p>

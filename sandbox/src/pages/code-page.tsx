@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Sign-in step 2 of every module flow: the 6-digit verification code "sent" by text message.
-import { SANDBOX_VERIFICATION_CODE, formatPhone } from "../lib/phone";
+import { formatPhone } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
 
 export function CodePage(props: {
@@ -8,8 +8,8 @@ export function CodePage(props: {
   phone: string;
   /** The flow's base path; the form posts to `${action}/code`. */
   action?: string;
-  /** The app's "show test codes" sandbox setting; the code works either way. */
-  showCode?: boolean;
+  /** The code to show in place of a text message; none hides it (a test number with "show test codes" off). */
+  shownCode?: string;
   error?: string;
 }) {
   const action = props.action ?? "/login/oauth/authorize";
@@ -17,9 +17,9 @@ export function CodePage(props: {
     <Layout title="Enter your code">
       <h1>Enter your code</h1>
       <p>Enter the 6-digit code sent to {formatPhone(props.phone)}</p>
-      {props.showCode === false ? null : (
+      {props.shownCode === undefined ? null : (
         <p class="notice">
-          Sandbox: no text message is sent. Your code is <strong>{SANDBOX_VERIFICATION_CODE}</strong>
+          Sandbox: no text message is sent. Your code is <strong>{props.shownCode}</strong>
         </p>
       )}
       <form method="post" action={`${action}/code`} novalidate>

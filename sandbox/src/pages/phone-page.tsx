@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Sign-in step 1 of every module flow: the user's 10-digit US mobile number.
-import { SANDBOX_VERIFICATION_CODE } from "../lib/phone";
+import { SANDBOX_VERIFICATION_CODE, TEST_PHONE_RANGE } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
 
 export function PhonePage(props: {
@@ -12,6 +12,8 @@ export function PhonePage(props: {
   action?: string;
   /** The app's "show test codes" sandbox setting. */
   showCode?: boolean;
+  /** The app's "Enable Phone Numbers For Testing" sandbox setting. */
+  testPhones?: boolean;
   error?: string;
 }) {
   const action = props.action ?? "/login/oauth/authorize";
@@ -20,9 +22,11 @@ export function PhonePage(props: {
       <h1>Sign in to Astra</h1>
       <p>{props.appName} uses Astra to move money. Enter your mobile number and we will text you a code.</p>
       <p class="notice">
-        {props.showCode === false
-          ? "Sandbox: only test numbers 2025550100–2025550199 receive codes"
-          : `Sandbox: test numbers 2025550100–2025550199 accept the code ${SANDBOX_VERIFICATION_CODE}`}
+        {props.testPhones === false
+          ? "Sandbox: no text message is sent; the next page shows your code."
+          : props.showCode === false
+            ? `Sandbox: test numbers ${TEST_PHONE_RANGE} take a fixed code; other numbers see theirs on the next page.`
+            : `Sandbox: test numbers ${TEST_PHONE_RANGE} accept the code ${SANDBOX_VERIFICATION_CODE}; other numbers see their code on the next page.`}
       </p>
       <form method="post" action={`${action}/phone`} novalidate>
         <SessionField sessionId={props.sessionId} />

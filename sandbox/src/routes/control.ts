@@ -11,6 +11,7 @@ import { readJson } from "../lib/json-body";
 import { normalizePhone } from "../lib/phone";
 import { localDate } from "../lib/schedule";
 import { runDueWork } from "../lib/tick";
+import { controlAppRoutes } from "./control-app";
 import { controlEventRoutes } from "./control-events";
 
 const MINUTE_MS = 60_000;
@@ -105,5 +106,6 @@ export function controlRoutes(deps: Deps) {
     });
 
   app.route("/", controlEventRoutes(deps));
+  app.route("/", controlAppRoutes(deps));
   return app;
 }

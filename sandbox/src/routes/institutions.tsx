@@ -5,10 +5,11 @@
 import { Hono, type Context } from "hono";
 import type { Deps } from "../app";
 import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
-import { BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
+import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
 import { NoticePage } from "../pages/error-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
+import type { UserRecord } from "../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired } from "./module-request";
 
@@ -39,6 +40,8 @@ export function institutionRoutes(deps: Deps) {
     return userId ? store.users.findById(userId) : null;
   }
 
+  const holderOf = (user: UserRecord): AccountHolder => ({ name: `${user.firstName} ${user.lastName}`, phone: user.phone });
+
   function noUser(c: Context, session: ModuleSession, client: DeveloperApp) {
     const back = new URL(session.redirectUri);
     if (session.state !== null) back.searchParams.set("state", session.state);
@@ -52,72 +55,72 @@ export function institutionRoutes(deps: Deps) {
   }
 
   const connect = moduleFlow(deps, "connect", BASE, async (c, session, client) => {
-    if (!(await findUser(session))) return noUser(c, session, client);
-    return c.html(<BankPickPage sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />);
+    const user = await findUser(session);
+    if (!user) return noUser(c, session, client);
+    return c.html(<BankPickPage holder={holderOf(user)} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />);
   });
 
   app.get(BASE, (c) => connect.start(c));
   app.route("/", connect.routes);
 
-  /** The verified session of a form post, or the page that says it expired. */
+  /** The verified session of a form post with the user whose accounts it links, or null (the page says it expired). */
   async function load(fields: Record<string, string[]>) {
     const loaded = await connect.loadSession({ session_id: fields.session_id?.[0] ?? "" });
-    return loaded?.session.verified ? loaded : null;
+    const user = loaded?.session.verified ? await findUser(loaded.session) : null;
+    return loaded && user ? { ...loaded, user, holder: holderOf(user) } : null;
   }
 
   app.post(`${BASE}/institution`, async (c) => {
     const fields = await readFields(c);
     const loaded = await load(fields);
     if (!loaded) return expired(c);
-    const { session, client } = loaded;
+    const { session, client, holder } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) {
       return c.html(
-        <BankPickPage sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} error="Choose your bank." />,
+        <BankPickPage holder={holder} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} error="Choose your bank." />,
         400,
       );
     }
-    return c.html(<BankLoginPage sessionId={session.id} institution={institution} username="" />);
+    return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" />);
   });
 
   app.post(`${BASE}/credentials`, async (c) => {
     const fields = await readFields(c);
     const loaded = await load(fields);
     if (!loaded) return expired(c);
-    const { session, client } = loaded;
+    const { session, client, holder } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) return expired(c);
     const username = fields.username?.[0] ?? "";
     if (!areGoodCredentials(username, fields.password?.[0] ?? "")) {
       const error = "The username or password is incorrect";
-      return c.html(<BankLoginPage sessionId={session.id} institution={institution} username={username} error={error} />, 400);
+      return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username={username} error={error} />, 400);
     }
     await store.moduleSessions.setContext(session.id, { ...session.context, institutionId: institution.id });
-    return c.html(<BankAccountsPage sessionId={session.id} appName={client.name} institution={institution} />);
+    return c.html(<BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} />);
   });
 
   app.post(`${BASE}/accounts`, async (c) => {
     const fields = await readFields(c);
     const loaded = await load(fields);
     if (!loaded) return expired(c);
-    const { session, client } = loaded;
+    const { session, client, holder, user } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) return expired(c);
     if (session.context.institutionId !== institution.id) {
       const error = "Please sign in to your bank first.";
-      return c.html(<BankLoginPage sessionId={session.id} institution={institution} username="" error={error} />, 400);
+      return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" error={error} />, 400);
     }
     const masks = new Set(fields.account ?? []);
     const chosen = institution.accounts.filter((account) => masks.has(account.mask));
     if (chosen.length === 0) {
       const error = "Choose at least one account.";
       return c.html(
-        <BankAccountsPage sessionId={session.id} appName={client.name} institution={institution} error={error} />,
+        <BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} error={error} />,
         400,
       );
     }
-    const user = await findUser(session);
-    if (!user) return noUser(c, session, client);
     const now = clock.now();
     const linked = await store.accounts.linkFromInstitution(user.id, { name: institution.name, logo: null }, chosen, now);
     await store.routines.refreshForUser(user.id, now);

@@ -5,7 +5,7 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../app";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
-import { isTestPhone, normalizePhone, SANDBOX_VERIFICATION_CODE } from "../lib/phone";
+import { normalizePhone, verificationCodeFor } from "../lib/phone";
 import { CodePage } from "../pages/code-page";
 import { PhonePage } from "../pages/phone-page";
 import type { DeveloperApp } from "../store";
@@ -28,6 +28,12 @@ export function redirectTo(c: Context, redirectUri: string, params: Record<strin
   const url = new URL(redirectUri);
   for (const [name, value] of Object.entries(params)) if (value !== null) url.searchParams.set(name, value);
   return c.redirect(url.toString(), 302);
+}
+
+/** The code a sign-in needs, and what the code page shows of it (the "text message" the emulator cannot send). */
+export function signInCode(client: DeveloperApp, sessionId: string, phone: string): { code: string; shown?: string } {
+  const { code, fixed } = verificationCodeFor(sessionId, phone, client.testPhonesEnabled);
+  return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
 export async function readForm(c: Context): Promise<Record<string, string>> {
@@ -77,6 +83,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
         readOnly={session.phoneLocked}
         action={base}
         showCode={client.showTestCodes}
+        testPhones={client.testPhonesEnabled}
         error={error}
       />,
       error ? 400 : 200,
@@ -84,7 +91,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
 
   const codePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
     c.html(
-      <CodePage sessionId={session.id} phone={phone} action={base} showCode={client.showTestCodes} error={error} />,
+      <CodePage sessionId={session.id} phone={phone} action={base} shownCode={signInCode(client, session.id, phone).shown} error={error} />,
       error ? 400 : 200,
     );
 
@@ -117,9 +124,6 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
     const { session, client } = loaded;
     const phone = session.phoneLocked ? session.phone : normalizePhone(form.phone ?? "");
     if (!phone) return phonePage(c, session, client, form.phone ?? "", "Enter a 10-digit US phone number, for example 2025550123.");
-    if (!isTestPhone(phone)) {
-      return phonePage(c, session, client, form.phone ?? "", "This sandbox only sends codes to test numbers 20255501xx.");
-    }
     await store.moduleSessions.setPhone(session.id, phone);
     return codePage(c, session, client, phone);
   });
@@ -130,8 +134,9 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     if (!session.phone) return phonePage(c, session, client, "", "Please finish this step first.");
-    if ((form.code ?? "").replace(/\s/g, "") !== SANDBOX_VERIFICATION_CODE) {
-      const hint = client.showTestCodes ? ` In the sandbox the code is ${SANDBOX_VERIFICATION_CODE}.` : "";
+    const { code, shown } = signInCode(client, session.id, session.phone);
+    if ((form.code ?? "").replace(/\s/g, "") !== code) {
+      const hint = shown ? ` In the sandbox the code is ${shown}.` : "";
       return codePage(c, session, client, session.phone, `That code is not right.${hint}`);
     }
     const expected = await expectedPhone(session);

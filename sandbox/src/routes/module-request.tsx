@@ -12,8 +12,12 @@ import type { UserRecord } from "../store/users";
 export type Subject = { kind: "user_intent"; intent: UserIntentRecord } | { kind: "user"; user: UserRecord };
 
 /** A developer mistake: never redirect to an untrusted redirect_uri, explain instead. */
-export const badRequest = (c: Context, title: string, message: string, fix: string) =>
-  c.html(<ErrorPage title={title} message={message} fix={fix} />, 400);
+export const badRequest = (c: Context, title: string, message: string, fix: string, link?: { href: string; label: string }) =>
+  c.html(<ErrorPage title={title} message={message} fix={fix} link={link} />, 400);
+
+/** The app's settings page in the dashboard, with `uri` already added to its redirect URIs (saved only on Save Changes). */
+const settingsPageAdding = (clientId: string, uri: string): string =>
+  `/dashboard/apps/${encodeURIComponent(clientId)}?${new URLSearchParams({ add_redirect_uri: uri })}#redirect_uris`;
 
 /** The module's answer when the phone differs from the one on the user intent or user (astra-api.md 2.3, K3). */
 export const tokenAuthenticationRequired = (c: Context) =>
@@ -48,11 +52,14 @@ export async function checkClient(c: Context, store: Store): Promise<DeveloperAp
     );
   }
   if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) {
+    const uri = query.redirect_uri ?? "";
     return badRequest(
       c,
       "Redirect URI not registered",
-      `redirect_uri "${query.redirect_uri ?? ""}" is not registered for ${client.name}. It must match exactly.`,
-      `Registered redirect URIs: ${client.redirectUris.join(", ")}. Add yours with SANDBOX_REDIRECT_URIS.`,
+      `redirect_uri "${uri}" is not registered for ${client.name}. It must match exactly.`,
+      `Registered redirect URIs: ${client.redirectUris.join(", ")}. To use this one, add it on a line of its own under ` +
+        "Redirect URIs on the app's settings page in the dashboard, then click Save Changes.",
+      uri ? { href: settingsPageAdding(client.clientId, uri), label: `Add ${uri} in ${client.name}'s settings` } : undefined,
     );
   }
   return client;

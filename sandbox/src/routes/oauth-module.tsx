@@ -12,7 +12,7 @@ import { ProfilePage } from "../pages/profile-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
 import type { UserRecord } from "../store/users";
-import { moduleFlow, readForm, redirectTo } from "./module-flow";
+import { moduleFlow, readForm, redirectTo, signInCode } from "./module-flow";
 import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
@@ -57,16 +57,15 @@ export function oauthModuleRoutes(deps: Deps) {
           phone=""
           readOnly={session.phoneLocked}
           showCode={client.showTestCodes}
+          testPhones={client.testPhonesEnabled}
           error={error}
         />,
         status,
       );
     }
     if (!session.verified) {
-      return c.html(
-        <CodePage sessionId={session.id} phone={session.phone} showCode={client.showTestCodes} error={error} />,
-        status,
-      );
+      const { shown } = signInCode(client, session.id, session.phone);
+      return c.html(<CodePage sessionId={session.id} phone={session.phone} shownCode={shown} error={error} />, status);
     }
     const user = session.userId ? await store.users.findById(session.userId) : null;
     if (!user) return c.html(<ProfilePage sessionId={session.id} values={{}} errors={{}} error={error} />, status);
@@ -103,6 +102,7 @@ export function oauthModuleRoutes(deps: Deps) {
         phone={session.phone ?? ""}
         readOnly={session.phoneLocked}
         showCode={client.showTestCodes}
+        testPhones={client.testPhonesEnabled}
       />,
     );
   });

@@ -9,23 +9,31 @@ export interface DeveloperApp {
   /** The dashboard account that owns the app; null for apps made outside the dashboard (tests, env seed). */
   developerId: string | null;
   name: string;
+  /** Astra's "support email or URL" for the app: an email address or an http(s) URL. */
   supportEmail: string | null;
   redirectUris: string[];
   /** Where webhook events are POSTed; null disables delivery. */
   webhookUrl: string | null;
   /** Sandbox setting: the module shows the test verification code on its pages. */
   showTestCodes: boolean;
+  /**
+   * Astra's "Enable Phone Numbers For Testing" (Sandbox Settings): the test numbers sign in with the fixed
+   * code. Off, they are ordinary numbers that get a one-time code like any other (lib/phone.ts).
+   */
+  testPhonesEnabled: boolean;
   createdAt: Date;
 }
 
 export type NewDeveloperApp = Pick<DeveloperApp, "clientId" | "clientSecret" | "name" | "redirectUris"> &
-  Partial<Pick<DeveloperApp, "developerId" | "supportEmail" | "webhookUrl" | "showTestCodes">>;
+  Partial<Pick<DeveloperApp, "developerId" | "supportEmail" | "webhookUrl" | "showTestCodes" | "testPhonesEnabled">>;
 
 /** What the dashboard's "Create application" form supplies; the store makes the credentials. */
-export type AppRegistration = Pick<DeveloperApp, "name" | "supportEmail" | "redirectUris">;
+export type AppRegistration = Pick<DeveloperApp, "name" | "supportEmail" | "redirectUris"> &
+  Partial<Pick<DeveloperApp, "testPhonesEnabled">>;
 
-/** What the dashboard's settings page edits. */
-export type AppSettings = Pick<DeveloperApp, "redirectUris" | "webhookUrl" | "showTestCodes">;
+/** What the dashboard's settings page edits; a field left out keeps its stored value. */
+export type AppSettings = Pick<DeveloperApp, "redirectUris" | "webhookUrl" | "showTestCodes"> &
+  Partial<Pick<DeveloperApp, "name" | "supportEmail" | "testPhonesEnabled">>;
 
 interface AppRow {
   client_id: string;
@@ -36,6 +44,7 @@ interface AppRow {
   redirect_uris: string;
   webhook_url: string | null;
   show_test_codes: number;
+  test_phones_enabled: number;
   created_at: number;
 }
 
@@ -48,6 +57,7 @@ const toApp = (row: AppRow): DeveloperApp => ({
   redirectUris: JSON.parse(row.redirect_uris) as string[],
   webhookUrl: row.webhook_url,
   showTestCodes: row.show_test_codes === 1,
+  testPhonesEnabled: row.test_phones_enabled === 1,
   createdAt: new Date(row.created_at),
 });
 
@@ -64,12 +74,13 @@ export function insertApp(db: Database, app: NewDeveloperApp, now: Date): Develo
     redirectUris: app.redirectUris,
     webhookUrl: app.webhookUrl ?? null,
     showTestCodes: app.showTestCodes ?? true,
+    testPhonesEnabled: app.testPhonesEnabled ?? true,
     createdAt: now,
   };
   db.prepare(
     `INSERT INTO apps (client_id, client_secret, developer_id, name, support_email, redirect_uris, webhook_url,
-       show_test_codes, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       show_test_codes, test_phones_enabled, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.clientId,
     record.clientSecret,
@@ -79,6 +90,7 @@ export function insertApp(db: Database, app: NewDeveloperApp, now: Date): Develo
     JSON.stringify(record.redirectUris),
     record.webhookUrl,
     record.showTestCodes ? 1 : 0,
+    record.testPhonesEnabled ? 1 : 0,
     now.getTime(),
   );
   return record;
@@ -89,8 +101,11 @@ export function createAppsStore(db: Database) {
   const byDeveloper = db.prepare<[string], AppRow>(
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
-  const updateSettings = db.prepare<[string, string | null, number, string]>(
-    "UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ? WHERE client_id = ?",
+  const updateSettings = db.prepare<[string, string | null, number, string | null, number, string | null, number | null, string]>(
+    `UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ?, name = COALESCE(?, name),
+       support_email = CASE WHEN ? = 1 THEN ? ELSE support_email END,
+       test_phones_enabled = COALESCE(?, test_phones_enabled)
+     WHERE client_id = ?`,
   );
   return {
     async findByClientId(clientId: string): Promise<DeveloperApp | null> {
@@ -114,6 +129,10 @@ export function createAppsStore(db: Database) {
         JSON.stringify(settings.redirectUris),
         settings.webhookUrl,
         settings.showTestCodes ? 1 : 0,
+        settings.name ?? null,
+        settings.supportEmail === undefined ? 0 : 1,
+        settings.supportEmail ?? null,
+        settings.testPhonesEnabled === undefined ? null : settings.testPhonesEnabled ? 1 : 0,
         clientId,
       );
       return result.changes === 1;

@@ -6,7 +6,8 @@ import type { GrantType } from "./tokens";
 export type GrantCounts = Record<GrantType, number>;
 
 // Children before parents, because of the foreign keys; webhook_deliveries go with their events (cascade).
-const WIPE_BY_CLIENT = [
+// Deleting an app in the dashboard (store/dashboard.ts) runs the same list, so a new table belongs here.
+export const WIPE_BY_CLIENT = [
   "DELETE FROM webhook_events WHERE client_id = ?",
   "DELETE FROM token_grants WHERE client_id = ?",
   "DELETE FROM authorization_codes WHERE client_id = ?",

@@ -2,6 +2,7 @@
 // plus its one destructive action: deleting a user and everything of theirs.
 import type { Database } from "better-sqlite3";
 import type { UserStatus } from "../../../lib/astra/schemas";
+import { WIPE_BY_CLIENT } from "./control";
 
 /** At most this many users and intents are listed; a sandbox app rarely has more. */
 export const DASHBOARD_LIST_LIMIT = 200;
@@ -70,6 +71,26 @@ export function createDashboardStore(db: Database) {
     return deleteUser.run(userId, clientId).changes === 1;
   });
 
+  const intentOfApp = db.prepare<[string, string], { user_id: string | null }>(
+    "SELECT user_id FROM user_intents WHERE id = ? AND client_id = ?",
+  );
+  const deleteIntent = db.prepare<[string, string]>("DELETE FROM user_intents WHERE id = ? AND client_id = ?");
+  const removeIntent = db.transaction((clientId: string, intentId: string): { userDeleted: boolean } | null => {
+    const intent = intentOfApp.get(intentId, clientId);
+    if (!intent) return null;
+    const userDeleted = intent.user_id ? removeUser(clientId, intent.user_id) : false;
+    deleteIntent.run(intentId, clientId);
+    return { userDeleted };
+  });
+
+  const wipeApp = WIPE_BY_CLIENT.map((sql) => db.prepare<[string]>(sql));
+  const deleteApp = db.prepare<[string, string]>("DELETE FROM apps WHERE client_id = ? AND developer_id = ?");
+  const removeApp = db.transaction((developerId: string, clientId: string): boolean => {
+    if (!db.prepare("SELECT 1 FROM apps WHERE client_id = ? AND developer_id = ?").get(clientId, developerId)) return false;
+    for (const wipe of wipeApp) wipe.run(clientId);
+    return deleteApp.run(clientId, developerId).changes === 1;
+  });
+
   return {
     async listIntents(clientId: string): Promise<IntentSummary[]> {
       return intents.all(clientId, DASHBOARD_LIST_LIMIT).map((row) => ({
@@ -106,6 +127,13 @@ export function createDashboardStore(db: Database) {
     async deleteUser(clientId: string, userId: string): Promise<boolean> {
       return removeUser(clientId, userId);
     },
-    /** Newest first, each event with its delivery attempts (oldest attempt first). */
+    /** Deletes a user intent and, once converted, its user with everything of theirs; null when not this app's. */
+    async deleteUserIntent(clientId: string, intentId: string): Promise<{ userDeleted: boolean } | null> {
+      return removeIntent(clientId, intentId);
+    },
+    /** Deletes one of the developer's apps with its users, intents, tokens, routines and webhook log, in one transaction. */
+    async deleteApp(developerId: string, clientId: string): Promise<boolean> {
+      return removeApp(developerId, clientId);
+    },
   };
 }

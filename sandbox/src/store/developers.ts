@@ -9,24 +9,35 @@ export const DEVELOPER_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export interface Developer {
   id: string;
   email: string;
+  firstName: string;
+  lastName: string;
   createdAt: Date;
 }
 
 export interface NewDeveloper {
   email: string;
   passwordHash: string;
+  firstName: string;
+  lastName: string;
 }
+
+/** What the sign-up form supplies (the agreement to the Developer Policy and Terms is checked before). */
+export type DeveloperSignup = Omit<NewDeveloper, "passwordHash"> & { password: string };
 
 interface DeveloperRow {
   id: string;
   email: string;
   password_hash: string;
+  first_name: string;
+  last_name: string;
   created_at: number;
 }
 
 const toDeveloper = (row: DeveloperRow): Developer => ({
   id: row.id,
   email: row.email,
+  firstName: row.first_name,
+  lastName: row.last_name,
   createdAt: new Date(row.created_at),
 });
 
@@ -35,13 +46,17 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 /** Sync so the seed can call it inside its transaction; the caller hashes the password beforehand. */
 export function insertDeveloper(db: Database, developer: NewDeveloper, now: Date): Developer {
-  const record: Developer = { id: newId(), email: normalizeEmail(developer.email), createdAt: now };
-  db.prepare("INSERT INTO developers (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)").run(
-    record.id,
-    record.email,
-    developer.passwordHash,
-    now.getTime(),
-  );
+  const record: Developer = {
+    id: newId(),
+    email: normalizeEmail(developer.email),
+    firstName: developer.firstName,
+    lastName: developer.lastName,
+    createdAt: now,
+  };
+  db.prepare(
+    `INSERT INTO developers (id, email, password_hash, first_name, last_name, terms_accepted_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(record.id, record.email, developer.passwordHash, record.firstName, record.lastName, now.getTime(), now.getTime());
   return record;
 }
 
@@ -62,11 +77,12 @@ export function createDevelopersStore(db: Database) {
 
   return {
     /** Null when the email already has an account. */
-    async signUp(email: string, password: string, now: Date): Promise<Developer | null> {
+    async signUp(signup: DeveloperSignup, now: Date): Promise<Developer | null> {
+      const { password, ...details } = signup;
       const passwordHash = await hashPassword(password);
-      if (byEmail.get(normalizeEmail(email))) return null;
+      if (byEmail.get(normalizeEmail(details.email))) return null;
       try {
-        return insertDeveloper(db, { email, passwordHash }, now);
+        return insertDeveloper(db, { ...details, passwordHash }, now);
       } catch (error) {
         // Two sign-ups for one email raced between the check and the insert.
         if (error instanceof Error && /UNIQUE/.test(error.message)) return null;

@@ -1,7 +1,7 @@
 // SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
 // codes and tokens are stored only as SHA-256 hashes.
 /** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 -- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
@@ -9,6 +9,10 @@ CREATE TABLE IF NOT EXISTS developers (
   id TEXT PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
   password_hash TEXT NOT NULL,
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  -- when the Developer Policy and Terms of Service were agreed to at sign-up
+  terms_accepted_at INTEGER,
   created_at INTEGER NOT NULL
 );
 
@@ -29,6 +33,8 @@ CREATE TABLE IF NOT EXISTS apps (
   webhook_url TEXT,
   -- sandbox setting: the module shows the test verification code on its pages
   show_test_codes INTEGER NOT NULL DEFAULT 1,
+  -- Astra's "Enable Phone Numbers For Testing": test numbers sign in with the fixed code
+  test_phones_enabled INTEGER NOT NULL DEFAULT 1,
   created_at INTEGER NOT NULL
 );
 

@@ -20,6 +20,8 @@ export const DEMO_USER_PHONE = "2025550123";
 export const SEED_DEVELOPER = {
   email: "developer@example.com",
   password: "sandbox-password",
+  firstName: "Sandbox",
+  lastName: "Developer",
   passwordHash:
     "scrypt$16384$8$1$QHinjVuAGe9_dOZKeN0gdg$vUI2AhVbokxEWiGgwRa5E8vZvxZ0PkYrnKH4EiB7_RT3jtrl7Iul90FM5Wts0Y6DEP6lv_ZTHid-7QPpO2WX5w",
 };

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
-// The developer's applications with a "Create application" form, and the one-time display of new keys.
+// The developer's applications with a "Create application" form, and the confirmation before deleting one.
 import type { DeveloperApp } from "../../store";
 import type { FieldErrorMap } from "./auth-pages";
-import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors, RedirectUrisField } from "./layout";
+import { AppNameField, appPath, type Chrome, DashboardLayout, RedirectUrisField, SupportField } from "./layout";
 
 export interface NewAppValues {
   name: string;
@@ -15,11 +15,18 @@ export function AppsPage(props: {
   apps: { app: DeveloperApp; userCount: number }[];
   values: NewAppValues;
   errors: FieldErrorMap;
+  /** Name of the app just deleted, for the notice. */
+  deleted?: string;
 }) {
   const { errors, values } = props;
   return (
     <DashboardLayout title="Applications" chrome={props.chrome}>
       <h1>Applications</h1>
+      {props.deleted ? (
+        <p class="success" role="status">
+          {`Deleted ${props.deleted} with its users, user intents, tokens, routines and webhook log.`}
+        </p>
+      ) : null}
       <section class="card" aria-labelledby="apps-heading">
         <h2 id="apps-heading">Your applications</h2>
         {props.apps.length === 0 ? (
@@ -39,7 +46,7 @@ export function AppsPage(props: {
                   <td>
                     <a href={appPath(app.clientId)}>{app.name}</a>
                   </td>
-                  <td>
+                  <td class="nowrap">
                     <code>{app.clientId}</code>
                   </td>
                   <td>{userCount}</td>
@@ -57,60 +64,34 @@ export function AppsPage(props: {
           </p>
         ) : null}
         <form method="post" action="/dashboard/apps" novalidate>
-          <div class="field">
-            <label for="name">Application name</label>
-            <input id="name" name="name" required value={values.name} {...describedBy("name", errors.name)} />
-            <FieldErrors id="name-error" messages={errors.name} />
-          </div>
-          <div class="field">
-            <label for="support_email">Support email</label>
-            <input
-              id="support_email"
-              name="support_email"
-              type="email"
-              required
-              value={values.support_email}
-              {...describedBy("support_email", errors.support_email)}
-            />
-            <FieldErrors id="support_email-error" messages={errors.support_email} />
-          </div>
+          <AppNameField value={values.name} errors={errors.name} />
+          <SupportField value={values.support_email} errors={errors.support_email} />
           <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
-          <button type="submit">Create application</button>
+          <p class="hint">{"Saving shows the app's Keys section with its Client ID and Client Secret."}</p>
+          <button type="submit">Save Changes</button>
         </form>
       </section>
     </DashboardLayout>
   );
 }
 
-/** Shown once, right after creation, as the response to the POST (never at a URL that can be revisited). */
-export function KeysPage(props: { chrome: Chrome; app: DeveloperApp }) {
+/** "Delete application": what goes with it, and one button. Reached from the settings page. */
+export function DeleteAppPage(props: { chrome: Chrome; app: DeveloperApp; userCount: number }) {
   const { app } = props;
   return (
-    <DashboardLayout title={`${app.name} created`} chrome={props.chrome}>
-      <h1>{app.name} is ready</h1>
-      <section class="card" aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Your API keys</h2>
-        <p class="notice" role="status">
-          Copy them now: this is the only time the client secret is shown without asking. (This is a sandbox, so
-          you can reveal it again on the settings page.)
-        </p>
-        <dl class="keys">
-          <dt>Client id</dt>
-          <dd>
-            <code>{app.clientId}</code>
-          </dd>
-          <dt>Client secret</dt>
-          <dd>
-            <code>{app.clientSecret}</code>
-          </dd>
-        </dl>
-        <p>
-          Use them as HTTP Basic credentials at <code>POST /v1/oauth/token</code> and <code>/v1/user_intent</code>.
-        </p>
-        <a class="button" href={appPath(app.clientId)}>
-          Go to settings
-        </a>
-      </section>
+    <DashboardLayout title={`Delete ${app.name}`} chrome={props.chrome} narrow>
+      <h1>{`Delete ${app.name}?`}</h1>
+      <p>
+        This deletes the application and everything that belongs to it: {props.userCount}{" "}
+        {props.userCount === 1 ? "user" : "users"} with their accounts, routines and transfers, its user intents,
+        tokens and webhook log. Its Client ID and Client Secret stop working. This cannot be undone.
+      </p>
+      <form method="post" action={appPath(app.clientId, "/delete")} class="row">
+        <button type="submit" class="danger">
+          Delete application
+        </button>
+        <a href={appPath(app.clientId)}>Cancel</a>
+      </form>
     </DashboardLayout>
   );
 }

@@ -48,12 +48,55 @@ export function LoginPage(props: { email: string; error?: string; next?: string;
   );
 }
 
-export function SignupPage(props: { email: string; errors: FieldErrorMap }) {
-  const { errors } = props;
+export interface SignupValues {
+  email: string;
+  first_name: string;
+  last_name: string;
+  agree_policy: boolean;
+  agree_terms: boolean;
+}
+
+export const EMPTY_SIGNUP: SignupValues = { email: "", first_name: "", last_name: "", agree_policy: false, agree_terms: false };
+
+const TextField = (props: { id: string; label: string; value: string; autocomplete: string; errors: string[] | undefined }) => (
+  <div class="field">
+    <label for={props.id}>{props.label}</label>
+    <input
+      id={props.id}
+      name={props.id}
+      autocomplete={props.autocomplete}
+      required
+      value={props.value}
+      {...describedBy(props.id, props.errors)}
+    />
+    <FieldErrors id={`${props.id}-error`} messages={props.errors} />
+  </div>
+);
+
+const Agreement = (props: { id: string; checked: boolean; errors: string[] | undefined; children: string }) => (
+  <div class="field">
+    <label class="check" for={props.id}>
+      <input id={props.id} name={props.id} type="checkbox" value="on" required checked={props.checked} {...describedBy(props.id, props.errors)} />
+      {props.children}
+    </label>
+    <FieldErrors id={`${props.id}-error`} messages={props.errors} />
+  </div>
+);
+
+/** Astra's sign-up (getting-started guide): email and password, first and last name, and two agreements. */
+export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap }) {
+  const { errors, values } = props;
   return (
     <DashboardLayout title="Sign up" narrow>
       <h1>Create a developer account</h1>
-      <p>Sandbox accounts live only in the emulator store.</p>
+      <p>
+        {"Sandbox accounts live only in the emulator store. The policy and terms below are Astra's; the emulator only records that you agreed."}
+      </p>
+      {Object.keys(errors).length > 0 ? (
+        <p class="alert" role="alert">
+          Please fix the fields marked below.
+        </p>
+      ) : null}
       <form method="post" action="/dashboard/signup" novalidate>
         <div class="field">
           <label for="email">Email</label>
@@ -63,7 +106,7 @@ export function SignupPage(props: { email: string; errors: FieldErrorMap }) {
             type="email"
             autocomplete="username"
             required
-            value={props.email}
+            value={values.email}
             {...describedBy("email", errors.email)}
           />
           <FieldErrors id="email-error" messages={errors.email} />
@@ -96,7 +139,15 @@ export function SignupPage(props: { email: string; errors: FieldErrorMap }) {
           />
           <FieldErrors id="confirm-error" messages={errors.confirm} />
         </div>
-        <button type="submit">Create account</button>
+        <TextField id="first_name" label="First name" value={values.first_name} autocomplete="given-name" errors={errors.first_name} />
+        <TextField id="last_name" label="Last name" value={values.last_name} autocomplete="family-name" errors={errors.last_name} />
+        <Agreement id="agree_policy" checked={values.agree_policy} errors={errors.agree_policy}>
+          I agree to the Developer Policy
+        </Agreement>
+        <Agreement id="agree_terms" checked={values.agree_terms} errors={errors.agree_terms}>
+          I agree to the Terms of Service
+        </Agreement>
+        <button type="submit">Create Account</button>
       </form>
       <p style="margin-top: 1rem">
         Already have an account? <a href="/dashboard/login">Log in</a>

@@ -20,7 +20,12 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 .app-bar { background: #fff; border-bottom: 1px solid var(--line); padding: 0 1.25rem; }
 .app-bar .inner { max-width: 64rem; margin: 0 auto; display: flex; align-items: flex-end; gap: 1.5rem; flex-wrap: wrap; }
 details.switcher { padding: 0.75rem 0; position: relative; }
-details.switcher summary { cursor: pointer; font-weight: 700; }
+details.switcher summary { cursor: pointer; font-weight: 700; list-style: none; display: inline-flex; gap: 0.375rem;
+  align-items: center; padding: 0.25rem 0.625rem; border: 1px solid var(--line); border-radius: 8px; }
+details.switcher summary::-webkit-details-marker { display: none; }
+details.switcher summary::after { content: ""; width: 0.45rem; height: 0.45rem; border-right: 2px solid currentColor;
+  border-bottom: 2px solid currentColor; transform: rotate(45deg) translateY(-2px); }
+details.switcher[open] summary::after { transform: rotate(-135deg) translateY(-2px); }
 details.switcher ul { position: absolute; z-index: 1; background: #fff; border: 1px solid var(--line); border-radius: 8px;
   list-style: none; margin: 0.25rem 0 0; padding: 0.375rem 0; min-width: 16rem; box-shadow: 0 4px 12px rgba(16, 24, 40, 0.12); }
 details.switcher li a { display: block; padding: 0.375rem 0.875rem; color: var(--ink); text-decoration: none; }
@@ -64,6 +69,8 @@ th, td { text-align: left; padding: 0.5rem 0.625rem; border-bottom: 1px solid va
 th { color: var(--muted); font-weight: 600; }
 td form { margin: 0; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875rem; word-break: break-all; }
+td code, td.mono, .nowrap, .nowrap code { white-space: nowrap; word-break: normal; }
+.copy { margin-left: 0.5rem; padding: 0.125rem 0.5rem; font-size: 0.8125rem; }
 dl.keys { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1rem; margin: 0 0 1rem; }
 dl.keys dt { font-weight: 600; }
 dl.keys dd { margin: 0; }
@@ -77,6 +84,19 @@ dl.keys dd { margin: 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 `;
+
+// Copy buttons are rendered hidden and only shown where the Clipboard API exists; the page works without them.
+const COPY_SCRIPT = `
+if (navigator.clipboard) for (const button of document.querySelectorAll("button[data-copy]")) {
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const source = document.getElementById(button.dataset.copy);
+    if (!source) return;
+    await navigator.clipboard.writeText(source.textContent.trim());
+    button.textContent = "Copied";
+    setTimeout(() => { button.textContent = "Copy"; }, 2000);
+  });
+}`;
 
 export type DashboardTab = "settings" | "links" | "users" | "webhooks";
 
@@ -95,6 +115,8 @@ export interface AppRef {
 /** What the header and navigation need: who is signed in, their apps, and where they are. */
 export interface Chrome {
   email: string;
+  /** The developer's first and last name; empty for accounts made before sign-up asked for it. */
+  name: string;
   apps: AppRef[];
   current?: { app: AppRef; tab: DashboardTab };
 }
@@ -159,7 +181,7 @@ export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?
             <span class="badge">Emulator</span>
             {props.chrome ? (
               <div class="account">
-                <span>{props.chrome.email}</span>
+                <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
                 <form method="post" action="/dashboard/logout">
                   <button type="submit" class="secondary">
                     Log out
@@ -170,6 +192,7 @@ export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?
           </header>
           {props.chrome ? <AppBar chrome={props.chrome} /> : null}
           <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
+          <script>{raw(COPY_SCRIPT)}</script>
         </body>
       </html>
     </>
@@ -220,7 +243,8 @@ export function RedirectUrisField(props: { value: string | undefined; errors: st
     <div class="field">
       <label for="redirect_uris">Redirect URIs</label>
       <p id="redirect_uris-hint" class="hint">
-        One per line. Absolute http(s) URLs without a #fragment; the module matches them exactly.
+        One per line (press Enter between them). Absolute http(s) URLs without a #fragment; the module matches them
+        exactly. You can change them here at any time.
       </p>
       <textarea id="redirect_uris" name="redirect_uris" required {...describedBy("redirect_uris", props.errors, true)}>
         {props.value}
@@ -229,3 +253,36 @@ export function RedirectUrisField(props: { value: string | undefined; errors: st
     </div>
   );
 }
+
+/** A "Copy" button for the text of the element `target`; hidden until the script finds a clipboard. */
+export const CopyButton = (props: { target: string; label: string }) => (
+  <button type="button" class="secondary copy" data-copy={props.target} aria-label={props.label} hidden>
+    Copy
+  </button>
+);
+
+/** The application's name, the same on "Create application" and on an app's settings. */
+export const AppNameField = (props: { value: string; errors: string[] | undefined }) => (
+  <div class="field">
+    <label for="name">Name of your application</label>
+    <input id="name" name="name" required maxlength={80} value={props.value} {...describedBy("name", props.errors)} />
+    <FieldErrors id="name-error" messages={props.errors} />
+  </div>
+);
+
+/** Astra's "support email or URL" field. */
+export const SupportField = (props: { value: string; errors: string[] | undefined }) => (
+  <div class="field">
+    <label for="support_email">Support email or URL</label>
+    <p id="support_email-hint" class="hint">
+      Where your users can get help, e.g. support@example.com or https://example.com/help.
+    </p>
+    <input
+      id="support_email"
+      name="support_email"
+      value={props.value}
+      {...describedBy("support_email", props.errors, true)}
+    />
+    <FieldErrors id="support_email-error" messages={props.errors} />
+  </div>
+);

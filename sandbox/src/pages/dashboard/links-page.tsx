@@ -67,7 +67,7 @@ export function LinksPage(props: {
                 <optgroup label="User intents">
                   {props.intents.map((intent) => (
                     <option key={intent.id} value={`intent:${intent.id}`} selected={values.subject === `intent:${intent.id}`}>
-                      {`${intent.firstName} ${intent.lastName} · ${formatPhone(intent.phone)} · ${intent.status}`}
+                      {`User intent: ${intent.firstName} ${intent.lastName} · ${formatPhone(intent.phone)} · ${intent.status} · ${intent.email}`}
                     </option>
                   ))}
                 </optgroup>
@@ -76,7 +76,7 @@ export function LinksPage(props: {
                 <optgroup label="Users">
                   {props.users.map((user) => (
                     <option key={user.id} value={`user:${user.id}`} selected={values.subject === `user:${user.id}`}>
-                      {`${user.firstName} ${user.lastName} · ${formatPhone(user.phone)} · ${user.status}`}
+                      {`User: ${user.firstName} ${user.lastName} · ${formatPhone(user.phone)} · ${user.status} · ${user.accountCount} ${user.accountCount === 1 ? "account" : "accounts"}`}
                     </option>
                   ))}
                 </optgroup>

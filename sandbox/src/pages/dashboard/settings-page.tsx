@@ -1,73 +1,111 @@
 /** @jsxImportSource hono/jsx */
-// An app's settings: keys (secret behind "Reveal secret"), redirect URIs, webhook URL and sandbox settings.
+// An app's settings in Astra's words: the Keys section (Client ID, Client Secret behind "Reveal"), the app's
+// name, support contact and redirect URIs, the webhook URL, Sandbox Settings, and the way to delete the app.
+import { SANDBOX_VERIFICATION_CODE, TEST_PHONE_RANGE } from "../../lib/phone";
 import type { DeveloperApp } from "../../store";
 import type { FieldErrorMap } from "./auth-pages";
-import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors, RedirectUrisField, formatTime } from "./layout";
+import {
+  AppNameField,
+  appPath,
+  type Chrome,
+  CopyButton,
+  DashboardLayout,
+  describedBy,
+  FieldErrors,
+  formatTime,
+  RedirectUrisField,
+  SupportField,
+} from "./layout";
 
 export interface SettingsValues {
+  name: string;
+  support_email: string;
   redirect_uris: string;
   webhook_url: string;
   show_test_codes: boolean;
+  test_phones_enabled: boolean;
 }
 
 export const settingsValuesOf = (app: DeveloperApp): SettingsValues => ({
+  name: app.name,
+  support_email: app.supportEmail ?? "",
   redirect_uris: app.redirectUris.join("\n"),
   webhook_url: app.webhookUrl ?? "",
   show_test_codes: app.showTestCodes,
+  test_phones_enabled: app.testPhonesEnabled,
 });
+
+const NOTICES = {
+  created: "Application created. Its Keys are below: use the Client ID and Client Secret as HTTP Basic credentials.",
+  saved: "Changes saved.",
+};
+
+function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
+  const { app } = props;
+  return (
+    <section class="card" aria-labelledby="keys-heading">
+      <h2 id="keys-heading">Keys</h2>
+      <dl class="keys">
+        <dt>Client ID</dt>
+        <dd class="nowrap">
+          <code id="client-id">{app.clientId}</code>
+          <CopyButton target="client-id" label="Copy the Client ID" />
+        </dd>
+        <dt>Client Secret</dt>
+        <dd class="nowrap">
+          {props.revealSecret ? (
+            <>
+              <code id="client-secret">{app.clientSecret}</code>
+              <CopyButton target="client-secret" label="Copy the Client Secret" />
+            </>
+          ) : (
+            <form method="post" action={appPath(app.clientId, "/reveal-secret")} class="row">
+              <span aria-hidden="true">••••••••••••••••</span>
+              <button type="submit" class="secondary">
+                Reveal secret
+              </button>
+            </form>
+          )}
+        </dd>
+        <dt>Created</dt>
+        <dd>{formatTime(app.createdAt)}</dd>
+      </dl>
+      <p class="hint">
+        Use them as HTTP Basic credentials at <code>POST /v1/oauth/token</code> and <code>POST /v1/user_intent</code>.
+        Astra rotates keys when you ask its support; the emulator cannot rotate them (there is no rotate button).
+      </p>
+    </section>
+  );
+}
 
 export function SettingsPage(props: {
   chrome: Chrome;
   app: DeveloperApp;
   values: SettingsValues;
   errors: FieldErrorMap;
-  saved?: boolean;
+  notice?: keyof typeof NOTICES;
   revealSecret?: boolean;
 }) {
   const { app, values, errors } = props;
-  const action = appPath(app.clientId);
   return (
     <DashboardLayout title={`${app.name} settings`} chrome={props.chrome}>
       <h1>{app.name}</h1>
-      {props.saved ? (
+      {props.notice ? (
         <p class="success" role="status">
-          Settings saved.
+          {NOTICES[props.notice]}
         </p>
       ) : null}
-      <section class="card" aria-labelledby="keys-heading">
-        <h2 id="keys-heading">API keys</h2>
-        <dl class="keys">
-          <dt>Client id</dt>
-          <dd>
-            <code>{app.clientId}</code>
-          </dd>
-          <dt>Client secret</dt>
-          <dd>
-            {props.revealSecret ? (
-              <code>{app.clientSecret}</code>
-            ) : (
-              <form method="post" action={`${action}/reveal-secret`} class="row">
-                <span aria-hidden="true">••••••••••••••••</span>
-                <button type="submit" class="secondary">
-                  Reveal secret
-                </button>
-              </form>
-            )}
-          </dd>
-          <dt>Support email</dt>
-          <dd>{app.supportEmail ?? "—"}</dd>
-          <dt>Created</dt>
-          <dd>{formatTime(app.createdAt)}</dd>
-        </dl>
-      </section>
-      <form method="post" action={action} novalidate>
-        <section class="card" aria-labelledby="oauth-heading">
-          <h2 id="oauth-heading">OAuth</h2>
+      <Keys app={app} revealSecret={props.revealSecret ?? false} />
+      <form method="post" action={appPath(app.clientId)} novalidate>
+        <section class="card" aria-labelledby="app-heading">
+          <h2 id="app-heading">Application</h2>
           {Object.keys(errors).length > 0 ? (
             <p class="alert" role="alert">
               Nothing was saved. Please fix the fields marked below.
             </p>
           ) : null}
+          <AppNameField value={values.name} errors={errors.name} />
+          <SupportField value={values.support_email} errors={errors.support_email} />
           <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
         </section>
         <section class="card" aria-labelledby="webhooks-heading">
@@ -88,16 +126,41 @@ export function SettingsPage(props: {
           </div>
         </section>
         <section class="card" aria-labelledby="sandbox-heading">
-          <h2 id="sandbox-heading">Sandbox settings</h2>
+          <h2 id="sandbox-heading">Sandbox Settings</h2>
+          <div class="field">
+            <label class="check" for="test_phones_enabled">
+              <input
+                id="test_phones_enabled"
+                name="test_phones_enabled"
+                type="checkbox"
+                value="on"
+                checked={values.test_phones_enabled}
+                aria-describedby="test_phones_enabled-hint"
+              />
+              Enable Phone Numbers For Testing
+            </label>
+            <p id="test_phones_enabled-hint" class="hint">
+              {`On: the test numbers ${TEST_PHONE_RANGE} sign in with the code ${SANDBOX_VERIFICATION_CODE}, as often as you like. `}
+              Off: they are ordinary numbers. Every other number always is: the emulator sends no text message and
+              shows a one-time code on the sign-in page instead.
+            </p>
+          </div>
           <div class="field">
             <label class="check" for="show_test_codes">
               <input id="show_test_codes" name="show_test_codes" type="checkbox" value="on" checked={values.show_test_codes} />
-              Show test verification codes on the login page
+              {`Remind people of the test code ${SANDBOX_VERIFICATION_CODE} on the sign-in pages (emulator only)`}
             </label>
           </div>
         </section>
-        <button type="submit">Save settings</button>
+        <button type="submit">Save Changes</button>
       </form>
+      <section class="card" aria-labelledby="delete-heading" style="margin-top: 1.5rem">
+        <h2 id="delete-heading">Delete application</h2>
+        <p>Deletes the app with its users, user intents, tokens, routines and webhook log. You are asked to confirm.</p>
+        <a class="button secondary" href={appPath(app.clientId, "/delete")}>
+          Delete application…
+        </a>
+      </section>
     </DashboardLayout>
   );
 }

@@ -44,7 +44,7 @@ export function UsersPage(props: {
                   <td class="mono">{intent.id}</td>
                   <td>{`${intent.firstName} ${intent.lastName}`}</td>
                   <td>{intent.email}</td>
-                  <td>{formatPhone(intent.phone)}</td>
+                  <td class="nowrap">{formatPhone(intent.phone)}</td>
                   <td>{intent.status}</td>
                   <td class="mono">{intent.userId ?? "—"}</td>
                   <td>{formatTime(intent.createdAt)}</td>
@@ -78,7 +78,7 @@ export function UsersPage(props: {
                 <tr key={user.id}>
                   <td class="mono">{user.id}</td>
                   <td>{`${user.firstName} ${user.lastName}`}</td>
-                  <td>{formatPhone(user.phone)}</td>
+                  <td class="nowrap">{formatPhone(user.phone)}</td>
                   <td>{user.status}</td>
                   <td>{user.accountCount}</td>
                   <td>{formatTime(user.createdAt)}</td>

@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
-// The developer's applications: the list with "Create application", and each app's settings page.
+// The developer's applications: the list with "Create application", each app's settings page, and deleting an app.
 import { Hono, type Context } from "hono";
 import type { Deps } from "../../app";
-import { AppsPage, KeysPage, type NewAppValues } from "../../pages/dashboard/apps-page";
-import { MessagePage } from "../../pages/dashboard/layout";
-import { SettingsPage, settingsValuesOf } from "../../pages/dashboard/settings-page";
+import { AppsPage, DeleteAppPage, type NewAppValues } from "../../pages/dashboard/apps-page";
+import { appPath, MessagePage } from "../../pages/dashboard/layout";
+import { SettingsPage, settingsValuesOf, type SettingsValues } from "../../pages/dashboard/settings-page";
 import type { Store } from "../../store";
 import type { Developer } from "../../store/developers";
 import { appRegistrationSchema, appSettingsSchema, fieldErrors, type FieldErrors } from "./forms";
@@ -39,57 +39,102 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
     ]);
     const rows = apps.map((app) => ({ app, userCount: counts.get(app.clientId) ?? 0 }));
     const chrome = await chromeFor(store, developer);
-    return c.html(<AppsPage chrome={chrome} apps={rows} values={values} errors={errors} />, status);
+    const deleted = c.req.query("deleted");
+    return c.html(<AppsPage chrome={chrome} apps={rows} values={values} errors={errors} deleted={deleted} />, status);
   }
 
   app.get("/dashboard", auth, (c) => renderList(c, EMPTY_APP, {}));
 
+  // Post/Redirect/Get: every successful POST answers 303, so reloading the page it leads to changes nothing.
   app.post("/dashboard/apps", auth, async (c) => {
     const form = await readForm(c);
     const values = { name: form.name ?? "", support_email: form.support_email ?? "", redirect_uris: form.redirect_uris ?? "" };
     const parsed = appRegistrationSchema.safeParse(values);
     if (!parsed.success) return renderList(c, values, fieldErrors(parsed.error), 400);
-    const developer = c.get("developer");
     const created = await store.apps.createForDeveloper(
-      developer.id,
-      { name: parsed.data.name, supportEmail: parsed.data.support_email, redirectUris: parsed.data.redirect_uris },
+      c.get("developer").id,
+      {
+        name: parsed.data.name,
+        supportEmail: parsed.data.support_email,
+        redirectUris: parsed.data.redirect_uris,
+        // Astra's guide has you switch test numbers on in Sandbox Settings, so a new app starts without them.
+        testPhonesEnabled: false,
+      },
       clock.now(),
     );
-    noStore(c);
-    return c.html(<KeysPage chrome={await chromeFor(store, developer, { app: created, tab: "settings" })} app={created} />, 201);
+    return c.redirect(`${appPath(created.clientId)}?created=1`, 303);
   });
 
-  const renderSettings = async (c: Context<AppEnv>, options: { revealSecret?: boolean; saved?: boolean } = {}) => {
+  const renderSettings = async (c: Context<AppEnv>, values: SettingsValues, errors: FieldErrors, status: 200 | 400) => {
     const current = c.get("app");
     const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "settings" });
+    const query = c.req.query();
+    const notice = query.created ? "created" : query.saved ? "saved" : undefined;
     noStore(c);
-    return c.html(<SettingsPage chrome={chrome} app={current} values={settingsValuesOf(current)} errors={{}} {...options} />);
+    return c.html(
+      <SettingsPage
+        chrome={chrome}
+        app={current}
+        values={values}
+        errors={errors}
+        notice={notice}
+        revealSecret={query.created === "1" || query.reveal === "1"}
+      />,
+      status,
+    );
   };
 
-  app.get("/dashboard/apps/:clientId", auth, owned, (c) => renderSettings(c, { saved: c.req.query("saved") === "1" }));
+  app.get("/dashboard/apps/:clientId", auth, owned, (c) => {
+    const values = settingsValuesOf(c.get("app"));
+    // From the module's "Redirect URI not registered" page: the missing URI, typed in but not saved yet.
+    const adding = c.req.query("add_redirect_uri")?.trim().slice(0, 2000);
+    if (adding && !c.get("app").redirectUris.includes(adding)) values.redirect_uris += `\n${adding}`;
+    return renderSettings(c, values, {}, 200);
+  });
 
-  app.post("/dashboard/apps/:clientId/reveal-secret", auth, owned, (c) => renderSettings(c, { revealSecret: true }));
+  app.post("/dashboard/apps/:clientId/reveal-secret", auth, owned, (c) =>
+    c.redirect(`${appPath(c.get("app").clientId)}?reveal=1#keys-heading`, 303),
+  );
 
   app.post("/dashboard/apps/:clientId", auth, owned, async (c) => {
     const current = c.get("app");
     const form = await readForm(c);
     const parsed = appSettingsSchema.safeParse(form);
     if (!parsed.success) {
-      const values = {
+      const values: SettingsValues = {
+        name: form.name ?? "",
+        support_email: form.support_email ?? "",
         redirect_uris: form.redirect_uris ?? "",
         webhook_url: form.webhook_url ?? "",
         show_test_codes: form.show_test_codes !== undefined,
+        test_phones_enabled: form.test_phones_enabled !== undefined,
       };
-      const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "settings" });
-      noStore(c);
-      return c.html(<SettingsPage chrome={chrome} app={current} values={values} errors={fieldErrors(parsed.error)} />, 400);
+      return renderSettings(c, values, fieldErrors(parsed.error), 400);
     }
     await store.apps.updateSettings(current.clientId, {
+      name: parsed.data.name,
+      supportEmail: parsed.data.support_email,
       redirectUris: parsed.data.redirect_uris,
       webhookUrl: parsed.data.webhook_url,
       showTestCodes: parsed.data.show_test_codes,
+      testPhonesEnabled: parsed.data.test_phones_enabled,
     });
-    return c.redirect(`/dashboard/apps/${encodeURIComponent(current.clientId)}?saved=1`, 303);
+    return c.redirect(`${appPath(current.clientId)}?saved=1`, 303);
+  });
+
+  app.get("/dashboard/apps/:clientId/delete", auth, owned, async (c) => {
+    const current = c.get("app");
+    const [chrome, counts] = await Promise.all([
+      chromeFor(store, c.get("developer"), { app: current, tab: "settings" }),
+      store.dashboard.userCounts(c.get("developer").id),
+    ]);
+    return c.html(<DeleteAppPage chrome={chrome} app={current} userCount={counts.get(current.clientId) ?? 0} />);
+  });
+
+  app.post("/dashboard/apps/:clientId/delete", auth, owned, async (c) => {
+    const current = c.get("app");
+    await store.dashboard.deleteApp(c.get("developer").id, current.clientId);
+    return c.redirect(`/dashboard?deleted=${encodeURIComponent(current.name)}`, 303);
   });
 
   return app;

@@ -2,7 +2,7 @@
 // Developer accounts: sign up, log in, log out. One message for an unknown email and a wrong password.
 import { Hono } from "hono";
 import type { Deps } from "../../app";
-import { LoginPage, SignupPage } from "../../pages/dashboard/auth-pages";
+import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { fieldErrors, signupSchema } from "./forms";
 import { clearSession, readForm, safeNext, sessionNow, sessionToken, startSession } from "./session";
 
@@ -11,16 +11,25 @@ export const LOGIN_FAILED = "Email or password is incorrect";
 export function dashboardAuthRoutes({ store }: Deps) {
   const app = new Hono();
 
-  app.get("/dashboard/signup", (c) => c.html(<SignupPage email="" errors={{}} />));
+  app.get("/dashboard/signup", (c) => c.html(<SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
   app.post("/dashboard/signup", async (c) => {
     const form = await readForm(c);
+    // Passwords are never sent back into the form.
+    const values: SignupValues = {
+      email: form.email ?? "",
+      first_name: form.first_name ?? "",
+      last_name: form.last_name ?? "",
+      agree_policy: form.agree_policy !== undefined,
+      agree_terms: form.agree_terms !== undefined,
+    };
     const parsed = signupSchema.safeParse(form);
-    if (!parsed.success) return c.html(<SignupPage email={form.email ?? ""} errors={fieldErrors(parsed.error)} />, 400);
-    const developer = await store.developers.signUp(parsed.data.email, parsed.data.password, sessionNow());
+    if (!parsed.success) return c.html(<SignupPage values={values} errors={fieldErrors(parsed.error)} />, 400);
+    const { email, password, first_name, last_name } = parsed.data;
+    const developer = await store.developers.signUp({ email, password, firstName: first_name, lastName: last_name }, sessionNow());
     if (!developer) {
       const errors = { email: ["An account with this email already exists. Log in instead."] };
-      return c.html(<SignupPage email={form.email ?? ""} errors={errors} />, 400);
+      return c.html(<SignupPage values={values} errors={errors} />, 400);
     }
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect("/dashboard", 303);

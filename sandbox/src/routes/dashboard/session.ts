@@ -87,6 +87,7 @@ export async function chromeFor(
   const apps = await store.apps.listByDeveloper(developer.id);
   return {
     email: developer.email,
+    name: `${developer.firstName} ${developer.lastName}`.trim(),
     apps: apps.map((app) => ({ clientId: app.clientId, name: app.name })),
     current: current ? { app: { clientId: current.app.clientId, name: current.app.name }, tab: current.tab } : undefined,
   };
