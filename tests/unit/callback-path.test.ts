@@ -14,6 +14,7 @@ describe("safeCallbackPath", () => {
 
   it("strips our own origin from absolute URLs", () => {
     expect(safeCallbackPath("http://localhost:3000/transfers", "http://localhost:3000")).toBe("/transfers");
+    expect(safeCallbackPath("http://localhost:3000", "http://localhost:3000")).toBe("/");
   });
 
   it.each([
