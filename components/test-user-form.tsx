@@ -5,12 +5,12 @@ import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
-import type { ActionState } from "@/lib/server-action";
+import type { FormAction } from "@/lib/server-action";
 
 type Outcome = { value: string; label: string };
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   initialIdempotencyKey: string;
   /** Emulator mode: the KYC outcome is chosen from a list instead of typing an SSN. */
   outcomes: Outcome[] | null;

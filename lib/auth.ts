@@ -3,6 +3,7 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -25,6 +26,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
     callbacks: {
+      // Auth.js's default accepts any "/…" as a path, "/.//evil.example" included; ours normalises first.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
       jwt({ token, account, profile }) {
         if (account?.provider === ASTRA_PROVIDER_ID) {
           // First call after the code exchange: keep the tokens server-side, in the encrypted cookie.

@@ -7,12 +7,12 @@ import { createUserIntent } from "@/lib/astra/user-intents";
 import { signIn } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { defineAction } from "@/lib/server-action";
-import { KYC_OUTCOMES, testUserFormSchema, WIRE_TO_FORM_FIELDS } from "./schema";
+import { KYC_OUTCOMES, testUserFormSchema } from "./schema";
 
 /** Creates the user intent with the app's credentials, then sends the person to Astra to sign in as them. */
 export const createTestUser = defineAction(
   testUserFormSchema,
-  async (form, formData) => {
+  async (form, { idempotencyKey }) => {
     const env = getEnv();
     if (env.astraEnv === "production") notFound();
 
@@ -35,7 +35,7 @@ export const createTestUser = defineAction(
         ssn,
         ip_address: await clientIp(),
       },
-      String(formData.get("$idempotency_key") ?? "") || undefined,
+      idempotencyKey,
     );
 
     await signIn(
@@ -45,7 +45,7 @@ export const createTestUser = defineAction(
     );
     return { status: "ok", message: "Redirecting to Astra…" };
   },
-  { secretFields: ["ssn"], wireFieldNames: WIRE_TO_FORM_FIELDS },
+  { secretFields: ["ssn"], idempotent: true },
 );
 
 /** Astra asks for the end user's device IP; behind Vercel or another proxy it is the first forwarded address. */

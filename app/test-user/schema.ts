@@ -47,6 +47,3 @@ export const testUserFormSchema = z.object({
   }
 });
 export type TestUserForm = z.infer<typeof testUserFormSchema>;
-
-/** Form field names of Astra's wire fields, for the errors Astra itself reports. */
-export const WIRE_TO_FORM_FIELDS = { phone: "phone", ssn: "ssn" } as const;

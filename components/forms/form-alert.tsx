@@ -1,17 +1,16 @@
 import type { ActionState } from "@/lib/server-action";
-import { MAY_HAVE_HAPPENED_KINDS } from "./use-idempotency-key";
 
 /** What went wrong with the last submission, above the form: Astra's failure, or what needs fixing. */
 export function FormAlert({ state, createdWhat }: { state: ActionState; createdWhat: string }) {
   if (state.status === "failed") {
-    const uncertain = MAY_HAVE_HAPPENED_KINDS.includes(state.kind);
     return (
       <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
         <p className="font-semibold">{state.message}</p>
         <p className="mt-1">
           {state.action}{" "}
-          {uncertain
-            ? `The ${createdWhat} may have been created anyway; trying again will not create a second one.`
+          {state.unconfirmed
+            ? `Astra has not confirmed whether the ${createdWhat} was created, and the app could not find it yet. ` +
+              `Your details are kept: send them again and Astra is asked with the same request, so it makes at most one ${createdWhat}.`
             : `No ${createdWhat} was created.`}
         </p>
         {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}

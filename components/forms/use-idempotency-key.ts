@@ -1,11 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { AstraErrorKind } from "@/lib/astra/errors";
 import type { ActionState } from "@/lib/server-action";
-
-/** Failures after which Astra may still have done the work: a retry must reuse the Idempotency-Key. */
-export const MAY_HAVE_HAPPENED_KINDS: readonly AstraErrorKind[] = ["unavailable", "rate_limited", "bad_response"];
 
 /** A random key; `crypto.randomUUID` exists only in secure contexts, `getRandomValues` everywhere. */
 function newKey(): string {
@@ -15,19 +11,25 @@ function newKey(): string {
 
 /**
  * The Idempotency-Key a form sends. It is made when the page renders and kept across a double click or a
- * resubmit, so Astra creates one object. After an answer it changes, unless the attempt may have happened
- * anyway (a timeout or 5xx): then a retry must send the same key, and Astra answers with what it made.
- * Editing the form also changes it, because a different body under the same key is an error.
+ * resubmit, so Astra creates one object. After an answer it changes, unless the server could not confirm the
+ * outcome (a timeout, 5xx or 409): then a retry must send the same key, so Astra answers with what it made
+ * instead of making a second one.
+ * Editing the form also changes it, because a different body under the same key is an error, except while the
+ * outcome is unconfirmed: then Astra's 409 for the changed body leads the server to look the first one up.
  */
 export function useIdempotencyKey(state: ActionState, initialKey: string) {
   const [current, setCurrent] = useState({ state, key: initialKey });
   let key = current.key;
   if (current.state !== state) {
-    const keep = state.status === "failed" && MAY_HAVE_HAPPENED_KINDS.includes(state.kind);
+    const keep = state.status === "failed" && state.unconfirmed;
     key = keep ? current.key : newKey();
     // Adjusting state while rendering, as React documents, instead of in an effect after a stale paint.
     setCurrent({ state, key });
   }
-  const renew = () => setCurrent((previous) => ({ state: previous.state, key: newKey() }));
+  // Until the outcome is known the key stays, edits or not: a second key could make a second object.
+  const unconfirmed = state.status === "failed" && state.unconfirmed;
+  const renew = () => {
+    if (!unconfirmed) setCurrent((previous) => ({ state: previous.state, key: newKey() }));
+  };
   return { key, renew };
 }

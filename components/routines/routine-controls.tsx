@@ -2,9 +2,7 @@
 
 import { useActionState } from "react";
 import { buttonStyles } from "@/components/ui/button-styles";
-import type { ActionState } from "@/lib/server-action";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import type { FormAction } from "@/lib/server-action";
 
 /** One routine action (pause, resume, cancel) as a form; `confirm` asks before it is sent. */
 export function RoutineActionButton({
@@ -16,7 +14,7 @@ export function RoutineActionButton({
   danger = false,
 }: {
   routineId: string;
-  action: Action;
+  action: FormAction;
   label: string;
   pendingLabel: string;
   confirm?: string;

@@ -10,7 +10,7 @@ import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd, parseDollars } from "@/lib/money";
 import { upcomingRunDates } from "@/lib/schedule";
-import type { ActionState } from "@/lib/server-action";
+import type { ActionState, FormAction } from "@/lib/server-action";
 import { describeRoutine } from "./describe-routine";
 
 export type AccountOption = { id: string; label: string };
@@ -19,7 +19,7 @@ type Props = {
   accounts: AccountOption[];
   today: string;
   initialIdempotencyKey: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 };
 
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
@@ -48,7 +48,9 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   // The review step belongs to the answer it was opened after: a new answer from the server closes it.
   const [reviewedState, setReviewedState] = useState<ActionState | null>(null);
   const [triedReview, setTriedReview] = useState(false);
-  const reviewing = reviewedState === state;
+  // After an unconfirmed create the review stays open, so sending the same request again is one press.
+  const unconfirmed = state.status === "failed" && state.unconfirmed;
+  const reviewing = reviewedState === state || (unconfirmed && reviewedState !== null);
   const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
@@ -161,7 +163,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           <p className="text-sm text-indigo-950" data-testid="routine-summary">{summary}</p>
           <div className="flex gap-3">
             <button type="submit" disabled={pending} className={buttonStyles.primary}>
-              {pending ? "Creating…" : "Confirm and create"}
+              {pending ? (unconfirmed ? "Checking with Astra…" : "Creating…") : unconfirmed ? "Check and create" : "Confirm and create"}
             </button>
             <button type="button" onClick={() => setReviewing(false)} className={buttonStyles.secondary}>
               Edit

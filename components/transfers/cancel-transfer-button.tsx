@@ -3,11 +3,11 @@
 import { useActionState, useEffect } from "react";
 import { useSWRConfig } from "swr";
 import { CACHE_KEYS } from "@/lib/cache-keys";
-import type { ActionState } from "@/lib/server-action";
+import type { FormAction } from "@/lib/server-action";
 
 type Props = {
   transferId: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 };
 
 export function CancelTransferButton({ transferId, action }: Props) {

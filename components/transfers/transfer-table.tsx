@@ -8,7 +8,7 @@ import { CACHE_KEYS } from "@/lib/cache-keys";
 import { formatAstraTimestamp } from "@/lib/dates";
 import { fetcher } from "@/lib/fetcher";
 import { formatUsd } from "@/lib/money";
-import type { ActionState } from "@/lib/server-action";
+import type { FormAction } from "@/lib/server-action";
 import { CancelTransferButton } from "./cancel-transfer-button";
 
 type TransferList = { count: number; transfers: TransferView[] };
@@ -16,7 +16,7 @@ type TransferList = { count: number; transfers: TransferView[] };
 type Props = {
   initial: TransferList;
   accountNames: Record<string, string>;
-  cancelAction: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  cancelAction: FormAction;
 };
 
 /** Transfers, refreshed every two seconds while any is pending, until they settle. */

@@ -1,6 +1,7 @@
 // The one door to Astra's REST API: base URL, bearer token, no caching of per-user data, request-id capture,
-// and zod parsing of every response into the wire types.
+// bounded retries of reads, and zod parsing of every response into the wire types.
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { clientBasicAuthorization } from "./client-credentials";
@@ -16,7 +17,42 @@ export type AstraRequest<T extends z.ZodType> = {
   body?: unknown;
   idempotencyKey?: string;
   searchParams?: Record<string, string | number | undefined>;
+  /** How long one attempt may take before it counts as no answer. */
+  timeoutMs?: number;
 };
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+// Reads are retried on answers that usually pass (overload, a restarting server) and on a dropped connection.
+// Writes never are: a failed create is looked up instead (lib/astra/routines.ts), so it cannot happen twice.
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const MAX_RETRIES = 2;
+const BACKOFF_BASE_MS = 150;
+// A Retry-After longer than this is not waited for: the person sees the error and can retry themselves.
+const RETRY_AFTER_CAP_MS = 2_000;
+
+/** Exponential backoff with jitter (half to all of 150 ms, 300 ms), so parallel readers do not retry in step. */
+function backoffMs(attempt: number): number {
+  return Math.round(BACKOFF_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2));
+}
+
+/** Milliseconds a `Retry-After` header (seconds or an HTTP date) asks for, or null when it says nothing usable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** How long to wait before retrying this answer, or null when it should not be retried. */
+function retryDelayMs(response: Response, attempt: number): number | null {
+  if (!RETRYABLE_STATUSES.has(response.status)) return null;
+  const asked = retryAfterMs(response.headers.get("retry-after"));
+  if (asked === null) return backoffMs(attempt);
+  return asked <= RETRY_AFTER_CAP_MS ? Math.max(asked, backoffMs(attempt)) : null;
+}
+
+const isTimeout = (cause: unknown) => cause instanceof Error && cause.name === "TimeoutError";
 
 function authorizationHeader(auth: AstraRequest<z.ZodType>["auth"]): string {
   return auth === "client" ? clientBasicAuthorization(getEnv()) : `Bearer ${auth.accessToken}`;
@@ -31,17 +67,31 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   if (request.body !== undefined) headers.set("content-type", "application/json");
   if (request.idempotencyKey) headers.set("idempotency-key", request.idempotencyKey);
 
+  const method = request.method ?? "GET";
+  const retries = method === "GET" ? MAX_RETRIES : 0;
   let response: Response;
-  try {
-    response = await fetch(url, {
-      method: request.method ?? "GET",
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      cache: "no-store",
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch (cause) {
-    throw new AstraError({ kind: "unavailable", status: 0, message: `Could not reach Astra at ${url.origin}`, cause });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        cache: "no-store",
+        signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      });
+    } catch (cause) {
+      // A timed-out read is not retried: it already made the person wait the whole timeout.
+      if (attempt < retries && !isTimeout(cause)) {
+        await sleep(backoffMs(attempt));
+        continue;
+      }
+      const message = isTimeout(cause) ? "Astra did not answer in time" : "Could not reach Astra";
+      throw new AstraError({ kind: "unavailable", status: 0, message, cause });
+    }
+    const delay = attempt < retries ? retryDelayMs(response, attempt) : null;
+    if (delay === null) break;
+    await response.body?.cancel();
+    await sleep(delay);
   }
 
   if (!response.ok) {
@@ -61,7 +111,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
     throw new AstraError({
       kind: "bad_response",
       status: response.status,
-      message: `Unexpected response from ${request.method ?? "GET"} ${request.path}`,
+      message: `Unexpected response from ${method} ${request.path}`,
       requestId,
       cause: parsed.error,
     });

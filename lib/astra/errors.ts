@@ -127,3 +127,12 @@ export function astraErrorResponse(error: AstraError): Response {
     { status },
   );
 }
+
+/**
+ * Whether Astra may have carried out the request although it reported a failure: no answer (timeout, network),
+ * a 5xx, a 409 (the same Idempotency-Key still running), or a success this client could not read. A create
+ * that failed this way is looked up before it is sent again, and always with the same Idempotency-Key.
+ */
+export function mayHaveHappened(error: AstraError): boolean {
+  return error.status === 0 || error.status === 409 || error.status >= 500 || error.kind === "bad_response";
+}

@@ -1,9 +1,12 @@
 // Routines: Astra's instructions to move money once or on a schedule. Fetch, change, and reshape for the UI.
 import "server-only";
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { todayInAstraZone } from "@/lib/dates";
 import { upcomingRunDates } from "@/lib/schedule";
 import { astraFetch } from "./client";
+import { mayHaveHappened, AstraError } from "./errors";
 import {
   routineFrequencySchema,
   routineListSchema,
@@ -133,16 +136,71 @@ export async function getRoutineTransfers(accessToken: string, id: string): Prom
   return list.transfers.map(reshapeTransfer);
 }
 
-export async function createRoutine(accessToken: string, input: RoutineCreate, idempotencyKey: string) {
-  const routine = await astraFetch({
-    path: "/v1/routines",
-    method: "POST",
-    auth: { accessToken },
-    body: input,
-    idempotencyKey,
-    schema: routineSchema,
-  });
-  return reshapeRoutine(routine);
+/**
+ * The `client_correlation_id` a create carries: derived from its Idempotency-Key, so any later attempt can find
+ * what an earlier one made. Astra allows 1 to 80 letters and digits for ACH.
+ */
+export function correlationIdFor(idempotencyKey: string): string {
+  return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40);
+}
+
+const LOOKUP_PAGES = 3;
+
+/** The routine an earlier create with this correlation id made, searching the newest few pages. */
+export async function findRoutineByCorrelationId(accessToken: string, correlationId: string): Promise<Routine | null> {
+  for (let page = 1; page <= LOOKUP_PAGES; page++) {
+    const list = await astraFetch({
+      path: "/v1/routines",
+      auth: { accessToken },
+      schema: routineListSchema,
+      searchParams: { page, page_size: 100 },
+    });
+    const found = list.routines.find((routine) => routine.client_correlation_id === correlationId);
+    if (found) return found;
+    if (!list.has_more) return null;
+  }
+  return null;
+}
+
+export type ReconcileTiming = { lookups: number; pauseMs: number };
+// About three seconds: enough for a create that is still running behind a 409 to land.
+const RECONCILE: ReconcileTiming = { lookups: 4, pauseMs: 1_000 };
+
+/**
+ * Creates a routine exactly once per Idempotency-Key. When the answer leaves it unknown whether Astra made it
+ * (timeout, 5xx, 409 for a key still in flight), it looks for the routine by correlation id for a bounded time
+ * and returns it if found; otherwise it rethrows, and the caller must retry with the same key.
+ */
+export async function createRoutine(
+  accessToken: string,
+  input: Omit<RoutineCreate, "client_correlation_id">,
+  idempotencyKey: string,
+  timing: ReconcileTiming = RECONCILE,
+): Promise<RoutineView> {
+  const correlationId = correlationIdFor(idempotencyKey);
+  try {
+    const routine = await astraFetch({
+      path: "/v1/routines",
+      method: "POST",
+      auth: { accessToken },
+      body: { ...input, client_correlation_id: correlationId },
+      idempotencyKey,
+      schema: routineSchema,
+    });
+    return reshapeRoutine(routine);
+  } catch (error) {
+    if (!(error instanceof AstraError) || !mayHaveHappened(error)) throw error;
+    for (let attempt = 0; attempt < timing.lookups; attempt++) {
+      if (attempt > 0) await sleep(timing.pauseMs);
+      const found = await findRoutineByCorrelationId(accessToken, correlationId).catch((lookupError: unknown) => {
+        // A rejected token must reach callAstra's refresh-and-retry; anything else just means "not known yet".
+        if (lookupError instanceof AstraError && lookupError.kind === "unauthorized") throw lookupError;
+        return null;
+      });
+      if (found) return reshapeRoutine(found);
+    }
+    throw error;
+  }
 }
 
 export async function updateRoutine(accessToken: string, id: string, update: RoutineUpdate) {

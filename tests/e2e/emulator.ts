@@ -30,6 +30,7 @@ export class Emulator {
     this.call<{ authorization_code: number; refresh_token: number }>("GET", `/sandbox/users/${userId}/token-grants`);
   injectFault = (fault: { method: string; path: string; status?: number; delay_ms?: number; count: number }) =>
     this.call("POST", "/sandbox/faults", fault);
+  clearFaults = () => this.call("DELETE", "/sandbox/faults");
   webhooks = () =>
     this.call<{ webhooks?: unknown[]; events?: unknown[] }>("GET", "/sandbox/webhooks?page_size=100");
 

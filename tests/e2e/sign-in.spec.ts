@@ -70,4 +70,27 @@ test.describe("Sign in with Astra", () => {
     await expect(page).toHaveURL(/\/dashboard\?tab=accounts$/);
     await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
   });
+
+  // Paths that collapse to "//evil.example" once dot segments are removed: an open redirect if passed on as-is.
+  const OFF_SITE = ["/.//evil.example", "/..//evil.example", "/%2e%2e//evil.example", "/x/../..//evil.example/path"];
+
+  test("a signed-in visit to /signin with an off-site callbackUrl stays on the app", async ({ page, signIn }) => {
+    await page.goto("/");
+    await signIn.asDemoUser();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const appOrigin = new URL(page.url()).origin;
+
+    for (const callbackUrl of OFF_SITE) {
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await expect(page).toHaveURL(`${appOrigin}/dashboard`);
+      await expect(page.getByRole("heading", { name: "Hello, Avery" })).toBeVisible();
+    }
+  });
+
+  test("signing in from a link with an off-site callbackUrl lands on the dashboard", async ({ page, signIn }) => {
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(OFF_SITE[0]!)}`);
+    const appOrigin = new URL(page.url()).origin;
+    await signIn.asDemoUser();
+    await expect(page).toHaveURL(`${appOrigin}/dashboard`);
+  });
 });

@@ -7,10 +7,11 @@ import { callAstra } from "@/lib/auth/astra-session";
 import { defineAction } from "@/lib/server-action";
 import { routineFormSchema, routineIdSchema } from "./schema";
 
+// The create carries the form's Idempotency-Key; when Astra's answer leaves it unknown whether the routine was
+// made, createRoutine looks it up before giving up, and the form keeps the key for the retry.
 export const createRoutineAction = defineAction(
   routineFormSchema,
-  async (form, formData) => {
-    const idempotencyKey = String(formData.get("$idempotency_key") ?? "");
+  async (form, { idempotencyKey }) => {
     const routine = await callAstra((accessToken) =>
       createRoutine(
         accessToken,
@@ -31,7 +32,7 @@ export const createRoutineAction = defineAction(
     revalidatePath("/dashboard");
     redirect(`/routines/${routine.id}?created=1`);
   },
-  { wireFieldNames: { amount: "amount", start_date: "start_date", frequency: "frequency" } },
+  { idempotent: true },
 );
 
 const changeStatus = (status: "active" | "inactive", message: string) =>
