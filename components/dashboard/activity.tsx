@@ -1,7 +1,7 @@
 import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Panel } from "@/components/ui/panel";
+import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { getRoutines } from "@/lib/astra/routines";
 import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
@@ -30,7 +30,7 @@ export async function Activity({ path }: { path: string }) {
         ) : (
           <Panel as="ul" divided>
             {upcoming.map((routine) => (
-              <li key={routine.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+              <PanelRow key={routine.id} className="text-sm">
                 <div>
                   <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
                   <p className="text-muted">
@@ -38,7 +38,7 @@ export async function Activity({ path }: { path: string }) {
                   </p>
                 </div>
                 <span className="font-medium tabular-nums">{formatUsd(routine.amount)}</span>
-              </li>
+              </PanelRow>
             ))}
           </Panel>
         )}
@@ -53,7 +53,7 @@ export async function Activity({ path }: { path: string }) {
         ) : (
           <Panel as="ul" divided>
             {transfers.transfers.slice(0, 5).map((transfer) => (
-              <li key={transfer.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+              <PanelRow key={transfer.id} className="text-sm">
                 <div>
                   <p className="font-medium">{transfer.routineName}</p>
                   <p className="text-muted">{formatAstraTimestamp(transfer.initiated)}</p>
@@ -62,7 +62,7 @@ export async function Activity({ path }: { path: string }) {
                   <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
                   <StatusBadge words={transfer.words} />
                 </div>
-              </li>
+              </PanelRow>
             ))}
           </Panel>
         )}

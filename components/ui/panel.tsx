@@ -16,3 +16,8 @@ export function Panel({ as: Element = "div", divided = false, className, ...prop
     />
   );
 }
+
+/** One row of a divided `Panel as="ul"`: its parts spread across, wrapping on a narrow screen. */
+export function PanelRow({ className, ...props }: HTMLAttributes<HTMLLIElement>) {
+  return <li className={cn("flex flex-wrap items-center justify-between gap-3 px-4 py-3", className)} {...props} />;
+}

@@ -6,7 +6,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { getRoutines } from "@/lib/astra/routines";
 import { routineStatusSchema, type RoutineStatus } from "@/lib/astra/schemas";
@@ -51,7 +51,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
       ) : (
         <Panel as="ul" divided aria-label="Routines">
           {routines.map((routine) => (
-            <li key={routine.id} className="flex flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <PanelRow key={routine.id}>
               <div>
                 <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
                 <p className="text-sm text-muted">
@@ -60,7 +60,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
                 </p>
               </div>
               <StatusBadge words={routine.words} />
-            </li>
+            </PanelRow>
           ))}
         </Panel>
       )}

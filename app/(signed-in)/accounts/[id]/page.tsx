@@ -4,7 +4,7 @@ import { AccountCard } from "@/components/accounts/account-card";
 import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { getAccount } from "@/lib/astra/accounts";
 import { getRoutines } from "@/lib/astra/routines";
@@ -41,13 +41,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         ) : (
           <Panel as="ul" divided>
             {itsRoutines.map((routine) => (
-              <li key={routine.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+              <PanelRow key={routine.id} className="text-sm">
                 <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
                 <span className="text-muted">
                   {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.frequency ? FREQUENCY_WORDS[routine.frequency] : "One-time"}
                 </span>
                 <StatusBadge words={routine.words} />
-              </li>
+              </PanelRow>
             ))}
           </Panel>
         )}
@@ -64,11 +64,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         ) : (
           <Panel as="ul" divided>
             {itsTransfers.map((transfer) => (
-              <li key={transfer.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+              <PanelRow key={transfer.id} className="text-sm">
                 <span>{formatAstraTimestamp(transfer.initiated)} · {transfer.routineName}</span>
                 <span className="tabular-nums">{transfer.sourceId === id ? "−" : "+"}{formatUsd(transfer.amount)}</span>
                 <StatusBadge words={transfer.words} />
-              </li>
+              </PanelRow>
             ))}
           </Panel>
         )}

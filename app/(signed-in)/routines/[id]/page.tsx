@@ -4,7 +4,7 @@ import { RoutineActionButton } from "@/components/routines/routine-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { CancelTransferButton } from "@/components/transfers/cancel-transfer-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
@@ -110,11 +110,11 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
         ) : (
           <Panel as="ul" divided>
             {transfers.map((transfer) => (
-              <li key={transfer.id} className="flex items-center justify-between gap-4 px-4 py-3 text-sm" data-testid="routine-transfer">
+              <PanelRow key={transfer.id} className="text-sm" data-testid="routine-transfer">
                 <span>{formatAstraTimestamp(transfer.initiated)}</span>
                 <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
                 <StatusBadge words={transfer.words} />
-              </li>
+              </PanelRow>
             ))}
           </Panel>
         )}
