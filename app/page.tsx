@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { Panel } from "@/components/ui/panel";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 
@@ -25,11 +26,11 @@ export default async function HomePage() {
   return (
     <div className="space-y-12">
       <section className="space-y-6 pt-6">
-        <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase">Next.js × Astra</p>
+        <p className="text-sm font-semibold tracking-wide text-brand-strong uppercase">Next.js × Astra</p>
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">
           Move money between bank accounts with Astra, from a Next.js app you own.
         </h1>
-        <p className="max-w-2xl text-lg text-slate-600">
+        <p className="max-w-2xl text-lg text-muted">
           Sign in with Astra, see your linked accounts and their balances, and build your own integration on a
           codebase that works the first time.
         </p>
@@ -56,10 +57,10 @@ export default async function HomePage() {
           What this template does
         </h2>
         {FEATURES.map((feature) => (
-          <div key={feature.title} className="rounded-xl border border-slate-200 bg-white p-5">
+          <Panel key={feature.title} className="p-5">
             <h3 className="font-semibold">{feature.title}</h3>
-            <p className="mt-2 text-sm text-slate-600">{feature.body}</p>
-          </div>
+            <p className="mt-2 text-sm text-muted">{feature.body}</p>
+          </Panel>
         ))}
       </section>
     </div>

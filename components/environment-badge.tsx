@@ -2,9 +2,9 @@ import { ENVIRONMENT_LABELS } from "@/config/site";
 import { getEnv } from "@/lib/env";
 
 const TONES = {
-  emulator: "bg-amber-50 text-amber-800 ring-amber-200",
-  sandbox: "bg-sky-50 text-sky-800 ring-sky-200",
-  production: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  emulator: "bg-warning-soft text-warning ring-warning-line",
+  sandbox: "bg-info-soft text-info ring-info-line",
+  production: "bg-success-soft text-success ring-success-line",
 } as const;
 
 /** Says which Astra the app talks to, so nobody mistakes the emulator for real money. */

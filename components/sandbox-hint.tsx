@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 export function SandboxHint() {
   if (getEnv().astraEnv !== "emulator") return null;
   return (
-    <aside className="max-w-xl rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+    <aside className="max-w-xl rounded-control border border-warning-line bg-warning-soft p-4 text-sm text-warning-ink">
       <p className="font-semibold">Trying it locally?</p>
       <p className="mt-1">
         The local Astra emulator has a demo user: phone <strong className="font-mono">(202) 555-0123</strong>,

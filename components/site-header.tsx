@@ -7,14 +7,14 @@ import { auth } from "@/lib/auth";
 export async function SiteHeader() {
   const session = await auth();
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-line bg-surface">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
       <div className="mx-auto flex min-h-16 w-full max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <Link href={session ? "/dashboard" : "/"} className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-indigo-600 text-xs text-white">
+            <span aria-hidden className="grid size-7 place-items-center rounded-control bg-brand text-xs text-on-brand">
               A
             </span>
             {siteConfig.name}
@@ -24,11 +24,11 @@ export async function SiteHeader() {
         {session ? (
           <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             {siteConfig.signedInNav.map((item) => (
-              <Link key={item.href} href={item.href} className="font-medium text-slate-600 hover:text-slate-900">
+              <Link key={item.href} href={item.href} className="font-medium text-muted hover:text-ink">
                 {item.label}
               </Link>
             ))}
-            <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-user">
+            <span className="hidden text-subtle sm:inline" data-testid="signed-in-user">
               {session.user.name}
             </span>
             <SignOutButton />

@@ -1,10 +1,10 @@
 import type { StatusWords, Tone } from "@/lib/astra/status-words";
 
 const TONES: Record<Tone, string> = {
-  positive: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  neutral: "bg-slate-100 text-slate-700 ring-slate-200",
-  waiting: "bg-amber-50 text-amber-800 ring-amber-200",
-  negative: "bg-rose-50 text-rose-800 ring-rose-200",
+  positive: "bg-success-soft text-success ring-success-line",
+  neutral: "bg-surface-muted text-ink-soft ring-line",
+  waiting: "bg-warning-soft text-warning ring-warning-line",
+  negative: "bg-danger-soft text-danger ring-danger-line",
 };
 
 export function StatusBadge({ words }: { words: StatusWords }) {

@@ -5,6 +5,7 @@ import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { SelectField } from "@/components/ui/select-field";
 import type { FormAction } from "@/lib/server-action";
 
 type Outcome = { value: string; label: string };
@@ -71,7 +72,7 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
       </button>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Person</legend>
+        <legend className="mb-2 text-sm font-semibold text-ink">Person</legend>
         {field("first_name", "First name", { autoComplete: "given-name" })}
         {field("last_name", "Last name", { autoComplete: "family-name" })}
         {field("email", "Email", { type: "email", autoComplete: "email" })}
@@ -81,7 +82,7 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Address</legend>
+        <legend className="mb-2 text-sm font-semibold text-ink">Address</legend>
         {field("address1", "Street address", { className: "sm:col-span-2", autoComplete: "address-line1" })}
         {field("address2", "Apartment, suite (optional)", { className: "sm:col-span-2", autoComplete: "address-line2" })}
         {field("city", "City", { autoComplete: "address-level2" })}
@@ -92,23 +93,13 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
       </fieldset>
 
       {outcomes ? (
-        <div>
-          <label htmlFor="kyc_outcome" className="block text-sm font-medium text-slate-800">
-            KYC outcome (emulator)
-          </label>
-          <select
-            id="kyc_outcome"
-            name="kyc_outcome"
-            defaultValue={values.kyc_outcome ?? "approved"}
-            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-72"
-          >
-            {outcomes.map((outcome) => (
-              <option key={outcome.value} value={outcome.value}>
-                {outcome.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="kyc_outcome" label="KYC outcome (emulator)" defaultValue={values.kyc_outcome ?? "approved"} selectClassName="sm:w-72">
+          {outcomes.map((outcome) => (
+            <option key={outcome.value} value={outcome.value}>
+              {outcome.label}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
 
       <button type="submit" disabled={pending} className={buttonStyles.primary}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
+import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
@@ -40,12 +41,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
 
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
-        <p className="text-slate-600">Sign in with your Astra account to see your linked bank accounts.</p>
-      </div>
+      <PageHeader title="Sign in" description="Sign in with your Astra account to see your linked bank accounts." />
       {message ? (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+        <div role="alert" className="rounded-control border border-danger-line bg-danger-soft p-4 text-sm text-danger-ink">
           <p className="font-semibold">{message.title}</p>
           <p className="mt-1">{message.body}</p>
         </div>

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TestUserForm } from "@/components/test-user-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getEnv } from "@/lib/env";
 import { createTestUser } from "./actions";
 import { KYC_OUTCOMES } from "./schema";
@@ -17,13 +18,10 @@ export default function TestUserPage() {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight">Create a test user</h1>
-        <p className="text-slate-600">
-          The app registers these details with Astra as a user intent, using its own credentials, then sends you to
-          Astra to verify the phone number and authorize the app — just as a real customer would.
-        </p>
-      </div>
+      <PageHeader
+        title="Create a test user"
+        description="The app registers these details with Astra as a user intent, using its own credentials, then sends you to Astra to verify the phone number and authorize the app — just as a real customer would."
+      />
       <TestUserForm action={createTestUser} initialIdempotencyKey={randomUUID()} outcomes={outcomes} />
     </div>
   );

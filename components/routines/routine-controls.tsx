@@ -33,13 +33,13 @@ export function RoutineActionButton({
       <button
         type="submit"
         disabled={pending}
-        className={danger ? `${buttonStyles.secondary} text-rose-700 ring-rose-300` : buttonStyles.secondary}
+        className={danger ? buttonStyles.danger : buttonStyles.secondary}
       >
         {pending ? pendingLabel : label}
       </button>
-      {state.status === "ok" ? <p role="status" className="text-sm text-emerald-800">{state.message}</p> : null}
+      {state.status === "ok" ? <p role="status" className="text-sm text-success">{state.message}</p> : null}
       {state.status === "failed" ? (
-        <p role="alert" className="text-sm text-rose-700">
+        <p role="alert" className="text-sm text-danger">
           {state.message} {state.action}
           {state.requestId ? ` Request id: ${state.requestId}` : ""}
         </p>

@@ -5,6 +5,8 @@ import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { Panel } from "@/components/ui/panel";
+import { SelectField } from "@/components/ui/select-field";
 import type { RoutineFrequency } from "@/lib/astra/schemas";
 import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { formatCalendarDate } from "@/lib/dates";
@@ -23,8 +25,6 @@ type Props = {
 };
 
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
-
-const selectClass = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm aria-invalid:border-rose-500";
 
 export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
@@ -87,13 +87,13 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
       <FormAlert state={state} createdWhat="routine" />
 
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Kind of routine</legend>
+        <legend className="text-sm font-medium text-ink-soft">Kind of routine</legend>
         <div className="mt-2 flex gap-3">
           {[
             { value: "one-time", label: "One-time transfer" },
             { value: "recurring", label: "Recurring transfer" },
           ].map((option) => (
-            <label key={option.value} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600">
+            <label key={option.value} className="flex cursor-pointer items-center gap-2 rounded-control border border-line-strong bg-surface px-3 py-2 text-sm has-checked:border-brand has-checked:ring-1 has-checked:ring-brand">
               <input type="radio" name="type" value={option.value} checked={form.type === option.value} onChange={set("type")} />
               {option.label}
             </label>
@@ -104,48 +104,36 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
       <Field name="name" label="Name" value={form.name} onChange={set("name")} errors={errors.name} placeholder="Rainy-day savings" />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="source_id" className="block text-sm font-medium text-slate-800">From</label>
-          <select id="source_id" name="source_id" value={form.source_id} onChange={set("source_id")} className={selectClass} aria-invalid={errors.source_id ? true : undefined} aria-describedby={errors.source_id ? "source_id-error" : undefined}>
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>{account.label}</option>
-            ))}
-          </select>
-          {errors.source_id ? <p id="source_id-error" className="mt-1 text-sm text-rose-700">{errors.source_id.join(" ")}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="destination_id" className="block text-sm font-medium text-slate-800">To</label>
-          <select id="destination_id" name="destination_id" value={form.destination_id} onChange={set("destination_id")} className={selectClass} aria-invalid={errors.destination_id ? true : undefined} aria-describedby={errors.destination_id ? "destination_id-error" : undefined}>
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id} disabled={account.id === form.source_id}>
-                {account.label}
-              </option>
-            ))}
-          </select>
-          {errors.destination_id ? <p id="destination_id-error" className="mt-1 text-sm text-rose-700">{errors.destination_id.join(" ")}</p> : null}
-        </div>
+        <SelectField name="source_id" label="From" value={form.source_id} onChange={set("source_id")} errors={errors.source_id}>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>{account.label}</option>
+          ))}
+        </SelectField>
+        <SelectField name="destination_id" label="To" value={form.destination_id} onChange={set("destination_id")} errors={errors.destination_id}>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id} disabled={account.id === form.source_id}>
+              {account.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount ?? amountError} placeholder="25.00" />
         <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date ?? dateError} hint="Pacific time, as Astra counts days." />
         {recurring ? (
-          <div>
-            <label htmlFor="frequency" className="block text-sm font-medium text-slate-800">Repeats</label>
-            <select id="frequency" name="frequency" value={form.frequency} onChange={set("frequency")} className={selectClass} aria-invalid={errors.frequency ? true : undefined}>
-              {FREQUENCIES.map((option) => (
-                <option key={option.value} value={option.value}>{option.label}</option>
-              ))}
-            </select>
-            {errors.frequency ? <p className="mt-1 text-sm text-rose-700">{errors.frequency.join(" ")}</p> : null}
-          </div>
+          <SelectField name="frequency" label="Repeats" value={form.frequency} onChange={set("frequency")} errors={errors.frequency}>
+            {FREQUENCIES.map((option) => (
+              <option key={option.value} value={option.value}>{option.label}</option>
+            ))}
+          </SelectField>
         ) : null}
       </div>
 
-      <section aria-labelledby="preview-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+      <Panel as="section" aria-labelledby="preview-heading" className="p-4">
         <h2 id="preview-heading" className="text-sm font-semibold">{recurring ? "Next five transfers" : "Transfer date"}</h2>
         {preview.length > 0 ? (
-          <ol className="mt-2 grid gap-1 text-sm text-slate-700" data-testid="schedule-preview">
+          <ol className="mt-2 grid gap-1 text-sm text-ink-soft" data-testid="schedule-preview">
             {preview.map((date) => (
               <li key={date} className="flex justify-between gap-4">
                 <span>{formatCalendarDate(date)}</span>
@@ -154,13 +142,13 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
             ))}
           </ol>
         ) : (
-          <p className="mt-2 text-sm text-slate-500">Choose today or a later date to see the schedule.</p>
+          <p className="mt-2 text-sm text-subtle">Choose today or a later date to see the schedule.</p>
         )}
-      </section>
+      </Panel>
 
       {reviewing && summary ? (
-        <div className="space-y-4 rounded-xl border border-indigo-200 bg-indigo-50 p-4" role="region" aria-label="Confirm routine">
-          <p className="text-sm text-indigo-950" data-testid="routine-summary">{summary}</p>
+        <div className="space-y-4 rounded-panel border border-brand-line bg-brand-soft p-4" role="region" aria-label="Confirm routine">
+          <p className="text-sm text-brand-ink" data-testid="routine-summary">{summary}</p>
           <div className="flex gap-3">
             <button type="submit" disabled={pending} className={buttonStyles.primary}>
               {pending ? (unconfirmed ? "Checking with Astra…" : "Creating…") : unconfirmed ? "Check and create" : "Confirm and create"}

@@ -26,11 +26,11 @@ export function CancelTransferButton({ transferId, action }: Props) {
       className="flex flex-col items-end gap-1"
     >
       <input type="hidden" name="transfer_id" value={transferId} />
-      <button type="submit" disabled={pending} className="text-sm font-medium text-rose-700 hover:text-rose-900 disabled:opacity-50">
+      <button type="submit" disabled={pending} className="text-sm font-medium text-danger hover:text-danger-ink disabled:opacity-50">
         {pending ? "Cancelling…" : "Cancel"}
       </button>
       {state.status === "failed" ? (
-        <p role="alert" className="max-w-56 text-right text-xs text-rose-700">
+        <p role="alert" className="max-w-56 text-right text-xs text-danger">
           {state.message}
           {state.requestId ? ` (request id ${state.requestId})` : ""}
         </p>

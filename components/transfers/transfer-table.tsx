@@ -1,8 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import useSWR from "swr";
 import { StatusBadge } from "@/components/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Panel } from "@/components/ui/panel";
+import { TextLink } from "@/components/ui/text-link";
 import type { TransferView } from "@/lib/astra/transfers";
 import { CACHE_KEYS } from "@/lib/cache-keys";
 import { formatAstraTimestamp } from "@/lib/dates";
@@ -30,31 +32,28 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
 
   if (transfers.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
-        <p className="font-semibold">No transfers yet</p>
-        <p className="mt-1 text-sm text-slate-600">
-          Routines make transfers on their scheduled dates. <Link href="/routines/new" className="font-medium text-indigo-700 underline">Set up a routine</Link> to move money.
-        </p>
-      </div>
+      <EmptyState title="No transfers yet">
+        Routines make transfers on their scheduled dates. <TextLink href="/routines/new" inline>Set up a routine</TextLink> to move money.
+      </EmptyState>
     );
   }
 
   return (
     <div className="space-y-2">
       {error ? (
-        <p role="status" className="text-sm text-amber-800">
+        <p role="status" className="text-sm text-warning">
           Could not refresh just now ({error.message}); showing the last known state.
         </p>
       ) : null}
       {(data?.count ?? 0) > transfers.length ? (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-subtle">
           The newest {transfers.length} of {data?.count} transfers.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <Panel className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Transfers, newest first</caption>
-          <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
+          <thead className="bg-canvas text-xs text-subtle uppercase">
             <tr>
               <th scope="col" className="px-4 py-3">Date</th>
               <th scope="col" className="px-4 py-3">Routine</th>
@@ -64,24 +63,22 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
               <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-line-faint">
             {transfers.map((transfer) => (
               <tr key={transfer.id} data-testid="transfer-row">
                 <td className="px-4 py-3 whitespace-nowrap">{formatAstraTimestamp(transfer.initiated)}</td>
                 <td className="px-4 py-3">
-                  <Link href={`/routines/${transfer.routineId}`} className="font-medium text-indigo-700 hover:underline">
-                    {transfer.routineName}
-                  </Link>
+                  <TextLink href={`/routines/${transfer.routineId}`}>{transfer.routineName}</TextLink>
                 </td>
-                <td className="px-4 py-3 text-slate-600">
+                <td className="px-4 py-3 text-muted">
                   {name(transfer.sourceId)} → {name(transfer.destinationId)}
                 </td>
                 <td className="px-4 py-3 text-right font-medium tabular-nums">{formatUsd(transfer.amount)}</td>
                 <td className="px-4 py-3">
                   <StatusBadge words={transfer.words} />
-                  {transfer.failureReason ? <p className="mt-1 text-xs text-rose-700">{transfer.failureReason}</p> : null}
+                  {transfer.failureReason ? <p className="mt-1 text-xs text-danger">{transfer.failureReason}</p> : null}
                   {transfer.status === "pending" && transfer.estimatedClearing ? (
-                    <p className="mt-1 text-xs text-slate-500">Expected {formatAstraTimestamp(transfer.estimatedClearing)}</p>
+                    <p className="mt-1 text-xs text-subtle">Expected {formatAstraTimestamp(transfer.estimatedClearing)}</p>
                   ) : null}
                 </td>
                 <td className="px-4 py-3 text-right">
@@ -91,7 +88,7 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Panel>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // Shared class lists for buttons and button-like links, so every action in the app looks the same.
+const solid = "inline-flex items-center justify-center gap-2 rounded-control px-4 py-2.5 text-sm font-semibold shadow-sm";
+const outlined = `${solid} bg-surface ring-1 ring-inset hover:bg-canvas`;
+
 export const buttonStyles = {
-  primary:
-    "inline-flex items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60",
-  secondary:
-    "inline-flex items-center justify-center gap-2 rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50",
-  quiet: "inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:text-slate-900",
+  primary: `${solid} bg-brand text-on-brand hover:bg-brand-hover disabled:opacity-60`,
+  secondary: `${outlined} text-ink ring-line-strong`,
+  danger: `${outlined} text-danger ring-danger-line`,
+  quiet: "inline-flex items-center gap-1 rounded-control px-2 py-1 text-sm font-medium text-muted hover:text-ink",
 } as const;

@@ -3,7 +3,7 @@ import { AccountListSkeleton } from "@/components/accounts/account-list";
 export default function DashboardLoading() {
   return (
     <div className="space-y-8" aria-busy="true">
-      <div className="h-8 w-64 animate-pulse rounded bg-slate-200" />
+      <div className="h-8 w-64 animate-pulse rounded bg-line" />
       <AccountListSkeleton />
     </div>
   );

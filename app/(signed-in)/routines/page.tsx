@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AstraErrorPanel } from "@/components/astra-error-panel";
+import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { AstraError } from "@/lib/astra/errors";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel, PanelRow } from "@/components/ui/panel";
+import { TextLink } from "@/components/ui/text-link";
 import { getRoutines } from "@/lib/astra/routines";
 import { routineStatusWords } from "@/lib/astra/status-words";
-import { readFromAstra } from "@/lib/auth/astra-session";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
 
@@ -19,25 +22,19 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
   const requested = (await searchParams).status;
   const status = requested && STATUS_PARAM.test(requested) ? requested : undefined;
   const path = status ? `/routines?status=${encodeURIComponent(status)}` : "/routines";
-  let list;
-  try {
-    list = await readFromAstra((token) => getRoutines(token));
-  } catch (error) {
-    if (error instanceof AstraError) return <AstraErrorPanel error={error} path={path} />;
-    throw error;
-  }
+  const loaded = await loadPageData((token) => getRoutines(token), { path });
+  if (!loaded.ok) return loaded.panel;
+  const list = loaded.data;
   const routines = status ? list.routines.filter((r) => r.status === status) : list.routines;
   const present = [...new Set(list.routines.map((r) => r.status))];
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-bold tracking-tight">Routines</h1>
-          <p className="text-slate-600">One-time and recurring transfers between your accounts.</p>
-        </div>
-        <Link href="/routines/new" className={buttonStyles.primary}>New routine</Link>
-      </div>
+      <PageHeader
+        title="Routines"
+        description="One-time and recurring transfers between your accounts."
+        actions={<Link href="/routines/new" className={buttonStyles.primary}>New routine</Link>}
+      />
 
       {present.length > 1 ? (
         <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
@@ -54,30 +51,25 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
       ) : null}
 
       {routines.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-semibold">{status ? "No routines with this status" : "No routines yet"}</p>
-          <p className="mt-1 text-sm text-slate-600">
-            A routine moves money between your accounts once or on a schedule.{" "}
-            <Link href="/routines/new" className="font-medium text-indigo-700 underline">Set one up</Link>.
-          </p>
-        </div>
+        <EmptyState title={status ? "No routines with this status" : "No routines yet"}>
+          A routine moves money between your accounts once or on a schedule.{" "}
+          <TextLink href="/routines/new" inline>Set one up</TextLink>.
+        </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" aria-label="Routines">
+        <Panel as="ul" divided aria-label="Routines">
           {routines.map((routine) => (
-            <li key={routine.id} className="flex flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <PanelRow key={routine.id}>
               <div>
-                <Link href={`/routines/${routine.id}`} className="font-medium text-indigo-700 hover:underline">
-                  {routine.name}
-                </Link>
-                <p className="text-sm text-slate-600">
+                <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
+                <p className="text-sm text-muted">
                   {routine.schedule} · {formatUsd(routine.amount)}
                   {routine.nextRuns[0] ? ` · next ${formatCalendarDate(routine.nextRuns[0])}` : ""}
                 </p>
               </div>
               <StatusBadge words={routine.words} />
-            </li>
+            </PanelRow>
           ))}
-        </ul>
+        </Panel>
       )}
     </div>
   );
@@ -88,7 +80,10 @@ function FilterLink({ href, active, label }: { href: string; active: boolean; la
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+      className={cn(
+        "rounded-full px-3 py-1 ring-1 ring-inset",
+        active ? "bg-brand text-on-brand ring-brand" : "bg-surface text-ink-soft ring-line-strong hover:bg-canvas",
+      )}
     >
       {label}
     </Link>

@@ -28,7 +28,7 @@ export default async function BackFromAstraPage({ searchParams }: { searchParams
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
       <h1 className="text-2xl font-bold tracking-tight">{outcome.title}</h1>
-      <p className="text-slate-600">{outcome.body}</p>
+      <p className="text-muted">{outcome.body}</p>
       <div className="flex justify-center gap-3">
         {outcome.verifyAgain ? (
           <Link href="/verify" prefetch={false} className={buttonStyles.primary}>

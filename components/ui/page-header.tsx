@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+type PageHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Buttons on the right, wrapping below the title on narrow screens. */
+  actions?: ReactNode;
+  /** A quiet link above the title, back to where this page belongs. */
+  back?: { href: string; label: string };
+};
+
+/** A page's one h1, with its line of explanation and its main actions. */
+export function PageHeader({ title, description, actions, back }: PageHeaderProps) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div className="space-y-1">
+        {back ? (
+          <Link href={back.href} className="mb-1 inline-block text-sm text-subtle hover:underline">
+            ← {back.label}
+          </Link>
+        ) : null}
+        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+        {description ? <p className="text-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-3">{actions}</div> : null}
+    </div>
+  );
+}
