@@ -189,12 +189,19 @@ export const routineCreateSchema = z
   .object({
     type: routineTypeSchema,
     name: z.string().trim().min(1, { error: "is required" }).max(100),
-    payment_type: paymentTypeSchema.default("ach"),
+    // Astra marks payment_type required (post_v1-routines); ACH is the only type the emulator moves.
+    payment_type: z.enum(["ach"], { error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach"') }),
     source_id: z.string().min(1, { error: "is required" }),
     destination_id: z.string().min(1, { error: "is required" }),
     destination_user_id: z.string().nullable().optional(),
     amount: amountSchema,
-    start_date: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
+    // Typed date-time by Astra, written YYYY-MM-DD in its guides and SDKs: both are accepted (the emulator
+    // reads a date-time as its calendar date in America/Los_Angeles).
+    start_date: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+        error: "must be a date as YYYY-MM-DD or a date-time such as 2026-03-02T09:00:00-08:00",
+      })
+      .optional(),
     preferred_settlement_speed: settlementSpeedSchema.optional(),
     frequency: routineFrequencySchema.optional(),
     client_correlation_id: z
@@ -215,14 +222,17 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
-/** `PUT /v1/routines/{id}` body: what the emulator lets change (astra-api.md 3.5 disagrees with itself). */
+/**
+ * `PUT /v1/routines/{id}` body: rename, pause (`inactive`) or resume (`active`). Astra fixes the amount, start
+ * date and frequency at creation ("cancel your current routine and create a new one", knowledge base), so the
+ * emulator refuses them with that advice rather than as unknown keys.
+ */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    amount: amountSchema.optional(),
     status: z.enum(["active", "inactive"], { error: 'must be "active" (resume) or "inactive" (pause)' }).optional(),
   })
-  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, amount, status" });
+  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, status" });
 export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
 
 export const routineSchema = z.object({

@@ -54,6 +54,7 @@ describe("DELETE /v1/accounts/:id", () => {
     const created = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
       type: "recurring",
       name: "Weekly savings",
+      payment_type: "ach",
       source_id: source,
       destination_id: destination,
       amount: 25,

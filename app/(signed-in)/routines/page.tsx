@@ -13,8 +13,13 @@ import { formatUsd } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Routines" };
 
-export default async function RoutinesPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const requested = routineStatusSchema.safeParse((await searchParams).status);
+export default async function RoutinesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cancelled?: string }>;
+}) {
+  const query = await searchParams;
+  const requested = routineStatusSchema.safeParse(query.status);
   const status: RoutineStatus | undefined = requested.success ? requested.data : undefined;
   const path = status ? `/routines?status=${status}` : "/routines";
   let list;
@@ -29,6 +34,11 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
+      {query.cancelled ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          Routine cancelled. No more transfers will be made; transfers already on their way continue.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight">Routines</h1>

@@ -1,7 +1,7 @@
 // SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
 // codes and tokens are stored only as SHA-256 hashes.
 /** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 -- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS users (
   kyc_type TEXT NOT NULL DEFAULT 'verified',
   -- the user intent this user was converted from, if any
   user_intent_id TEXT,
+  -- 1 while the user is rejected since conversion: Astra then refuses Authorize (rejected later: only routines)
+  rejected_at_conversion INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   UNIQUE (client_id, phone)
 );
@@ -75,6 +77,8 @@ CREATE TABLE IF NOT EXISTS user_intents (
   kyc_resolves_at INTEGER,
   user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
   oauth_token_issued INTEGER NOT NULL DEFAULT 0,
+  -- JSON object sent at creation, echoed on user_intent_updated and user_updated webhooks
+  metadata TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
@@ -96,6 +100,7 @@ CREATE TABLE IF NOT EXISTS accounts (
   connection_status TEXT NOT NULL,
   -- set for accounts added by number (POST /v1/accounts/create)
   routing_number TEXT,
+  account_number TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS accounts_by_user ON accounts (user_id, created_at);
@@ -170,7 +175,9 @@ CREATE TABLE IF NOT EXISTS routines (
   -- the next calendar date a transfer is due (null once a one-time routine ran, or after cancellation)
   next_run_date TEXT,
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  -- DELETE /v1/routines/{id} removes the routine from the API; its transfers stay and keep settling
+  deleted_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS routines_by_user ON routines (user_id, created_at);
 CREATE INDEX IF NOT EXISTS routines_due ON routines (status, next_run_date);
