@@ -111,6 +111,8 @@ export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "conv
 
 const US_STATES = /^[A-Z]{2}$/;
 
+export const USER_INTENT_METADATA_MAX_CHARS = 2048;
+
 /** `POST /v1/user_intent` body (client Basic auth). */
 export const userIntentCreateSchema = z.object({
   email: z.email({ error: "must be a valid email address" }),
@@ -121,8 +123,8 @@ export const userIntentCreateSchema = z.object({
   preferred_last_name: z.string().max(100).optional(),
   preferred_pronouns: z.string().max(50).optional(),
   address1: z.string().trim().min(1, { error: "is required" }).max(200),
-  // Astra: send "" when there is no second line; null is rejected.
-  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200),
+  // Astra: send "" when there is no second line; null is rejected. Left out (as the JS SDK does) means "".
+  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200).optional(),
   city: z.string().trim().min(1, { error: "is required" }).max(100),
   state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
   postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
@@ -130,6 +132,14 @@ export const userIntentCreateSchema = z.object({
   ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
   ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
   kyc_type: kycTypeSchema.optional(),
+  // Echoed on user_intent_updated and user_updated webhooks (Astra's user-webhooks page). The 2 KB bound is
+  // the emulator's; Astra's limit is not documented.
+  metadata: z
+    .record(z.string(), z.json(), { error: "must be a JSON object" })
+    .refine((value) => JSON.stringify(value).length <= USER_INTENT_METADATA_MAX_CHARS, {
+      error: `must be at most ${USER_INTENT_METADATA_MAX_CHARS} characters as JSON`,
+    })
+    .optional(),
 });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
 

@@ -55,7 +55,7 @@ describe("POST /v1/routines", () => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings, { client_correlation_id: "SAVE0115" }));
     expect(routine).toMatchObject({
-      type: "recurring", payment_type: "ach",
+      type: "recurring",
       name: "Weekly savings",
       payment_type: "ach",
       source_id: checking,

@@ -3,11 +3,17 @@ import { webhookPayloadSchema } from "../../lib/astra/schemas";
 import { createWebhookDispatcher, MAX_RETRIES, retryDelayMs } from "../../sandbox/src/webhooks/dispatcher";
 import { verifyWebhookSignature } from "../../sandbox/src/webhooks/signature";
 import {
+  authorizeUrl,
   basicAuth,
+  createIntent,
   createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
+  intentBody,
+  KYC_IP,
+  newIntentId,
   setWebhookUrl as setSandboxWebhookUrl,
+  signInAt,
   startWebhookReceiver,
   type Sandbox,
 } from "./helpers";
@@ -144,6 +150,39 @@ describe("webhook delivery", () => {
     const log = await (await control("/sandbox/webhooks")).json();
     expect(log.webhooks[0]).toMatchObject({ state: "given_up", attempts: 11, next_attempt_at: null, delivered_at: null });
     expect(log.webhooks[0].deliveries[0]).toMatchObject({ status_code: null, error: "fetch failed (ECONNREFUSED)" });
+  });
+
+  it("echoes the user intent's metadata on user_intent_updated and user_updated, and only there", async () => {
+    const metadata = { campaign: "spring", "n\u00famero": 7, nested: { ok: true, tags: ["a", null] } };
+    const created = await createIntent(sandbox.app, intentBody({ ip_address: KYC_IP.pending, phone: "+12025550190", metadata }));
+    const intentId = ((await created.json()) as { id: string }).id;
+    const plain = await newIntentId(sandbox.app, { ip_address: KYC_IP.pending, phone: "+12025550191" });
+    sandbox.clock.advance(10_000);
+    await sandbox.store.userIntents.resolveDue(sandbox.clock.now());
+    await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550190");
+    const userId = (await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, "2025550190"))?.id ?? "";
+    await control(`/sandbox/users/${userId}/status`, { method: "POST", body: JSON.stringify({ status: "suspended" }) });
+
+    const receiver = fakeReceiver([200]);
+    const dispatcher = createWebhookDispatcher(sandbox.store, { fetch: receiver.fetch });
+    await dispatcher.deliverDue(sandbox.clock.now());
+    const bodies = receiver.received.map((request) => request.body);
+    const of = (type: string, resource: string) =>
+      bodies.filter((body) => body.includes(`"webhook_type": "${type}"`) && body.includes(`"resource_id": "${resource}"`));
+    const echoed = ', "metadata": {"campaign": "spring", "n\\u00famero": 7, "nested": {"ok": true, "tags": ["a", null]}}}';
+    expect(of("user_intent_updated", intentId).length).toBeGreaterThan(0);
+    for (const body of [...of("user_intent_updated", intentId), ...of("user_updated", userId)]) {
+      expect(body.endsWith(echoed), body).toBe(true);
+      expect(JSON.parse(body).metadata).toEqual(metadata);
+    }
+    expect(of("user_updated", userId)).toHaveLength(1);
+    expect(of("user_intent_updated", plain).map((body) => JSON.parse(body))).toEqual([
+      { webhook_type: "user_intent_updated", resource_id: plain, user_id: plain, webhook_id: expect.any(String) },
+    ]);
+    for (const request of receiver.received) {
+      const signature = request.headers.get("astra-verification") ?? "";
+      expect(verifyWebhookSignature(request.body, signature, DEFAULT_APP.clientSecret)).toBe(true);
+    }
   });
 
   it("waits up to Astra's 10 seconds for an answer by default", async () => {

@@ -221,6 +221,8 @@ CREATE TABLE IF NOT EXISTS webhook_events (
   webhook_type TEXT NOT NULL,
   user_id TEXT,
   resource_id TEXT NOT NULL,
+  -- JSON: the user intent's metadata, sent with user_intent_updated and user_updated (null: none was given)
+  metadata TEXT,
   created_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   -- null once delivered or given up

@@ -2,10 +2,9 @@
 // under the same webhook_id. Astra's webhooks page (2026-04-03): a 10 s timeout per request, anything but a 200
 // (or no answer) is retried, up to 10 times, each gap twice the last, over a 5-hour window. `fetch` is
 // injectable and every time comes from the caller, so tests can drive delivery deterministically.
-import type { WebhookPayload } from "../../../lib/astra/schemas";
 import type { Store } from "../store";
 import type { Attempt, DeliveryRecord, RoutedEvent } from "../store/webhooks";
-import { serializeWebhookPayload, signWebhookBody } from "./signature";
+import { serializeWebhookPayload, signWebhookBody, type SentWebhookPayload } from "./signature";
 
 export const MAX_RETRIES = 10;
 // Ten strictly doubling gaps sum to (2^10 - 1) = 1023 first gaps; 5 h = 18,000 s, so the first is ~17.6 s.
@@ -53,11 +52,12 @@ export function createWebhookDispatcher(store: Store, options: DispatcherOptions
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
 
   async function post(event: RoutedEvent, url: string): Promise<Attempt> {
-    const payload: WebhookPayload = {
+    const payload: SentWebhookPayload = {
       webhook_type: event.type,
       resource_id: event.resourceId,
       user_id: event.userId,
       webhook_id: event.webhookId,
+      ...(event.metadata ? { metadata: event.metadata } : {}),
     };
     const body = serializeWebhookPayload(payload);
     const started = performance.now();
