@@ -48,6 +48,12 @@ describe("client authentication", () => {
     expect(typeof body.description).toBe("string");
   });
 
+  it("names an unknown client as Astra's sandbox does: Invalid client_id", async () => {
+    const response = await createIntent(sandbox.app, intentBody(), basicAuth("nobody", "x"));
+    expect(response.status).toBe(401);
+    expect(astraErrorBodySchema.parse(await response.json()).description).toBe("Invalid client_id");
+  });
+
   it("requires Basic auth to read an intent too", async () => {
     const id = await newIntentId(sandbox.app);
     expect((await sandbox.app.request(`/v1/user_intent/${id}`)).status).toBe(401);
