@@ -216,6 +216,19 @@ describe("GET /v1/routines", () => {
   });
 });
 
+describe("GET /v1/routines?status=", () => {
+  it("finds cancelled routines by either spelling, and writes cancelled (Astra's routine status)", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const [transfer] = (await transfersOf(token, once.id)).transfers;
+    expect((await sendJson(sandbox.app, "POST", `/v1/transfers/${transfer?.id}/cancel`, token)).status).toBe(200);
+    for (const spelling of ["cancelled", "canceled"]) {
+      const list = routineListSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines?status=${spelling}`, token)).json());
+      expect(list.routines.map((r) => [r.id, r.status]), spelling).toEqual([[once.id, "cancelled"]]);
+    }
+  });
+});
+
 describe("PUT /v1/routines/:id", () => {
   it("pauses and resumes, recording routine_updated for each status change", async () => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
