@@ -112,7 +112,7 @@ async function main() {
     const startDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const routine = (index: number) =>
       JSON.stringify({
-        type: "recurring",
+        type: "recurring", payment_type: "ach",
         name: `Bench ${index}`,
         source_id: source?.id,
         destination_id: destination?.id,

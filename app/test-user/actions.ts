@@ -7,7 +7,7 @@ import { createUserIntent } from "@/lib/astra/user-intents";
 import { signIn } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { defineAction } from "@/lib/server-action";
-import { KYC_OUTCOMES, testUserFormSchema } from "./schema";
+import { EMULATOR_SSN, KYC_OUTCOMES, testUserFormSchema } from "./schema";
 
 /** Creates the user intent with the app's credentials, then sends the person to Astra to sign in as them. */
 export const createTestUser = defineAction(
@@ -16,9 +16,9 @@ export const createTestUser = defineAction(
     const env = getEnv();
     if (env.astraEnv === "production") notFound();
 
-    // The emulator picks the KYC outcome by a magic SSN; Astra's sandbox needs a real-looking one.
+    // The emulator picks the KYC outcome by a magic ip_address; Astra's sandbox gets the person's real details.
     const outcome = env.astraEnv === "emulator" ? form.kyc_outcome : undefined;
-    const ssn = (outcome ? KYC_OUTCOMES[outcome].ssn : form.ssn) ?? "";
+    const ssn = (outcome ? EMULATOR_SSN : form.ssn) ?? "";
 
     const intentId = await createUserIntent(
       {
@@ -33,7 +33,7 @@ export const createTestUser = defineAction(
         postal_code: form.postal_code,
         date_of_birth: form.date_of_birth,
         ssn,
-        ip_address: await clientIp(),
+        ip_address: outcome ? KYC_OUTCOMES[outcome].ipAddress : await clientIp(),
       },
       idempotencyKey,
     );

@@ -1,14 +1,20 @@
 // The "Create a test user" form: what a person types, checked before anything is sent to Astra.
 import { z } from "zod";
 
-/** Sandbox KYC outcomes and the emulator's magic SSN for each (sandbox/README.md). */
+/**
+ * Sandbox KYC outcomes and the emulator's `ip_address` for each (sandbox/README.md, "Magic values"): Astra's
+ * sandbox picks test statuses from the user intent's details, the emulator from its IP address.
+ */
 export const KYC_OUTCOMES = {
-  approved: { label: "Approved", ssn: "9999" },
-  pending: { label: "Pending, then approved", ssn: "1111" },
-  retry: { label: "Retry (re-enter details)", ssn: "2222" },
-  document: { label: "Document (photo ID)", ssn: "3333" },
-  rejected: { label: "Rejected", ssn: "4444" },
+  approved: { label: "Approved", ipAddress: "198.51.100.200" },
+  pending: { label: "Pending, then approved", ipAddress: "198.51.100.1" },
+  retry: { label: "Retry (re-enter details)", ipAddress: "198.51.100.2" },
+  document: { label: "Document (photo ID)", ipAddress: "198.51.100.3" },
+  rejected: { label: "Rejected", ipAddress: "198.51.100.4" },
 } as const;
+
+/** The SSN sent in emulator mode, where the form asks for an outcome instead (any value is accepted there). */
+export const EMULATOR_SSN = "9999";
 export type KycOutcome = keyof typeof KYC_OUTCOMES;
 
 const required = (label: string) => z.string().trim().min(1, { error: `Enter ${label}.` });

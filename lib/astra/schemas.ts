@@ -128,6 +128,8 @@ export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "conv
 
 const US_STATES = /^[A-Z]{2}$/;
 
+export const USER_INTENT_METADATA_MAX_CHARS = 2048;
+
 /** `POST /v1/user_intent` body (client Basic auth). */
 export const userIntentCreateSchema = z.object({
   email: z.email({ error: "must be a valid email address" }),
@@ -138,8 +140,8 @@ export const userIntentCreateSchema = z.object({
   preferred_last_name: z.string().max(100).optional(),
   preferred_pronouns: z.string().max(50).optional(),
   address1: z.string().trim().min(1, { error: "is required" }).max(200),
-  // Astra: send "" when there is no second line; null is rejected.
-  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200),
+  // Astra: send "" when there is no second line; null is rejected. Left out (as the JS SDK does) means "".
+  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200).optional(),
   city: z.string().trim().min(1, { error: "is required" }).max(100),
   state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
   postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
@@ -147,6 +149,14 @@ export const userIntentCreateSchema = z.object({
   ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
   ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
   kyc_type: kycTypeSchema.optional(),
+  // Echoed on user_intent_updated and user_updated webhooks (Astra's user-webhooks page). The 2 KB bound is
+  // the emulator's; Astra's limit is not documented.
+  metadata: z
+    .record(z.string(), z.json(), { error: "must be a JSON object" })
+    .refine((value) => JSON.stringify(value).length <= USER_INTENT_METADATA_MAX_CHARS, {
+      error: `must be at most ${USER_INTENT_METADATA_MAX_CHARS} characters as JSON`,
+    })
+    .optional(),
 });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
 
@@ -206,12 +216,19 @@ export const routineCreateSchema = z
   .object({
     type: routineTypeSchema,
     name: z.string().trim().min(1, { error: "is required" }).max(100),
-    payment_type: paymentTypeSchema.default("ach"),
+    // Astra marks payment_type required (post_v1-routines); ACH is the only type the emulator moves.
+    payment_type: z.enum(["ach"], { error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach"') }),
     source_id: z.string().min(1, { error: "is required" }),
     destination_id: z.string().min(1, { error: "is required" }),
     destination_user_id: z.string().nullable().optional(),
     amount: amountSchema,
-    start_date: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
+    // Typed date-time by Astra, written YYYY-MM-DD in its guides and SDKs: both are accepted (the emulator
+    // reads a date-time as its calendar date in America/Los_Angeles).
+    start_date: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+        error: "must be a date as YYYY-MM-DD or a date-time such as 2026-03-02T09:00:00-08:00",
+      })
+      .optional(),
     preferred_settlement_speed: settlementSpeedSchema.optional(),
     frequency: routineFrequencySchema.optional(),
     client_correlation_id: z
@@ -232,14 +249,17 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
-/** `PUT /v1/routines/{id}` body: what the emulator lets change (astra-api.md 3.5 disagrees with itself). */
+/**
+ * `PUT /v1/routines/{id}` body: rename, pause (`inactive`) or resume (`active`). Astra fixes the amount, start
+ * date and frequency at creation ("cancel your current routine and create a new one", knowledge base), so the
+ * emulator refuses them with that advice rather than as unknown keys.
+ */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    amount: amountSchema.optional(),
     status: z.enum(["active", "inactive"], { error: 'must be "active" (resume) or "inactive" (pause)' }).optional(),
   })
-  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, amount, status" });
+  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, status" });
 export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
 
 /**

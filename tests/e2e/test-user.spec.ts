@@ -25,6 +25,19 @@ test.describe("Create a test user", () => {
     await expect(page.getByText("No bank accounts linked yet")).toBeVisible();
   });
 
+  test("the emulator's KYC outcome choice reaches Astra's module: a rejected person cannot authorize", async ({ page, signIn }) => {
+    await page.goto("/test-user");
+    await page.getByRole("button", { name: "Fill with sample data" }).click();
+    await page.getByLabel("Mobile phone").fill("(202) 555-0178");
+    await page.getByLabel("KYC outcome (emulator)").selectOption({ label: "Rejected" });
+    await page.getByRole("button", { name: "Create test user and sign in" }).click();
+
+    await expect(page).toHaveURL(/\/login\/oauth\/authorize/);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await signIn.module.enterCode();
+    await expect(page.getByText("This Astra account is rejected, so it cannot authorize apps.")).toBeVisible();
+  });
+
   test("invalid details show by each field and keep what was typed", async ({ page }) => {
     await page.goto("/test-user");
     await page.getByRole("button", { name: "Fill with sample data" }).click();

@@ -54,6 +54,7 @@ describe("DELETE /v1/accounts/:id", () => {
     const created = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
       type: "recurring",
       name: "Weekly savings",
+      payment_type: "ach",
       source_id: source,
       destination_id: destination,
       amount: 25,
@@ -74,6 +75,18 @@ describe("DELETE /v1/accounts/:id", () => {
 });
 
 describe("POST /v1/accounts/create", () => {
+  it("answers Astra's Account Already Exists for the same routing and account number twice", async () => {
+    const { token } = await createTestUser(sandbox, { accounts: [] });
+    expect((await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, NEW_ACCOUNT)).status).toBe(201);
+    const again = await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, { ...NEW_ACCOUNT, name: "Again" });
+    expect(again.status).toBe(400);
+    expect(astraErrorBodySchema.parse(await again.json()).description).toBe("Account Already Exists");
+    const list = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", token)).json());
+    expect(list.count).toBe(1);
+    const other = await createTestUser(sandbox, { accounts: [] });
+    expect((await sendJson(sandbox.app, "POST", "/v1/accounts/create", other.token, NEW_ACCOUNT)).status).toBe(201);
+  });
+
   it("creates an account by number: 201 with mask, no balances, and it is listed", async () => {
     const { token } = await createTestUser(sandbox, { accounts: [] });
     const response = await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, NEW_ACCOUNT);

@@ -34,7 +34,7 @@ describe("users", () => {
     const accounts = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", tokens.access_token)).json());
     const [source, destination] = accounts.accounts.map((account) => account.id);
     const routine = await sendJson(sandbox.app, "POST", "/v1/routines", tokens.access_token, {
-      type: "one-time",
+      type: "one-time", payment_type: "ach",
       name: "Move to savings",
       source_id: source,
       destination_id: destination,

@@ -199,7 +199,7 @@ export async function tokenFor({ store, clock }: Sandbox, userId: string): Promi
   return (await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId }, clock.now())).accessToken;
 }
 
-/** A valid POST /v1/user_intent body; the SSN's last 4 digits pick the sandbox KYC outcome (identity.md). */
+/** A valid POST /v1/user_intent body; its ip_address picks the sandbox KYC outcome (identity.md). */
 export function intentBody(overrides: Record<string, unknown> = {}) {
   return {
     email: `person${Math.floor(Math.random() * 1e9)}@example.com`,
@@ -225,6 +225,15 @@ export function createIntent(app: SandboxApp, body: unknown, auth = basicAuth())
     body: JSON.stringify(body),
   });
 }
+
+/** `ip_address` values that give each sandbox KYC status (anything else is approved). */
+export const KYC_IP = {
+  pending: "198.51.100.1",
+  retry: "198.51.100.2",
+  document: "198.51.100.3",
+  rejected: "198.51.100.4",
+  suspended: "198.51.100.5",
+} as const;
 
 /** Creates a user intent and returns its id. */
 export async function newIntentId(app: SandboxApp, overrides: Record<string, unknown> = {}): Promise<string> {

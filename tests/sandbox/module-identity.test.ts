@@ -13,6 +13,8 @@ import {
   runModuleFlow,
   sessionIdFrom,
   signInAt,
+  KYC_IP,
+  sendJson,
   type Sandbox,
 } from "./helpers";
 
@@ -42,7 +44,7 @@ async function expectTokenAuthenticationRequired(response: Response) {
 
 describe("authorize with user_intent_id", () => {
   it("converts the intent after the code step, skips the profile and the user inherits its status", async () => {
-    const intentId = await newIntentId(sandbox.app, { phone: "+12025550170", ssn: "123453333", first_name: "Dana" });
+    const intentId = await newIntentId(sandbox.app, { phone: "+12025550170", ip_address: KYC_IP.document, first_name: "Dana" });
     const { html, session_id } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550170");
     expect(html).not.toContain('action="/login/oauth/authorize/profile"');
     expect(html).toContain("wants to access your Astra account");
@@ -66,7 +68,7 @@ describe("authorize with user_intent_id", () => {
 
   it("lands in the existing user when the intent's phone already belongs to one", async () => {
     const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-    const intentId = await newIntentId(sandbox.app, { phone: `+1${DEMO_USER_PHONE}`, ssn: "123454444" });
+    const intentId = await newIntentId(sandbox.app, { phone: `+1${DEMO_USER_PHONE}`, ip_address: KYC_IP.rejected });
     const { html } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), DEMO_USER_PHONE);
     expect(html).toContain("Signed in as Avery Demo");
     expect(await readIntent(intentId)).toMatchObject({ status: "converted_to_user", user_id: demo?.id });
@@ -74,7 +76,7 @@ describe("authorize with user_intent_id", () => {
   });
 
   it("lets a pending user become approved when the intent's KYC resolves", async () => {
-    const intentId = await newIntentId(sandbox.app, { phone: "+12025550173", ssn: "123451111" });
+    const intentId = await newIntentId(sandbox.app, { phone: "+12025550173", ip_address: KYC_IP.pending });
     await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550173");
     const { user_id } = await readIntent(intentId);
     expect((await sandbox.store.users.findById(user_id ?? ""))?.status).toBe("pending");
@@ -134,7 +136,7 @@ describe("authorize with user_intent_id", () => {
 
 describe("users who may not authorize", () => {
   it("lets a rejected intent authenticate, explains on the consent page, and answers Authorize with 403", async () => {
-    const intentId = await newIntentId(sandbox.app, { phone: "+12025550175", ssn: "123454444" });
+    const intentId = await newIntentId(sandbox.app, { phone: "+12025550175", ip_address: KYC_IP.rejected });
     const { html, session_id } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550175");
     expect(html).toContain("This Astra account is rejected, so it cannot authorize apps");
     const { user_id } = await readIntent(intentId);
@@ -146,6 +148,45 @@ describe("users who may not authorize", () => {
     expect(await refused.text()).toContain("You cannot authorize this app");
     const denied = await consent(session_id, "deny");
     expect(new URL(denied.headers.get("location") ?? "").searchParams.get("error")).toBe("access_denied");
+  });
+});
+
+describe("users rejected after conversion", () => {
+  it("may authorize and link accounts, but Astra will not initiate their routines", async () => {
+    const intentId = await newIntentId(sandbox.app, { phone: "+12025550176" });
+    const { session_id } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550176");
+    const { user_id } = await readIntent(intentId);
+    await sandbox.store.users.updateStatus(user_id ?? "", "rejected", sandbox.clock.now());
+
+    const authorized = await consent(session_id);
+    expect(authorized.status).toBe(302);
+    const code = new URL(authorized.headers.get("location") ?? "").searchParams.get("code") ?? "";
+    const { access_token } = (await (await exchangeCode(sandbox.app, code)).json()) as { access_token: string };
+    const byNumber = await sendJson(sandbox.app, "POST", "/v1/accounts/create", access_token, {
+      institution_id: "ins_any", name: "Checking", bank_account_type: "checking",
+      account_number: "12345678", routing_number: "222222226",
+    });
+    expect(byNumber.status).toBe(201);
+    const second = await sendJson(sandbox.app, "POST", "/v1/accounts/create", access_token, {
+      institution_id: "ins_any", name: "Savings", bank_account_type: "savings",
+      account_number: "87654321", routing_number: "222222226",
+    });
+    const [source, destination] = [(await byNumber.json()).id, (await second.json()).id];
+    const routine = await sendJson(sandbox.app, "POST", "/v1/routines", access_token, {
+      type: "one-time", payment_type: "ach", name: "Nope", source_id: source, destination_id: destination, amount: 5,
+    });
+    expect(routine.status).toBe(403);
+  });
+
+  it("tells a rejection at conversion (no Authorize) from a later one (Authorize allowed)", async () => {
+    const intentId = await newIntentId(sandbox.app, { phone: "+12025550177", ip_address: KYC_IP.rejected });
+    const { session_id } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550177");
+    const { user_id } = await readIntent(intentId);
+    expect((await consent(session_id)).status).toBe(403);
+    // Approved and then rejected again: this rejection came after conversion, so Authorize is allowed.
+    await sandbox.store.users.updateStatus(user_id ?? "", "approved", sandbox.clock.now());
+    await sandbox.store.users.updateStatus(user_id ?? "", "rejected", sandbox.clock.now());
+    expect((await consent(session_id)).status).toBe(302);
   });
 });
 

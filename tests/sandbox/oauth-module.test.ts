@@ -30,7 +30,7 @@ const post = (step: string, fields: Record<string, string>) =>
 
 describe("untrusted requests get an error page, never a redirect", () => {
   it.each([
-    ["an unknown client_id", { client_id: "nobody" }, "Unknown app"],
+    ["an unknown client_id", { client_id: "nobody" }, "Invalid client_id"],
     ["an unregistered redirect_uri", { redirect_uri: "https://evil.example/callback" }, "not registered"],
     ["a redirect_uri that only nearly matches", { redirect_uri: `${REDIRECT_URI}/` }, "not registered"],
     ["a response_type other than code", { response_type: "token" }, "response_type"],

@@ -28,7 +28,7 @@ async function eventTypes(resourceId: string): Promise<string[]> {
 }
 
 function routineBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
-  return { type: "recurring", name: "Weekly savings", source_id: source, destination_id: destination, amount: 25, frequency: "weekly", ...extra };
+  return { type: "recurring", payment_type: "ach", name: "Weekly savings", source_id: source, destination_id: destination, amount: 25, frequency: "weekly", ...extra };
 }
 
 async function createRoutine(token: string, body: unknown): Promise<Routine> {
@@ -78,11 +78,11 @@ describe("POST /v1/routines", () => {
 
   it("runs a one-time routine at once when it starts today, and waits for a future start date", async () => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
-    const now = await createRoutine(token, { type: "one-time", name: "Now", source_id: checking, destination_id: savings, amount: 10 });
+    const now = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Now", source_id: checking, destination_id: savings, amount: 10 });
     expect(now).toMatchObject({ status: "active", frequency: null, start_date: "2026-01-15" });
     expect((await transfersOf(token, now.id)).count).toBe(1);
     const later = await createRoutine(token, {
-      type: "one-time", name: "Later", source_id: checking, destination_id: savings, amount: 10, start_date: "2026-01-20",
+      type: "one-time", payment_type: "ach", name: "Later", source_id: checking, destination_id: savings, amount: 10, start_date: "2026-01-20",
     });
     expect((await transfersOf(token, later.id)).count).toBe(0);
   });
@@ -95,7 +95,11 @@ describe("POST /v1/routines", () => {
       [{ type: "one-time" }, "frequency", /only for recurring/],
       [{ destination_id: checking }, "destination_id", /must differ/],
       [{ start_date: "2026-01-14" }, "start_date", /today .* or later/],
-      [{ start_date: "15/01/2026" }, "start_date", /YYYY-MM-DD/],
+      [{ start_date: "15/01/2026" }, "start_date", /YYYY-MM-DD or a date-time/],
+      // 07:59 UTC on the 15th is still the 14th in Los Angeles.
+      [{ start_date: "2026-01-15T07:59:00Z" }, "start_date", /today .* or later/],
+      [{ payment_type: undefined }, "payment_type", /is required/],
+      [{ payment_type: "wire" }, "payment_type", /must be "ach"/],
       [{ amount: 1.234 }, "amount", /2 decimals/],
       [{ amount: 0 }, "amount", /more than \$0/],
       [{ amount: -5 }, "amount", /more than \$0/],
@@ -112,6 +116,19 @@ describe("POST /v1/routines", () => {
     expect(list.count).toBe(0);
   });
 
+  it("takes start_date as a date-time too, keeping its calendar date in America/Los_Angeles", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    for (const [start_date, expected] of [
+      ["2026-01-20T09:00:00-08:00", "2026-01-20"],
+      ["2026-01-21T03:00:00Z", "2026-01-20"], // 19:00 on the 20th in Los Angeles
+      ["2026-01-20T08:00:00.000Z", "2026-01-20"],
+      ["2026-01-22T23:30:00", "2026-01-22"], // no offset: Los Angeles wall time
+    ]) {
+      const routine = await createRoutine(token, routineBody(checking, savings, { start_date }));
+      expect(routine.start_date, start_date).toBe(expected);
+    }
+  });
+
   it("refuses a body that is not JSON", async () => {
     const { token } = await createTestUser(sandbox);
     const response = await sandbox.app.request("/v1/routines", {
@@ -126,13 +143,35 @@ describe("POST /v1/routines", () => {
     ["pending", "requires_user_verification"],
     ["retry", "requires_user_verification"],
     ["document", "requires_user_verification"],
-    ["rejected", "requires_user_verification"],
     ["suspended", "user_suspended"],
   ] as const)("gives a %s user's routine the status %s and makes no transfer", async (userStatus, status) => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: userStatus });
     const routine = await createRoutine(token, routineBody(checking, savings));
     expect(routine).toMatchObject({ status, active: false });
     expect((await transfersOf(token, routine.id)).count).toBe(0);
+  });
+
+  it("refuses routines for a rejected user with 403, creating nothing", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: "rejected" });
+    const response = await sendJson(sandbox.app, "POST", "/v1/routines", token, routineBody(checking, savings));
+    expect(response.status).toBe(403);
+    expect(astraErrorBodySchema.parse(await response.json())).toEqual({
+      code: 403,
+      name: "Forbidden",
+      description: "This user's status is rejected, so Astra will not initiate routines for them.",
+    });
+    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(0);
+  });
+
+  it("answers Astra's P2P error for another user as destination_user_id", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const other = await createTestUser(sandbox);
+    const response = await sendJson(sandbox.app, "POST", "/v1/routines", token,
+      routineBody(checking, savings, { destination_user_id: other.user.id }));
+    expect(response.status).toBe(400);
+    expect(astraErrorBodySchema.parse(await response.json()).description).toBe(
+      "P2P transfer not allowed for this source and destination",
+    );
   });
 
   it("waits for account authorization when an account is not connected", async () => {
@@ -177,6 +216,19 @@ describe("GET /v1/routines", () => {
   });
 });
 
+describe("GET /v1/routines?status=", () => {
+  it("finds cancelled routines by either spelling, and writes cancelled (Astra's routine status)", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const [transfer] = (await transfersOf(token, once.id)).transfers;
+    expect((await sendJson(sandbox.app, "POST", `/v1/transfers/${transfer?.id}/cancel`, token)).status).toBe(200);
+    for (const spelling of ["cancelled", "canceled"]) {
+      const list = routineListSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines?status=${spelling}`, token)).json());
+      expect(list.routines.map((r) => [r.id, r.status]), spelling).toEqual([[once.id, "cancelled"]]);
+    }
+  });
+});
+
 describe("PUT /v1/routines/:id", () => {
   it("pauses and resumes, recording routine_updated for each status change", async () => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
@@ -184,11 +236,27 @@ describe("PUT /v1/routines/:id", () => {
     const paused = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "inactive", name: "Paused" });
     expect(paused.status).toBe(200);
     expect(routineSchema.parse(await paused.json())).toMatchObject({ status: "inactive", active: false, name: "Paused" });
-    const resumed = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "active", amount: 30.5 });
-    expect(routineSchema.parse(await resumed.json())).toMatchObject({ status: "active", active: true, amount: 30.5 });
+    const resumed = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "active" });
+    expect(routineSchema.parse(await resumed.json())).toMatchObject({ status: "active", active: true, amount: 25 });
     expect(await eventTypes(routine.id)).toEqual(["routine_updated", "routine_updated"]);
     await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { name: "Renamed" });
     expect(await eventTypes(routine.id)).toHaveLength(2);
+  });
+
+  it("refuses changes to amount, start_date and frequency: cancel and create a new routine instead", async () => {
+    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const routine = await createRoutine(token, routineBody(checking, savings, { start_date: "2026-01-20" }));
+    const put = (body: unknown) => sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, body);
+    for (const change of [{ amount: 30 }, { start_date: "2026-02-01" }, { frequency: "monthly" }]) {
+      const [field = ""] = Object.keys(change);
+      const fields = await expectFields(await put({ name: "Still here", ...change }));
+      expect(Object.keys(fields), field).toEqual([field]);
+      expect(fields[field]?.[0]).toMatch(/cannot be changed once a routine is created; cancel this routine and create a new one/);
+    }
+    const all = await expectFields(await put({ amount: 1, frequency: "monthly", start_date: "2026-02-01" }));
+    expect(Object.keys(all).sort()).toEqual(["amount", "frequency", "start_date"]);
+    const after = routineSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json());
+    expect(after).toMatchObject({ name: "Weekly savings", amount: 25, start_date: "2026-01-20", frequency: "weekly" });
   });
 
   it("resumes into requires_user_verification when the user is no longer approved", async () => {
@@ -214,19 +282,15 @@ describe("PUT /v1/routines/:id", () => {
     expect(Object.keys(await expectFields(await put(unverified.id, {})))).toEqual(["body"]);
 
     await sendJson(sandbox.app, "DELETE", `/v1/routines/${unverified.id}`, token);
-    const cancelled = await put(unverified.id, { status: "active" });
-    expect(cancelled.status).toBe(400);
-    expect(astraErrorBodySchema.parse(await cancelled.json()).description).toMatch(/is cancelled/);
+    expect((await put(unverified.id, { status: "active" })).status).toBe(404);
 
     const approved = await createTestUser(sandbox);
     const ran = await createRoutine(approved.token, {
-      type: "one-time", name: "Ran", source_id: approved.accountIds[0], destination_id: approved.accountIds[1], amount: 5,
+      type: "one-time", payment_type: "ach", name: "Ran", source_id: approved.accountIds[0], destination_id: approved.accountIds[1], amount: 5,
     });
-    for (const change of [{ amount: 6 }, { status: "inactive" }]) {
-      const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${ran.id}`, approved.token, change);
-      expect(refused.status).toBe(400);
-      expect(astraErrorBodySchema.parse(await refused.json()).description).toMatch(/already made its transfer/);
-    }
+    const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${ran.id}`, approved.token, { status: "inactive" });
+    expect(refused.status).toBe(400);
+    expect(astraErrorBodySchema.parse(await refused.json()).description).toMatch(/already made its transfer/);
 
     const other = await createTestUser(sandbox);
     expect((await put(other.accountIds[0] ?? "", { name: "x" })).status).toBe(404);
@@ -236,25 +300,31 @@ describe("PUT /v1/routines/:id", () => {
 });
 
 describe("DELETE /v1/routines/:id", () => {
-  it("cancels a recurring routine but lets its pending transfer carry on", async () => {
+  it("removes a recurring routine: it is gone from reads, and its pending transfer still settles", async () => {
     const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings));
+    const [transfer] = (await transfersOf(token, routine.id)).transfers;
     const response = await sendJson(sandbox.app, "DELETE", `/v1/routines/${routine.id}`, token);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
-    const after = routineSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json());
-    expect(after).toMatchObject({ status: "cancelled", active: false });
-    expect((await transfersOf(token, routine.id)).transfers.map((transfer) => transfer.status)).toEqual(["pending"]);
+
+    expect((await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).status).toBe(404);
+    expect((await getWithToken(sandbox.app, `/v1/routines/${routine.id}/transfers`, token)).status).toBe(404);
+    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(0);
+    expect((await sendJson(sandbox.app, "DELETE", `/v1/routines/${routine.id}`, token)).status).toBe(404);
     expect(await eventTypes(routine.id)).toEqual(["routine_updated"]);
+
+    // "Deleting a routine does not prevent it from processing": the transfer already made goes on; no new ones.
     sandbox.clock.advance(28 * 24 * 60 * 60 * 1000);
     await sandbox.store.scheduler.runDue(sandbox.clock.now());
     const later = await tokenFor(sandbox, user.id);
-    expect((await transfersOf(later, routine.id)).transfers.map((transfer) => transfer.status)).toEqual(["processed"]);
+    const all = transferListSchema.parse(await (await getWithToken(sandbox.app, "/v1/transfers", later)).json());
+    expect(all.transfers.map((t) => [t.id, t.status, t.routine_name])).toEqual([[transfer?.id, "processed", "Weekly savings"]]);
   });
 
   it("refuses to delete a one-time routine, and other users' routines", async () => {
     const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
-    const once = await createRoutine(token, { type: "one-time", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
     const response = await sendJson(sandbox.app, "DELETE", `/v1/routines/${once.id}`, token);
     expect(response.status).toBe(400);
     expect(astraErrorBodySchema.parse(await response.json()).description).toBe(
@@ -269,7 +339,7 @@ describe("store.routines.refreshForUser", () => {
   it("activates routines once the user is approved and suspends them when the user is suspended", async () => {
     const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: "pending" });
     const recurring = await createRoutine(token, routineBody(checking, savings));
-    const once = await createRoutine(token, { type: "one-time", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
     const now = sandbox.clock.now();
     expect(await sandbox.store.routines.refreshForUser(user.id, now)).toBe(0);
 

@@ -16,7 +16,7 @@ async function setUp() {
   const token = () => tokenFor(sandbox, made.user.id);
   const create = async (body: Record<string, unknown> = {}) => {
     const response = await sendJson(sandbox.app, "POST", "/v1/routines", await token(), {
-      type: "one-time", name: "Move", source_id: source, destination_id: destination, amount: 25, ...body,
+      type: "one-time", payment_type: "ach", name: "Move", source_id: source, destination_id: destination, amount: 25, ...body,
     });
     expect(response.status).toBe(201);
     const routine = routineSchema.parse(await response.json());
@@ -45,7 +45,7 @@ describe("GET /v1/transfers", () => {
     }
     const other = await createTestUser(sandbox);
     await sendJson(sandbox.app, "POST", "/v1/routines", other.token, {
-      type: "one-time", name: "Other", source_id: other.accountIds[0], destination_id: other.accountIds[1], amount: 1,
+      type: "one-time", payment_type: "ach", name: "Other", source_id: other.accountIds[0], destination_id: other.accountIds[1], amount: 1,
     });
 
     const first = transferListSchema.parse(await (await user.get("/v1/transfers?page_size=10")).json());
@@ -70,8 +70,11 @@ describe("GET /v1/transfers", () => {
     expect(second.transfers.map((transfer) => transfer.id)).toEqual([created[0]]);
 
     await user.cancel(created[4] ?? "");
-    const cancelled = transferListSchema.parse(await (await user.get("/v1/transfers?status=canceled")).json());
-    expect(cancelled.transfers.map((transfer) => transfer.id)).toEqual([created[4]]);
+    // Written `canceled` (Astra's current cancel page); either spelling filters.
+    for (const spelling of ["canceled", "cancelled"]) {
+      const cancelled = transferListSchema.parse(await (await user.get(`/v1/transfers?status=${spelling}`)).json());
+      expect(cancelled.transfers.map((transfer) => [transfer.id, transfer.status]), spelling).toEqual([[created[4], "canceled"]]);
+    }
     const pending = transferListSchema.parse(await (await user.get("/v1/transfers?status=pending")).json());
     expect(pending.count).toBe(10);
     const byRoutine = transferListSchema.parse(
@@ -101,7 +104,7 @@ describe("POST /v1/transfers/:id/cancel", () => {
     sandbox.clock.set(new Date("2026-01-16T21:59:00Z"));
     const response = await user.cancel(transferId);
     expect(response.status).toBe(200);
-    expect(transferSchema.parse(await response.json())).toMatchObject({ id: transferId, status: "cancelled" });
+    expect(transferSchema.parse(await response.json())).toMatchObject({ id: transferId, status: "canceled" });
     const account = accountSchema.parse(await (await user.get(`/v1/accounts/${user.source}`)).json());
     expect(account).toMatchObject({ current_balance: 1000, available_balance: 1000 });
     const after = routineSchema.parse(await (await user.get(`/v1/routines/${routine.id}`)).json());
@@ -131,7 +134,7 @@ describe("POST /v1/transfers/:id/cancel", () => {
   it("counts the window from a Friday initiation to Monday, and leaves a recurring routine active", async () => {
     sandbox.clock.set(new Date("2026-01-16T17:00:00Z")); // Friday 09:00 Pacific
     const user = await setUp();
-    const { routine, transferId } = await user.create({ type: "recurring", frequency: "weekly" });
+    const { routine, transferId } = await user.create({ type: "recurring", payment_type: "ach", frequency: "weekly" });
     sandbox.clock.set(new Date("2026-01-19T21:00:00Z")); // Monday 13:00 Pacific
     expect((await user.cancel(transferId)).status).toBe(200);
     expect(routineSchema.parse(await (await user.get(`/v1/routines/${routine.id}`)).json()).status).toBe("active");

@@ -6,6 +6,7 @@ import {
   createSandbox,
   DEFAULT_APP,
   intentBody,
+  KYC_IP,
   newIntentId,
   type Sandbox,
 } from "./helpers";
@@ -45,6 +46,12 @@ describe("client authentication", () => {
     const body = astraErrorBodySchema.parse(await response.json());
     expect(body).toMatchObject({ code: 401, name: "Unauthorized" });
     expect(typeof body.description).toBe("string");
+  });
+
+  it("names an unknown client as Astra's sandbox does: Invalid client_id", async () => {
+    const response = await createIntent(sandbox.app, intentBody(), basicAuth("nobody", "x"));
+    expect(response.status).toBe(401);
+    expect(astraErrorBodySchema.parse(await response.json()).description).toBe("Invalid client_id");
   });
 
   it("requires Basic auth to read an intent too", async () => {
@@ -94,6 +101,24 @@ describe("POST /v1/user_intent", () => {
     if (message) expect(description[field]).toContain(message);
   });
 
+  it("takes a missing address2 as empty, as Astra's JS SDK leaves it out", async () => {
+    const body: Record<string, unknown> = intentBody();
+    delete body.address2;
+    const response = await createIntent(sandbox.app, body);
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    ["an array", [1, 2], "must be a JSON object"],
+    ["a string", "campaign", "must be a JSON object"],
+    ["more than 2048 characters", { note: "x".repeat(2040) }, "must be at most 2048 characters as JSON"],
+  ])("refuses metadata that is %s", async (_, metadata, message) => {
+    const response = await createIntent(sandbox.app, intentBody({ metadata }));
+    expect(response.status).toBe(400);
+    const description = astraErrorBodySchema.parse(await response.json()).description as Record<string, string[]>;
+    expect(description.metadata).toEqual([message]);
+  });
+
   it("rejects a body that is not JSON", async () => {
     const response = await sandbox.app.request("/v1/user_intent", {
       method: "POST",
@@ -118,26 +143,26 @@ describe("POST /v1/user_intent", () => {
   });
 });
 
-describe("sandbox KYC by the SSN's last 4 digits", () => {
+describe("sandbox KYC by the intent's ip_address", () => {
   it.each([
-    ["1111", "pending"],
-    ["2222", "retry"],
-    ["3333", "document"],
-    ["4444", "rejected"],
-    ["5555", "suspended"],
-    ["9999", "approved"],
-    ["123450000", "approved"],
-  ])("SSN ending %s starts %s", async (ssn, status) => {
-    const id = await newIntentId(sandbox.app, { ssn: ssn.length === 4 ? `12345${ssn}` : ssn });
-    expect((await readIntent(id)).status).toBe(status);
+    [KYC_IP.pending, "pending"],
+    [KYC_IP.retry, "retry"],
+    [KYC_IP.document, "document"],
+    [KYC_IP.rejected, "rejected"],
+    [KYC_IP.suspended, "suspended"],
+    ["198.51.100.6", "approved"],
+    ["203.0.113.7", "approved"],
+    ["2001:db8::1", "approved"],
+  ])("ip_address %s starts %s", async (ip_address, status) => {
+    expect((await readIntent(await newIntentId(sandbox.app, { ip_address }))).status).toBe(status);
   });
 
-  it("accepts the 4-digit form of the SSN too", async () => {
-    expect((await readIntent(await newIntentId(sandbox.app, { ssn: "2222" }))).status).toBe("retry");
+  it("no longer reads the old SSN endings: an SSN ending 2222 is approved", async () => {
+    expect((await readIntent(await newIntentId(sandbox.app, { ssn: "123452222" }))).status).toBe("approved");
   });
 
   it("resolves a pending intent to approved 10 seconds later on the sandbox clock, with a webhook event", async () => {
-    const id = await newIntentId(sandbox.app, { ssn: "123451111" });
+    const id = await newIntentId(sandbox.app, { ip_address: KYC_IP.pending });
     expect(await eventsOf(id)).toEqual([]);
     sandbox.clock.advance(9_999);
     expect(await sandbox.store.userIntents.resolveDue(sandbox.clock.now())).toBe(0);

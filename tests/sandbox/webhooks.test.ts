@@ -3,11 +3,17 @@ import { webhookPayloadSchema } from "../../lib/astra/schemas";
 import { createWebhookDispatcher, MAX_RETRIES, retryDelayMs } from "../../sandbox/src/webhooks/dispatcher";
 import { verifyWebhookSignature } from "../../sandbox/src/webhooks/signature";
 import {
+  authorizeUrl,
   basicAuth,
+  createIntent,
   createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
+  intentBody,
+  KYC_IP,
+  newIntentId,
   setWebhookUrl as setSandboxWebhookUrl,
+  signInAt,
   startWebhookReceiver,
   type Sandbox,
 } from "./helpers";
@@ -83,28 +89,37 @@ describe("webhook delivery", () => {
     expect(log.webhooks[0].deliveries).toEqual([expect.objectContaining({ status_code: 200, error: null })]);
   });
 
-  it("retries failures after 10, 20, 40 s under the same webhook_id until a 2xx", async () => {
+  it("retries anything but a 200 after 17.6, 35.2, 70.4 s under the same webhook_id until a 200", async () => {
     const webhookId = await recordEvent();
-    const receiver = fakeReceiver([500, 503, 404, 204]);
+    const receiver = fakeReceiver([500, 204, 201, 200]);
     const dispatcher = createWebhookDispatcher(sandbox.store, { fetch: receiver.fetch });
     const start = sandbox.clock.now().getTime();
     const at = (seconds: number) => new Date(start + seconds * 1000);
 
     expect((await dispatcher.deliverDue(at(0))).attempted).toBe(1);
-    expect((await dispatcher.deliverDue(at(9.999))).attempted).toBe(0);
-    expect((await dispatcher.deliverDue(at(10))).attempted).toBe(1);
-    expect((await dispatcher.deliverDue(at(29.999))).attempted).toBe(0);
-    expect((await dispatcher.deliverDue(at(30))).attempted).toBe(1);
-    expect((await dispatcher.deliverDue(at(69.999))).attempted).toBe(0);
-    expect(await dispatcher.deliverDue(at(70))).toEqual({ attempted: 1, delivered: 1 });
+    expect((await dispatcher.deliverDue(at(17.599))).attempted).toBe(0);
+    expect(await dispatcher.deliverDue(at(17.6))).toEqual({ attempted: 1, delivered: 0 });
+    expect((await dispatcher.deliverDue(at(52.799))).attempted).toBe(0);
+    expect(await dispatcher.deliverDue(at(52.8))).toEqual({ attempted: 1, delivered: 0 });
+    expect((await dispatcher.deliverDue(at(123.199))).attempted).toBe(0);
+    expect(await dispatcher.deliverDue(at(123.2))).toEqual({ attempted: 1, delivered: 1 });
     expect((await dispatcher.deliverDue(at(100_000))).attempted).toBe(0);
 
     const ids = receiver.received.map((request) => JSON.parse(request.body).webhook_id);
     expect(ids).toEqual([webhookId, webhookId, webhookId, webhookId]);
     const { items } = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 10, offset: 0 });
-    expect(items[0]?.deliveries.map((delivery) => delivery.statusCode)).toEqual([500, 503, 404, 204]);
-    expect(items[0]?.deliveries.map((delivery) => delivery.attemptedAt.getTime() - start)).toEqual([0, 10_000, 30_000, 70_000]);
-    expect(items[0]?.deliveredAt?.getTime()).toBe(start + 70_000);
+    expect(items[0]?.deliveries.map((delivery) => delivery.statusCode)).toEqual([500, 204, 201, 200]);
+    expect(items[0]?.deliveries.map((delivery) => delivery.attemptedAt.getTime() - start)).toEqual([0, 17_600, 52_800, 123_200]);
+    expect(items[0]?.deliveredAt?.getTime()).toBe(start + 123_200);
+  });
+
+  it("does not count a replay answered 204 as delivered", async () => {
+    const webhookId = await recordEvent();
+    const dispatcher = createWebhookDispatcher(sandbox.store, { fetch: fakeReceiver([204]).fetch });
+    const result = await dispatcher.replay(DEFAULT_APP.clientId, webhookId, sandbox.clock.now());
+    expect(result).toMatchObject({ ok: true, delivery: { statusCode: 204 } });
+    const log = await (await control("/sandbox/webhooks")).json();
+    expect(log.webhooks[0]).toMatchObject({ webhook_id: webhookId, delivered_at: null });
   });
 
   it("gives up after 10 retries with doubling delays, and records network errors", async () => {
@@ -126,13 +141,62 @@ describe("webhook delivery", () => {
       now = next;
     }
     expect(calls).toBe(11);
-    expect(gaps).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120].map((seconds) => seconds * 1000));
+    expect(gaps).toEqual([17.6, 35.2, 70.4, 140.8, 281.6, 563.2, 1126.4, 2252.8, 4505.6, 9011.2].map((s) => Math.round(s * 1000)));
+    // Astra's "5-hour retry window": the ten gaps add up to 1023 x 17.6 s = 5 h 0 min 4.8 s.
+    expect(gaps.reduce((sum, gap) => sum + gap, 0)).toBe(18_004_800);
     expect(retryDelayMs(MAX_RETRIES + 1)).toBeNull();
     expect((await dispatcher.deliverDue(new Date(now + 10 * 86_400_000))).attempted).toBe(0);
 
     const log = await (await control("/sandbox/webhooks")).json();
     expect(log.webhooks[0]).toMatchObject({ state: "given_up", attempts: 11, next_attempt_at: null, delivered_at: null });
     expect(log.webhooks[0].deliveries[0]).toMatchObject({ status_code: null, error: "fetch failed (ECONNREFUSED)" });
+  });
+
+  it("echoes the user intent's metadata on user_intent_updated and user_updated, and only there", async () => {
+    const metadata = { campaign: "spring", "n\u00famero": 7, nested: { ok: true, tags: ["a", null] } };
+    const created = await createIntent(sandbox.app, intentBody({ ip_address: KYC_IP.pending, phone: "+12025550190", metadata }));
+    const intentId = ((await created.json()) as { id: string }).id;
+    const plain = await newIntentId(sandbox.app, { ip_address: KYC_IP.pending, phone: "+12025550191" });
+    sandbox.clock.advance(10_000);
+    await sandbox.store.userIntents.resolveDue(sandbox.clock.now());
+    await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550190");
+    const userId = (await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, "2025550190"))?.id ?? "";
+    await control(`/sandbox/users/${userId}/status`, { method: "POST", body: JSON.stringify({ status: "suspended" }) });
+
+    const receiver = fakeReceiver([200]);
+    const dispatcher = createWebhookDispatcher(sandbox.store, { fetch: receiver.fetch });
+    await dispatcher.deliverDue(sandbox.clock.now());
+    const bodies = receiver.received.map((request) => request.body);
+    const of = (type: string, resource: string) =>
+      bodies.filter((body) => body.includes(`"webhook_type": "${type}"`) && body.includes(`"resource_id": "${resource}"`));
+    const echoed = ', "metadata": {"campaign": "spring", "n\\u00famero": 7, "nested": {"ok": true, "tags": ["a", null]}}}';
+    expect(of("user_intent_updated", intentId).length).toBeGreaterThan(0);
+    for (const body of [...of("user_intent_updated", intentId), ...of("user_updated", userId)]) {
+      expect(body.endsWith(echoed), body).toBe(true);
+      expect(JSON.parse(body).metadata).toEqual(metadata);
+    }
+    expect(of("user_updated", userId)).toHaveLength(1);
+    expect(of("user_intent_updated", plain).map((body) => JSON.parse(body))).toEqual([
+      { webhook_type: "user_intent_updated", resource_id: plain, user_id: plain, webhook_id: expect.any(String) },
+    ]);
+    for (const request of receiver.received) {
+      const signature = request.headers.get("astra-verification") ?? "";
+      expect(verifyWebhookSignature(request.body, signature, DEFAULT_APP.clientSecret)).toBe(true);
+    }
+  });
+
+  it("waits up to Astra's 10 seconds for an answer by default", async () => {
+    await recordEvent();
+    let signal: AbortSignal | null | undefined;
+    const timedOut = (async (_input: unknown, init?: RequestInit) => {
+      signal = init?.signal;
+      throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    }) as typeof fetch;
+    const dispatcher = createWebhookDispatcher(sandbox.store, { fetch: timedOut });
+    expect(await dispatcher.deliverDue(sandbox.clock.now())).toEqual({ attempted: 1, delivered: 0 });
+    expect(signal).toBeInstanceOf(AbortSignal);
+    const log = await (await control("/sandbox/webhooks")).json();
+    expect(log.webhooks[0].deliveries[0].error).toBe("No response within 10000 ms.");
   });
 
   it("records a receiver that does not answer in time as a failed attempt", async () => {

@@ -46,10 +46,11 @@ const changeStatus = (status: "active" | "inactive", message: string) =>
 export const pauseRoutineAction = changeStatus("inactive", "Paused. No transfers will run until you resume it.");
 export const resumeRoutineAction = changeStatus("active", "Resumed.");
 
+// Astra's DELETE removes the routine (its page is gone afterwards), so the person lands on the list instead.
 export const cancelRoutineAction = defineAction(routineIdSchema, async ({ routine_id }) => {
   await callAstra((accessToken) => deleteRoutine(accessToken, routine_id));
   revalidatePath(`/routines/${routine_id}`);
   revalidatePath("/routines");
   revalidatePath("/dashboard");
-  return { status: "ok", message: "Cancelled. No more transfers will be made." };
+  redirect("/routines?cancelled=1");
 });

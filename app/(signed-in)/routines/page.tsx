@@ -17,9 +17,14 @@ export const metadata: Metadata = { title: "Routines" };
 
 const STATUS_PARAM = /^[A-Za-z0-9_+-]{1,60}$/;
 
-export default async function RoutinesPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function RoutinesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cancelled?: string }>;
+}) {
   // Any status Astra uses can be filtered on, including ones this app has no words for yet.
-  const requested = (await searchParams).status;
+  const query = await searchParams;
+  const requested = query.status;
   const status = requested && STATUS_PARAM.test(requested) ? requested : undefined;
   const path = status ? `/routines?status=${encodeURIComponent(status)}` : "/routines";
   const loaded = await loadPageData((token) => getRoutines(token), { path });
@@ -30,6 +35,11 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
+      {query.cancelled ? (
+        <p role="status" className="rounded-control border border-success-line bg-success-soft p-3 text-sm text-success-ink">
+          Routine cancelled. No more transfers will be made; transfers already on their way continue.
+        </p>
+      ) : null}
       <PageHeader
         title="Routines"
         description="One-time and recurring transfers between your accounts."

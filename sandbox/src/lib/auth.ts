@@ -46,9 +46,9 @@ export function clientBasicAuth(store: Store, style: ErrorStyle = "astra") {
       throw invalidClient("Send the client id and secret as HTTP Basic credentials (Authorization: Basic ...).", style);
     }
     const client = await store.apps.findByClientId(credentials.id);
-    if (!client || !safeEqual(client.clientSecret, credentials.secret)) {
-      throw invalidClient("Unknown client id or wrong client secret.", style);
-    }
+    // "Invalid client_id" is the wording of Astra's sandbox (common-errors-responses); the secret's is a guess.
+    if (!client) throw invalidClient("Invalid client_id", style);
+    if (!safeEqual(client.clientSecret, credentials.secret)) throw invalidClient("Invalid client_secret", style);
     c.set("client", client);
     await next();
   });

@@ -71,7 +71,7 @@ export function accountRoutes({ store, clock }: Deps) {
       }
       const userId = c.get("grant").userId;
       const now = clock.now();
-      const account = await store.accounts.create(
+      const account = await store.accounts.createByNumber(
         {
           userId,
           name: input.name,
@@ -88,8 +88,11 @@ export function accountRoutes({ store, clock }: Deps) {
           connectionStatus: "connected",
           routingNumber: input.routing_number,
         },
+        input.account_number,
         now,
       );
+      // Astra's sandbox error when an account is registered twice (common-errors-responses); the 400 is a guess.
+      if (!account) throw new ApiError(400, "Account Already Exists");
       await store.routines.refreshForUser(userId, now);
       return c.json(toWireAccount(account), 201);
     });

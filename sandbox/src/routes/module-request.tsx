@@ -46,7 +46,7 @@ export async function checkClient(c: Context, store: Store): Promise<DeveloperAp
   if (!client) {
     return badRequest(
       c,
-      "Unknown app",
+      "Invalid client_id",
       `client_id "${query.client_id ?? ""}" does not belong to any app registered with this sandbox.`,
       "Use the client id of your developer app (SANDBOX_CLIENT_ID for the emulator).",
     );

@@ -30,9 +30,13 @@ const profileSchema = z.object({
   email: z.email("Enter an email address like name@example.com."),
 });
 
-/** Rejected and suspended users can sign in but not authorize (astra-api.md 2.1, 3.1). */
+/**
+ * Who can sign in but not authorize: a user rejected before conversion (Astra's user-statuses page), and, as
+ * the emulator's guess, any suspended user. A user rejected after conversion may authorize (but not start
+ * routines).
+ */
 const blockedReason = (user: UserRecord): string | undefined =>
-  user.status === "rejected" || user.status === "suspended"
+  user.status === "suspended" || (user.status === "rejected" && user.rejectedAtConversion)
     ? `This Astra account is ${user.status}, so it cannot authorize apps. Contact Astra support.`
     : undefined;
 

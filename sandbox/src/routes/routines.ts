@@ -1,4 +1,4 @@
-// Routines for the bearer token's user: create, list, read, pause/resume/rename, cancel (astra-api.md 3.5).
+// Routines for the bearer token's user: create, list, read, pause/resume/rename, delete (astra-api.md 3.5).
 import { Hono } from "hono";
 import type { Context } from "hono";
 import type { z } from "zod";
@@ -59,26 +59,57 @@ function fieldsOf(error: z.ZodError): Fields {
   return fields;
 }
 
-async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
+async function readRawBody(c: Context): Promise<unknown> {
   try {
-    body = await c.req.json();
+    return await c.req.json();
   } catch {
     throw new ApiError(400, "Send the body as a JSON object.");
   }
+}
+
+function validate<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid(fieldsOf(parsed.error));
   return parsed.data;
 }
 
+const readBody = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => validate(schema, await readRawBody(c));
+
+/** Fixed at creation (Astra's knowledge base, "Recurring routine terms"): a PUT naming one is refused. */
+const FIXED_FIELDS = ["amount", "start_date", "frequency"] as const;
+
+function refuseFixedFields(body: unknown): void {
+  if (typeof body !== "object" || body === null) return;
+  const named = FIXED_FIELDS.filter((field) => field in body);
+  if (named.length === 0) return;
+  const advice = "cannot be changed once a routine is created; cancel this routine and create a new one";
+  throw invalid(Object.fromEntries(named.map((field) => [field, [advice]])));
+}
+
+/**
+ * A date-time start_date counts as its calendar date in America/Los_Angeles, the zone of Astra's schedule; one
+ * without an offset is read as Los Angeles wall time, so its own date part is that date.
+ */
+function startDateOf(raw: string): string {
+  const time = raw.slice(10);
+  if (time === "") return raw;
+  return /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time) ? localDate(new Date(raw)) : raw.slice(0, 10);
+}
+
+/** `?status=`; Astra spells routine statuses `cancelled`, but the one-l spelling finds the same routines. */
 function readRoutineStatus(raw: string | undefined) {
   if (raw === undefined || raw === "") return undefined;
-  const parsed = routineStatusSchema.safeParse(raw);
+  const parsed = routineStatusSchema.safeParse(raw === "canceled" ? "cancelled" : raw);
   if (!parsed.success) throw new ApiError(400, `status must be one of ${routineStatusSchema.options.join(", ")}.`);
   return parsed.data;
 }
 
 const notFound = () => new ApiError(404, "No routine with this id for this user.");
+
+// Astra: a user rejected after conversion can authorize and link accounts "but will be unable to initiate
+// Routines"; how it refuses is undocumented, so the 403 and its wording are the emulator's.
+const rejectedUser = () =>
+  new ApiError(403, "This user's status is rejected, so Astra will not initiate routines for them.");
 
 function updateRefusal(result: Exclude<UpdateResult, { ok: true }>): ApiError {
   if (result.reason === "not_found") return notFound();
@@ -99,17 +130,20 @@ export function routineRoutes({ store, clock }: Deps) {
       const input = await readBody(c, routineCreateSchema);
       const now = clock.now();
       const today = localDate(now);
-      const startDate = input.start_date ?? today;
+      const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
       const fields: Fields = {};
       if (startDate < today) fields.start_date = [`must be today (${today}, America/Los_Angeles) or later`];
       for (const field of ["source_id", "destination_id"] as const) {
         const account = await store.accounts.findForUser(userId, input[field]);
         if (!account) fields[field] = ["is not one of this user's accounts"];
       }
-      if (input.destination_user_id && input.destination_user_id !== userId) {
-        fields.destination_user_id = ["must be this user's id: the sandbox moves money between one user's accounts"];
-      }
       if (Object.keys(fields).length > 0) throw invalid(fields);
+      // Astra's named sandbox error for a client not set up for peer-to-peer (common-errors-responses).
+      if (input.destination_user_id && input.destination_user_id !== userId) {
+        throw new ApiError(400, "P2P transfer not allowed for this source and destination");
+      }
+      const user = await store.users.findById(userId);
+      if (user?.status === "rejected") throw rejectedUser();
       const routine = await store.routines.create(
         {
           clientId,
@@ -151,12 +185,10 @@ export function routineRoutes({ store, clock }: Deps) {
       return c.json(transferListSchema.parse({ ...pageEnvelope(total, page), transfers: items.map(toWireTransfer) }));
     })
     .put("/v1/routines/:id", auth, async (c) => {
-      const update = await readBody(c, routineUpdateSchema.strict());
-      const changes = {
-        name: update.name,
-        amountCents: update.amount === undefined ? undefined : toCents(update.amount),
-        status: update.status,
-      };
+      const body = await readRawBody(c);
+      refuseFixedFields(body);
+      const update = validate(routineUpdateSchema.strict(), body);
+      const changes = { name: update.name, status: update.status };
       const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, clock.now());
       if (!result.ok) throw updateRefusal(result);
       return c.json(toWireRoutine(result.routine));

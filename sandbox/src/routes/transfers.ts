@@ -29,14 +29,17 @@ export function toWireTransfer(transfer: TransferRecord): Transfer {
   });
 }
 
-/** `?status=` on list endpoints; Astra's `canceled` spelling finds the emulator's `cancelled` transfers. */
+/**
+ * `?status=` on list endpoints. The emulator writes `canceled`, as Astra's current cancel page does; the SDKs'
+ * `cancelled` finds the same transfers.
+ */
 export function readTransferStatus(raw: string | undefined): TransferFilter["status"] {
   if (raw === undefined || raw === "") return undefined;
   const parsed = transferStatusSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ApiError(400, `status must be one of ${transferStatusSchema.options.join(", ")}.`);
   }
-  return parsed.data === "canceled" ? "cancelled" : parsed.data;
+  return parsed.data === "cancelled" ? "canceled" : parsed.data;
 }
 
 const CANCEL_REFUSALS = {

@@ -113,6 +113,12 @@ export function createAccountsStore(db: Database) {
   const sameBankAccount = db.prepare<[string, string, string], AccountRow>(
     "SELECT * FROM accounts WHERE user_id = ? AND institution_name = ? AND mask = ? AND routing_number IS NULL",
   );
+  const sameNumber = db
+    .prepare<[string, string, string], number>(
+      "SELECT COUNT(*) FROM accounts WHERE user_id = ? AND routing_number = ? AND account_number = ?",
+    )
+    .pluck();
+  const setAccountNumber = db.prepare<[string, string]>("UPDATE accounts SET account_number = ? WHERE id = ?");
   const usedByRoutine = db
     .prepare<[string, string], number>(
       `SELECT COUNT(*) FROM routines WHERE (source_id = ? OR destination_id = ?)
@@ -124,6 +130,15 @@ export function createAccountsStore(db: Database) {
       "SELECT COUNT(*) FROM transfers WHERE (source_id = ? OR destination_id = ?) AND status = 'pending'",
     )
     .pluck();
+
+  const createByNumber = db.transaction(
+    (account: NewAccount & { routingNumber: string }, accountNumber: string, now: Date): AccountRecord | null => {
+      if ((sameNumber.get(account.userId, account.routingNumber, accountNumber) ?? 0) > 0) return null;
+      const record = insertAccount(db, account, now);
+      setAccountNumber.run(accountNumber, record.id);
+      return record;
+    },
+  );
 
   const remove = db.transaction((userId: string, accountId: string): RemoveResult => {
     if (!oneForUser.get(accountId, userId)) return "not_found";
@@ -183,6 +198,14 @@ export function createAccountsStore(db: Database) {
     },
     async create(account: NewAccount, now: Date): Promise<AccountRecord> {
       return insertAccount(db, account, now);
+    },
+    /** POST /v1/accounts/create: null when this user already has the account (same routing and number). */
+    async createByNumber(
+      account: NewAccount & { routingNumber: string },
+      accountNumber: string,
+      now: Date,
+    ): Promise<AccountRecord | null> {
+      return createByNumber(account, accountNumber, now);
     },
     /** Links the chosen accounts of a sandbox bank in one transaction; returns them, new or refreshed. */
     async linkFromInstitution(

@@ -14,12 +14,25 @@ export interface NewEvent {
   resourceId: string;
 }
 
+/**
+ * Astra adds the user intent's `metadata` to user webhooks, "only visible if specified during User Intent
+ * creation" (user-webhooks page). A user's metadata is that of the intent it was converted from.
+ */
+function metadataFor(db: Database, event: NewEvent): string | null {
+  const sql = {
+    user_intent_updated: "SELECT metadata FROM user_intents WHERE id = ?",
+    user_updated: "SELECT i.metadata FROM users u JOIN user_intents i ON i.id = u.user_intent_id WHERE u.id = ?",
+  }[event.type as string];
+  if (!sql) return null;
+  return db.prepare<[string], string | null>(sql).pluck().get(event.resourceId) ?? null;
+}
+
 /** Call inside the transaction that makes the change. Returns the event's `webhook_id`. */
 export function recordEvent(db: Database, event: NewEvent, now: Date): string {
   const webhookId = randomUUID();
   db.prepare(
-    `INSERT INTO webhook_events (webhook_id, client_id, webhook_type, user_id, resource_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(webhookId, event.clientId, event.type, event.userId, event.resourceId, now.getTime());
+    `INSERT INTO webhook_events (webhook_id, client_id, webhook_type, user_id, resource_id, metadata, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(webhookId, event.clientId, event.type, event.userId, event.resourceId, metadataFor(db, event), now.getTime());
   return webhookId;
 }

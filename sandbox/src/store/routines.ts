@@ -36,9 +36,9 @@ export interface RoutineRecord {
 
 export type NewRoutine = Omit<RoutineRecord, "id" | "status" | "nextRunDate" | "createdAt" | "updatedAt">;
 
+/** What PUT may change; amount, start date and frequency are fixed at creation (Astra's knowledge base). */
 export interface RoutineChanges {
   name?: string;
-  amountCents?: number;
   status?: "active" | "inactive";
 }
 
@@ -47,9 +47,7 @@ export type UpdateResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "final" | "already_ran" | "not_pausable" | "not_resumable"; status: RoutineStatus };
 
-export type CancelRoutineResult =
-  | { ok: true; routine: RoutineRecord }
-  | { ok: false; reason: "not_found" | "one_time" };
+export type CancelRoutineResult = { ok: true } | { ok: false; reason: "not_found" | "one_time" };
 
 export interface RoutineRow {
   id: string;
@@ -70,6 +68,7 @@ export interface RoutineRow {
   next_run_date: string | null;
   created_at: number;
   updated_at: number;
+  deleted_at: number | null;
 }
 
 export const toRoutine = (row: RoutineRow): RoutineRecord => ({
@@ -103,7 +102,8 @@ export function createRoutinesStore(db: Database) {
   const connection = db.prepare<[string, string], string>(
     "SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?",
   ).pluck();
-  const byId = db.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ?");
+  // A deleted routine is gone for the API; only its transfers (and the scheduler's bookkeeping) still see it.
+  const byId = db.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ? AND deleted_at IS NULL");
   const insert = db.prepare(
     `INSERT INTO routines (id, client_id, user_id, type, name, payment_type, source_id, destination_id,
        destination_user_id, amount_cents, start_date, settlement_speed, frequency, client_correlation_id, status,
@@ -111,14 +111,18 @@ export function createRoutinesStore(db: Database) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const list = db.prepare<Record<string, unknown>, RoutineRow>(
-    `SELECT * FROM routines WHERE user_id = @userId AND (@status IS NULL OR status = @status)
+    `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)
      ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, number>(
-    "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND (@status IS NULL OR status = @status)",
+    "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)",
   ).pluck();
   const derivedForUser = db.prepare<[string], RoutineRow>(
-    `SELECT * FROM routines WHERE user_id = ? AND status IN ${DERIVED} ORDER BY created_at`,
+    `SELECT * FROM routines WHERE user_id = ? AND deleted_at IS NULL AND status IN ${DERIVED} ORDER BY created_at`,
+  );
+  // Stored as cancelled too, so every "is this routine finished?" check (accounts in use, the scheduler) agrees.
+  const remove = db.prepare<[number, number, string]>(
+    "UPDATE routines SET status = 'cancelled', next_run_date = NULL, updated_at = ?, deleted_at = ? WHERE id = ?",
   );
   const save = db.prepare<[string, number, RoutineStatus, string | null, number, string]>(
     "UPDATE routines SET name = ?, amount_cents = ?, status = ?, next_run_date = ?, updated_at = ? WHERE id = ?",
@@ -177,14 +181,10 @@ export function createRoutinesStore(db: Database) {
     if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
     if (FINAL.includes(row.status)) return { ok: false, reason: "final", status: row.status };
     const statusChange = changes.status !== undefined && changes.status !== row.status;
-    if (row.type === "one-time" && row.next_run_date === null && (statusChange || changes.amountCents !== undefined)) {
+    if (row.type === "one-time" && row.next_run_date === null && statusChange) {
       return { ok: false, reason: "already_ran", status: row.status };
     }
-    const next: RoutineRow = {
-      ...row,
-      name: changes.name ?? row.name,
-      amount_cents: changes.amountCents ?? row.amount_cents,
-    };
+    const next: RoutineRow = { ...row, name: changes.name ?? row.name };
     if (statusChange) {
       if (changes.status === "inactive") {
         if (row.status !== "active") return { ok: false, reason: "not_pausable", status: row.status };
@@ -204,10 +204,9 @@ export function createRoutinesStore(db: Database) {
     const row = byId.get(id);
     if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
     if (row.type === "one-time") return { ok: false, reason: "one_time" };
-    if (row.status === "cancelled") return { ok: true, routine: toRoutine(row) };
-    const routine = write({ ...row, status: "cancelled", next_run_date: null }, now);
+    remove.run(now.getTime(), now.getTime(), id);
     announce(row, now);
-    return { ok: true, routine };
+    return { ok: true };
   });
 
   const refresh = db.transaction((userId: string, now: Date): number => {
@@ -243,11 +242,14 @@ export function createRoutinesStore(db: Database) {
       const row = byId.get(id);
       return row && row.user_id === userId ? toRoutine(row) : null;
     },
-    /** Renames, re-prices, pauses (`inactive`) or resumes (`active`) a routine that is not final. */
+    /** Renames, pauses (`inactive`) or resumes (`active`) a routine that is not final. */
     async update(userId: string, id: string, changes: RoutineChanges, now: Date): Promise<UpdateResult> {
       return update(userId, id, changes, now);
     },
-    /** DELETE: a recurring routine stops making transfers; transfers already pending carry on. */
+    /**
+     * DELETE: Astra "removes" the routine, and "deleting a routine does not prevent it from processing": it
+     * leaves the API (404 from then on) and makes no new transfers; transfers already made carry on.
+     */
     async cancel(userId: string, id: string, now: Date): Promise<CancelRoutineResult> {
       return cancel(userId, id, now);
     },

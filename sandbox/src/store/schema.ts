@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS users (
   kyc_type TEXT NOT NULL DEFAULT 'verified',
   -- the user intent this user was converted from, if any
   user_intent_id TEXT,
+  -- 1 while the user is rejected since conversion: Astra then refuses Authorize (rejected later: only routines)
+  rejected_at_conversion INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   UNIQUE (client_id, phone)
 );
@@ -81,6 +83,8 @@ CREATE TABLE IF NOT EXISTS user_intents (
   kyc_resolves_at INTEGER,
   user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
   oauth_token_issued INTEGER NOT NULL DEFAULT 0,
+  -- JSON object sent at creation, echoed on user_intent_updated and user_updated webhooks
+  metadata TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
@@ -102,6 +106,7 @@ CREATE TABLE IF NOT EXISTS accounts (
   connection_status TEXT NOT NULL,
   -- set for accounts added by number (POST /v1/accounts/create)
   routing_number TEXT,
+  account_number TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS accounts_by_user ON accounts (user_id, created_at);
@@ -176,7 +181,9 @@ CREATE TABLE IF NOT EXISTS routines (
   -- the next calendar date a transfer is due (null once a one-time routine ran, or after cancellation)
   next_run_date TEXT,
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  -- DELETE /v1/routines/{id} removes the routine from the API; its transfers stay and keep settling
+  deleted_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS routines_by_user ON routines (user_id, created_at);
 CREATE INDEX IF NOT EXISTS routines_due ON routines (status, next_run_date);
@@ -220,6 +227,8 @@ CREATE TABLE IF NOT EXISTS webhook_events (
   webhook_type TEXT NOT NULL,
   user_id TEXT,
   resource_id TEXT NOT NULL,
+  -- JSON: the user intent's metadata, sent with user_intent_updated and user_updated (null: none was given)
+  metadata TEXT,
   created_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   -- null once delivered or given up

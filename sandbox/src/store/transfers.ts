@@ -193,7 +193,7 @@ function prepareOperations(db: Database) {
       return true;
     },
     cancel(row: TransferRow, now: Date): boolean {
-      if (!changeStatus(row, "cancelled", now)) return false;
+      if (!changeStatus(row, "canceled", now)) return false;
       moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
       finishRoutine(row, "cancelled", now);
       return true;

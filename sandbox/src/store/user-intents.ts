@@ -1,4 +1,4 @@
-// User intents: end users pre-registered by a client, whose KYC outcome the sandbox picks by magic SSN endings.
+// User intents: end users pre-registered by a client, whose KYC outcome the sandbox picks by their ip_address.
 import type { Database } from "better-sqlite3";
 import type { UserIntentCreate, UserStatus } from "../../../lib/astra/schemas";
 import { newId } from "../lib/ids";
@@ -141,13 +141,13 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
 
   const create = db.transaction((clientId: string, input: UserIntentCreate, now: Date): CreateIntentResult => {
     if ((countForEmail.get(clientId, input.email) ?? 0) >= MAX_INTENTS_PER_EMAIL) return { ok: false, reason: "email_limit" };
-    const kyc = decideKyc(input.ssn, now);
+    const kyc = decideKyc(input.ip_address, now);
     const id = newId();
     db.prepare(
       `INSERT INTO user_intents (id, client_id, email, phone, first_name, last_name, preferred_first_name,
          preferred_last_name, preferred_pronouns, address1, address2, city, state, postal_code, date_of_birth,
-         ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, metadata, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       clientId,
@@ -159,7 +159,7 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
       input.preferred_last_name ?? null,
       input.preferred_pronouns ?? null,
       input.address1,
-      input.address2,
+      input.address2 ?? "",
       input.city,
       input.state,
       input.postal_code,
@@ -170,6 +170,7 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
       kyc.status,
       kyc.outcome,
       kyc.resolvesAt?.getTime() ?? null,
+      input.metadata === undefined ? null : JSON.stringify(input.metadata),
       now.getTime(),
     );
     const intent = selectIntent(db, id);

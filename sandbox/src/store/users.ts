@@ -19,10 +19,15 @@ export interface UserRecord {
   kycType: KycType;
   /** The user intent this user was converted from, if any. */
   userIntentId: string | null;
+  /**
+   * Rejected ever since the user was created: Astra lets such a user authenticate but not authorize. A user
+   * rejected later may authorize and link accounts, but not start routines (user-statuses page).
+   */
+  rejectedAtConversion: boolean;
   createdAt: Date;
 }
 
-export type NewUser = Omit<UserRecord, "id" | "createdAt" | "kycType" | "userIntentId"> &
+export type NewUser = Omit<UserRecord, "id" | "createdAt" | "kycType" | "userIntentId" | "rejectedAtConversion"> &
   Partial<Pick<UserRecord, "kycType" | "userIntentId">>;
 
 interface UserRow {
@@ -35,6 +40,7 @@ interface UserRow {
   status: UserStatus;
   kyc_type: KycType;
   user_intent_id: string | null;
+  rejected_at_conversion: number;
   created_at: number;
 }
 
@@ -48,15 +54,23 @@ const toUser = (row: UserRow): UserRecord => ({
   status: row.status,
   kycType: row.kyc_type,
   userIntentId: row.user_intent_id,
+  rejectedAtConversion: row.rejected_at_conversion === 1,
   createdAt: new Date(row.created_at),
 });
 
 export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
-  const record: UserRecord = { kycType: "verified", userIntentId: null, ...user, id: newId(), createdAt: now };
+  const record: UserRecord = {
+    kycType: "verified",
+    userIntentId: null,
+    ...user,
+    rejectedAtConversion: user.status === "rejected",
+    id: newId(),
+    createdAt: now,
+  };
   db.prepare(
     `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
-       created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rejected_at_conversion, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id,
     record.clientId,
@@ -67,6 +81,7 @@ export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
     record.status,
     record.kycType,
     record.userIntentId,
+    record.rejectedAtConversion ? 1 : 0,
     now.getTime(),
   );
   return record;
@@ -87,7 +102,8 @@ export function selectUser(db: Database, id: string): UserRecord | null {
 /** Sets the status and records `user_updated`; call inside the caller's transaction. False if unchanged. */
 export function writeUserStatus(db: Database, user: UserRecord, status: UserStatus, now: Date): boolean {
   if (user.status === status) return false;
-  db.prepare("UPDATE users SET status = ? WHERE id = ?").run(status, user.id);
+  // Any change after creation ends "rejected at conversion": a later rejection only stops routines.
+  db.prepare("UPDATE users SET status = ?, rejected_at_conversion = 0 WHERE id = ?").run(status, user.id);
   recordEvent(db, { clientId: user.clientId, type: "user_updated", userId: user.id, resourceId: user.id }, now);
   return true;
 }
@@ -96,8 +112,8 @@ export function createUsersStore(db: Database) {
   const updateStatus = db.transaction((userId: string, status: UserStatus, now: Date): UserRecord | null => {
     const user = selectUser(db, userId);
     if (!user) return null;
-    writeUserStatus(db, user, status, now);
-    return { ...user, status };
+    const changed = writeUserStatus(db, user, status, now);
+    return changed ? { ...user, status, rejectedAtConversion: false } : user;
   });
 
   return {

@@ -10,6 +10,8 @@ export interface WebhookEventRecord {
   type: WebhookType;
   userId: string | null;
   resourceId: string;
+  /** The user intent's metadata for user webhooks, when the intent was created with some. */
+  metadata: Record<string, unknown> | null;
   createdAt: Date;
   /** Automatic attempts so far (replays are logged as deliveries but not counted here). */
   attempts: number;
@@ -51,6 +53,7 @@ interface EventRow {
   webhook_type: WebhookType;
   user_id: string | null;
   resource_id: string;
+  metadata: string | null;
   created_at: number;
   attempts: number;
   next_attempt_at: number | null;
@@ -77,6 +80,7 @@ const toEvent = (row: EventRow): WebhookEventRecord => ({
   type: row.webhook_type,
   userId: row.user_id,
   resourceId: row.resource_id,
+  metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, unknown>),
   createdAt: new Date(row.created_at),
   attempts: row.attempts,
   nextAttemptAt: toDate(row.next_attempt_at),

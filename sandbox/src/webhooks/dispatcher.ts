@@ -1,21 +1,22 @@
 // Sends recorded webhook events to each app's webhook URL, signed, and retries failures with doubling delays
-// under the same webhook_id (astra-api.md 3.7, newer docs: up to 10 retries). `fetch` is injectable and every
-// time comes from the caller, so tests can drive delivery deterministically.
-import type { WebhookPayload } from "../../../lib/astra/schemas";
+// under the same webhook_id. Astra's webhooks page (2026-04-03): a 10 s timeout per request, anything but a 200
+// (or no answer) is retried, up to 10 times, each gap twice the last, over a 5-hour window. `fetch` is
+// injectable and every time comes from the caller, so tests can drive delivery deterministically.
 import type { Store } from "../store";
 import type { Attempt, DeliveryRecord, RoutedEvent } from "../store/webhooks";
-import { serializeWebhookPayload, signWebhookBody } from "./signature";
+import { serializeWebhookPayload, signWebhookBody, type SentWebhookPayload } from "./signature";
 
-export const RETRY_BASE_MS = 10_000;
 export const MAX_RETRIES = 10;
-export const DELIVERY_TIMEOUT_MS = 5_000;
+// Ten strictly doubling gaps sum to (2^10 - 1) = 1023 first gaps; 5 h = 18,000 s, so the first is ~17.6 s.
+export const RETRY_BASE_MS = 17_600;
+export const DELIVERY_TIMEOUT_MS = 10_000;
 export const USER_AGENT = "AstraSandboxEmulator";
 /** Events sent per run; the rest wait for the next tick. */
 const BATCH_SIZE = 20;
 /** Longer than any attempt can take, so a leased event is only picked up again if its run died. */
 const LEASE_MS = 60_000;
 
-/** Delay before retry number `retry` (1-based): 10 s, 20 s, 40 s … 5120 s; null once the retries are used up. */
+/** Delay before retry number `retry` (1-based): 17.6 s, 35.2 s … 9011.2 s; null once the retries are used up. */
 export function retryDelayMs(retry: number): number | null {
   return retry >= 1 && retry <= MAX_RETRIES ? RETRY_BASE_MS * 2 ** (retry - 1) : null;
 }
@@ -34,7 +35,8 @@ export type ReplayResult =
   | { ok: true; delivery: DeliveryRecord }
   | { ok: false; reason: "not_found" | "no_webhook_url" };
 
-const isSuccess = (status: number | null) => status !== null && status >= 200 && status < 300;
+/** Astra retries "a non-200 response or no response": a 201, 202 or 204 is not a delivery. */
+const isSuccess = (status: number | null) => status === 200;
 
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
@@ -50,11 +52,12 @@ export function createWebhookDispatcher(store: Store, options: DispatcherOptions
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
 
   async function post(event: RoutedEvent, url: string): Promise<Attempt> {
-    const payload: WebhookPayload = {
+    const payload: SentWebhookPayload = {
       webhook_type: event.type,
       resource_id: event.resourceId,
       user_id: event.userId,
       webhook_id: event.webhookId,
+      ...(event.metadata ? { metadata: event.metadata } : {}),
     };
     const body = serializeWebhookPayload(payload);
     const started = performance.now();
