@@ -96,7 +96,6 @@ describe("Routines: documented rules the app does not exercise yet", () => {
     expect(reply.status, show(reply)).toBe(400);
   });
 
-  // depends on fid-emu: C13 (the emulator on this branch still defaults payment_type to ach)
   it("a routine without payment_type is refused with 400", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const body = routineBody(accounts!, { start_date: pacificDate(14) });
@@ -106,7 +105,6 @@ describe("Routines: documented rules the app does not exercise yet", () => {
     expect(reply.status, show(reply)).toBe(400);
   });
 
-  // depends on fid-emu: C13 (the emulator on this branch accepts only YYYY-MM-DD)
   it("start_date is accepted as a date-time", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     // PR: `start_date` is typed `date-time`.
@@ -115,7 +113,6 @@ describe("Routines: documented rules the app does not exercise yet", () => {
     expect(created.start_date?.slice(0, 10)).toBe(startDate.slice(0, 10));
   });
 
-  // depends on fid-emu: C6 (the emulator on this branch lets PUT change the amount)
   it("PUT refuses to change a recurring routine's amount", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(weekly());

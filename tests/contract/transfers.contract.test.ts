@@ -50,7 +50,6 @@ describe("Transfers", () => {
     expect(isCancelled(read.status), `status ${read.status}`).toBe(true);
   });
 
-  // depends on fid-emu: C10 (the emulator accepts both spellings as a filter)
   it("the status filter finds a cancelled transfer under either spelling", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
