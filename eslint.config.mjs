@@ -16,6 +16,36 @@ export default defineConfig([
     },
   },
   {
+    // The boundaries of docs/architecture.md, kept by the linter rather than by memory: the app talks to Astra
+    // (or the emulator) only over HTTP, and the emulator borrows nothing from the app but the wire schemas.
+    // import/no-restricted-paths resolves each import to a file, so relative and "@/" paths are caught alike.
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: ["./lib", "./components", "./app", "./proxy.ts", "./instrumentation.ts"],
+              from: "./sandbox",
+              message: "The app reaches the emulator over HTTP only, as it would reach Astra.",
+            },
+            {
+              target: "./sandbox",
+              from: "./lib",
+              except: ["./astra/schemas.ts"],
+              message: "The emulator imports only lib/astra/schemas.ts (the wire contract) from the app.",
+            },
+            {
+              target: "./sandbox",
+              from: ["./app", "./components", "./proxy.ts"],
+              message: "The emulator imports only lib/astra/schemas.ts (the wire contract) from the app.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       "lib/env.ts",
       "sandbox/src/env.ts",
