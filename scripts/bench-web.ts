@@ -37,16 +37,20 @@ function log(line: string) {
   console.log(`[bench:web] ${line}`);
 }
 
-function cleanUp() {
+async function cleanUp() {
   // Each child leads its own process group (detached), so npx/tsx grandchildren stop with it.
-  for (const child of children) if (child.pid && child.exitCode === null) {
+  const running = children.filter((child) => child.pid && child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  for (const child of running) {
     try {
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(-child.pid!, "SIGTERM");
     } catch {
       // already gone
     }
   }
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  // Chromium writes its profile while it shuts down: remove the profile only once it has exited.
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -181,7 +185,7 @@ function firstLoadGzip(): Map<string, number> {
 }
 
 function printTables(results: Map<string, Metrics>, runs: number) {
-  console.log(`\nLighthouse 12.2.3, mobile preset, median of ${runs} (signed in as the demo user, seed data)\n`);
+  console.log(`\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the demo user, seed data)\n`);
   console.log("| page | performance | LCP | TBT | CLS | bytes |");
   console.log("|---|---|---|---|---|---|");
   for (const [page, m] of results) {
@@ -205,8 +209,7 @@ async function main() {
   const runs = Number(args.find((arg) => arg.startsWith("--runs="))?.slice("--runs=".length) ?? RUNS);
   const limit = setTimeout(() => {
     console.error(`[bench:web] stopped: still running after ${WHOLE_RUN_LIMIT_MS / 60_000} min`);
-    cleanUp();
-    process.exit(2);
+    void cleanUp().finally(() => process.exit(2));
   }, WHOLE_RUN_LIMIT_MS);
 
   log(`machine at start: ${uptime()}`);
@@ -247,12 +250,11 @@ async function main() {
     console.log(`\nmachine at the end: ${uptime()}`);
   } finally {
     clearTimeout(limit);
-    cleanUp();
+    await cleanUp();
   }
 }
 
 main().catch((error: unknown) => {
   console.error(`[bench:web] ${error instanceof Error ? error.message : String(error)}`);
-  cleanUp();
-  process.exit(1);
-});
+  process.exitCode = 1;
+}).finally(() => process.exit()); // nothing left to wait for: do not let a stray handle keep the run alive

@@ -14,6 +14,7 @@ import {
   portsOf,
   redirectUriOf,
 } from "@/scripts/doctor";
+import { basicAuth, createSandbox, DEFAULT_APP } from "../sandbox/helpers";
 
 const emulatorEnv = parseEnv({ ASTRA_API_URL: "http://localhost:4209", ASTRA_APP_URL: "http://localhost:4209", AUTH_URL: "http://localhost:3209" });
 const sandboxEnv = parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: "secret" });
@@ -122,6 +123,30 @@ describe("redirect URI in emulator mode", () => {
   it("fails keys the control API refuses", () => {
     expect(describeEmulatorKeys({ status: 200, body: "{}" }).state).toBe("ok");
     expect(describeEmulatorKeys({ status: 401, body: "" })).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_CLIENT_SECRET") });
+  });
+});
+
+describe("redirect URI against the real emulator (in-process)", () => {
+  // Guards the wording the doctor looks for: if the emulator's page changes, this fails, not a user's run.
+  const env = parseEnv({});
+  const asReach = async (response: Response) => ({ status: response.status, body: await response.text() });
+
+  it("passes the seeded redirect URI and fails another port's, naming the fix", async () => {
+    const { app } = createSandbox();
+    const registered = redirectUriOf(env)!;
+    expect(DEFAULT_APP.redirectUris).toContain(registered);
+    expect(describeRedirectCheck(env, registered, await asReach(await app.request(authorizeUrlOf(env, registered)))).state).toBe("ok");
+
+    const other = "http://localhost:3001/api/auth/callback/astra";
+    const refused = describeRedirectCheck(env, other, await asReach(await app.request(authorizeUrlOf(env, other))));
+    expect(refused).toMatchObject({ state: "fail", detail: expect.stringContaining("Redirect URI not registered") });
+  });
+
+  it("reads the control API's answer to the app's keys", async () => {
+    const { app } = createSandbox();
+    const clock = (authorization: string) => app.request("/sandbox/clock", { headers: { authorization } });
+    expect(describeEmulatorKeys(await asReach(await clock(basicAuth()))).state).toBe("ok");
+    expect(describeEmulatorKeys(await asReach(await clock(basicAuth(DEFAULT_APP.clientId, "wrong")))).state).toBe("fail");
   });
 });
 
