@@ -32,12 +32,14 @@ const BUILD_INPUTS = ["app", "components", "config", "lib", "proxy.ts", "next.co
 type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
 const children: ChildProcess[] = [];
 let scratch: string | undefined;
+let stopping = false;
 
 function log(line: string) {
   console.log(`[bench:web] ${line}`);
 }
 
 async function cleanUp() {
+  stopping = true;
   // Each child leads its own process group (detached), so npx/tsx grandchildren stop with it.
   const running = children.filter((child) => child.pid && child.exitCode === null && child.signalCode === null);
   const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
@@ -58,7 +60,7 @@ function start(name: string, command: string, args: string[], env: Record<string
   let errors = "";
   child.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   child.on("exit", (code) => {
-    if (code !== null && code !== 0) console.error(`[bench:web] ${name} exited with ${code}\n${errors}`);
+    if (!stopping && code !== null && code !== 0) console.error(`[bench:web] ${name} exited with ${code}\n${errors}`);
   });
   children.push(child);
   return child;
