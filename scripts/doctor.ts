@@ -12,10 +12,11 @@ export type Finding =
   | { state: "fail"; label: string; detail: string; fix: string }
   | { state: "skip"; label: string; detail: string };
 
-export const CALLBACK_PATH = "/api/auth/callback/astra";
-const TIMEOUT_MS = 3_000;
 // Next.js's own .env loader (a dependency of next), CommonJS without named ESM exports.
 const { loadEnvConfig } = createRequire(import.meta.url)("@next/env") as typeof import("@next/env");
+
+export const CALLBACK_PATH = "/api/auth/callback/astra";
+const TIMEOUT_MS = 3_000;
 const NEXT_DEFAULT_PORT = 3000;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
