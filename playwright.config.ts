@@ -12,10 +12,10 @@ const SANDBOX_PORT = new URL(SANDBOX_URL).port;
 
 // Use the machine's Chromium where there is one (CI here cannot download Playwright's browsers); elsewhere fall
 // back to Playwright's own browser (`npx playwright install chromium`).
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+export const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (path): path is string => Boolean(path && existsSync(path)),
 );
-const chromiumArgs = [
+export const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",

@@ -1,0 +1,262 @@
+// `npm run bench:web`: Lighthouse (mobile preset) on the app's main pages against a production build and a fresh
+// emulator, signed in as the demo user, plus each route's gzip First Load JS beside the framework's floor.
+// It prints numbers and asserts nothing; it stops by itself (every wait is bounded, the whole run too).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import lighthouse from "lighthouse";
+import { chromiumArgs, systemChromium } from "../playwright.config";
+
+const APP_PORT = 3309;
+const SANDBOX_PORT = 4309;
+const APP_URL = `http://localhost:${APP_PORT}`;
+const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
+const RUNS = 3;
+const WHOLE_RUN_LIMIT_MS = 25 * 60_000;
+const PAGES = [
+  { path: "/", signedIn: false },
+  { path: "/dashboard", signedIn: true },
+  { path: "/routines", signedIn: true },
+  { path: "/routines/new", signedIn: true },
+  { path: "/transfers", signedIn: true },
+];
+const FLOOR_ROUTE = "/_not-found";
+const BUNDLE_STATS = ".next/diagnostics/route-bundle-stats.json";
+// Inputs of `next build`: a build older than any of them is rebuilt.
+const BUILD_INPUTS = ["app", "components", "config", "lib", "proxy.ts", "next.config.ts", "package-lock.json", "instrumentation.ts"];
+
+type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
+const children: ChildProcess[] = [];
+let scratch: string | undefined;
+let stopping = false;
+
+function log(line: string) {
+  console.log(`[bench:web] ${line}`);
+}
+
+async function cleanUp() {
+  stopping = true;
+  // Each child leads its own process group (detached), so npx/tsx grandchildren stop with it.
+  const running = children.filter((child) => child.pid && child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  // Chromium writes its profile while it shuts down: remove the profile only once it has exited.
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
+
+function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+  child.on("exit", (code) => {
+    if (!stopping && code !== null && code !== 0) console.error(`[bench:web] ${name} exited with ${code}\n${errors}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, limitMs: number) {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: "manual" }).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${limitMs / 1000} s`);
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+function buildIfNeeded(skip: boolean) {
+  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+  const stale = built === 0 || BUILD_INPUTS.some((input) => newestMtime(input) > built);
+  if (skip || !stale) {
+    if (built === 0) throw new Error("no production build in .next: run without --no-build, or `npx next build` first");
+    log(skip ? "--no-build: using the existing build" : "the build in .next is newer than the sources: using it");
+    return;
+  }
+  log("building (npx next build)...");
+  const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit", timeout: 10 * 60_000 });
+  if (status !== 0) throw new Error(`next build failed (exit ${status})`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Signs the demo user in through the emulator's module pages and returns the app's cookies as a header. */
+async function signIn(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: systemChromium, args: chromiumArgs, timeout: 60_000 });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${APP_URL}/`);
+    await page.getByRole("button", { name: /sign in with astra/i }).first().click();
+    await page.getByLabel("Mobile number").fill("2025550123");
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.getByLabel("Verification code").fill("123456");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("button", { name: "Authorize" }).click();
+    await page.waitForURL(`${APP_URL}/dashboard**`);
+    const cookies = await page.context().cookies(APP_URL);
+    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A plain Chromium for Lighthouse to drive over the DevTools port: same binary and flags as the e2e suite. */
+async function startLighthouseChromium(): Promise<number> {
+  const port = await freePort();
+  scratch = mkdtempSync(path.join(tmpdir(), "bench-web-"));
+  const executable = systemChromium ?? chromium.executablePath();
+  start("chromium", executable, [...chromiumArgs, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${scratch}`, "about:blank"], {});
+  await waitFor(`http://127.0.0.1:${port}/json/version`, 30_000);
+  return port;
+}
+
+async function measure(url: string, port: number, cookie: string | null): Promise<Metrics> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance"],
+    maxWaitForLoad: 60_000,
+    extraHeaders: cookie ? { Cookie: cookie } : undefined,
+  });
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  // A signed-in page that redirected to /signin would measure the wrong page.
+  if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended at ${lhr.finalDisplayedUrl}`);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+    bytes: audit("total-byte-weight"),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function medianMetrics(runs: Metrics[]): Metrics {
+  const of = (key: keyof Metrics) => median(runs.map((run) => run[key]));
+  return { score: of("score"), lcp: of("lcp"), tbt: of("tbt"), cls: of("cls"), bytes: of("bytes") };
+}
+
+const uptime = () => spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** gzip First Load JS per route, from the chunk lists Next writes at build time (it prints no sizes itself). */
+function firstLoadGzip(): Map<string, number> {
+  const routes = JSON.parse(readFileSync(BUNDLE_STATS, "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+  const chunkSizes = new Map<string, number>();
+  const gzipped = (chunk: string) => {
+    if (!chunkSizes.has(chunk)) chunkSizes.set(chunk, gzipSync(readFileSync(chunk), { level: 9 }).length);
+    return chunkSizes.get(chunk)!;
+  };
+  return new Map(routes.map(({ route, firstLoadChunkPaths }) => [route, firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipped(chunk), 0)]));
+}
+
+function printTables(results: Map<string, Metrics>, runs: number) {
+  console.log(`\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the demo user, seed data)\n`);
+  console.log("| page | performance | LCP | TBT | CLS | bytes |");
+  console.log("|---|---|---|---|---|---|");
+  for (const [page, m] of results) {
+    console.log(`| \`${page}\` | ${m.score} | ${Math.round(m.lcp)} ms | ${Math.round(m.tbt)} ms | ${m.cls.toFixed(3)} | ${Math.round(m.bytes).toLocaleString("en-US")} |`);
+  }
+
+  const sizes = firstLoadGzip();
+  const floor = sizes.get(FLOOR_ROUTE);
+  console.log(`\nFirst Load JS (gzip -9 of the route's chunks in ${BUNDLE_STATS}); floor = \`${FLOOR_ROUTE}\` ${floor ? kB(floor) : "(missing)"}\n`);
+  console.log("| route | First Load JS | above the floor |");
+  console.log("|---|---|---|");
+  for (const page of PAGES) {
+    const size = sizes.get(page.path);
+    if (size === undefined) console.log(`| \`${page.path}\` | (not in the stats) | |`);
+    else console.log(`| \`${page.path}\` | ${kB(size)} | ${floor ? `+${kB(size - floor)}` : "?"} |`);
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const runs = Number(args.find((arg) => arg.startsWith("--runs="))?.slice("--runs=".length) ?? RUNS);
+  const limit = setTimeout(() => {
+    console.error(`[bench:web] stopped: still running after ${WHOLE_RUN_LIMIT_MS / 60_000} min`);
+    void cleanUp().finally(() => process.exit(2));
+  }, WHOLE_RUN_LIMIT_MS);
+
+  log(`machine at start: ${uptime()}`);
+  try {
+    buildIfNeeded(args.includes("--no-build"));
+    log(`starting a fresh emulator on ${SANDBOX_URL} and next start on ${APP_URL}`);
+    start("emulator", "node_modules/.bin/tsx", ["sandbox/src/index.ts"], {
+      SANDBOX_PORT: String(SANDBOX_PORT),
+      SANDBOX_DB: ":memory:",
+      SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
+      SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
+    });
+    start("app", "node_modules/.bin/next", ["start", "--port", String(APP_PORT)], {
+      NODE_ENV: "production",
+      ASTRA_ENV: "emulator",
+      ASTRA_API_URL: SANDBOX_URL,
+      ASTRA_APP_URL: SANDBOX_URL,
+      AUTH_URL: APP_URL,
+      AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+    });
+    await Promise.all([waitFor(`${SANDBOX_URL}/sandbox/health`, 60_000), waitFor(APP_URL, 60_000)]);
+
+    log("signing in as the demo user through the emulator's module pages");
+    const cookie = await signIn();
+    const port = await startLighthouseChromium();
+
+    const results = new Map<string, Metrics>();
+    for (const page of PAGES) {
+      const samples: Metrics[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const sample = await measure(`${APP_URL}${page.path}`, port, page.signedIn ? cookie : null);
+        log(`${page.path} run ${run}/${runs}: ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms`);
+        samples.push(sample);
+      }
+      results.set(page.path, medianMetrics(samples));
+    }
+    printTables(results, runs);
+    console.log(`\nmachine at the end: ${uptime()}`);
+  } finally {
+    clearTimeout(limit);
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:web] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}).finally(() => process.exit()); // nothing left to wait for: do not let a stray handle keep the run alive
