@@ -101,7 +101,7 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
       fix: `Add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set SANDBOX_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`,
     };
   }
-  if (reach.body.includes("Unknown app")) {
+  if (reach.body.includes("Invalid client_id")) {
     return {
       state: "fail",
       label,

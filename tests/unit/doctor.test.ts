@@ -111,7 +111,7 @@ describe("redirect URI in emulator mode", () => {
   });
 
   it("tells an unknown client id apart from an unregistered URI", () => {
-    const finding = describeRedirectCheck(emulatorEnv, redirectUri, { status: 400, body: "<h1>Unknown app</h1>" });
+    const finding = describeRedirectCheck(emulatorEnv, redirectUri, { status: 400, body: "<h1>Invalid client_id</h1>" });
     expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_CLIENT_ID") });
   });
 
