@@ -2,6 +2,7 @@
 // The developer's applications: the list with "Create application", and each app's settings page.
 import { Hono, type Context } from "hono";
 import type { Deps } from "../../app";
+import { refusePrivateWebhook } from "../../lib/network";
 import { AppsPage, KeysPage, type NewAppValues } from "../../pages/dashboard/apps-page";
 import { MessagePage } from "../../pages/dashboard/layout";
 import { SettingsPage, settingsValuesOf } from "../../pages/dashboard/settings-page";
@@ -26,7 +27,7 @@ export async function appNotFound(c: Context, store: Store) {
 /** No-store: these pages can show the client secret. */
 const noStore = (c: Context) => c.header("Cache-Control", "no-store");
 
-export function dashboardAppRoutes({ store, clock }: Deps) {
+export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
   const app = new Hono<AppEnv>();
   const auth = signedIn(store);
   const owned = ownsApp(store, (c) => appNotFound(c, store));
@@ -53,7 +54,7 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
     const created = await store.apps.createForDeveloper(
       developer.id,
       { name: parsed.data.name, supportEmail: parsed.data.support_email, redirectUris: parsed.data.redirect_uris },
-      clock.now(),
+      clocks.base.now(),
     );
     noStore(c);
     return c.html(<KeysPage chrome={await chromeFor(store, developer, { app: created, tab: "settings" })} app={created} />, 201);
@@ -73,7 +74,7 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
   app.post("/dashboard/apps/:clientId", auth, owned, async (c) => {
     const current = c.get("app");
     const form = await readForm(c);
-    const parsed = appSettingsSchema.safeParse(form);
+    const parsed = appSettingsSchema.superRefine(refusePrivateWebhook(loopbackOnly)).safeParse(form);
     if (!parsed.success) {
       const values = {
         redirect_uris: form.redirect_uris ?? "",

@@ -1,0 +1,22 @@
+/** @jsxImportSource hono/jsx */
+// DNS-rebinding guard: a page on another site that makes its own name resolve to 127.0.0.1 reaches the
+// emulator with that name in the Host header, so only loopback names and SANDBOX_ALLOWED_HOSTS are served.
+import { createMiddleware } from "hono/factory";
+import { ErrorPage } from "../pages/error-page";
+import { ApiError } from "./create-app";
+import { isLoopbackHost } from "./network";
+
+const isApiPath = (path: string) => path.startsWith("/v1/") || path.startsWith("/sandbox/");
+
+export function hostCheck(allowedHosts: readonly string[]) {
+  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  return createMiddleware(async (c, next) => {
+    const url = new URL(c.req.url);
+    const host = url.host.toLowerCase();
+    if (isLoopbackHost(url.hostname) || allowed.has(host) || allowed.has(url.hostname.toLowerCase())) return next();
+    const message = `This sandbox emulator does not answer to the host name "${url.hostname}".`;
+    const fix = "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to SANDBOX_ALLOWED_HOSTS where the emulator runs.";
+    if (isApiPath(c.req.path)) throw new ApiError(421, `${message} ${fix}`);
+    return c.html(<ErrorPage title="Unknown host name" message={message} fix={fix} />, 421);
+  });
+}
