@@ -1,7 +1,7 @@
 // Property-based: generated bad inputs to the REST API (user intents, accounts, routines, transfers and the
 // list queries) are always a 4xx that names the field, and never change the store.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import {
   answer,
   badRequiredString,
@@ -18,6 +18,9 @@ import {
   type FuzzSandbox,
 } from "./fuzz-helpers";
 import { basicAuth, createTestUser, intentBody } from "./helpers";
+
+// 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let sandbox: FuzzSandbox;
 let token: string;

@@ -111,13 +111,16 @@ export function expectClientError(result: Answer, context: unknown) {
   expect(result.status, `${show(context)} → ${result.text.slice(0, 300)}`).toBeLessThan(500);
 }
 
+/** "refresh_token" and "refresh token" both name the field. */
+const words = (text: string) => text.toLowerCase().replace(/_/g, " ");
+
 /** Astra's error body names `field`: a key of the field map, or the field in the description text. */
 export function expectNamesField(result: Answer, field: string, context: unknown) {
   const body = result.body as { description?: unknown; error_description?: unknown } | null;
   const description = body?.description ?? body?.error_description;
   const named =
     typeof description === "string"
-      ? description.toLowerCase().includes(field.toLowerCase())
+      ? words(description).includes(words(field))
       : typeof description === "object" && description !== null &&
         Object.keys(description).some((key) => key === field || key.startsWith(`${field}.`));
   expect(named, `${show(context)} should name ${field}: ${result.text.slice(0, 300)}`).toBe(true);
@@ -125,8 +128,19 @@ export function expectNamesField(result: Answer, field: string, context: unknown
 
 /** Astra's error body names some field (the body as a whole counts as "body"). */
 export function expectNamesSomeField(result: Answer, context: unknown) {
-  const description = (result.body as { description?: unknown } | null)?.description;
+  const body = result.body as { description?: unknown; error_description?: unknown } | null;
+  const description = body?.description ?? body?.error_description;
   const named =
     typeof description === "string" ? description.length > 0 : typeof description === "object" && description !== null && Object.keys(description).length > 0;
   expect(named, `${show(context)}: ${result.text.slice(0, 300)}`).toBe(true);
+}
+
+/**
+ * An HTML page names `field`: an error tied to its input (`id="<field>-error"`, as the module and dashboard
+ * pages render them), or the field's name in the page's visible text.
+ */
+export function expectPageNamesField(result: Answer, field: string, context: unknown) {
+  const visible = words(result.text.replace(/<[^>]*>/g, " ").replace(/&quot;/g, '"'));
+  const named = result.text.includes(`id="${field}-error"`) || visible.includes(words(field));
+  expect(named, `${show(context)} should name ${field}: ${visible.replace(/\s+/g, " ").slice(0, 300)}`).toBe(true);
 }
