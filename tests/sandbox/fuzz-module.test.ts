@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => sandbox.close());
 
-async function check(send: () => Promise<Response>, field: string, context: unknown) {
+async function check(send: () => Response | Promise<Response>, field: string, context: unknown) {
   const before = sandbox.fingerprint();
   const result = await answer(await send());
   expectClientError(result, context);
