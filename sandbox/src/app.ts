@@ -1,8 +1,11 @@
 // Builds the emulator: Astra's REST API, the hosted OAuth module pages, one error envelope.
 import { createBaseApp } from "./lib/create-app";
-import { createOffsetClock, type SandboxClock } from "./lib/clock";
+import { createAppClocks, systemClock, type AppClocks, type Clock } from "./lib/clock";
+import { bodyLimits } from "./lib/body-limit";
 import { faultInjection } from "./lib/faults";
+import { hostCheck } from "./lib/host-check";
 import { idempotency } from "./lib/idempotency";
+import { securityHeaders } from "./lib/security-headers";
 import { accountRoutes } from "./routes/accounts";
 import { controlRoutes } from "./routes/control";
 import { dashboardRoutes } from "./routes/dashboard";
@@ -19,14 +22,22 @@ import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/disp
 
 export interface Deps {
   store: Store;
-  clock: SandboxClock;
+  /** Each app's sandbox clock. */
+  clocks: AppClocks;
+  /** True when the emulator listens on loopback only, so webhooks may go to private addresses (lib/webhook-url.ts). */
+  loopbackOnly: boolean;
   /** Sends webhook events (control API replay and clock advance, dashboard replay). */
   webhooks: WebhookDispatcher;
 }
 
 export interface AppOptions {
   store: Store;
-  clock?: SandboxClock;
+  /** Real time; tests pass a manual clock. Each app's sandbox clock runs at an offset from it. */
+  clock?: Clock;
+  /** Host names (or host:port) accepted besides localhost, 127.0.0.1 and [::1] (SANDBOX_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  /** False when the emulator listens beyond loopback (SANDBOX_HOST); defaults to true, as in-process. */
+  loopbackOnly?: boolean;
   /** How webhooks are POSTed; tests pass their own. */
   webhookFetch?: typeof fetch;
 }
@@ -35,9 +46,16 @@ const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0f172a"/>' +
   '<text x="16" y="22" font-family="sans-serif" font-size="16" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>';
 
-export function createApp({ store, clock = createOffsetClock(), webhookFetch }: AppOptions) {
-  const deps: Deps = { store, clock, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
+export function createApp(options: AppOptions) {
+  const { store, clock = systemClock, allowedHosts = [], loopbackOnly = true, webhookFetch } = options;
+  const clocks = createAppClocks(clock, store.appClocks);
+  const deps: Deps = { store, clocks, loopbackOnly, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
   const app = createBaseApp();
+  app.use(securityHeaders());
+  // A page reached under a foreign Host name is a DNS-rebinding attempt: refuse it before anything runs.
+  app.use(hostCheck(allowedHosts));
+  // Before anything reads a body, so no route parses more than its cap.
+  app.use(bodyLimits());
   // After the request id, before every route: injected faults answer in place of the route.
   app.use(faultInjection(store));
   // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).

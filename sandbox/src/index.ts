@@ -3,7 +3,8 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { parseEnv } from "./env";
-import { createOffsetClock } from "./lib/clock";
+import { createAppClocks, systemClock } from "./lib/clock";
+import { isLoopbackHost } from "./lib/network";
 import { SANDBOX_VERIFICATION_CODE } from "./lib/phone";
 import { runDueWork, startTicker } from "./lib/tick";
 import { createStore, DEFAULT_APP, DEMO_USER_PHONE } from "./store";
@@ -30,23 +31,24 @@ if (app && env.SANDBOX_WEBHOOK_URL !== undefined) {
   await store.apps.updateSettings(app.clientId, { ...app, webhookUrl });
 }
 
-// The clock's offset lives in the store, so time travel survives a restart.
-const clock = createOffsetClock(await store.sandboxState.getClockOffset(), (offset) =>
-  store.sandboxState.setClockOffset(offset),
-);
+// Each app's clock offset lives in the store, so time travel survives a restart.
+const clocks = createAppClocks(systemClock, store.appClocks);
+const loopbackOnly = isLoopbackHost(env.SANDBOX_HOST);
+const fetch = createApp({ store, allowedHosts: env.SANDBOX_ALLOWED_HOSTS, loopbackOnly }).fetch;
 
-const server = serve({ fetch: createApp({ store, clock }).fetch, port: env.SANDBOX_PORT }, (info) => {
+const server = serve({ fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, (info) => {
   const origin = `http://localhost:${info.port}`;
   console.log(`Astra sandbox emulator on ${origin}`);
+  if (!loopbackOnly) {
+    console.log(`  Listening on ${env.SANDBOX_HOST}: reachable from the network. Change the default keys and password.`);
+    console.log(`  Host names:  localhost, 127.0.0.1, [::1]${env.SANDBOX_ALLOWED_HOSTS.map((host) => `, ${host}`).join("")}`);
+  }
   console.log(`  Dashboard:   ${origin}/dashboard (${SEED_DEVELOPER.email} / ${SEED_DEVELOPER.password})`);
   console.log(`  Test phone:  ${DEMO_USER_PHONE} (any 20255501xx works), code ${SANDBOX_VERIFICATION_CODE} (the seeded app has Enable Phone Numbers For Testing on)`);
   console.log(`  Webhooks to: ${webhookUrl ?? "nowhere (no webhook URL set)"}`);
-  if (clock.offsetMs() !== 0) {
-    console.log(`  Clock:       ${clock.now().toISOString()} (advanced ${clock.offsetMs()} ms; POST /sandbox/reset resets it)`);
-  }
 });
 
-const ticker = startTicker(() => runDueWork(store, clock.now()), TICK_MS);
+const ticker = startTicker(() => runDueWork(store, clocks), TICK_MS);
 
 function shutdown() {
   server.close(() => {

@@ -2,32 +2,29 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createOffsetClock } from "../../sandbox/src/lib/clock";
+import { createAppClocks, systemClock } from "../../sandbox/src/lib/clock";
 import { startTicker } from "../../sandbox/src/lib/tick";
-import { createStore } from "../../sandbox/src/store";
+import { createStore, DEFAULT_APP } from "../../sandbox/src/store";
 
 const DAY_MS = 86_400_000;
 
 describe("the running emulator's clock and ticker", () => {
-  it("keeps the clock's offset in the store, so it survives a restart", async () => {
+  it("keeps each app's clock offset in the store, so time travel survives a restart", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sandbox-clock-"));
     try {
       const file = path.join(dir, "astra.db");
       const first = createStore(file);
-      const clock = createOffsetClock(await first.sandboxState.getClockOffset(), (ms) =>
-        first.sandboxState.setClockOffset(ms),
-      );
-      await clock.advance(3 * DAY_MS);
-      expect(clock.now().getTime() - Date.now()).toBeGreaterThan(3 * DAY_MS - 1_000);
+      const clocks = createAppClocks(systemClock, first.appClocks);
+      await clocks.advance(DEFAULT_APP.clientId, 3 * DAY_MS);
+      const now = await clocks.now(DEFAULT_APP.clientId);
+      expect(now.getTime() - Date.now()).toBeGreaterThan(3 * DAY_MS - 1_000);
       await first.close();
 
       const second = createStore(file);
-      expect(await second.sandboxState.getClockOffset()).toBe(3 * DAY_MS);
-      const restarted = createOffsetClock(await second.sandboxState.getClockOffset(), (ms) =>
-        second.sandboxState.setClockOffset(ms),
-      );
-      await restarted.reset();
-      expect(await second.sandboxState.getClockOffset()).toBe(0);
+      expect(await second.appClocks.get(DEFAULT_APP.clientId)).toBe(3 * DAY_MS);
+      const restarted = createAppClocks(systemClock, second.appClocks);
+      await restarted.reset(DEFAULT_APP.clientId);
+      expect(await second.appClocks.get(DEFAULT_APP.clientId)).toBe(0);
       await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

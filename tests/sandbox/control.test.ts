@@ -121,8 +121,9 @@ describe("the sandbox clock", () => {
       transfers_settled: expect.any(Number),
       webhooks_attempted: 0,
     });
-    expect(resolveDue).toHaveBeenCalledWith(expected);
-    expect(runDue).toHaveBeenCalledWith(expected);
+    // Only the calling app's work runs, at its clock.
+    expect(resolveDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId);
+    expect(runDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId);
     expect(resolveDue.mock.invocationCallOrder[0]).toBeLessThan(runDue.mock.invocationCallOrder[0] ?? 0);
   });
 
@@ -149,7 +150,9 @@ describe("the sandbox clock", () => {
   ])("rejects %j with a 400 field map naming %s", async (body, field) => {
     const error = await expectError(await post("/sandbox/clock/advance", body), 400);
     expect(error.description).toHaveProperty(field);
-    expect(sandbox.clock.offsetMs()).toBe(0);
+    expect(await (await sandbox.app.request("/sandbox/clock", { headers: { Authorization: basicAuth() } })).json()).toMatchObject({
+      offset_ms: 0,
+    });
   });
 
   it("rejects a body that is not JSON", async () => {

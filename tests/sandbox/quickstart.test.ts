@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { describeAnswer, QuickstartError, runQuickstart, type QuickstartOptions } from "../../scripts/quickstart";
 import { authorizeUrl, basicAuth, createSandbox, DEFAULT_APP, REDIRECT_URI, type Sandbox } from "./helpers";
 
-const ORIGIN = "http://sandbox.test";
+const ORIGIN = "http://localhost:4010";
 let sandbox: Sandbox;
 let options: QuickstartOptions;
 let lines: string[];

@@ -1,7 +1,7 @@
 // Client Basic auth (token endpoint) and user Bearer auth (REST API) as Hono middleware.
 import { createMiddleware } from "hono/factory";
 import type { DeveloperApp, Store } from "../store";
-import type { Clock } from "./clock";
+import type { AppClocks } from "./clock";
 import { ApiError } from "./create-app";
 import { safeEqual } from "./ids";
 
@@ -10,8 +10,9 @@ export interface BearerGrant {
   clientId: string;
 }
 
-export type ClientEnv = { Variables: { client: DeveloperApp } };
-export type BearerEnv = { Variables: { grant: BearerGrant } };
+/** `now` is the calling app's sandbox time (lib/clock.ts), read once as the request comes in. */
+export type ClientEnv = { Variables: { client: DeveloperApp; now: Date } };
+export type BearerEnv = { Variables: { grant: BearerGrant; now: Date } };
 
 /** The token endpoint answers in RFC 6749's shape; every other client-auth endpoint in Astra's envelope. */
 export type ErrorStyle = "oauth" | "astra";
@@ -39,7 +40,7 @@ export function parseBasic(header: string | undefined): { id: string; secret: st
   }
 }
 
-export function clientBasicAuth(store: Store, style: ErrorStyle = "astra") {
+export function clientBasicAuth(store: Store, clocks: AppClocks, style: ErrorStyle = "astra") {
   return createMiddleware<ClientEnv>(async (c, next) => {
     const credentials = parseBasic(c.req.header("authorization"));
     if (!credentials) {
@@ -50,6 +51,7 @@ export function clientBasicAuth(store: Store, style: ErrorStyle = "astra") {
     if (!client) throw invalidClient("Invalid client_id", style);
     if (!safeEqual(client.clientSecret, credentials.secret)) throw invalidClient("Invalid client_secret", style);
     c.set("client", client);
+    c.set("now", await clocks.now(client.clientId));
     await next();
   });
 }
@@ -57,7 +59,7 @@ export function clientBasicAuth(store: Store, style: ErrorStyle = "astra") {
 const unauthorized = (description: string) =>
   new ApiError(401, description, { headers: { "WWW-Authenticate": 'Bearer realm="astra"' } });
 
-export function bearerAuth(store: Store, clock: Clock) {
+export function bearerAuth(store: Store, clocks: AppClocks) {
   return createMiddleware<BearerEnv>(async (c, next) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
     if (!match?.[1]) throw unauthorized("Send the user's access token as Authorization: Bearer <token>.");
@@ -66,8 +68,11 @@ export function bearerAuth(store: Store, clock: Clock) {
     if (token.revokedAt) {
       throw unauthorized("This access token was replaced by a newer one; only one is valid per user and client.");
     }
-    if (token.expiresAt <= clock.now()) throw unauthorized("This access token has expired; refresh it.");
+    // Expiry follows the token's own app's clock, so another app's time travel cannot expire it.
+    const now = await clocks.now(token.clientId);
+    if (token.expiresAt <= now) throw unauthorized("This access token has expired; refresh it.");
     c.set("grant", { userId: token.userId, clientId: token.clientId });
+    c.set("now", now);
     await next();
   });
 }

@@ -17,17 +17,24 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** 2xx answers and validation failures are final; anything else (401, 404, 5xx...) may succeed on a retry. */
 const isReplayable = (status: number) => (status >= 200 && status < 300) || status === 400 || status === 422;
 
+interface Credential {
+  /** Keys are remembered per credential. */
+  scope: string;
+  /** Whose clock the key's lifetime runs on. */
+  clientId: string;
+}
+
 /** Who is asking: the user and client behind a valid bearer token, or the Basic credentials. Null = no auth. */
-async function credentialOf({ store, clock }: Deps, authorization: string | undefined): Promise<string | null> {
+async function credentialOf({ store, clocks }: Deps, authorization: string | undefined): Promise<Credential | null> {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (bearer) {
     const token = await store.tokens.findAccessToken(bearer);
-    const valid = token && !token.revokedAt && token.expiresAt > clock.now();
-    return valid ? `user:${token.userId}:${token.clientId}` : null;
+    const valid = token && !token.revokedAt && token.expiresAt > (await clocks.now(token.clientId));
+    return valid ? { scope: `user:${token.userId}:${token.clientId}`, clientId: token.clientId } : null;
   }
   // The client id lets a reset find the app's keys; the header's hash keeps them bound to the secret.
   const basic = parseBasic(authorization);
-  return basic ? `client:${basic.id}:${sha256(authorization ?? "")}` : null;
+  return basic ? { scope: `client:${basic.id}:${sha256(authorization ?? "")}`, clientId: basic.id } : null;
 }
 
 function replay(c: Context, statusCode: number, body: string): Response {
@@ -39,7 +46,7 @@ function replay(c: Context, statusCode: number, body: string): Response {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function idempotency(deps: Deps) {
-  const { store, clock } = deps;
+  const { store, clocks } = deps;
   return createMiddleware(async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (c.req.method !== "POST" || key === undefined || EXCLUDED_PATHS.has(c.req.path)) return next();
@@ -48,15 +55,15 @@ export function idempotency(deps: Deps) {
     }
     const credential = await credentialOf(deps, c.req.header("authorization"));
     if (!credential) return next(); // the route's auth answers 401, and nothing is worth remembering
-    const scope = `${credential} POST ${c.req.path}`;
+    const scope = `${credential.scope} POST ${c.req.path}`;
     const requestHash = sha256(await c.req.raw.clone().text());
 
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-    let claim = await store.idempotency.claim(scope, key, requestHash, clock.now());
+    let claim = await store.idempotency.claim(scope, key, requestHash, await clocks.now(credential.clientId));
     // The first request with this key is still running: wait for its answer rather than act twice.
     while (claim.kind === "in_progress" && Date.now() < deadline) {
       await sleep(POLL_MS);
-      claim = await store.idempotency.claim(scope, key, requestHash, clock.now());
+      claim = await store.idempotency.claim(scope, key, requestHash, await clocks.now(credential.clientId));
     }
     if (claim.kind === "replay") return replay(c, claim.statusCode, claim.body);
     if (claim.kind === "conflict") {

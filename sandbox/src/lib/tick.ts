@@ -1,7 +1,9 @@
 // Brings the sandbox up to "now": KYC outcomes resolve, routines make their due transfers, pending transfers
-// settle, and due webhooks go out. The running emulator calls it every second; advancing the clock calls it once.
+// settle, and due webhooks go out. Each app runs at its own clock (lib/clock.ts), so one app's time travel
+// never moves another's. The running emulator calls runDueWork every second; advancing a clock runs that app.
 import type { Store } from "../store";
 import { createWebhookDispatcher, type WebhookDispatcher } from "../webhooks/dispatcher";
+import type { AppClocks } from "./clock";
 
 export interface DueWorkResult {
   userIntentsResolved: number;
@@ -11,17 +13,30 @@ export interface DueWorkResult {
   webhooksDelivered: number;
 }
 
-export async function runDueWork(
+/** One app's due work at `now`, that app's sandbox time. */
+export async function runDueWorkForApp(
   store: Store,
+  clientId: string,
   now: Date,
   webhooks: WebhookDispatcher = createWebhookDispatcher(store),
 ): Promise<DueWorkResult> {
   // In this order, so a user approved at `now` has their routines activated before the scheduler runs, and the
   // events both record are delivered in the same pass.
-  const userIntentsResolved = await store.userIntents.resolveDue(now);
-  const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now);
-  const { attempted, delivered } = await webhooks.deliverDue(now);
+  const userIntentsResolved = await store.userIntents.resolveDue(now, clientId);
+  const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now, clientId);
+  const { attempted, delivered } = await webhooks.deliverDue(now, clientId);
   return { userIntentsResolved, transfersCreated, transfersSettled, webhooksAttempted: attempted, webhooksDelivered: delivered };
+}
+
+/** Every app's due work, each at its own clock. */
+export async function runDueWork(
+  store: Store,
+  clocks: AppClocks,
+  webhooks: WebhookDispatcher = createWebhookDispatcher(store),
+): Promise<void> {
+  for (const clientId of await store.apps.listClientIds()) {
+    await runDueWorkForApp(store, clientId, await clocks.now(clientId), webhooks);
+  }
 }
 
 export interface Ticker {

@@ -38,8 +38,8 @@ export function toWireAccount(account: AccountRecord): Account {
   });
 }
 
-export function accountRoutes({ store, clock }: Deps) {
-  const auth = bearerAuth(store, clock);
+export function accountRoutes({ store, clocks }: Deps) {
+  const auth = bearerAuth(store, clocks);
   return new Hono<BearerEnv>()
     .get("/v1/accounts", auth, async (c) => {
       const page = readPage(c.req.query());
@@ -58,7 +58,7 @@ export function accountRoutes({ store, clock }: Deps) {
       if (result === "in_use") {
         throw new ApiError(400, "This account is used by a routine that is not finished, or by a pending transfer; cancel those first.");
       }
-      await store.routines.refreshForUser(userId, clock.now());
+      await store.routines.refreshForUser(userId, c.get("now"));
       return c.body(null, 200);
     })
     // Astra serves this on its "secure" host (astra-api.md 1.1); the emulator has one origin for everything.
@@ -70,7 +70,7 @@ export function accountRoutes({ store, clock }: Deps) {
         });
       }
       const userId = c.get("grant").userId;
-      const now = clock.now();
+      const now = c.get("now");
       const account = await store.accounts.createByNumber(
         {
           userId,

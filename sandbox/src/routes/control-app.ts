@@ -5,8 +5,8 @@ import type { Deps } from "../app";
 import { clientBasicAuth, type ClientEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
 
-export function controlAppRoutes({ store }: Deps) {
-  const auth = clientBasicAuth(store);
+export function controlAppRoutes({ store, clocks }: Deps) {
+  const auth = clientBasicAuth(store, clocks);
 
   return new Hono<ClientEnv>()
     .get("/sandbox/app", auth, (c) => {

@@ -42,8 +42,8 @@ const toWireDelivery = (delivery: DeliveryRecord) => ({
   attempted_at: delivery.attemptedAt.toISOString(),
 });
 
-export function controlEventRoutes({ store, clock, webhooks }: Deps) {
-  const auth = clientBasicAuth(store);
+export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
+  const auth = clientBasicAuth(store, clocks);
 
   return new Hono<ClientEnv>()
     .get("/sandbox/webhooks", auth, async (c) => {
@@ -68,7 +68,7 @@ export function controlEventRoutes({ store, clock, webhooks }: Deps) {
       });
     })
     .post("/sandbox/webhooks/:webhook_id/replay", auth, async (c) => {
-      const result = await webhooks.replay(c.get("client").clientId, c.req.param("webhook_id"), clock.now());
+      const result = await webhooks.replay(c.get("client").clientId, c.req.param("webhook_id"), c.get("now"));
       if (!result.ok && result.reason === "not_found") throw new ApiError(404, "No webhook event with this id for this app.");
       if (!result.ok) {
         throw new ApiError(409, "This app has no webhook URL. Set one in the dashboard or with SANDBOX_WEBHOOK_URL.");
@@ -80,7 +80,7 @@ export function controlEventRoutes({ store, clock, webhooks }: Deps) {
       const fault = await store.faults.create(
         c.get("client").clientId,
         { method: body.method, path: body.path, status: body.status ?? null, delayMs: body.delay_ms ?? null, count: body.count },
-        clock.now(),
+        c.get("now"),
       );
       return c.json(toWireFault(fault), 201);
     })

@@ -1,6 +1,6 @@
 // The sandbox control API (/sandbox/…, client Basic auth): not part of Astra's API. Tests and developer tools
 // use it to reset data, move the clock, force token expiry, set a user's status, inject faults and inspect
-// or replay webhooks. Everything is scoped to the calling app.
+// or replay webhooks. Everything is scoped to the calling app, including the clock: each app has its own.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { userStatusSchema } from "../../../lib/astra/schemas";
@@ -10,7 +10,7 @@ import { ApiError } from "../lib/create-app";
 import { readJson } from "../lib/json-body";
 import { normalizePhone } from "../lib/phone";
 import { localDate } from "../lib/schedule";
-import { runDueWork } from "../lib/tick";
+import { runDueWorkForApp } from "../lib/tick";
 import { controlAppRoutes } from "./control-app";
 import { controlEventRoutes } from "./control-events";
 
@@ -32,12 +32,12 @@ const advanceSchema = z
 const statusSchema = z.object({ status: userStatusSchema }).strict();
 
 export function controlRoutes(deps: Deps) {
-  const { store, clock, webhooks } = deps;
-  const auth = clientBasicAuth(store);
+  const { store, clocks, webhooks } = deps;
+  const auth = clientBasicAuth(store, clocks);
 
-  const clockBody = () => {
-    const now = clock.now();
-    return { now: now.toISOString(), offset_ms: clock.offsetMs(), today: localDate(now) };
+  const clockBody = async (clientId: string) => {
+    const now = await clocks.now(clientId);
+    return { now: now.toISOString(), offset_ms: await clocks.offsetMs(clientId), today: localDate(now) };
   };
 
   /** The calling app's user, or 404: another app's users are invisible here, as in Astra. */
@@ -51,18 +51,20 @@ export function controlRoutes(deps: Deps) {
     .get("/sandbox/health", (c) => c.json({ ok: true }))
     .post("/sandbox/reset", auth, async (c) => {
       await readJson(c, z.object({}).strict());
-      await clock.reset();
-      await store.control.resetApp(c.get("client").clientId, clock.now());
+      const { clientId } = c.get("client");
+      await clocks.reset(clientId);
+      await store.control.resetApp(clientId, await clocks.now(clientId));
       return c.json({ ok: true });
     })
-    .get("/sandbox/clock", auth, (c) => c.json(clockBody()))
+    .get("/sandbox/clock", auth, async (c) => c.json(await clockBody(c.get("client").clientId)))
     .post("/sandbox/clock/advance", auth, async (c) => {
       const { days = 0, hours = 0, minutes = 0 } = await readJson(c, advanceSchema);
       const ms = days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS;
-      await clock.advance(ms);
-      const work = await runDueWork(store, clock.now(), webhooks);
+      const { clientId } = c.get("client");
+      await clocks.advance(clientId, ms);
+      const work = await runDueWorkForApp(store, clientId, await clocks.now(clientId), webhooks);
       return c.json({
-        ...clockBody(),
+        ...(await clockBody(clientId)),
         advanced_ms: ms,
         user_intents_resolved: work.userIntentsResolved,
         transfers_created: work.transfersCreated,
@@ -85,19 +87,19 @@ export function controlRoutes(deps: Deps) {
     .post("/sandbox/users/:id/status", auth, async (c) => {
       const { status } = await readJson(c, statusSchema);
       const user = await userOfClient(c);
-      const now = clock.now();
+      const now = c.get("now");
       await store.users.updateStatus(user.id, status, now);
       const routinesChanged = await store.routines.refreshForUser(user.id, now);
       return c.json({ id: user.id, status, previous_status: user.status, routines_changed: routinesChanged });
     })
     .post("/sandbox/users/:id/expire-access-token", auth, async (c) => {
       const user = await userOfClient(c);
-      const expired = await store.control.expireAccessTokens(c.get("client").clientId, user.id, clock.now());
+      const expired = await store.control.expireAccessTokens(c.get("client").clientId, user.id, c.get("now"));
       return c.json({ expired });
     })
     .post("/sandbox/users/:id/expire-refresh-tokens", auth, async (c) => {
       const user = await userOfClient(c);
-      const expired = await store.control.expireRefreshTokens(c.get("client").clientId, user.id, clock.now());
+      const expired = await store.control.expireRefreshTokens(c.get("client").clientId, user.id, c.get("now"));
       return c.json({ expired });
     })
     .get("/sandbox/users/:id/token-grants", auth, async (c) => {

@@ -9,6 +9,7 @@ import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } fro
 import { NoticePage } from "../pages/error-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
+import { readFormFields } from "../lib/form-body";
 import type { UserRecord } from "../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired } from "./module-request";
@@ -16,17 +17,10 @@ import { expired } from "./module-request";
 const BASE = "/institutions/connect";
 
 /** Reads a form; a repeated field (the account checkboxes) becomes a list. */
-async function readFields(c: Context): Promise<Record<string, string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const fields: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(body)) {
-    fields[name] = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
-  }
-  return fields;
-}
+const readFields = readFormFields;
 
 export function institutionRoutes(deps: Deps) {
-  const { store, clock } = deps;
+  const { store, clocks } = deps;
   const app = new Hono();
 
   app.use("/institutions/*", async (c, next) => {
@@ -121,7 +115,7 @@ export function institutionRoutes(deps: Deps) {
         400,
       );
     }
-    const now = clock.now();
+    const now = await clocks.now(client.clientId);
     const linked = await store.accounts.linkFromInstitution(user.id, { name: institution.name, logo: null }, chosen, now);
     await store.routines.refreshForUser(user.id, now);
     await store.moduleSessions.remove(session.id);

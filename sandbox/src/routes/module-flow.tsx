@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../app";
+import { readFormBody } from "../lib/form-body";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
 import { normalizePhone, verificationCodeFor } from "../lib/phone";
 import { CodePage } from "../pages/code-page";
@@ -36,15 +37,13 @@ export function signInCode(client: DeveloperApp, sessionId: string, phone: strin
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
-export async function readForm(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === "string" ? value : ""]));
-}
+export { readFormBody as readForm };
 
-export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
+export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
   async function loadSession(form: Record<string, string>) {
-    const session = form.session_id ? await store.moduleSessions.find(form.session_id, clock.now()) : null;
+    const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
+    const session = clientId ? await store.moduleSessions.find(form.session_id ?? "", await clocks.now(clientId)) : null;
     if (!session || session.context.flow !== flow) return null;
     const client = await store.apps.findByClientId(session.clientId);
     if (!client || !client.redirectUris.includes(session.redirectUri)) return null;
@@ -61,7 +60,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
 
   /** Verifies the session's phone, converts a user intent where the flow does, and sets the login cookie. */
   async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
-    const now = clock.now();
+    const now = await clocks.now(client.clientId);
     const verified = { ...session, phone };
     const user = await store.moduleSessions.completeVerification(verified, now);
     const secret = await store.moduleSessions.startLogin(verified, now);
@@ -102,7 +101,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
     const { subject } = person;
-    const now = clock.now();
+    const now = await clocks.now(client.clientId);
     const session = await openSession(c, store, client, person, flow, now);
     const cookie = getCookie(c, LOGIN_COOKIE);
     const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
@@ -118,7 +117,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
   const routes = new Hono();
 
   routes.post(`${base}/phone`, async (c) => {
-    const form = await readForm(c);
+    const form = await readFormBody(c);
     const loaded = await loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
@@ -129,7 +128,7 @@ export function moduleFlow({ store, clock }: Deps, flow: ModuleFlow, base: strin
   });
 
   routes.post(`${base}/code`, async (c) => {
-    const form = await readForm(c);
+    const form = await readFormBody(c);
     const loaded = await loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;

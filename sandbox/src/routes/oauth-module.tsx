@@ -41,7 +41,7 @@ const blockedReason = (user: UserRecord): string | undefined =>
     : undefined;
 
 export function oauthModuleRoutes(deps: Deps) {
-  const { store, clock } = deps;
+  const { store, clocks } = deps;
   const app = new Hono();
 
   app.use("/login/*", async (c, next) => {
@@ -98,7 +98,7 @@ export function oauthModuleRoutes(deps: Deps) {
     }
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
-    const session = await openSession(c, store, client, person, "authorize", clock.now());
+    const session = await openSession(c, store, client, person, "authorize", await clocks.now(client.clientId));
     return c.html(
       <PhonePage
         sessionId={session.id}
@@ -128,7 +128,7 @@ export function oauthModuleRoutes(deps: Deps) {
     const user = await store.moduleSessions.createUser(
       session,
       { firstName: first_name, lastName: last_name, email },
-      clock.now(),
+      await clocks.now(client.clientId),
     );
     return renderStep(c, { ...session, userId: user.id }, client);
   });
@@ -156,7 +156,7 @@ export function oauthModuleRoutes(deps: Deps) {
       const fix = `Use your browser's Back button and choose Deny to return to ${client.name}.`;
       return c.html(<ErrorPage title="You cannot authorize this app" message={blocked} fix={fix} />, 403);
     }
-    const code = await store.moduleSessions.authorize(session, user.id, clock.now());
+    const code = await store.moduleSessions.authorize(session, user.id, await clocks.now(client.clientId));
     return redirectTo(c, session.redirectUri, { code, state: session.state });
   });
 

@@ -63,7 +63,7 @@ async function readRawBody(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch {
-    throw new ApiError(400, "Send the body as a JSON object.");
+    throw new ApiError(400, "Send the body as a JSON object.", { fields: { body: ["must be valid JSON"] } });
   }
 }
 
@@ -122,13 +122,13 @@ function updateRefusal(result: Exclude<UpdateResult, { ok: true }>): ApiError {
   return new ApiError(400, messages[result.reason]);
 }
 
-export function routineRoutes({ store, clock }: Deps) {
-  const auth = bearerAuth(store, clock);
+export function routineRoutes({ store, clocks }: Deps) {
+  const auth = bearerAuth(store, clocks);
   return new Hono<BearerEnv>()
     .post("/v1/routines", auth, async (c) => {
       const { userId, clientId } = c.get("grant");
       const input = await readBody(c, routineCreateSchema);
-      const now = clock.now();
+      const now = c.get("now");
       const today = localDate(now);
       const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
       const fields: Fields = {};
@@ -189,12 +189,12 @@ export function routineRoutes({ store, clock }: Deps) {
       refuseFixedFields(body);
       const update = validate(routineUpdateSchema.strict(), body);
       const changes = { name: update.name, status: update.status };
-      const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, clock.now());
+      const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, c.get("now"));
       if (!result.ok) throw updateRefusal(result);
       return c.json(toWireRoutine(result.routine));
     })
     .delete("/v1/routines/:id", auth, async (c) => {
-      const result = await store.routines.cancel(c.get("grant").userId, c.req.param("id"), clock.now());
+      const result = await store.routines.cancel(c.get("grant").userId, c.req.param("id"), c.get("now"));
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) throw new ApiError(400, "One-time routines cannot be deleted; cancel their transfer instead.");
       return c.body(null, 200);

@@ -37,8 +37,8 @@ function toResponse(tokens: IssuedTokens): OAuthTokenResponse {
   });
 }
 
-export function tokenRoutes({ store, clock }: Deps) {
-  return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store, "oauth"), async (c) => {
+export function tokenRoutes({ store, clocks }: Deps) {
+  return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store, clocks, "oauth"), async (c) => {
     const client = c.get("client");
     const fields = await readForm(c.req.raw);
     const grantType = fields.grant_type;
@@ -52,7 +52,7 @@ export function tokenRoutes({ store, clock }: Deps) {
       throw oauthError("invalid_request", `Missing or empty: ${missing}.`);
     }
     const request = parsed.data;
-    const now = clock.now();
+    const now = c.get("now");
     let tokens: IssuedTokens;
 
     if (request.grant_type === "authorization_code") {

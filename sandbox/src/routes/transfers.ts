@@ -49,8 +49,8 @@ const CANCEL_REFUSALS = {
     "business day after initiation.",
 } as const;
 
-export function transferRoutes({ store, clock }: Deps) {
-  const auth = bearerAuth(store, clock);
+export function transferRoutes({ store, clocks }: Deps) {
+  const auth = bearerAuth(store, clocks);
   return new Hono<BearerEnv>()
     .get("/v1/transfers", auth, async (c) => {
       const page = readPage(c.req.query());
@@ -66,7 +66,7 @@ export function transferRoutes({ store, clock }: Deps) {
       return c.json(toWireTransfer(transfer));
     })
     .post("/v1/transfers/:id/cancel", auth, async (c) => {
-      const result = await store.transfers.cancel(c.get("grant").userId, c.req.param("id"), clock.now());
+      const result = await store.transfers.cancel(c.get("grant").userId, c.req.param("id"), c.get("now"));
       if (!result.ok) {
         if (result.reason === "not_found") throw new ApiError(404, "No transfer with this id for this user.");
         throw new ApiError(400, CANCEL_REFUSALS[result.reason]);

@@ -25,12 +25,12 @@ export function toWireUserIntent(intent: UserIntentRecord): UserIntent {
   });
 }
 
-export function userIntentRoutes({ store, clock }: Deps) {
-  const auth = clientBasicAuth(store);
+export function userIntentRoutes({ store, clocks }: Deps) {
+  const auth = clientBasicAuth(store, clocks);
   return new Hono<ClientEnv>()
     .post("/v1/user_intent", auth, async (c) => {
       const input = await readJson(c, userIntentCreateSchema);
-      const result = await store.userIntents.create(c.get("client").clientId, input, clock.now());
+      const result = await store.userIntents.create(c.get("client").clientId, input, c.get("now"));
       if (!result.ok) {
         throw new ApiError(400, `${input.email} already has ${MAX_INTENTS_PER_EMAIL} user intents; Astra allows ${MAX_INTENTS_PER_EMAIL} per email.`);
       }

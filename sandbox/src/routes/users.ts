@@ -18,8 +18,8 @@ export function toWireUser(user: UserRecord): User {
   });
 }
 
-export function userRoutes({ store, clock }: Deps) {
-  return new Hono<BearerEnv>().get("/v1/user", bearerAuth(store, clock), async (c) => {
+export function userRoutes({ store, clocks }: Deps) {
+  return new Hono<BearerEnv>().get("/v1/user", bearerAuth(store, clocks), async (c) => {
     const user = await store.users.findById(c.get("grant").userId);
     if (!user) throw new ApiError(404, "The user of this token no longer exists.");
     return c.json(toWireUser(user));

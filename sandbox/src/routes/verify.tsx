@@ -5,6 +5,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { UserStatus } from "../../../lib/astra/schemas";
 import type { Deps } from "../app";
+import { readFormWithFiles } from "../lib/form-body";
 import { NoticePage } from "../pages/error-page";
 import { DocumentPage, PersonalPage, type PersonalField } from "../pages/verify-pages";
 import type { DeveloperApp } from "../store";
@@ -57,7 +58,7 @@ const statusOf = (target: Subject): UserStatus | "converted_to_user" =>
   target.kind === "user" ? target.user.status : target.intent.status;
 
 export function verifyRoutes(deps: Deps) {
-  const { store, clock } = deps;
+  const { store, clocks } = deps;
   const app = new Hono();
 
   app.use("/verify/*", async (c, next) => {
@@ -85,7 +86,7 @@ export function verifyRoutes(deps: Deps) {
 
   /** Approves the target, re-checks a user's routines, ends the session and sends the person back. */
   async function approve(c: Context, session: ModuleSession, target: Subject, details: PersonalDetails | null) {
-    const now = clock.now();
+    const now = await clocks.now(session.clientId);
     if (target.kind === "user_intent") {
       await store.userIntents.approve(target.intent, details, now);
     } else {
@@ -119,7 +120,7 @@ export function verifyRoutes(deps: Deps) {
     const { session, client } = loaded;
     const target = await targetOrNotice(c, session, client, "retry");
     if (target instanceof Response) return target;
-    const parsed = personalSchema(clock.now().toISOString().slice(0, 10)).safeParse(form);
+    const parsed = personalSchema((await clocks.now(client.clientId)).toISOString().slice(0, 10)).safeParse(form);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors;
       const errors = Object.fromEntries(Object.entries(fieldErrors).map(([name, messages]) => [name, messages?.[0]]));
@@ -139,7 +140,7 @@ export function verifyRoutes(deps: Deps) {
   });
 
   app.post("/verify/document", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readFormWithFiles(c);
     const loaded = await photoId.loadSession({ session_id: typeof body.session_id === "string" ? body.session_id : "" });
     if (!loaded || !loaded.session.verified) return expired(c);
     const { session, client } = loaded;

@@ -98,6 +98,7 @@ export function insertApp(db: Database, app: NewDeveloperApp, now: Date): Develo
 
 export function createAppsStore(db: Database) {
   const byClientId = db.prepare<[string], AppRow>("SELECT * FROM apps WHERE client_id = ?");
+  const clientIds = db.prepare<[], string>("SELECT client_id FROM apps ORDER BY created_at, client_id").pluck();
   const byDeveloper = db.prepare<[string], AppRow>(
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
@@ -118,6 +119,10 @@ export function createAppsStore(db: Database) {
     /** Registers an app for a dashboard developer with a fresh client id and secret. */
     async createForDeveloper(developerId: string, registration: AppRegistration, now: Date): Promise<DeveloperApp> {
       return insertApp(db, { ...registration, developerId, clientId: newClientId(), clientSecret: newSecret(30) }, now);
+    },
+    /** Every app's client id, oldest first: the background work runs each app at its own clock. */
+    async listClientIds(): Promise<string[]> {
+      return clientIds.all();
     },
     /** Oldest first, so the app switcher keeps a stable order. */
     async listByDeveloper(developerId: string): Promise<DeveloperApp[]> {

@@ -19,11 +19,11 @@ export interface FaultRecord {
 
 export type NewFault = Pick<FaultRecord, "method" | "path" | "status" | "delayMs"> & { count: number };
 
-/** The request a fault may hit. `clientId` is null when the request names no app (e.g. a module page post). */
+/** The request a fault may hit, made for the app `clientId` (requests that name no app are never faulted). */
 export interface FaultTarget {
   method: string;
   path: string;
-  clientId: string | null;
+  clientId: string;
 }
 
 interface FaultRow {
@@ -69,7 +69,7 @@ export function createFaultsStore(db: Database) {
   // Match and decrement in one transaction, so N parallel requests use up a count of N exactly.
   const take = db.transaction((target: FaultTarget): FaultRecord | null => {
     for (const row of active.all()) {
-      if (target.clientId !== null && row.client_id !== target.clientId) continue;
+      if (row.client_id !== target.clientId) continue;
       if (!faultMatches(row, target.method, target.path)) continue;
       if (decrement.run(row.id).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
     }

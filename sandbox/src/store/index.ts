@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createAccountsStore } from "./accounts";
+import { createAppClocksStore } from "./app-clocks";
 import { createAppsStore, type NewDeveloperApp } from "./apps";
 import { createControlStore } from "./control";
 import { createDashboardStore } from "./dashboard";
@@ -11,7 +12,6 @@ import { createFaultsStore } from "./faults";
 import { createIdempotencyStore } from "./idempotency";
 import { createModuleSessionsStore } from "./module-sessions";
 import { createRoutinesStore } from "./routines";
-import { createSandboxStateStore } from "./sandbox-state";
 import { createScheduler } from "./scheduler";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
@@ -52,7 +52,7 @@ export function createStore(file: string, options: StoreOptions = {}) {
     idempotency: createIdempotencyStore(db),
     webhooks: createWebhooksStore(db),
     faults: createFaultsStore(db),
-    sandboxState: createSandboxStateStore(db),
+    appClocks: createAppClocksStore(db),
     control: createControlStore(db),
     async close(): Promise<void> {
       db.close();

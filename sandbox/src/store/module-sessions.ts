@@ -74,6 +74,7 @@ const toSession = (row: SessionRow): ModuleSession => ({
 
 export function createModuleSessionsStore(db: Database) {
   const byId = db.prepare<[string], SessionRow>("SELECT * FROM module_sessions WHERE id = ?");
+  const clientOf = db.prepare<[string], string>("SELECT client_id FROM module_sessions WHERE id = ?").pluck();
   const remove = db.prepare<[string]>("DELETE FROM module_sessions WHERE id = ?");
   const setUser = db.prepare<[string, string]>("UPDATE module_sessions SET user_id = ? WHERE id = ?");
   const markVerified = db.prepare<[string | null, string]>("UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?");
@@ -140,6 +141,10 @@ export function createModuleSessionsStore(db: Database) {
         session.expiresAt.getTime(),
       );
       return session;
+    },
+    /** The app a session belongs to, expired or not: which clock to read it by, which app's faults apply. */
+    async clientIdOf(id: string): Promise<string | null> {
+      return clientOf.get(id) ?? null;
     },
     /** Null when unknown or expired. */
     async find(id: string, now: Date): Promise<ModuleSession | null> {

@@ -11,14 +11,16 @@ export interface RunDueResult {
 
 export function createScheduler(db: Database) {
   const transfers = transferOperations(db);
-  const dueRoutines = db.prepare<[string], string>(
-    "SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? ORDER BY next_run_date, created_at",
+  // A null client id means every app (tests); the running emulator passes one app at a time, at its clock.
+  const dueRoutines = db.prepare<[string, string | null], string>(
+    `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND client_id = COALESCE(?, client_id)
+     ORDER BY next_run_date, created_at`,
   ).pluck();
   const activeDue = db.prepare<[string, string], RoutineRow>(
     "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
   );
-  const dueTransfers = db.prepare<[number], string>(
-    `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ?
+  const dueTransfers = db.prepare<[number, string | null], string>(
+    `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND client_id = COALESCE(?, client_id)
      ORDER BY estimated_clearing_at, rowid`,
   ).pluck();
 
@@ -30,13 +32,13 @@ export function createScheduler(db: Database) {
   const settle = db.transaction((id: string, now: Date): boolean => transfers.settle(id, now));
 
   return {
-    /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. */
-    async runDue(now: Date): Promise<RunDueResult> {
+    /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when given. */
+    async runDue(now: Date, clientId: string | null = null): Promise<RunDueResult> {
       const today = localDate(now);
       let transfersCreated = 0;
-      for (const id of dueRoutines.all(today)) transfersCreated += runRoutine(id, today, now);
+      for (const id of dueRoutines.all(today, clientId)) transfersCreated += runRoutine(id, today, now);
       let transfersSettled = 0;
-      for (const id of dueTransfers.all(now.getTime())) if (settle(id, now)) transfersSettled += 1;
+      for (const id of dueTransfers.all(now.getTime(), clientId)) if (settle(id, now)) transfersSettled += 1;
       return { transfersCreated, transfersSettled };
     },
   };

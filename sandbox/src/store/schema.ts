@@ -1,7 +1,7 @@
 // SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
 // codes and tokens are stored only as SHA-256 hashes.
 /** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 -- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
@@ -260,9 +260,9 @@ CREATE TABLE IF NOT EXISTS faults (
   created_at INTEGER NOT NULL
 );
 
--- Emulator-wide settings, e.g. the sandbox clock's offset from real time.
-CREATE TABLE IF NOT EXISTS sandbox_state (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
+-- Each app's sandbox clock: how far it was advanced past real time (0 when no row).
+CREATE TABLE IF NOT EXISTS app_clocks (
+  client_id TEXT PRIMARY KEY REFERENCES apps(client_id) ON DELETE CASCADE,
+  offset_ms INTEGER NOT NULL
 );
 `;

@@ -133,8 +133,9 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
   const countForEmail = db
     .prepare<[string, string], number>("SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(?)")
     .pluck();
-  const due = db.prepare<[number], IntentRow>(
-    `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ? ORDER BY i.kyc_resolves_at`,
+  const due = db.prepare<[number, string | null], IntentRow>(
+    `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ?
+       AND i.client_id = COALESCE(?, i.client_id) ORDER BY i.kyc_resolves_at`,
   );
   const settle = db.prepare<[string, string]>("UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?");
   const clearTimer = db.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
@@ -179,10 +180,10 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
   });
 
   /** Pending intents (or the users they became) take their KYC outcome; returns the users that changed. */
-  const resolve = db.transaction((now: Date) => {
+  const resolve = db.transaction((now: Date, clientId: string | null) => {
     let changed = 0;
     const users: string[] = [];
-    for (const intent of due.all(now.getTime()).map(toIntent)) {
+    for (const intent of due.all(now.getTime(), clientId).map(toIntent)) {
       if (intent.status === "pending") {
         settle.run(intent.kycOutcome, intent.id);
         recordIntentUpdated(db, intent, now);
@@ -235,9 +236,9 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
     async approve(intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> {
       approve(intent, details, now);
     },
-    /** Resolves "pending" intents and users whose KYC time has come; returns how many changed. */
-    async resolveDue(now: Date): Promise<number> {
-      const { changed, users } = resolve(now);
+    /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s when given). */
+    async resolveDue(now: Date, clientId: string | null = null): Promise<number> {
+      const { changed, users } = resolve(now, clientId);
       for (const userId of users) await routines.refreshForUser(userId, now);
       return changed;
     },

@@ -108,8 +108,9 @@ const ROUTED = `SELECT e.*, a.webhook_url AS url, a.client_secret FROM webhook_e
 
 export function createWebhooksStore(db: Database) {
   // Never tried (attempts = 0, no schedule) or a retry whose time has come; only apps with a webhook URL.
-  const due = db.prepare<[number, number], RoutedRow>(
-    `${ROUTED} WHERE e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
+  const due = db.prepare<[string | null, number, number], RoutedRow>(
+    `${ROUTED} WHERE e.client_id = COALESCE(?, e.client_id)
+       AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
        AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
      ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
   );
@@ -150,8 +151,8 @@ export function createWebhooksStore(db: Database) {
 
   // Claiming pushes next_attempt_at out by the lease, so a second dispatcher run cannot send the same event
   // while the first is still waiting for the receiver; a crash mid-flight just retries after the lease.
-  const claim = db.transaction((now: number, limit: number, leaseMs: number): RoutedEvent[] => {
-    const rows = due.all(now, limit);
+  const claim = db.transaction((now: number, limit: number, leaseMs: number, clientId: string | null): RoutedEvent[] => {
+    const rows = due.all(clientId, now, limit);
     for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
     return rows.map(toRouted);
   });
@@ -179,9 +180,9 @@ export function createWebhooksStore(db: Database) {
   }));
 
   return {
-    /** Due events, oldest first, each leased for `leaseMs` so that only this caller sends it. */
-    async claimDue(now: Date, limit: number, leaseMs: number): Promise<RoutedEvent[]> {
-      return claim(now.getTime(), limit, leaseMs);
+    /** Due events (only `clientId`'s when given), oldest first, each leased for `leaseMs` so that only this caller sends it. */
+    async claimDue(now: Date, limit: number, leaseMs: number, clientId: string | null = null): Promise<RoutedEvent[]> {
+      return claim(now.getTime(), limit, leaseMs, clientId);
     },
     /** Null when the event does not exist or belongs to another app. */
     async findForClient(clientId: string, webhookId: string): Promise<RoutedEvent | null> {

@@ -2,6 +2,7 @@
 // The developer's applications: the list with "Create application", each app's settings page, and deleting an app.
 import { Hono, type Context } from "hono";
 import type { Deps } from "../../app";
+import { refusePrivateWebhook } from "../../lib/network";
 import { AppsPage, DeleteAppPage, type NewAppValues } from "../../pages/dashboard/apps-page";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";
 import { SettingsPage, settingsValuesOf, type SettingsValues } from "../../pages/dashboard/settings-page";
@@ -26,7 +27,7 @@ export async function appNotFound(c: Context, store: Store) {
 /** No-store: these pages can show the client secret. */
 const noStore = (c: Context) => c.header("Cache-Control", "no-store");
 
-export function dashboardAppRoutes({ store, clock }: Deps) {
+export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
   const app = new Hono<AppEnv>();
   const auth = signedIn(store);
   const owned = ownsApp(store, (c) => appNotFound(c, store));
@@ -60,7 +61,7 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
         // Astra's guide has you switch test numbers on in Sandbox Settings, so a new app starts without them.
         testPhonesEnabled: false,
       },
-      clock.now(),
+      clocks.base.now(),
     );
     return c.redirect(`${appPath(created.clientId)}?created=1`, 303);
   });
@@ -99,7 +100,7 @@ export function dashboardAppRoutes({ store, clock }: Deps) {
   app.post("/dashboard/apps/:clientId", auth, owned, async (c) => {
     const current = c.get("app");
     const form = await readForm(c);
-    const parsed = appSettingsSchema.safeParse(form);
+    const parsed = appSettingsSchema.superRefine(refusePrivateWebhook(loopbackOnly)).safeParse(form);
     if (!parsed.success) {
       const values: SettingsValues = {
         name: form.name ?? "",

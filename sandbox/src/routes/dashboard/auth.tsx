@@ -2,6 +2,7 @@
 // Developer accounts: sign up, log in, log out. One message for an unknown email and a wrong password.
 import { Hono } from "hono";
 import type { Deps } from "../../app";
+import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/rate-limit";
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { fieldErrors, signupSchema } from "./forms";
 import { clearSession, readForm, safeNext, sessionNow, sessionToken, startSession } from "./session";
@@ -10,6 +11,7 @@ export const LOGIN_FAILED = "Email or password is incorrect";
 
 export function dashboardAuthRoutes({ store }: Deps) {
   const app = new Hono();
+  const loginAttempts = createRateLimiter(LOGIN_ATTEMPTS);
 
   app.get("/dashboard/signup", (c) => c.html(<SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
@@ -44,8 +46,16 @@ export function dashboardAuthRoutes({ store }: Deps) {
     const form = await readForm(c);
     const email = form.email ?? "";
     const next = safeNext(form.next);
+    const attemptKey = loginAttemptKey(c, email);
+    const { allowed, retryAfterSeconds } = loginAttempts.attempt(attemptKey);
+    if (!allowed) {
+      c.header("Retry-After", String(retryAfterSeconds));
+      const error = `Too many login attempts for this email. Wait ${retryAfterSeconds} seconds, then try again.`;
+      return c.html(<LoginPage email={email} next={next} error={error} />, 429);
+    }
     const developer = await store.developers.logIn(email, form.password ?? "");
     if (!developer) return c.html(<LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
+    loginAttempts.clear(attemptKey);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect(next ?? "/dashboard", 303);
   });

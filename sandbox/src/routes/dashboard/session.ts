@@ -49,10 +49,7 @@ export function safeNext(value: string | undefined): string | undefined {
   return value && /^\/dashboard(?:[/?]|$)/.test(value) && !/[\\]|\/\//.test(value) ? value : undefined;
 }
 
-export async function readForm(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === "string" ? value : ""]));
-}
+export { readFormBody as readForm } from "../../lib/form-body";
 
 /** Loads the signed-in developer, or sends the browser to the login page (and back here afterwards). */
 export function signedIn(store: Store) {

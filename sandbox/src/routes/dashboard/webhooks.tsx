@@ -14,7 +14,7 @@ function readPageNumber(raw: string | undefined): number {
   return Math.max(1, page);
 }
 
-export function dashboardWebhookRoutes({ store, clock, webhooks }: Deps) {
+export function dashboardWebhookRoutes({ store, clocks, webhooks }: Deps) {
   const app = new Hono<AppEnv>();
   const guards = [signedIn(store), ownsApp(store, (c) => appNotFound(c, store))] as const;
 
@@ -52,7 +52,7 @@ export function dashboardWebhookRoutes({ store, clock, webhooks }: Deps) {
     const current = c.get("app");
     const webhookId = c.req.param("webhookId");
     const base = appPath(current.clientId, "/webhooks");
-    const result = await webhooks.replay(current.clientId, webhookId, clock.now());
+    const result = await webhooks.replay(current.clientId, webhookId, await clocks.now(current.clientId));
     if (result.ok) return c.redirect(`${base}?replayed=${encodeURIComponent(webhookId)}`, 303);
     if (result.reason === "no_webhook_url") return c.redirect(`${base}?replay_error=no_webhook_url`, 303);
     const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "webhooks" });
