@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, SANDBOX_URL } from "./tests/e2e/ports";
+import { APP_URL, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
 // that do not collide with `npm run dev` (3000/4010). Each test resets the emulator (tests/e2e/fixtures.ts).
@@ -67,7 +67,7 @@ export default defineConfig({
         ASTRA_API_URL: SANDBOX_URL,
         ASTRA_APP_URL: SANDBOX_URL,
         AUTH_URL: APP_URL,
-        AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+        AUTH_SECRET: E2E_AUTH_SECRET,
       },
     },
   ],

@@ -7,3 +7,5 @@ export const SANDBOX_URL = `http://localhost:${sandboxPort}`;
 /** The emulator's seeded app, which the app uses by default in emulator mode. */
 export const CLIENT_ID = "astra_emulator_client";
 export const CLIENT_SECRET = "astra_emulator_secret_do_not_use_in_production";
+/** The app's AUTH_SECRET in the suite; tests use it to read the tokens the session cookie holds (secrets.spec.ts). */
+export const E2E_AUTH_SECRET = "e2e-only-auth-secret-0123456789abcdef";

@@ -6,7 +6,7 @@ import { callAstra } from "@/lib/auth/astra-session";
 // What the transfers page polls (SWR) while transfers are pending; the session's token is added here.
 export async function GET(request: Request) {
   const raw = new URL(request.url).searchParams.get("status");
-  const status = transferStatusSchema.optional().safeParse(raw ?? undefined);
+  const status = transferStatusSchema.optional().safeParse(raw || undefined);
   if (!status.success) {
     return Response.json(
       { error: { kind: "invalid_request", field: "status", message: `status must be one of ${transferStatusSchema.options.join(", ")}.` } },
