@@ -32,6 +32,8 @@ export async function proxy(request: NextRequest) {
 function passThrough(request: NextRequest, security: SecurityHeaderOptions): NextResponse {
   const headers = new Headers(request.headers);
   applySecurityHeaders(headers, security);
+  // For a page that adds its own <Script nonce={…}> (a third-party script, say).
+  headers.set("x-nonce", security.nonce);
   return NextResponse.next({ request: { headers } });
 }
 

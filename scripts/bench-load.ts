@@ -78,13 +78,14 @@ async function signIn() {
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const headers = await recorded.allHeaders();
   await browser.close();
-  return { cookie, action: { headers, body: recorded.postData() ?? "", key: /name="1_\$idempotency_key"\r\n\r\n([^\r]+)/.exec(recorded.postData() ?? "")?.[1] } };
+  return { cookie, action: { headers, body: recorded.postData() ?? "", key: /name="_?1_\$idempotency_key"\r\n\r\n([^\r]+)/.exec(recorded.postData() ?? "")?.[1] } };
 }
 
 type Summary = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; fiveXx: number; statuses: string };
 
 async function load(name: string, options: autocannon.Options): Promise<Summary> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
+  // A request counts as an error when the connection fails or no answer arrives within 30 s.
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, timeout: 30, ...options });
   const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const fiveXx = Object.entries(stats)
     .filter(([code]) => Number(code) >= 500)
@@ -121,7 +122,7 @@ async function main() {
   await waitFor(APP_URL);
 
   const { cookie, action } = await signIn();
-  if (!action.key) throw new Error("Could not find the idempotency key in the recorded routine submission.");
+  if (!action.key) throw new Error(`No idempotency key in the recorded routine submission:\n${action.body.slice(0, 1500)}`);
   console.log(`Signed in; ${CONNECTIONS} connections for ${DURATION_S} s per phase against ${APP_URL}.`);
 
   const results: Summary[] = [];
@@ -130,6 +131,7 @@ async function main() {
   const actionHeaders: Record<string, string> = { ...action.headers, cookie };
   delete actionHeaders["content-length"];
   let count = 0;
+  let created = 0;
   results.push(
     await load("POST /routines/new (create routine action)", {
       url: `${APP_URL}/routines/new`,
@@ -145,11 +147,16 @@ async function main() {
               .replace("Bench routine", `Bench routine ${count}`);
             return { ...request, body };
           },
+          // Success is a redirect to the new routine's page, which Next sends as a header on an action's answer.
+          onResponse: (_status, _body, _context, headers) => {
+            if (/^\/routines\/[^/?]+\?created=1/.test(String(headers?.["x-action-redirect"] ?? ""))) created += 1;
+          },
         },
       ],
     }),
   );
 
+  console.log(`\nRoutine creations answered with a redirect to the new routine: ${created} of ${count} sent.`);
   console.log("\n| phase | requests | req/s | p50 ms | p99 ms | errors | 5xx | statuses |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
