@@ -18,7 +18,12 @@ import {
 } from "@/lib/auth/session-cookie";
 import { sessionRuleFor } from "@/lib/auth/signed-in-routes";
 import { getEnv, type Env } from "@/lib/env";
-import { applySecurityHeaders, securityHeaderOptions, type SecurityHeaderOptions } from "@/lib/security-headers";
+import {
+  applySecurityHeaders,
+  contentSecurityPolicy,
+  securityHeaderOptions,
+  type SecurityHeaderOptions,
+} from "@/lib/security-headers";
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();
@@ -31,7 +36,7 @@ export async function proxy(request: NextRequest) {
 /** Lets the request through with the CSP on it, so Next renders the page with this request's nonce. */
 function passThrough(request: NextRequest, security: SecurityHeaderOptions): NextResponse {
   const headers = new Headers(request.headers);
-  applySecurityHeaders(headers, security);
+  headers.set("content-security-policy", contentSecurityPolicy(security));
   // For a page that adds its own <Script nonce={…}> (a third-party script, say).
   headers.set("x-nonce", security.nonce);
   return NextResponse.next({ request: { headers } });
