@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, CLIENT_ID, CLIENT_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
+import { APP_URL, CLIENT_ID, CLIENT_SECRET, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
 import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
@@ -30,7 +30,7 @@ const appServer = (astra: Record<string, string>) => ({
   command: `npx next start --port ${APP_PORT}`,
   url: APP_URL,
   reuseExistingServer: false,
-  env: { ...astra, AUTH_URL: APP_URL, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef" },
+  env: { ...astra, AUTH_URL: APP_URL, AUTH_SECRET: E2E_AUTH_SECRET },
 });
 
 export default defineConfig({

@@ -1,8 +1,12 @@
-// Runs before signed-in pages and the app's Astra route handlers. It keeps the session's Astra tokens fresh
-// where a cookie can still be written: a little before the access token expires it refreshes them (once per
-// session, however many requests arrive together) and hands the new cookie both to this request's page and to
-// the browser. Signed-out visitors go to /signin and come back afterwards.
+// Runs before every page and route except static files and the webhook receiver. It does two jobs:
+// 1. Security headers on every response, with a fresh CSP nonce that Next.js stamps on its own scripts (it reads
+//    the nonce from the CSP header on the request, so the header goes on both).
+// 2. For the signed-in routes (lib/auth/signed-in-routes.ts), a session: signed-out visitors go to /signin and
+//    come back afterwards; signed-in ones get their Astra tokens refreshed a little before they expire (once per
+//    session, however many requests arrive together), with the new cookie handed both to this request's page and
+//    to the browser, where a cookie can still be written.
 import { NextResponse, type NextRequest } from "next/server";
+import { AstraError } from "@/lib/astra/errors";
 import { signInUrlFor } from "@/lib/auth/callback-path";
 import { latestTokens, needsRefresh, refreshSessionTokens } from "@/lib/auth/refresh-token";
 import {
@@ -12,18 +16,41 @@ import {
   sessionCookieName,
   sessionCookieOptions,
 } from "@/lib/auth/session-cookie";
-import { getEnv } from "@/lib/env";
+import { sessionRuleFor } from "@/lib/auth/signed-in-routes";
+import { getEnv, type Env } from "@/lib/env";
+import {
+  applySecurityHeaders,
+  contentSecurityPolicy,
+  securityHeaderOptions,
+  type SecurityHeaderOptions,
+} from "@/lib/security-headers";
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();
+  const security = securityHeaderOptions(env, request.nextUrl);
+  const response = await withSession(request, env, () => passThrough(request, security));
+  applySecurityHeaders(response.headers, security);
+  return response;
+}
+
+/** Lets the request through with the CSP on it, so Next renders the page with this request's nonce. */
+function passThrough(request: NextRequest, security: SecurityHeaderOptions): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", contentSecurityPolicy(security));
+  // For a page that adds its own <Script nonce={…}> (a third-party script, say).
+  headers.set("x-nonce", security.nonce);
+  return NextResponse.next({ request: { headers } });
+}
+
+async function withSession(request: NextRequest, env: Env, next: () => NextResponse): Promise<NextResponse> {
+  const rule = sessionRuleFor(request.nextUrl.pathname);
+  if (!rule) return next();
+
   const name = sessionCookieName(env);
   const value = readSessionCookie(request.cookies, name);
   const token = value ? await decodeSession(value, env, name) : null;
-
   if (!token) {
-    if (request.nextUrl.pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: "Sign in with Astra first." }, { status: 401 });
-    }
+    if (rule === "api") return NextResponse.json({ error: "Sign in with Astra first." }, { status: 401 });
     return NextResponse.redirect(signInUrlFor(request.nextUrl));
   }
 
@@ -32,11 +59,13 @@ export async function proxy(request: NextRequest) {
   if (needsRefresh(refreshed, Math.floor(Date.now() / 1000))) {
     try {
       refreshed = await refreshSessionTokens(refreshed);
-    } catch {
-      // Astra is unreachable: let the page render and show that error, rather than failing here.
+      if (refreshed.error) logRefreshFailure(request, "refresh_token_rejected");
+    } catch (error) {
+      // Astra is unreachable or refused the app: the page renders and shows that error, rather than failing here.
+      logRefreshFailure(request, error instanceof AstraError ? error.kind : "unexpected", error);
     }
   }
-  if (refreshed === token) return NextResponse.next();
+  if (refreshed === token) return next();
 
   const nextValue = await encodeSession(refreshed, env, name);
   // next-auth splits a large session into `name.0`, `name.1`…; one whole cookie replaces them everywhere.
@@ -44,13 +73,27 @@ export async function proxy(request: NextRequest) {
   // Replace it on this request, so the page renders with the new token…
   for (const chunk of chunks) request.cookies.delete(chunk.name);
   request.cookies.set(name, nextValue);
-  const response = NextResponse.next({ request: { headers: request.headers } });
+  const response = next();
   // …and on the response, so the browser's next request carries it too.
   response.cookies.set(name, nextValue, sessionCookieOptions(env));
   for (const chunk of chunks) response.cookies.set(chunk.name, "", { ...sessionCookieOptions(env), maxAge: 0 });
   return response;
 }
 
+/** One structured line per failed refresh, for the server's log: where, why and Astra's request id, no token. */
+function logRefreshFailure(request: NextRequest, cause: string, error?: unknown) {
+  const line = {
+    event: "session_refresh_failed",
+    path: request.nextUrl.pathname,
+    cause,
+    status: error instanceof AstraError ? error.status : undefined,
+    requestId: error instanceof AstraError ? error.requestId : undefined,
+  };
+  console.warn(JSON.stringify(line));
+}
+
 export const config = {
-  matcher: ["/dashboard/:path*", "/accounts/:path*", "/routines/:path*", "/transfers/:path*", "/api/astra/:path*"],
+  // Not static files, which need neither. Not the webhook receiver: where the proxy runs, Next buffers the
+  // request body (up to 10 MB) before the route sees it, and the receiver refuses large bodies itself, early.
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|api/webhooks/).*)"],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
 import { siteConfig } from "@/config/site";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: siteConfig.description,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: Next stamps proxy.ts's CSP nonce on its scripts only then (a prerendered
+  // page would carry none, and the policy would block its scripts).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -36,6 +36,13 @@ const rawEnvSchema = z.object({
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
   VERCEL_URL: optional(z.string()),
+  CLIENT_IP_HEADER: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]+$/, { error: "must be one header name, such as x-real-ip" }),
+  ),
 });
 
 export type Env = {
@@ -50,6 +57,8 @@ export type Env = {
   authUrl: string | undefined;
   trustHost: boolean;
   useSecureCookies: boolean;
+  /** The header a trusted proxy in front of the app sets to the visitor's IP; undefined means no proxy. */
+  clientIpHeader: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -120,6 +129,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl,
     trustHost: trustHostFlag || authUrl !== undefined || !isProduction,
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
+    // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
+    clientIpHeader: raw.CLIENT_IP_HEADER ?? (raw.VERCEL_URL ? "x-vercel-forwarded-for" : undefined),
   };
 }
 

@@ -8,7 +8,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AstraError, USER_MESSAGES, mayHaveHappened, type AstraErrorKind } from "@/lib/astra/errors";
+import { AstraError, browserDetail, logAstraError, mayHaveHappened, USER_MESSAGES, type AstraErrorKind } from "@/lib/astra/errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -88,11 +88,13 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
         }
         return { status: "invalid", fieldErrors, formErrors, values };
       }
+      logAstraError(error, "server action");
       const words = USER_MESSAGES[error.kind];
+      const detail = browserDetail(error);
       return {
         status: "failed",
         kind: error.kind,
-        message: `${words.title}: ${error.message}`,
+        message: detail ? `${words.title}: ${detail}` : words.title,
         action: words.action,
         requestId: error.requestId,
         unconfirmed: mayHaveHappened(error),

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { createUserIntent } from "@/lib/astra/user-intents";
 import { signIn } from "@/lib/auth";
+import { clientIpFrom } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
 import { defineAction } from "@/lib/server-action";
 import { EMULATOR_SSN, KYC_OUTCOMES, testUserFormSchema } from "./schema";
@@ -33,7 +34,7 @@ export const createTestUser = defineAction(
         postal_code: form.postal_code,
         date_of_birth: form.date_of_birth,
         ssn,
-        ip_address: outcome ? KYC_OUTCOMES[outcome].ipAddress : await clientIp(),
+        ip_address: outcome ? KYC_OUTCOMES[outcome].ipAddress : clientIpFrom(await headers(), env.clientIpHeader),
       },
       idempotencyKey,
     );
@@ -47,9 +48,3 @@ export const createTestUser = defineAction(
   },
   { secretFields: ["ssn"], idempotent: true },
 );
-
-/** Astra asks for the end user's device IP; behind Vercel or another proxy it is the first forwarded address. */
-async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded && /^[\d.:a-fA-F]+$/.test(forwarded) ? forwarded : "127.0.0.1";
-}

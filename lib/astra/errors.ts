@@ -118,12 +118,30 @@ export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: stri
   },
 };
 
+/**
+ * The part of the message a browser may see: Astra's own words when it refused the request (4xx), which say what
+ * to fix. Messages the app wrote about its own plumbing (where Astra lives, which path answered oddly) and 5xx
+ * bodies stay on the server (logAstraError).
+ */
+export function browserDetail(error: AstraError): string | null {
+  return error.status >= 400 && error.status < 500 ? error.message : null;
+}
+
+/** One structured line on the server for a failure shown to a person, with everything the browser is not told. */
+export function logAstraError(error: AstraError, where: string): void {
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  console.warn(
+    JSON.stringify({ event: "astra_error", where, kind: error.kind, status: error.status, requestId: error.requestId, message: error.message, cause }),
+  );
+}
+
 /** The JSON the app's own route handlers answer with when Astra fails: status kept, never a fake 200. */
-export function astraErrorResponse(error: AstraError): Response {
+export function astraErrorResponse(error: AstraError, where = "route handler"): Response {
+  logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;
   const words = USER_MESSAGES[error.kind];
   return Response.json(
-    { error: { kind: error.kind, title: words.title, action: words.action, message: error.message, requestId: error.requestId } },
+    { error: { kind: error.kind, title: words.title, action: words.action, message: browserDetail(error), requestId: error.requestId } },
     { status },
   );
 }

@@ -3,6 +3,7 @@
 // (A webhook carries no token, and Astra's user resources can only be read with one.)
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { readTextUpTo } from "@/lib/http/limited-body";
 import { publish } from "@/lib/events/user-events";
 import { createMemoryWebhookIdStore, type WebhookIdStore } from "./webhook-dedupe";
 import { webhookPayloadSchema, webhookTypeSchema } from "./schemas";
@@ -10,8 +11,15 @@ import { verifyAstraSignature } from "./webhook-signature";
 
 const handledIds: WebhookIdStore = createMemoryWebhookIdStore();
 
+/** Astra's webhooks are a few hundred bytes; anything this large is not one, and is refused before hashing. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
 export async function handleAstraWebhook(request: Request, ids: WebhookIdStore = handledIds): Promise<Response> {
-  const rawBody = await request.text();
+  const body = await readTextUpTo(request, WEBHOOK_BODY_LIMIT_BYTES);
+  if (!body.ok) {
+    return Response.json({ error: `The body is larger than ${WEBHOOK_BODY_LIMIT_BYTES / 1024} KB.` }, { status: 413 });
+  }
+  const rawBody = body.text;
   const signature = request.headers.get("astra-verification");
   if (!verifyAstraSignature(rawBody, signature, getEnv().astraClientSecret)) {
     return Response.json({ error: "Missing or invalid Astra-Verification signature." }, { status: 401 });

@@ -12,3 +12,5 @@ const keys = ON_ASTRA_SANDBOX
   : { clientId: "astra_emulator_client", clientSecret: "astra_emulator_secret_do_not_use_in_production" };
 export const CLIENT_ID = keys.clientId;
 export const CLIENT_SECRET = keys.clientSecret;
+/** The app's AUTH_SECRET in the suite; tests use it to read the tokens the session cookie holds (secrets.spec.ts). */
+export const E2E_AUTH_SECRET = "e2e-only-auth-secret-0123456789abcdef";

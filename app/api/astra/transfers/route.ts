@@ -5,12 +5,19 @@ import { callAstra } from "@/lib/auth/astra-session";
 
 // What the transfers page polls (SWR) while transfers are pending; the session's token is added here.
 export async function GET(request: Request) {
-  const status = transferStatusSchema.safeParse(new URL(request.url).searchParams.get("status") ?? undefined);
+  const raw = new URL(request.url).searchParams.get("status");
+  const status = transferStatusSchema.optional().safeParse(raw || undefined);
+  if (!status.success) {
+    return Response.json(
+      { error: { kind: "invalid_request", field: "status", message: `status must be one of ${transferStatusSchema.options.join(", ")}.` } },
+      { status: 400 },
+    );
+  }
   try {
-    const list = await callAstra((accessToken) => getTransfers(accessToken, { status: status.success ? status.data : undefined }));
+    const list = await callAstra((accessToken) => getTransfers(accessToken, { status: status.data }));
     return Response.json(list, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof AstraError) return astraErrorResponse(error);
+    if (error instanceof AstraError) return astraErrorResponse(error, "GET /api/astra/transfers");
     throw error;
   }
 }

@@ -1,0 +1,89 @@
+// The live-updates stream (GET /api/astra/events) for one signed-in user's page: at most a few at once per
+// user, and only while the session that opened it is still good.
+import "server-only";
+import type { JWT } from "next-auth/jwt";
+import { latestTokens } from "@/lib/auth/refresh-token";
+import { subscribe } from "./user-events";
+
+/**
+ * Open streams per user. Astra keeps one live authorization per user and app, so this is one session's tabs.
+ * A stream past the cap is refused with 429 rather than closing the oldest: a closed EventSource reconnects
+ * after `retry`, and six tabs would then evict each other forever; a refused one stays closed, and that page
+ * still updates by SWR's polling.
+ */
+export const MAX_STREAMS_PER_USER = 5;
+/** How often the session is judged again (and a comment keeps proxies from closing an idle connection). */
+export const RECHECK_MS = 25_000;
+
+const registry = globalThis as typeof globalThis & { __astraOpenStreams?: Map<string, number> };
+const openStreams = (registry.__astraOpenStreams ??= new Map());
+
+/**
+ * Whether the stream may stay open on this session: not signed out of Astra, and neither the session cookie nor
+ * the access token expired. When the access token lapses the stream closes, and the browser's reconnect goes
+ * through proxy.ts, which refreshes it (or the reconnect is refused, and the page stops listening).
+ */
+export function sessionAllowsStream(session: JWT | null, nowSeconds: number): session is JWT & { astraUserId: string } {
+  if (!session?.astraUserId || session.error || !session.accessToken) return false;
+  if (typeof session.exp === "number" && session.exp <= nowSeconds) return false;
+  return session.expiresAt === undefined || session.expiresAt > nowSeconds;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export function openEventStream(session: JWT | null, signal: AbortSignal): Response {
+  if (!sessionAllowsStream(session, nowSeconds())) {
+    return Response.json({ error: "Sign in with Astra first." }, { status: 401 });
+  }
+  const userId = session.astraUserId;
+  const open = openStreams.get(userId) ?? 0;
+  if (open >= MAX_STREAMS_PER_USER) {
+    return Response.json(
+      { error: `At most ${MAX_STREAMS_PER_USER} pages get live updates at once; close another tab or reload later.` },
+      { status: 429 },
+    );
+  }
+  openStreams.set(userId, open + 1);
+
+  const encoder = new TextEncoder();
+  let closed = false;
+  let end = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      send("retry: 3000\n\n");
+      const unsubscribe = subscribe(userId, (event) => send(`event: astra\ndata: ${JSON.stringify(event)}\n\n`));
+      const recheck = setInterval(() => {
+        // Another request may have refreshed the tokens since this stream opened: judge the newest.
+        if (sessionAllowsStream(latestTokens(session), nowSeconds())) send(": keep-alive\n\n");
+        else end();
+      }, RECHECK_MS);
+      // The browser leaving, the stream being cancelled and the session ending can all happen; any ends it, once.
+      end = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(recheck);
+        unsubscribe();
+        const left = (openStreams.get(userId) ?? 1) - 1;
+        if (left > 0) openStreams.set(userId, left);
+        else openStreams.delete(userId);
+        try {
+          controller.close();
+        } catch {
+          // already closed by a cancel
+        }
+      };
+      signal.addEventListener("abort", () => end());
+      if (signal.aborted) end();
+    },
+    cancel() {
+      end();
+    },
+  });
+
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-store, no-transform", connection: "keep-alive" },
+  });
+}

@@ -1,0 +1,60 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AstraErrorPanel } from "@/components/astra-error-panel";
+import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
+
+// What the browser may see of a failure (the comment atop components/astra-error-panel.tsx), checked on both
+// surfaces that show one: the error panel and the route handlers' JSON.
+const INTERNAL = "http://astra-internal.example:4010";
+const unreachable = () =>
+  new AstraError({ kind: "unavailable", status: 0, message: `Could not reach Astra at ${INTERNAL}`, cause: new TypeError("fetch failed") });
+const serverError = () =>
+  new AstraError({ kind: "unavailable", status: 503, message: "upstream pool db-7 exhausted", requestId: "req-503" });
+const refused = () =>
+  new AstraError({ kind: "invalid_request", status: 400, message: "amount: must be at most 5000", requestId: "req-400" });
+
+const panel = (error: AstraError) => renderToStaticMarkup(createElement(AstraErrorPanel, { error, path: "/routines" }));
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("error panel", () => {
+  it("shows the kind, this app's words and the request id, never an internal URL or a 5xx body", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const html = panel(unreachable());
+    expect(html).toContain("Astra is not reachable right now");
+    expect(html).toContain(">unavailable<");
+    expect(html).not.toContain(INTERNAL);
+    expect(html).not.toContain("Could not reach");
+
+    const fiveHundred = panel(serverError());
+    expect(fiveHundred).toContain("req-503");
+    expect(fiveHundred).not.toContain("db-7");
+
+    // The operator still gets the whole story, on the server.
+    const logged = warn.mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(logged[0]).toMatchObject({ event: "astra_error", where: "/routines", kind: "unavailable", message: `Could not reach Astra at ${INTERNAL}`, cause: "fetch failed" });
+    expect(logged[1]).toMatchObject({ requestId: "req-503", message: "upstream pool db-7 exhausted" });
+  });
+
+  it("shows Astra's own words when Astra refused the request", () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(panel(refused())).toContain("Astra said: amount: must be at most 5000");
+  });
+});
+
+describe("route handlers' JSON errors", () => {
+  it("carry kind, words and request id, and Astra's message only for a 4xx", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const hidden = astraErrorResponse(unreachable());
+    expect(hidden.status).toBe(502);
+    const body = await hidden.text();
+    expect(body).not.toContain(INTERNAL);
+    expect(JSON.parse(body)).toEqual({
+      error: { kind: "unavailable", title: "Astra is not reachable right now", action: expect.any(String), message: null, requestId: null },
+    });
+
+    expect((await astraErrorResponse(serverError()).json()).error).toMatchObject({ message: null, requestId: "req-503" });
+    expect((await astraErrorResponse(refused()).json()).error).toMatchObject({ message: "amount: must be at most 5000" });
+  });
+});

@@ -1,0 +1,75 @@
+import type { JWT } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MAX_STREAMS_PER_USER, openEventStream, RECHECK_MS } from "@/lib/events/event-stream";
+import { publish } from "@/lib/events/user-events";
+
+// The live-updates stream: a cap on open streams per user, and a session judged again while the stream is open.
+let users = 0;
+const newSession = (overrides: Partial<JWT> = {}): JWT => {
+  users += 1;
+  const now = Math.floor(Date.now() / 1000);
+  return { astraUserId: `usr_stream_${users}`, status: "approved", accessToken: "a", refreshToken: `r-${users}`, expiresAt: now + 3600, exp: now + 86_400, ...overrides };
+};
+
+/** Reads what the stream has sent so far, and whether it has ended. */
+async function drain(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let ended = false;
+  // Each read either yields a queued chunk or (when nothing is queued) would wait: race it against a tick.
+  for (;;) {
+    const next = await Promise.race([reader.read(), new Promise<"idle">((resolve) => setTimeout(() => resolve("idle"), 0))]);
+    if (next === "idle") break;
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    text += decoder.decode(next.value);
+  }
+  reader.releaseLock();
+  return { text, ended };
+}
+
+beforeEach(() => vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] }));
+afterEach(() => vi.useRealTimers());
+
+describe("GET /api/astra/events", () => {
+  it("refuses a request without a usable session", () => {
+    expect(openEventStream(null, new AbortController().signal).status).toBe(401);
+    expect(openEventStream(newSession({ error: "RefreshTokenError" }), new AbortController().signal).status).toBe(401);
+    expect(openEventStream(newSession({ exp: 1 }), new AbortController().signal).status).toBe(401);
+  });
+
+  it(`allows ${MAX_STREAMS_PER_USER} open streams per user, refuses the next with 429, and counts a closed one out`, async () => {
+    const session = newSession();
+    const tabs = Array.from({ length: MAX_STREAMS_PER_USER }, () => new AbortController());
+    for (const tab of tabs) expect(openEventStream(session, tab.signal).status).toBe(200);
+
+    const refused = openEventStream(session, new AbortController().signal);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatch(/At most 5 pages/);
+    // Another user is not affected.
+    expect(openEventStream(newSession(), new AbortController().signal).status).toBe(200);
+
+    tabs[0]!.abort();
+    expect(openEventStream(session, new AbortController().signal).status).toBe(200);
+    for (const tab of tabs) tab.abort();
+  });
+
+  it("relays the user's events and closes the stream once the session's access token has expired", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const session = newSession({ expiresAt: now + RECHECK_MS / 1000 + 5 });
+    const tab = new AbortController();
+    const response = openEventStream(session, tab.signal);
+    publish(session.astraUserId as string, { type: "transfer_updated", resourceId: "trf_1" });
+    expect((await drain(response)).text).toContain('data: {"type":"transfer_updated","resourceId":"trf_1"}');
+
+    vi.advanceTimersByTime(RECHECK_MS);
+    expect(await drain(response)).toEqual({ text: ": keep-alive\n\n", ended: false });
+    vi.advanceTimersByTime(RECHECK_MS);
+    expect((await drain(response)).ended).toBe(true);
+    // It no longer counts against the cap, and no longer listens.
+    expect(publish(session.astraUserId as string, { type: "transfer_updated", resourceId: "trf_2" })).toBe(0);
+  });
+});
