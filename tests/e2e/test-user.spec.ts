@@ -25,7 +25,7 @@ test.describe("Create a test user", () => {
     await expect(page.getByText("No bank accounts linked yet")).toBeVisible();
   });
 
-  test("the emulator's KYC outcome choice reaches Astra's module: a rejected person cannot authorize", async ({ page, signIn }) => {
+  test("the emulator's KYC outcome choice reaches Astra's module: a rejected person cannot authorize", { tag: "@emulator-only" }, async ({ page, signIn }) => {
     await page.goto("/test-user");
     await page.getByRole("button", { name: "Fill with sample data" }).click();
     await page.getByLabel("Mobile phone").fill("(202) 555-0178");

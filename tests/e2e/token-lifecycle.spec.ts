@@ -63,7 +63,8 @@ test.describe("Token lifecycle", () => {
     await signIn.asDemoUser();
     await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
 
-    await emulator.injectFault({ method: "GET", path: "/v1/accounts", status: 503, count: 1 });
+    // Reads are retried twice on the server (lib/astra/client.ts), so three failures in a row reach the page.
+    await emulator.injectFault({ method: "GET", path: "/v1/accounts", status: 503, count: 3 });
     await page.reload();
     const alert = page.getByRole("alert").filter({ hasText: "Astra is not reachable right now" });
     await expect(alert).toBeVisible();
