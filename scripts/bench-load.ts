@@ -3,46 +3,21 @@
 // demo user in once through the real OAuth redirects (headless Chromium), then runs autocannon against the
 // signed-in dashboard and against routine creation (the server action the form posts, each request with its own
 // idempotency key). Numbers are printed, never asserted. Ports: BENCH_APP_PORT (3300), BENCH_SANDBOX_PORT (4300).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import { createChildren, signInDemoUser, startLocalStack } from "./lib/local-stack";
 
 const APP_PORT = process.env.BENCH_APP_PORT ?? "3300";
 const SANDBOX_PORT = process.env.BENCH_SANDBOX_PORT ?? "4300";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 const APP_URL = `http://localhost:${APP_PORT}`;
-const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 
-const children: ChildProcess[] = [];
-
-function start(name: string, command: string, args: string[], env: Record<string, string>) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout?.on("data", (chunk) => (log += chunk));
-  child.stderr?.on("data", (chunk) => (log += chunk));
-  child.on("exit", (code) => {
-    if (code) console.error(`${name} exited with ${code}:\n${log.slice(-2000)}`);
-  });
-  children.push(child);
-  return () => log;
-}
-
-async function waitFor(url: string) {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`${url} did not answer within a minute`);
-}
+const children = createChildren("bench:load");
 
 async function run(command: string, args: string[]) {
   const child = spawn(command, args, { stdio: "inherit" });
@@ -57,14 +32,7 @@ async function signIn() {
     args: ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
   });
   const page = await browser.newPage();
-  await page.goto(APP_URL);
-  await page.getByRole("button", { name: /sign in with astra/i }).click();
-  await page.getByLabel("Mobile number").fill("2025550123");
-  await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Verification code").fill("123456");
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByRole("button", { name: "Authorize" }).click();
-  await page.waitForURL(/\/dashboard$/);
+  const cookie = await signInDemoUser(page, APP_URL);
 
   // Record one real submission of the routine form, to replay with fresh names and keys.
   await page.goto(`${APP_URL}/routines/new`);
@@ -75,7 +43,6 @@ async function signIn() {
   await page.getByRole("button", { name: "Confirm and create" }).click();
   const recorded = await submission;
   await page.waitForURL(/\/routines\/[^/]+\?created=1$/);
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const headers = await recorded.allHeaders();
   await browser.close();
   return { cookie, action: { headers, body: recorded.postData() ?? "", key: /name="_?1_\$idempotency_key"\r\n\r\n([^\r]+)/.exec(recorded.postData() ?? "")?.[1] } };
@@ -104,22 +71,7 @@ async function load(name: string, options: autocannon.Options): Promise<Summary>
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"]);
-  start("emulator", "node_modules/.bin/tsx", ["sandbox/src/index.ts"], {
-    SANDBOX_PORT,
-    SANDBOX_DB: ":memory:",
-    SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
-    SANDBOX_WEBHOOK_URL: "",
-  });
-  await waitFor(`${SANDBOX_URL}/sandbox/health`);
-  start("app", "node_modules/.bin/next", ["start", "--port", APP_PORT], {
-    NODE_ENV: "production",
-    ASTRA_ENV: "emulator",
-    ASTRA_API_URL: SANDBOX_URL,
-    ASTRA_APP_URL: SANDBOX_URL,
-    AUTH_URL: APP_URL,
-    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
-  });
-  await waitFor(APP_URL);
+  await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(SANDBOX_PORT), webhooks: false });
 
   const { cookie, action } = await signIn();
   if (!action.key) throw new Error(`No idempotency key in the recorded routine submission:\n${action.body.slice(0, 1500)}`);
@@ -169,6 +121,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const child of children) child.kill("SIGTERM");
-  });
+  .finally(() => children.stopAll());

@@ -1,7 +1,7 @@
 // `npm run bench:web`: Lighthouse (mobile preset) on the app's main pages against a production build and a fresh
 // emulator, signed in as the demo user, plus each route's gzip First Load JS beside the framework's floor.
 // It prints numbers and asserts nothing; it stops by itself (every wait is bounded, the whole run too).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { chromiumArgs, systemChromium } from "../playwright.config";
+import { createChildren, signInDemoUser, startLocalStack, waitFor } from "./lib/local-stack";
 
 const APP_PORT = 3309;
 const SANDBOX_PORT = 4309;
@@ -30,50 +31,17 @@ const BUNDLE_STATS = ".next/diagnostics/route-bundle-stats.json";
 const BUILD_INPUTS = ["app", "components", "config", "lib", "proxy.ts", "next.config.ts", "package-lock.json", "instrumentation.ts"];
 
 type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
-const children: ChildProcess[] = [];
+const children = createChildren("bench:web");
 let scratch: string | undefined;
-let stopping = false;
 
 function log(line: string) {
   console.log(`[bench:web] ${line}`);
 }
 
 async function cleanUp() {
-  stopping = true;
-  // Each child leads its own process group (detached), so npx/tsx grandchildren stop with it.
-  const running = children.filter((child) => child.pid && child.exitCode === null && child.signalCode === null);
-  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
-  for (const child of running) {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
   // Chromium writes its profile while it shuts down: remove the profile only once it has exited.
-  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await children.stopAll();
   if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-}
-
-function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "ignore", "pipe"] });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
-  child.on("exit", (code) => {
-    if (!stopping && code !== null && code !== 0) console.error(`[bench:web] ${name} exited with ${code}\n${errors}`);
-  });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(url: string, limitMs: number) {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: "manual" }).then((r) => r.status < 500, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${limitMs / 1000} s`);
 }
 
 function newestMtime(entry: string): number {
@@ -112,16 +80,7 @@ async function signIn(): Promise<string> {
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${APP_URL}/`);
-    await page.getByRole("button", { name: /sign in with astra/i }).first().click();
-    await page.getByLabel("Mobile number").fill("2025550123");
-    await page.getByRole("button", { name: "Send code" }).click();
-    await page.getByLabel("Verification code").fill("123456");
-    await page.getByRole("button", { name: "Verify" }).click();
-    await page.getByRole("button", { name: "Authorize" }).click();
-    await page.waitForURL(`${APP_URL}/dashboard**`);
-    const cookies = await page.context().cookies(APP_URL);
-    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+    return await signInDemoUser(page, APP_URL);
   } finally {
     await browser.close();
   }
@@ -132,7 +91,7 @@ async function startLighthouseChromium(): Promise<number> {
   const port = await freePort();
   scratch = mkdtempSync(path.join(tmpdir(), "bench-web-"));
   const executable = systemChromium ?? chromium.executablePath();
-  start("chromium", executable, [...chromiumArgs, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${scratch}`, "about:blank"], {});
+  children.start("chromium", executable, [...chromiumArgs, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${scratch}`, "about:blank"], {});
   await waitFor(`http://127.0.0.1:${port}/json/version`, 30_000);
   return port;
 }
@@ -218,21 +177,7 @@ async function main() {
   try {
     buildIfNeeded(args.includes("--no-build"));
     log(`starting a fresh emulator on ${SANDBOX_URL} and next start on ${APP_URL}`);
-    start("emulator", "node_modules/.bin/tsx", ["sandbox/src/index.ts"], {
-      SANDBOX_PORT: String(SANDBOX_PORT),
-      SANDBOX_DB: ":memory:",
-      SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
-      SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
-    });
-    start("app", "node_modules/.bin/next", ["start", "--port", String(APP_PORT)], {
-      NODE_ENV: "production",
-      ASTRA_ENV: "emulator",
-      ASTRA_API_URL: SANDBOX_URL,
-      ASTRA_APP_URL: SANDBOX_URL,
-      AUTH_URL: APP_URL,
-      AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
-    });
-    await Promise.all([waitFor(`${SANDBOX_URL}/sandbox/health`, 60_000), waitFor(APP_URL, 60_000)]);
+    await startLocalStack(children, { appPort: APP_PORT, sandboxPort: SANDBOX_PORT, webhooks: true });
 
     log("signing in as the demo user through the emulator's module pages");
     const cookie = await signIn();

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { astraError, startAstraStandIn, type Responder } from "./support/astra-stand-in";
+import { astraError, astraStandInPerTest, type Responder } from "./support/astra-stand-in";
 
 // Reads are retried a bounded number of times; writes never are (a create is reconciled instead).
-let standIn: Awaited<ReturnType<typeof startAstraStandIn>> | undefined;
-
-afterEach(async () => {
-  await standIn?.close();
-  standIn = undefined;
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
+const astra = astraStandInPerTest();
+let standIn: Awaited<ReturnType<typeof astra.point>> | undefined;
 
 async function clientAgainst(respond: Responder) {
-  standIn = await startAstraStandIn(respond);
-  vi.stubEnv("ASTRA_API_URL", standIn.url);
-  vi.resetModules(); // lib/env.ts caches the parsed environment
+  standIn = await astra.point(respond);
   return (await import("@/lib/astra/client")).astraFetch;
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Routine } from "@/lib/astra/schemas";
-import { astraError, startAstraStandIn, type Responder, type SeenRequest } from "./support/astra-stand-in";
+import { astraError, astraStandInPerTest, type Responder, type SeenRequest } from "./support/astra-stand-in";
 
 // A create whose outcome is unknown (409 for a key still in flight, 5xx, no answer) must never become two
 // routines: the app tags each create with a correlation id from its Idempotency-Key and looks for it first.
@@ -10,19 +10,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("node:timers/promises", () => ({ setTimeout: async () => undefined }));
 vi.mock("@/lib/auth/astra-session", () => ({ callAstra: <T>(run: (token: string) => Promise<T>) => run("tok") }));
 
-let standIn: Awaited<ReturnType<typeof startAstraStandIn>> | undefined;
-
-afterEach(async () => {
-  await standIn?.close();
-  standIn = undefined;
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
+const astra = astraStandInPerTest();
 
 async function against(respond: Responder) {
-  standIn = await startAstraStandIn(respond);
-  vi.stubEnv("ASTRA_API_URL", standIn.url);
-  vi.resetModules(); // lib/env.ts caches the parsed environment
+  const standIn = await astra.point(respond);
   return {
     routines: await import("@/lib/astra/routines"),
     actions: await import("@/app/(signed-in)/routines/actions"),

@@ -2,6 +2,7 @@
 // sent. Real HTTP, so the client's retries, timeouts and headers are exercised as they run in production.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach, vi } from "vitest";
 
 export type SeenRequest = { at: number; method: string; path: string; search: URLSearchParams; headers: IncomingMessage["headers"]; body: string };
 export type Answer = { status?: number; headers?: Record<string, string>; json?: unknown; delayMs?: number; drop?: boolean };
@@ -47,3 +48,26 @@ export const astraError = (status: number, description: string): Answer => ({
   status,
   json: { code: status, name: "Error", description },
 });
+
+/**
+ * For a test file whose app modules must talk to a fresh stand-in: `point(respond)` starts one, points
+ * ASTRA_API_URL at it and clears the module cache (lib/env.ts caches the parsed environment), so the next
+ * `await import(...)` of an app module reads it. Each test's stand-in is closed after it.
+ */
+export function astraStandInPerTest() {
+  let current: Awaited<ReturnType<typeof startAstraStandIn>> | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+  return {
+    async point(respond: Responder) {
+      current = await startAstraStandIn(respond);
+      vi.stubEnv("ASTRA_API_URL", current.url);
+      vi.resetModules();
+      return current;
+    },
+  };
+}
