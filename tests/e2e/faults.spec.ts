@@ -1,17 +1,15 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fillRoutine } from "./routine-form";
 
 // Astra failing or slow, as the emulator's control API makes it: every signed-in page says so with the request
 // id and a way to retry, recovers when Astra does, and a create retried after a failure makes one routine.
 
 const EVERY_READ = { method: "GET", path: "/v1/*", count: 100 } as const;
 
-async function fillRoutine(page: Page, name: string, amount: string) {
+async function fillAndReview(page: Page, name: string, amount: string) {
   await page.goto("/routines/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
-  await page.getByLabel("Amount (USD)").fill(amount);
+  await fillRoutine(page, { name, amount });
   await page.getByRole("button", { name: "Review" }).click();
 }
 
@@ -36,7 +34,7 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
     test(`every signed-in page shows a ${status} with its request id and recovers on retry`, async ({ page, emulator }) => {
       test.setTimeout(90_000);
       // Something for the detail pages to show.
-      await fillRoutine(page, "Fault drill", "4");
+      await fillAndReview(page, "Fault drill", "4");
       await page.getByRole("button", { name: "Confirm and create" }).click();
       await expect(page.getByRole("heading", { name: "Fault drill" })).toBeVisible();
       const routinePath = new URL(page.url()).pathname;
@@ -76,7 +74,7 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
   });
 
   test("a create that failed keeps what was typed and, retried, makes exactly one routine", async ({ page, emulator }) => {
-    await fillRoutine(page, "Retry me", "6.50");
+    await fillAndReview(page, "Retry me", "6.50");
     const key = await page.locator('input[name="$idempotency_key"]').inputValue();
     await emulator.injectFault({ method: "POST", path: "/v1/routines", status: 503, count: 1 });
     await page.getByRole("button", { name: "Confirm and create" }).click();
@@ -95,7 +93,7 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
   });
 
   test("a create that fails again on retry still makes no second routine once it goes through", async ({ page, emulator }) => {
-    await fillRoutine(page, "Twice unlucky", "7");
+    await fillAndReview(page, "Twice unlucky", "7");
     await emulator.injectFault({ method: "POST", path: "/v1/routines", status: 500, count: 2 });
     await page.getByRole("button", { name: "Confirm and create" }).click();
     const unconfirmed = page.getByRole("alert").filter({ hasText: "has not confirmed" });
@@ -114,7 +112,7 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
     await page.goto("/routines/new");
     await expect(page.getByLabel("Amount (USD)")).toBeVisible({ timeout: 15_000 });
 
-    await fillRoutine(page, "Slow but sure", "8");
+    await fillAndReview(page, "Slow but sure", "8");
     await emulator.injectFault({ method: "POST", path: "/v1/routines", delay_ms: 5_000, count: 1 });
     await page.getByRole("button", { name: "Confirm and create" }).click();
     await expect(page.getByRole("button", { name: "Creating…" })).toBeDisabled();

@@ -1,24 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-async function openNewRoutine(page: Page) {
-  await page.goto("/routines/new");
-  await expect(page.getByRole("heading", { name: "New routine" })).toBeVisible();
-}
-
-async function fillRoutine(page: Page, routine: { type?: "one-time" | "recurring"; name: string; amount: string; frequency?: string }) {
-  if (routine.type === "recurring") await page.getByLabel("Recurring transfer").check();
-  await page.getByLabel("Name").fill(routine.name);
-  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
-  await page.getByLabel("Amount (USD)").fill(routine.amount);
-  if (routine.frequency) await page.getByLabel("Repeats").selectOption({ label: routine.frequency });
-}
-
-async function confirm(page: Page) {
-  await page.getByRole("button", { name: "Review" }).click();
-  await page.getByRole("button", { name: "Confirm and create" }).click();
-}
+import { confirm, fillRoutine, openNewRoutine } from "./routine-form";
 
 test.describe("Routines", () => {
   test.beforeEach(async ({ page, signIn }) => {

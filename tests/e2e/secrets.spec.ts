@@ -3,6 +3,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
 import { expect, test } from "./fixtures";
+import { fillRoutine } from "./routine-form";
 import { CLIENT_SECRET, E2E_AUTH_SECRET } from "./ports";
 
 // Everything a browser can see, on every page, must hold none of the server's secrets: the user's Astra access
@@ -75,10 +76,7 @@ test("no token, client secret or webhook secret reaches any surface a browser se
 
   // A routine gives the routine page something to show.
   await page.goto("/routines/new");
-  await page.getByLabel("Name").fill("Secret check");
-  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
-  await page.getByLabel("Amount (USD)").fill("7");
+  await fillRoutine(page, { name: "Secret check", amount: "7" });
   await page.getByRole("button", { name: "Review" }).click();
   await page.getByRole("button", { name: "Confirm and create" }).click();
   await expect(page.getByRole("heading", { name: "Secret check" })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fillRoutine } from "./routine-form";
 
 // Every response of the production build carries the security headers, and every page's scripts carry the
 // CSP nonce of their own response: the policy forbids inline scripts, so an unnonced one would not run.
@@ -82,10 +83,7 @@ test("signed-in pages carry the nonce on every script, and their scripts run und
 
   // Hydrated client components work: the routine form's review step exists only in the browser.
   await page.goto("/routines/new");
-  await page.getByLabel("Name").fill("Nonce check");
-  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
-  await page.getByLabel("Amount (USD)").fill("5");
+  await fillRoutine(page, { name: "Nonce check", amount: "5" });
   await page.getByRole("button", { name: "Review" }).click();
   await expect(page.getByTestId("routine-summary")).toContainText("Move $5.00");
   // Client-side navigation loads further chunks and RSC payloads under the same policy.

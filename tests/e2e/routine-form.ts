@@ -1,0 +1,25 @@
+// The new-routine form as a person fills it in, for every spec that needs a routine made through the app.
+import { expect, type Page } from "@playwright/test";
+
+export type RoutineInput = { type?: "one-time" | "recurring"; name: string; amount: string; frequency?: string };
+
+export async function openNewRoutine(page: Page) {
+  await page.goto("/routines/new");
+  await expect(page.getByRole("heading", { name: "New routine" })).toBeVisible();
+}
+
+/** Fills the form from the demo user's checking account to her savings. */
+export async function fillRoutine(page: Page, routine: RoutineInput) {
+  if (routine.type === "recurring") await page.getByLabel("Recurring transfer").check();
+  await page.getByLabel("Name").fill(routine.name);
+  await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
+  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
+  await page.getByLabel("Amount (USD)").fill(routine.amount);
+  if (routine.frequency) await page.getByLabel("Repeats").selectOption({ label: routine.frequency });
+}
+
+/** Review, then Confirm and create. */
+export async function confirm(page: Page) {
+  await page.getByRole("button", { name: "Review" }).click();
+  await page.getByRole("button", { name: "Confirm and create" }).click();
+}
