@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { createMemoryWebhookIdStore } from "@/lib/astra/webhook-dedupe";
 import { signAstraWebhook } from "@/lib/astra/webhook-signature";
 import { handleAstraWebhook } from "@/lib/astra/webhooks";
 import { subscribe, type UserEvent } from "@/lib/events/user-events";
 
 // Astra retries anything but a 200, so a signed webhook the app does not understand is acknowledged, not refused.
-const SECRET = "astra_emulator_secret_do_not_use_in_production";
+const SECRET = EMULATOR_CLIENT_SECRET;
 
 function signed(body: string) {
   return new Request("http://localhost:3000/api/webhooks/astra", {
