@@ -9,7 +9,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const sandboxReadme = readFileSync(path.join(ROOT, "sandbox/README.md"), "utf8");
 
 const values = Object.entries(defaults).flatMap(([name, value]) =>
-  typeof value === "string" ? [[name, value]] : Array.isArray(value) ? value.map((uri, i) => [`${name}[${i}]`, uri]) : [],
+  typeof value === "string"
+    ? [[name, value]]
+    : Array.isArray(value)
+      ? value.map((uri, i) => [`${name}[${i}]`, uri])
+      : [],
 );
 
 describe("the emulator's defaults", () => {
