@@ -3,7 +3,7 @@ import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
 
 const FEATURES = [

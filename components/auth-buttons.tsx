@@ -1,5 +1,5 @@
 // Sign-in and sign-out buttons. They are forms posting to server actions, so they work before JS loads.
-import { signIn, signOut } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { buttonStyles } from "@/components/ui/button-styles";

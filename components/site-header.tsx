@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth-buttons";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { siteConfig } from "@/config/site";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 
 export async function SiteHeader() {
   const session = await auth();

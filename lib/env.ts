@@ -2,13 +2,12 @@
 // (instrumentation.ts), so a wrong value stops the server with a message instead of failing a request later.
 import "server-only";
 import { z } from "zod";
+import { DEV_APP_ORIGIN, EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_ORIGIN } from "@/config/emulator-defaults";
 
 const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
-const EMULATOR_CLIENT_ID = "astra_emulator_client";
-const EMULATOR_CLIENT_SECRET = "astra_emulator_secret_do_not_use_in_production";
 
 const DEFAULT_URLS = {
-  emulator: { api: "http://localhost:4010", app: "http://localhost:4010" },
+  emulator: { api: EMULATOR_ORIGIN, app: EMULATOR_ORIGIN },
   sandbox: { api: "https://api-sandbox.astra.finance", app: "https://app.astra.finance" },
   production: { api: "https://api.astra.finance", app: "https://app.astra.finance" },
 } as const;
@@ -106,7 +105,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
   const authUrl =
     raw.AUTH_URL ??
-    (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : isProduction ? undefined : "http://localhost:3000");
+    (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : isProduction ? undefined : DEV_APP_ORIGIN);
   if (authUrl?.includes("://127.0.0.1")) {
     problems.push("AUTH_URL: use http://localhost:PORT, not 127.0.0.1 (Next rewrites it and the OAuth callback breaks)");
   }

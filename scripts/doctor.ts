@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { EMULATOR_CLIENT_ID } from "../config/emulator-defaults";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 
 export type Finding =
@@ -106,7 +107,7 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
       state: "fail",
       label,
       detail: `the emulator knows no app with client id ${env.astraClientId}`,
-      fix: "Set ASTRA_CLIENT_ID to the emulator's client id (SANDBOX_CLIENT_ID, astra_emulator_client by default).",
+      fix: `Set ASTRA_CLIENT_ID to the emulator's client id (SANDBOX_CLIENT_ID, ${EMULATOR_CLIENT_ID} by default).`,
     };
   }
   return { state: "fail", label, detail: `the authorize page answered HTTP ${reach.status}`, fix: `Open ${authorizeUrlOf(env, redirectUri)} in a browser and read what it says.` };

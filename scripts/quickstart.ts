@@ -3,13 +3,14 @@
 // exchanges the code for tokens and reads the user and their accounts, printing each step. A failed step says
 // what the emulator answered and which variable to set, and deletes the user intent it made.
 import { pathToFileURL } from "node:url";
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_ORIGIN } from "../config/emulator-defaults";
 import { accountListSchema, oauthTokenResponseSchema, userSchema, type Account, type User } from "../lib/astra/schemas";
 
 const config = {
-  apiUrl: process.env.ASTRA_API_URL || "http://localhost:4010",
-  appUrl: process.env.ASTRA_APP_URL || process.env.ASTRA_API_URL || "http://localhost:4010",
-  clientId: process.env.ASTRA_CLIENT_ID || "astra_emulator_client",
-  clientSecret: process.env.ASTRA_CLIENT_SECRET || "astra_emulator_secret_do_not_use_in_production",
+  apiUrl: process.env.ASTRA_API_URL || EMULATOR_ORIGIN,
+  appUrl: process.env.ASTRA_APP_URL || process.env.ASTRA_API_URL || EMULATOR_ORIGIN,
+  clientId: process.env.ASTRA_CLIENT_ID || EMULATOR_CLIENT_ID,
+  clientSecret: process.env.ASTRA_CLIENT_SECRET || EMULATOR_CLIENT_SECRET,
   // Unset: the app's registered sign-in callback, asked of the emulator (GET /sandbox/app).
   redirectUri: process.env.ASTRA_REDIRECT_URI || undefined,
 };

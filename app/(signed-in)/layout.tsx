@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { LiveUpdates } from "@/components/live-updates";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 
 // proxy.ts already sends signed-out visitors to /signin with their path; this is the server-side backstop.
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {

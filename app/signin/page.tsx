@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
 import { PageHeader } from "@/components/ui/page-header";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { createUserIntent } from "@/lib/astra/user-intents";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth/next-auth";
 import { clientIpFrom } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
 import { defineAction } from "@/lib/server-action";

@@ -1,5 +1,6 @@
 // The emulator's configuration, parsed once from process.env. A bad value stops start-up with a fix.
 import { z } from "zod";
+import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { isLoopbackHost, isPrivateUrl } from "./lib/network";
 import { DEFAULT_APP } from "./store/seed";
 
@@ -10,7 +11,7 @@ const FIXES: Record<string, string> = {
   SANDBOX_ALLOWED_HOSTS:
     "Set it to comma-separated host names the emulator is reached by, e.g. SANDBOX_ALLOWED_HOSTS=sandbox.example.com,10.0.0.5:4010.",
   SANDBOX_DB: 'Set it to a file path such as .sandbox/astra.db, or ":memory:" for a throwaway store.',
-  SANDBOX_CLIENT_ID: "Set it to a non-empty client id, or unset it to use astra_emulator_client.",
+  SANDBOX_CLIENT_ID: `Set it to a non-empty client id, or unset it to use ${EMULATOR_CLIENT_ID}.`,
   SANDBOX_CLIENT_SECRET: "Set it to a non-empty secret, or unset it to use the emulator's default.",
   SANDBOX_REDIRECT_URIS:
     "Set it to comma-separated absolute URLs, e.g. http://localhost:3000/api/auth/callback/astra.",

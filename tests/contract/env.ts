@@ -1,9 +1,8 @@
 // The contract suite's configuration: the only file in tests/contract that reads process.env. Parsed in the
 // global setup, which hands the result to the test files (vitest's provide/inject).
 import { z } from "zod";
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "../../config/emulator-defaults";
 
-const EMULATOR_CLIENT_ID = "astra_emulator_client";
-const EMULATOR_CLIENT_SECRET = "astra_emulator_secret_do_not_use_in_production";
 /** The emulator's seeded demo user, who has two linked accounts (sandbox/README.md "Seeded data"). */
 const EMULATOR_PHONE = "2025550123";
 /** The emulator's test code (sandbox/README.md "Magic values"). */

@@ -1,5 +1,6 @@
 // Where the e2e suite runs its own app and emulator: ports apart from `npm run dev` (3000/4010). Override them
 // with E2E_APP_PORT / E2E_SANDBOX_PORT to run two suites side by side on one machine.
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "../../config/emulator-defaults";
 import { ON_ASTRA_SANDBOX, sandboxKeys } from "./target";
 
 const appPort = process.env.E2E_APP_PORT ?? "3100";
@@ -9,7 +10,7 @@ export const SANDBOX_URL = `http://localhost:${sandboxPort}`;
 /** The app's keys: the emulator's seeded app by default, your sandbox app's with E2E_TARGET=sandbox. */
 const keys = ON_ASTRA_SANDBOX
   ? sandboxKeys()
-  : { clientId: "astra_emulator_client", clientSecret: "astra_emulator_secret_do_not_use_in_production" };
+  : { clientId: EMULATOR_CLIENT_ID, clientSecret: EMULATOR_CLIENT_SECRET };
 export const CLIENT_ID = keys.clientId;
 export const CLIENT_SECRET = keys.clientSecret;
 /** The app's AUTH_SECRET in the suite; tests use it to read the tokens the session cookie holds (secrets.spec.ts). */

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import { answer, createFuzzSandbox, expectClientError, expectNamesField, expectNamesSomeField, RUNS, type FuzzSandbox } from "./fuzz-helpers";
-import { basicAuth, REDIRECT_URI, signIn } from "./helpers";
+import { basicAuth, DEFAULT_APP, REDIRECT_URI, signIn } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -70,7 +70,7 @@ describe("POST /v1/oauth/token", () => {
         fc.option(fc.string({ maxLength: 40 })),
         async (contentType, body, secret) => {
           const before = sandbox.fingerprint();
-          const auth = secret === null ? basicAuth() : basicAuth("astra_emulator_client", `wrong${secret}`);
+          const auth = secret === null ? basicAuth() : basicAuth(DEFAULT_APP.clientId, `wrong${secret}`);
           const response = await token(body, contentType, auth);
           const result = await answer(response);
           expectClientError(result, { contentType, body });

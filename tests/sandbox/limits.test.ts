@@ -7,7 +7,7 @@ import { createManualClock } from "../../sandbox/src/lib/clock";
 import { createStore } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { dashboardClient, ORIGIN, settingsFields } from "./dashboard-helpers";
-import { basicAuth, createSandbox, createTestUser, intentBody, postForm, type Sandbox } from "./helpers";
+import { basicAuth, createSandbox, createTestUser, DEFAULT_APP, intentBody, postForm, type Sandbox } from "./helpers";
 
 /** A body sent in chunks with no Content-Length, as a streaming client would. */
 function streamed(bytes: number): ReadableStream<Uint8Array> {
@@ -38,7 +38,7 @@ describe("body size caps", () => {
         body,
       }),
     );
-    expect(await store.userIntents.findForClient("astra_emulator_client", "x")).toBeNull();
+    expect(await store.userIntents.findForClient(DEFAULT_APP.clientId, "x")).toBeNull();
   });
 
   it("refuse a streamed body without Content-Length once it passes the cap", async () => {
@@ -137,10 +137,10 @@ describe("webhook URL targets", () => {
     const sandbox = { store, clock: createManualClock(), app: createApp({ store, loopbackOnly }) };
     const dashboard = dashboardClient(sandbox);
     const cookie = await dashboard.logInSeeded();
-    const seeded = await store.apps.findByClientId("astra_emulator_client");
+    const seeded = await store.apps.findByClientId(DEFAULT_APP.clientId);
     const fields = settingsFields(seeded!, { webhook_url: url });
-    const response = await dashboard.post("/dashboard/apps/astra_emulator_client", fields, cookie);
-    return { response, app: await store.apps.findByClientId("astra_emulator_client") };
+    const response = await dashboard.post(`/dashboard/apps/${DEFAULT_APP.clientId}`, fields, cookie);
+    return { response, app: await store.apps.findByClientId(DEFAULT_APP.clientId) };
   }
 
   it.each(["http://127.0.0.1:3000/hook", "http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[::1]/hook", "http://localhost/x", "http://2130706433/"])(
@@ -149,7 +149,7 @@ describe("webhook URL targets", () => {
       const { response, app } = await saveWebhookUrl(false, url);
       expect(response.status).toBe(400);
       expect(await response.text()).toMatch(/private, link-local or loopback/);
-      expect(app?.webhookUrl).toBe("http://localhost:3000/api/webhooks/astra");
+      expect(app?.webhookUrl).toBe(DEFAULT_APP.webhookUrl);
     },
   );
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { getAccounts, reshapeAccount } from "@/lib/astra/accounts";
 import { astraFetch } from "@/lib/astra/client";
 import { AstraError } from "@/lib/astra/errors";
@@ -44,7 +45,7 @@ describe("astraFetch", () => {
     const fetchMock = mockFetch(Response.json({ count: 0, accounts: [] }));
     await astraFetch({ path: "/v1/accounts", auth: "client", schema: accountListSchema });
     const [, init] = fetchMock.mock.calls[0]!;
-    const expected = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString("base64");
+    const expected = Buffer.from(`${EMULATOR_CLIENT_ID}:${EMULATOR_CLIENT_SECRET}`).toString("base64");
     expect(new Headers(init.headers).get("authorization")).toBe(`Basic ${expected}`);
   });
 

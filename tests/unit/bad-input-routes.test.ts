@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
+import { EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { createMemoryWebhookIdStore } from "@/lib/astra/webhook-dedupe";
 import { signAstraWebhook } from "@/lib/astra/webhook-signature";
 import { handleAstraWebhook } from "@/lib/astra/webhooks";
@@ -10,7 +11,7 @@ import { subscribe } from "@/lib/events/user-events";
 // its session seam stubbed (the input is judged before the session is used). The session-bound routes
 // (/api/astra/events, /verify, /accounts/link) are driven over HTTP in tests/e2e/bad-input.spec.ts.
 const RUNS = 250;
-const SECRET = "astra_emulator_secret_do_not_use_in_production";
+const SECRET = EMULATOR_CLIENT_SECRET;
 
 vi.mock("@/lib/auth/astra-session", () => ({ callAstra: vi.fn(async (load: (token: string) => unknown) => load("token")) }));
 vi.mock("@/lib/astra/transfers", () => ({ getTransfers: vi.fn(async () => ({ items: [], count: 0 })) }));

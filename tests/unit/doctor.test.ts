@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EMULATOR_CLIENT_ID } from "@/config/emulator-defaults";
 import { parseEnv } from "@/lib/env";
 import {
   authorizeUrlOf,
@@ -97,7 +98,7 @@ describe("redirect URI in emulator mode", () => {
     expect(redirectUriOf(emulatorEnv)).toBe(redirectUri);
     const url = new URL(authorizeUrlOf(emulatorEnv, redirectUri));
     expect(url.origin + url.pathname).toBe("http://localhost:4209/login/oauth/authorize");
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: "astra_emulator_client", redirect_uri: redirectUri, response_type: "code" });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: EMULATOR_CLIENT_ID, redirect_uri: redirectUri, response_type: "code" });
   });
 
   it("passes when the authorize page opens", () => {
@@ -107,7 +108,7 @@ describe("redirect URI in emulator mode", () => {
   it("recognises the emulator's refusal and says where to register the URI", () => {
     const finding = describeRedirectCheck(emulatorEnv, redirectUri, { status: 400, body: "<h1>Redirect URI not registered</h1>" });
     expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("SANDBOX_REDIRECT_URIS") });
-    expect(finding.state === "fail" && finding.fix).toContain("http://localhost:4209/dashboard/apps/astra_emulator_client");
+    expect(finding.state === "fail" && finding.fix).toContain(`http://localhost:4209/dashboard/apps/${EMULATOR_CLIENT_ID}`);
   });
 
   it("tells an unknown client id apart from an unregistered URI", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { EnvError, parseEnv } from "@/lib/env";
 
 function problemsOf(source: Record<string, string>): string[] {
@@ -18,7 +19,7 @@ describe("parseEnv", () => {
       astraEnv: "emulator",
       astraApiUrl: "http://localhost:4010",
       astraAppUrl: "http://localhost:4010",
-      astraClientId: "astra_emulator_client",
+      astraClientId: EMULATOR_CLIENT_ID,
       authUrl: "http://localhost:3000",
       trustHost: true,
       useSecureCookies: false,
@@ -60,7 +61,7 @@ describe("parseEnv", () => {
       }),
     ).toEqual([expect.stringMatching(/^AUTH_SECRET: the development default is refused/)]);
     expect(
-      problemsOf({ ASTRA_ENV: "production", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: "astra_emulator_secret_do_not_use_in_production" }),
+      problemsOf({ ASTRA_ENV: "production", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: EMULATOR_CLIENT_SECRET }),
     ).toEqual([expect.stringMatching(/emulator's demo secret/)]);
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { exchangeRefreshToken, latestTokens, needsRefresh, refreshSessionTokens, tokensAfterRejection } from "@/lib/auth/refresh-token";
 import type { JWT } from "next-auth/jwt";
 
@@ -46,7 +47,7 @@ describe("exchangeRefreshToken", () => {
     expect(url).toBe("http://localhost:4010/v1/oauth/token");
     const headers = new Headers(init.headers);
     expect(headers.get("authorization")).toBe(
-      `Basic ${Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString("base64")}`,
+      `Basic ${Buffer.from(`${EMULATOR_CLIENT_ID}:${EMULATOR_CLIENT_SECRET}`).toString("base64")}`,
     );
     expect(headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     const body = new URLSearchParams(String(init.body));

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { createMemoryWebhookIdStore } from "@/lib/astra/webhook-dedupe";
 import { signAstraWebhook } from "@/lib/astra/webhook-signature";
 import { handleAstraWebhook } from "@/lib/astra/webhooks";
 import { subscribe, type UserEvent } from "@/lib/events/user-events";
 
 // The app's default (emulator) client secret, which signs webhooks in development.
-const SECRET = "astra_emulator_secret_do_not_use_in_production";
+const SECRET = EMULATOR_CLIENT_SECRET;
 
 function webhookRequest(body: string, signature: string | null) {
   const headers = new Headers({ "content-type": "application/json" });

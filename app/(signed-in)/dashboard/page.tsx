@@ -8,7 +8,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

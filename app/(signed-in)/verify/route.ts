@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { startModuleFlow } from "@/lib/astra/module-flow";
 import { getUser } from "@/lib/astra/users";
 import { callAstra } from "@/lib/auth/astra-session";
+import { startModuleFlow } from "../module-flow";
 
 // "Verify your identity": Astra's retry screen for a `retry` user, its photo-ID screen otherwise. The status is
 // read now, not from sign-in, because verification moves it (retry can become document).

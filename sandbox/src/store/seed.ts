@@ -1,25 +1,33 @@
 // What an empty store starts with: one developer app and one approved demo user with two accounts.
 import type { Database } from "better-sqlite3";
+import {
+  EMULATOR_APP_NAME,
+  EMULATOR_CLIENT_ID,
+  EMULATOR_CLIENT_SECRET,
+  EMULATOR_DEVELOPER_EMAIL,
+  EMULATOR_DEVELOPER_PASSWORD,
+  EMULATOR_REDIRECT_URIS,
+  EMULATOR_WEBHOOK_URL,
+} from "../../../config/emulator-defaults";
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
 import { insertDeveloper } from "./developers";
 import { insertUser } from "./users";
 
 export const DEFAULT_APP: NewDeveloperApp = {
-  clientId: "astra_emulator_client",
-  clientSecret: "astra_emulator_secret_do_not_use_in_production",
-  name: "Astra Next.js Starter",
-  // The app sends people back to /accounts/linked after bank linking (/institutions/connect).
-  redirectUris: ["http://localhost:3000/api/auth/callback/astra", "http://localhost:3000/accounts/linked"],
-  webhookUrl: "http://localhost:3000/api/webhooks/astra",
+  clientId: EMULATOR_CLIENT_ID,
+  clientSecret: EMULATOR_CLIENT_SECRET,
+  name: EMULATOR_APP_NAME,
+  redirectUris: [...EMULATOR_REDIRECT_URIS],
+  webhookUrl: EMULATOR_WEBHOOK_URL,
 };
 
 export const DEMO_USER_PHONE = "2025550123";
 
 /** Owns the seeded app in the dashboard (/dashboard). The hash is precomputed because scrypt is slow on purpose. */
 export const SEED_DEVELOPER = {
-  email: "developer@example.com",
-  password: "sandbox-password",
+  email: EMULATOR_DEVELOPER_EMAIL,
+  password: EMULATOR_DEVELOPER_PASSWORD,
   firstName: "Sandbox",
   lastName: "Developer",
   passwordHash:

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { startModuleFlow } from "@/lib/astra/module-flow";
+import { startModuleFlow } from "../../module-flow";
 
 // "Link a bank account": Astra's bank-linking flow, back to /accounts/linked.
 export function GET(request: NextRequest) {

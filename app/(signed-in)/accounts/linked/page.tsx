@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { MODULE_STATE_COOKIE } from "@/lib/astra/module-flow";
+import { MODULE_STATE_COOKIE } from "../../module-flow";
 
 export const metadata: Metadata = { title: "Back from Astra" };
 

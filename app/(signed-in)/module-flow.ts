@@ -1,13 +1,15 @@
 // Starting and finishing Astra module flows (bank linking, identity verification) for a signed-in user.
 // `state` is a random value kept in an httpOnly cookie, so the return page can tell a flow this browser
-// started from a forged link.
+// started from a forged link. It answers with a redirect and sets a cookie, so it lives beside the routes that use
+// it (accounts/link, verify, and accounts/linked, which checks the cookie) rather than in the Astra layer, which
+// only builds the URLs (lib/astra/module-urls.ts). Not a route: Next.js serves only page/route files.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { readSession } from "@/lib/auth/astra-session";
 import { signInUrlFor } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
-import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "./module-urls";
+import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "@/lib/astra/module-urls";
 
 export const MODULE_STATE_COOKIE = "astra_module_state";
 

@@ -1,5 +1,6 @@
-// next-auth configuration: the Astra provider, what the encrypted session cookie holds, and what the browser
-// may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT cookie.
+// The Auth.js (next-auth) instance and its callbacks: the Astra provider, what the encrypted session cookie
+// holds, and what the browser may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT
+// cookie. The helpers it relies on sit beside it in lib/auth/.
 import NextAuth, { type DefaultSession } from "next-auth";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
