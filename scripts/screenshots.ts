@@ -109,6 +109,11 @@ async function run() {
       await fillRoutine(page, { type: "recurring", name: "Weekly savings", amount: "25.00", frequency: "Every week" });
       await page.getByRole("button", { name: "Review" }).click();
       await page.getByRole("button", { name: "Confirm and create" }).waitFor();
+      // The review step opens below the fields: on a desktop's first screen, bring its confirmation into view.
+      await page.getByRole("region", { name: "Confirm routine" }).evaluate((region) => {
+        region.scrollIntoView({ block: "end" });
+        window.scrollBy(0, 24);
+      });
       await shoot(page, "routine-form", variant);
       await context.close();
     }
