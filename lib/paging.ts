@@ -41,7 +41,7 @@ export function readPageInfo(fields: PaginationFields, itemsOnPage: number, requ
   const page = fields.page ?? requested.page;
   const pageSize = fields.page_size ?? requested.pageSize;
   const count = fields.count ?? null;
-  const hasMore = fields.has_more ?? (count !== null ? page * pageSize < count : false);
+  const hasMore = fields.has_more ?? (count !== null ? page * pageSize < count : itemsOnPage >= pageSize);
   const pageCount = count === null ? null : Math.max(1, Math.ceil(count / pageSize));
   return { page, hasMore, count, pageCount };
 }
