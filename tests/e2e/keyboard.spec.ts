@@ -16,9 +16,11 @@ test("sign in, create a routine, pause and cancel it with the keyboard alone", {
   await page.keyboard.type(DEMO_PHONE);
   await tabTo(page, /^Send code$/);
   await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Verification code")).toBeVisible();
   await tabTo(page, /^Verification code/);
   await page.keyboard.type(SANDBOX_CODE);
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Authorize" })).toBeVisible();
   await tabTo(page, /^Authorize$/);
   await expectFocusVisible(page);
   await page.keyboard.press("Space");
@@ -60,6 +62,7 @@ test("sign in, create a routine, pause and cancel it with the keyboard alone", {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Keyboard savings" })).toBeVisible();
   await expect(page.getByText("Routine created.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
 
   await tabTo(page, /^Pause$/);
   await expectFocusVisible(page);
