@@ -1,6 +1,6 @@
 import { request, type BrowserContext } from "@playwright/test";
 import { decode } from "next-auth/jwt";
-import { expect, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { E2E_AUTH_SECRET, SANDBOX_URL } from "./ports";
 
 // The routines list shows 20 a page (ROUTINES_PAGE_SIZE); 21 routines need two pages. They are made through
@@ -68,6 +68,7 @@ test.describe("Paging", () => {
     await expect(list).not.toContainText(name(1));
     await expect(pager.getByTestId("page-position")).toHaveText("Page 1 of 2");
     await expect(pager.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
+    await expectNoAxeViolations(page);
 
     await pager.getByRole("link", { name: "Older →" }).click();
     await expect(page).toHaveURL(/\/routines\?page=2$/);

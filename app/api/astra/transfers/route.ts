@@ -2,7 +2,7 @@ import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 import { transferStatusSchema } from "@/lib/astra/schemas";
 import { getTransfers } from "@/lib/astra/transfers";
 import { callAstra } from "@/lib/auth/astra-session";
-import { MAX_PAGE, pageParamSchema } from "@/lib/paging";
+import { parsePageParam } from "@/lib/paging";
 
 // What the transfers page polls (SWR) while transfers are pending; the session's token is added here.
 export async function GET(request: Request) {
@@ -15,15 +15,10 @@ export async function GET(request: Request) {
       { status: 400 },
     );
   }
-  const page = pageParamSchema.optional().safeParse(query.get("page") ?? undefined);
-  if (!page.success) {
-    return Response.json(
-      { error: { kind: "invalid_request", field: "page", message: `page must be a whole number from 1 to ${MAX_PAGE}.` } },
-      { status: 400 },
-    );
-  }
+  // As on the pages: a page that is not a plain number is page 1.
+  const page = parsePageParam(query.get("page"));
   try {
-    const list = await callAstra((accessToken) => getTransfers(accessToken, { status: status.data, page: page.data }));
+    const list = await callAstra((accessToken) => getTransfers(accessToken, { status: status.data, page }));
     return Response.json(list, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof AstraError) return astraErrorResponse(error, "GET /api/astra/transfers");
