@@ -10,7 +10,7 @@ import { formatUsd } from "@/lib/money";
 
 /** Routines that will run, with their next date, and the latest transfers. */
 export async function Activity({ path }: { path: string }) {
-  const loaded = await loadPageData((token) => Promise.all([getRoutines(token), getTransfers(token, { pageSize: 10 })]), { path });
+  const loaded = await loadPageData((token) => Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 })]), { path });
   if (!loaded.ok) return loaded.panel;
   const [routines, transfers] = loaded.data;
   const upcoming = routines.routines.filter((r) => r.nextRuns.length > 0).slice(0, 5);

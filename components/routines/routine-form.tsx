@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -23,6 +23,9 @@ type Props = {
   initialIdempotencyKey: string;
   action: FormAction;
 };
+
+/** A stable ref callback, so React calls it once when the element appears, not on every render. */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
 
@@ -52,6 +55,12 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const unconfirmed = state.status === "failed" && state.unconfirmed;
   const reviewing = reviewedState === state || (unconfirmed && reviewedState !== null);
   const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
+  // Review and Edit swap one button for another: focus follows, so a keyboard user is not dropped on the page.
+  const returnToReview = useRef(false);
+  const focusReviewAfterEdit = useCallback((button: HTMLButtonElement | null) => {
+    if (button && returnToReview.current) button.focus();
+    returnToReview.current = false;
+  }, []);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
     setEdited({ state, fields: new Set(editedFields).add(name) });
@@ -150,16 +159,24 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
         <div className="space-y-4 rounded-panel border border-brand-line bg-brand-soft p-4" role="region" aria-label="Confirm routine">
           <p className="text-sm text-brand-ink" data-testid="routine-summary">{summary}</p>
           <div className="flex gap-3">
-            <button type="submit" disabled={pending} className={buttonStyles.primary}>
+            <button ref={focusOnMount} type="submit" disabled={pending} className={buttonStyles.primary}>
               {pending ? (unconfirmed ? "Checking with Astra…" : "Creating…") : unconfirmed ? "Check and create" : "Confirm and create"}
             </button>
-            <button type="button" onClick={() => setReviewing(false)} className={buttonStyles.secondary}>
+            <button
+              type="button"
+              onClick={() => {
+                returnToReview.current = true;
+                setReviewing(false);
+              }}
+              className={buttonStyles.secondary}
+            >
               Edit
             </button>
           </div>
         </div>
       ) : (
         <button
+          ref={focusReviewAfterEdit}
           type="button"
           onClick={() => {
             setTriedReview(true);

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { useSWRConfig } from "swr";
-import { CACHE_KEYS } from "@/lib/cache-keys";
+import { isTransfersKey } from "@/lib/cache-keys";
 import type { FormAction } from "@/lib/server-action";
 
 type Props = {
@@ -14,7 +14,7 @@ export function CancelTransferButton({ transferId, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const { mutate } = useSWRConfig();
   useEffect(() => {
-    if (state.status === "ok") void mutate(CACHE_KEYS.transfers);
+    if (state.status === "ok") void mutate(isTransfersKey);
   }, [state, mutate]);
 
   return (

@@ -5,31 +5,31 @@ import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
-import type { TransferView } from "@/lib/astra/transfers";
-import { CACHE_KEYS } from "@/lib/cache-keys";
+import type { TransferPage } from "@/lib/astra/transfers";
+import { transfersPageKey } from "@/lib/cache-keys";
 import { formatAstraTimestamp } from "@/lib/dates";
 import { fetcher } from "@/lib/fetcher";
 import { formatUsd } from "@/lib/money";
 import type { FormAction } from "@/lib/server-action";
 import { CancelTransferButton } from "./cancel-transfer-button";
 
-type TransferList = { count: number; transfers: TransferView[] };
-
 type Props = {
-  initial: TransferList;
+  /** The page the server rendered; polling refreshes this same page. */
+  initial: TransferPage;
   accountNames: Record<string, string>;
   cancelAction: FormAction;
 };
 
-/** Transfers, refreshed every two seconds while any is pending, until they settle. */
+/** One page of transfers, refreshed every two seconds while any is pending, until they settle. */
 export function TransferTable({ initial, accountNames, cancelAction }: Props) {
-  const { data, error } = useSWR<TransferList>(CACHE_KEYS.transfers, fetcher, {
+  const { data, error } = useSWR<TransferPage>(transfersPageKey(initial.paging.page), fetcher, {
     fallbackData: initial,
     refreshInterval: (latest) => (latest?.transfers.some((t) => t.status === "pending") ? 2_000 : 0),
   });
   const transfers = data?.transfers ?? [];
   const name = (id: string) => accountNames[id] ?? "Another account";
 
+  if (transfers.length === 0 && initial.paging.page > 1) return null;
   if (transfers.length === 0) {
     return (
       <EmptyState title="No transfers yet">
@@ -43,11 +43,6 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
       {error ? (
         <p role="status" className="text-sm text-warning">
           Could not refresh just now ({error.message}); showing the last known state.
-        </p>
-      ) : null}
-      {(data?.count ?? 0) > transfers.length ? (
-        <p className="text-sm text-subtle">
-          The newest {transfers.length} of {data?.count} transfers.
         </p>
       ) : null}
       <Panel className="overflow-x-auto">

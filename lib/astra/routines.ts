@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { todayInAstraZone } from "@/lib/dates";
+import { readPageInfo } from "@/lib/paging";
 import { upcomingRunDates } from "@/lib/schedule";
 import { astraFetch } from "./client";
 import { mayHaveHappened, AstraError } from "./errors";
@@ -18,7 +19,7 @@ import {
   type RoutineUpdate,
 } from "./schemas";
 import { routineScheduleWords, routineStatusWords, settlementSpeedWords, type StatusWords } from "./status-words";
-import { reshapeTransfer, type TransferView } from "./transfers";
+import { reshapeTransfer } from "./transfers";
 
 export type RoutineView = {
   id: string;
@@ -106,17 +107,22 @@ export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView 
   };
 }
 
-/** The newest 100 routines (Astra's largest page); `hasMore` says whether there are older ones. */
-export async function getRoutines(accessToken: string) {
+export const ROUTINES_PAGE_SIZE = 20;
+export const ROUTINE_TRANSFERS_PAGE_SIZE = 25;
+
+/** One page of routines, newest first, filtered by Astra itself when a status is given. */
+export async function getRoutines(
+  accessToken: string,
+  { page = 1, status, pageSize = ROUTINES_PAGE_SIZE }: { page?: number; status?: string; pageSize?: number } = {},
+) {
   const list = await astraFetch({
     path: "/v1/routines",
     auth: { accessToken },
     schema: routineListSchema,
-    searchParams: { page_size: 100 },
+    searchParams: { page, page_size: pageSize, status },
   });
   return {
-    count: list.count ?? list.routines.length,
-    hasMore: list.has_more ?? false,
+    paging: readPageInfo(list, list.routines.length, { page, pageSize }),
     routines: list.routines.map((r) => reshapeRoutine(r)),
   };
 }
@@ -126,14 +132,18 @@ export async function getRoutine(accessToken: string, id: string): Promise<Routi
   return reshapeRoutine(routine);
 }
 
-export async function getRoutineTransfers(accessToken: string, id: string): Promise<TransferView[]> {
+/** One page of a routine's transfers, newest first. */
+export async function getRoutineTransfers(accessToken: string, id: string, { page = 1 }: { page?: number } = {}) {
   const list = await astraFetch({
     path: `/v1/routines/${encodeURIComponent(id)}/transfers`,
     auth: { accessToken },
     schema: transferListSchema,
-    searchParams: { page_size: 100 },
+    searchParams: { page, page_size: ROUTINE_TRANSFERS_PAGE_SIZE },
   });
-  return list.transfers.map(reshapeTransfer);
+  return {
+    paging: readPageInfo(list, list.transfers.length, { page, pageSize: ROUTINE_TRANSFERS_PAGE_SIZE }),
+    transfers: list.transfers.map(reshapeTransfer),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Transfers: the money movements routines make. Astra's transfers, not routines, say whether money moved.
 import "server-only";
+import { readPageInfo } from "@/lib/paging";
 import { astraFetch } from "./client";
 import { transferListSchema, transferSchema, type Transfer, type TransferStatus } from "./schemas";
 import { transferStatusWords, type StatusWords } from "./status-words";
@@ -38,15 +39,26 @@ export function reshapeTransfer(transfer: Transfer): TransferView {
   };
 }
 
-export async function getTransfers(accessToken: string, { status, pageSize = 50 }: { status?: TransferStatus; pageSize?: number } = {}) {
+export const TRANSFERS_PAGE_SIZE = 25;
+
+/** One page of the user's transfers, newest first. */
+export async function getTransfers(
+  accessToken: string,
+  { status, page = 1, pageSize = TRANSFERS_PAGE_SIZE }: { status?: TransferStatus; page?: number; pageSize?: number } = {},
+) {
   const list = await astraFetch({
     path: "/v1/transfers",
     auth: { accessToken },
     schema: transferListSchema,
-    searchParams: { status, page_size: pageSize },
+    searchParams: { status, page, page_size: pageSize },
   });
-  return { count: list.count ?? list.transfers.length, transfers: list.transfers.map(reshapeTransfer) };
+  return {
+    paging: readPageInfo(list, list.transfers.length, { page, pageSize }),
+    transfers: list.transfers.map(reshapeTransfer),
+  };
 }
+
+export type TransferPage = Awaited<ReturnType<typeof getTransfers>>;
 
 export async function cancelTransfer(accessToken: string, id: string): Promise<TransferView> {
   const transfer = await astraFetch({

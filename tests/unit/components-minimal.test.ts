@@ -24,7 +24,7 @@ describe("components with minimal Astra data", () => {
     ].map(reshapeTransfer);
     const html = renderToStaticMarkup(
       createElement(TransferTable, {
-        initial: { count: transfers.length, transfers },
+        initial: { paging: { page: 1, hasMore: false, count: transfers.length, pageCount: 1 }, transfers },
         accountNames: {},
         cancelAction: async () => ({ status: "ok" as const, message: "" }),
       }),

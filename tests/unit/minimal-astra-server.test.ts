@@ -75,13 +75,13 @@ afterAll(async () => {
 describe("the app against a stand-in Astra that sends only the documented minimum", () => {
   it("lists transfers, including a routine type the app never creates", async () => {
     const list = await api.transfers.getTransfers("tok");
-    expect(list.count).toBe(2);
+    expect(list.paging).toMatchObject({ count: 2, hasMore: false, pageCount: 1 });
     expect(list.transfers.map((t) => t.words.label)).toEqual(["Completed", "Pending"]);
   });
 
   it("lists routines when the envelope has no count", async () => {
     const list = await api.routines.getRoutines("tok");
-    expect(list).toMatchObject({ count: 1, hasMore: false });
+    expect(list.paging).toMatchObject({ count: null, hasMore: false, pageCount: null });
     expect(list.routines[0]).toMatchObject({ id: "rtn_1", schedule: "Recurring", startDate: null });
   });
 
@@ -91,7 +91,7 @@ describe("the app against a stand-in Astra that sends only the documented minimu
       api.routines.getRoutineTransfers("tok", "rtn_1"),
     ]);
     expect(routine.words.label).toBe("Active");
-    expect(transfers).toHaveLength(1);
+    expect(transfers.transfers).toHaveLength(1);
   });
 
   it("reads accounts and the user with only an id and a name or status", async () => {

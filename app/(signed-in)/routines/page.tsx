@@ -6,32 +6,39 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { getRoutines } from "@/lib/astra/routines";
+import type { RoutineStatus } from "@/lib/astra/schemas";
 import { routineStatusWords } from "@/lib/astra/status-words";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
+import { pageHref, parsePageParam } from "@/lib/paging";
 
 export const metadata: Metadata = { title: "Routines" };
 
 const STATUS_PARAM = /^[A-Za-z0-9_+-]{1,60}$/;
 
+// The filters offered: what a person looks for. Any other status Astra uses still filters from the URL.
+const FILTERS: readonly RoutineStatus[] = ["active", "inactive", "completed", "cancelled", "failed"];
+
 export default async function RoutinesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ status?: string; cancelled?: string }>;
+  searchParams: Promise<{ status?: string | string[]; cancelled?: string; page?: string | string[] }>;
 }) {
-  // Any status Astra uses can be filtered on, including ones this app has no words for yet.
   const query = await searchParams;
-  const requested = query.status;
+  const requested = typeof query.status === "string" ? query.status : undefined;
   const status = requested && STATUS_PARAM.test(requested) ? requested : undefined;
-  const path = status ? `/routines?status=${encodeURIComponent(status)}` : "/routines";
-  const loaded = await loadPageData((token) => getRoutines(token), { path });
+  const page = parsePageParam(query.page);
+  const kept = { status };
+  const path = pageHref("/routines", kept, page);
+  // Astra filters and pages: the status filter reaches every routine, not just the ones on this page.
+  const loaded = await loadPageData((token) => getRoutines(token, { page, status }), { path });
   if (!loaded.ok) return loaded.panel;
-  const list = loaded.data;
-  const routines = status ? list.routines.filter((r) => r.status === status) : list.routines;
-  const present = [...new Set(list.routines.map((r) => r.status))];
+  const { routines, paging } = loaded.data;
+  const filters = status && !FILTERS.includes(status as RoutineStatus) ? [...FILTERS, status] : FILTERS;
 
   return (
     <div className="space-y-6">
@@ -46,10 +53,10 @@ export default async function RoutinesPage({
         actions={<Link href="/routines/new" className={buttonStyles.primary}>New routine</Link>}
       />
 
-      {present.length > 1 ? (
+      {routines.length > 0 || status || page > 1 ? (
         <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
           <FilterLink href="/routines" active={!status} label="All" />
-          {present.map((s) => (
+          {filters.map((s) => (
             <FilterLink
               key={s}
               href={`/routines?status=${encodeURIComponent(s)}`}
@@ -60,7 +67,9 @@ export default async function RoutinesPage({
         </nav>
       ) : null}
 
-      {routines.length === 0 ? (
+      {routines.length === 0 && page > 1 ? (
+        <PastTheEnd path="/routines" query={kept} page={page} />
+      ) : routines.length === 0 ? (
         <EmptyState title={status ? "No routines with this status" : "No routines yet"}>
           A routine moves money between your accounts once or on a schedule.{" "}
           <TextLink href="/routines/new" inline>Set one up</TextLink>.
@@ -81,6 +90,7 @@ export default async function RoutinesPage({
           ))}
         </Panel>
       )}
+      <Pager label="Routines pages" path="/routines" query={kept} info={paging} />
     </div>
   );
 }

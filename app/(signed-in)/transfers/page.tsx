@@ -3,17 +3,22 @@ import { loadPageData } from "@/components/load-page-data";
 import { ResyncButton } from "@/components/resync-button";
 import { TransferTable } from "@/components/transfers/transfer-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getTransfers } from "@/lib/astra/transfers";
+import { pageHref, parsePageParam } from "@/lib/paging";
 import { cancelTransferAction } from "./actions";
 
 export const metadata: Metadata = { title: "Transfers" };
 
 const PATH = "/transfers";
 
-export default async function TransfersPage() {
+export default async function TransfersPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const page = parsePageParam((await searchParams).page);
   // In parallel: the list and the account names it refers to.
-  const loaded = await loadPageData((token) => Promise.all([getTransfers(token), getAccounts(token)]), { path: PATH });
+  const loaded = await loadPageData((token) => Promise.all([getTransfers(token, { page }), getAccounts(token)]), {
+    path: pageHref(PATH, {}, page),
+  });
   if (!loaded.ok) return loaded.panel;
   const [transfers, accounts] = loaded.data;
   const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
@@ -25,7 +30,9 @@ export default async function TransfersPage() {
         description="Money your routines moved, newest first. Pending transfers update by themselves."
         actions={<ResyncButton />}
       />
+      {transfers.transfers.length === 0 && page > 1 ? <PastTheEnd path={PATH} page={page} /> : null}
       <TransferTable initial={transfers} accountNames={accountNames} cancelAction={cancelTransferAction} />
+      <Pager label="Transfers pages" path={PATH} info={transfers.paging} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const path = `/accounts/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
-    (token) => Promise.all([getAccount(token, id), getRoutines(token), getTransfers(token, { pageSize: 100 })]),
+    (token) => Promise.all([getAccount(token, id), getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 100 })]),
     { path, notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
@@ -53,7 +53,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </section>
       <section aria-labelledby="account-transfers" className="space-y-2">
         <h2 id="account-transfers" className="text-lg font-semibold">Transfers</h2>
-        {transfers.count > transfers.transfers.length ? (
+        {transfers.paging.hasMore ? (
           <p className="text-sm text-subtle">
             From your newest {transfers.transfers.length} transfers. <Link href="/transfers" className="underline">See all transfers</Link>.
           </p>

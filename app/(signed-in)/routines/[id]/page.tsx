@@ -4,12 +4,14 @@ import { RoutineActionButton } from "@/components/routines/routine-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { CancelTransferButton } from "@/components/transfers/cancel-transfer-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
+import { pageHref, parsePageParam } from "@/lib/paging";
 import { cancelTransferAction } from "../../transfers/actions";
 import { cancelRoutineAction, pauseRoutineAction, resumeRoutineAction } from "../actions";
 
@@ -17,16 +19,21 @@ export const metadata: Metadata = { title: "Routine" };
 
 type Params = Promise<{ id: string }>;
 
-export default async function RoutinePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string }> }) {
+type Query = Promise<{ created?: string; page?: string | string[] }>;
+
+export default async function RoutinePage({ params, searchParams }: { params: Params; searchParams: Query }) {
   const { id } = await params;
-  const { created } = await searchParams;
-  const path = `/routines/${encodeURIComponent(id)}`;
+  const query = await searchParams;
+  const created = query.created;
+  const page = parsePageParam(query.page);
+  const base = `/routines/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
-    (token) => Promise.all([getRoutine(token, id), getRoutineTransfers(token, id), getAccounts(token)]),
-    { path, notFoundPage: true },
+    (token) => Promise.all([getRoutine(token, id), getRoutineTransfers(token, id, { page }), getAccounts(token)]),
+    { path: pageHref(base, {}, page), notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
-  const [routine, transfers, accounts] = loaded.data;
+  const [routine, transferPage, accounts] = loaded.data;
+  const transfers = transferPage.transfers;
   const name = (accountId: string) => {
     const account = accounts.find((a) => a.id === accountId);
     return account ? accountLabel(account) : "Another account";
@@ -105,7 +112,9 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
 
       <section aria-labelledby="transfers-heading" className="space-y-2">
         <h2 id="transfers-heading" className="text-lg font-semibold">Transfers</h2>
-        {transfers.length === 0 ? (
+        {transfers.length === 0 && page > 1 ? (
+          <PastTheEnd path={base} page={page} />
+        ) : transfers.length === 0 ? (
           <p className="text-sm text-muted">No transfers yet. The first one is made on its scheduled date.</p>
         ) : (
           <Panel as="ul" divided>
@@ -118,6 +127,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
             ))}
           </Panel>
         )}
+        <Pager label="Transfers pages" path={base} info={transferPage.paging} />
       </section>
     </div>
   );
