@@ -1,0 +1,10 @@
+// Mounts the developer drawer in emulator mode only; elsewhere nothing is rendered, so no drawer code loads.
+import { devToolsEnabled } from "@/lib/dev-tools/gate";
+import { getEnv } from "@/lib/env";
+import { DevToolsDrawer } from "./dev-tools-drawer";
+
+export function DevTools() {
+  const env = getEnv();
+  if (!devToolsEnabled(env)) return null;
+  return <DevToolsDrawer dashboardUrl={`${env.astraAppUrl}/dashboard`} />;
+}
