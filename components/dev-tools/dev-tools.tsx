@@ -6,5 +6,11 @@ import { DevToolsDrawer } from "./dev-tools-drawer";
 export function DevTools() {
   const env = getEnv();
   if (!devToolsEnabled(env)) return null;
-  return <DevToolsDrawer dashboardUrl={`${env.astraAppUrl}/dashboard`} />;
+  return (
+    <>
+      {/* Room below the page's last line, so the fixed drawer button never sits on top of it. */}
+      <div aria-hidden className="h-12" />
+      <DevToolsDrawer dashboardUrl={`${env.astraAppUrl}/dashboard`} />
+    </>
+  );
 }
