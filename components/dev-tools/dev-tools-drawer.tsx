@@ -79,7 +79,9 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   );
 
   return (
-    <section aria-label="Developer tools" onKeyDown={onKeyDown} className="fixed right-2 bottom-2 left-2 z-40 flex flex-col items-end gap-2 sm:left-auto">
+    // Not a named region: any name with "to" in it ("Developer tools") would also match the routine form's
+    // getByLabel("To") in the e2e specs, and the drawer sits inside <main> already.
+    <div data-testid="dev-tools" onKeyDown={onKeyDown} className="fixed right-2 bottom-2 left-2 z-40 flex flex-col items-end gap-2 sm:left-auto">
       {open ? (
         <div
           id={panelId}
@@ -136,7 +138,7 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
       >
         {open ? "Hide developer tools" : "Developer tools"}
       </button>
-    </section>
+    </div>
   );
 }
 

@@ -19,10 +19,17 @@ export type AstraCallRecord = {
 export const CALLS_PER_USER = 20;
 const USERS_REMEMBERED = 50;
 
-const callsByUser = new Map<string, AstraCallRecord[]>();
-// Which user an Astra call is made for: set around a signed-in call (lib/auth/astra-session.ts), read when
-// the client records the answer, so the client itself never needs to know who is signed in.
-const caller = new AsyncLocalStorage<string>();
+// Kept on globalThis because Next may load this module once per route bundle within one server process: the
+// pages that call Astra and the route handler that lists the calls must see one buffer.
+const registry = globalThis as typeof globalThis & {
+  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
+};
+// `caller` says which user an Astra call is made for: set around a signed-in call (lib/auth/astra-session.ts),
+// read when the client records the answer, so the client itself never needs to know who is signed in.
+const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
+  callsByUser: new Map<string, AstraCallRecord[]>(),
+  caller: new AsyncLocalStorage<string>(),
+});
 
 /** Runs `run` with its Astra calls recorded for `userId`; outside emulator mode nothing is recorded. */
 export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
