@@ -48,4 +48,18 @@ describe("the developer tools gate", () => {
     const post = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: JSON.stringify({ action: "reset" }) }));
     expect(post.status).toBe(404);
   });
+
+  it("in emulator mode refuses a bad action with 400 and what to fix, before calling the emulator", async () => {
+    env.current = { astraEnv: "emulator" };
+    const fetchMock = vi.fn();
+    vi.stubGlobal("fetch", fetchMock);
+    const { POST } = await import("@/app/api/dev-tools/route");
+    const bad = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: JSON.stringify({ action: "advance", days: 3 }) }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { kind: "invalid_request", message: "days must be 1 or 5." } });
+    const notJson = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: "{" }));
+    expect(notJson.status).toBe(400);
+    expect(fetchMock).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
 });
