@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { DevTools } from "@/components/dev-tools/dev-tools";
 import { LiveUpdates } from "@/components/live-updates";
 import { auth } from "@/lib/auth/next-auth";
 
@@ -10,6 +11,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     <>
       <LiveUpdates />
       {children}
+      <DevTools />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
+import { recordAstraCall } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
 import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
@@ -71,6 +72,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   const retries = method === "GET" ? MAX_RETRIES : 0;
   let response: Response;
   for (let attempt = 0; ; attempt++) {
+    const startedAt = performance.now();
     try {
       response = await fetch(url, {
         method,
@@ -88,6 +90,8 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
       const message = isTimeout(cause) ? "Astra did not answer in time" : "Could not reach Astra";
       throw new AstraError({ kind: "unavailable", status: 0, message, cause });
     }
+    // For the developer drawer (emulator mode): what was asked and answered, never the headers or the query.
+    recordAstraCall({ method, path: request.path, status: response.status, durationMs: performance.now() - startedAt, requestId: response.headers.get("request-id") });
     const delay = attempt < retries ? retryDelayMs(response, attempt) : null;
     if (delay === null) break;
     await response.body?.cancel();

@@ -4,6 +4,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
+import { asAstraCaller } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
 import { latestTokens, tokensAfterRejection } from "./refresh-token";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieName, sessionCookieOptions } from "./session-cookie";
@@ -41,8 +42,10 @@ const isUnauthorized = (error: unknown) => error instanceof AstraError && error.
  * (route handlers, server actions) the new pair is saved at once; a server component cannot write cookies,
  * so proxy.ts saves it on the next request (latestTokens), and the old refresh token stays valid until then.
  */
-export async function callAstra<T>(load: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
+export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
+  // The developer drawer lists each user's own calls (lib/dev-tools/recent-calls.ts).
+  const load = (accessToken: string) => asAstraCaller(session?.astraUserId, () => loadAs(accessToken));
   // A request that raced a refresh may carry an older cookie than the tokens this server already has.
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);

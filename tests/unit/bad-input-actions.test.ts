@@ -4,6 +4,9 @@ import { routineFormSchema, routineIdSchema } from "@/app/(signed-in)/routines/s
 import { transferIdSchema } from "@/app/(signed-in)/transfers/schema";
 import { testUserFormSchema } from "@/app/test-user/schema";
 import { todayInAstraZone } from "@/lib/dates";
+
+// "Today" is the real Pacific date here; its emulator source is tested in tests/unit/astra-today.test.ts.
+vi.mock("@/lib/astra/today", () => ({ astraToday: async () => todayInAstraZone() }));
 import { defineAction, type ActionState } from "@/lib/server-action";
 
 // Generated bad input through the real seam of every server action: defineAction(schema, handler). For each

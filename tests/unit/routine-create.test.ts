@@ -9,6 +9,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // Waits between looks (and read retries) pass at once here; how many looks happen is what is checked.
 vi.mock("node:timers/promises", () => ({ setTimeout: async () => undefined }));
 vi.mock("@/lib/auth/astra-session", () => ({ callAstra: <T>(run: (token: string) => Promise<T>) => run("tok") }));
+// The form's "today" would otherwise be read from the emulator's clock (tests/unit/astra-today.test.ts); only
+// Astra's own requests are counted here.
+vi.mock("@/lib/astra/today", async () => ({ astraToday: async () => (await import("@/lib/dates")).todayInAstraZone() }));
 
 const astra = astraStandInPerTest();
 

@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { routineFormSchema } from "@/app/(signed-in)/routines/schema";
 import { todayInAstraZone } from "@/lib/dates";
+
+// "Today" is the real Pacific date here; its emulator source is tested in tests/unit/astra-today.test.ts.
+vi.mock("@/lib/astra/today", () => ({ astraToday: async () => todayInAstraZone() }));
 
 const valid = {
   type: "recurring",
@@ -13,14 +16,14 @@ const valid = {
   frequency: "monthly",
 };
 
-const errorsOf = (input: Record<string, string>) => {
-  const parsed = routineFormSchema.safeParse(input);
+const errorsOf = async (input: Record<string, string>) => {
+  const parsed = await routineFormSchema.safeParseAsync(input);
   return parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
 };
 
 describe("routineFormSchema", () => {
-  it("reads the amount into dollars and keeps today (Pacific) as a valid start", () => {
-    expect(routineFormSchema.parse(valid)).toMatchObject({ amount: 1250.5, frequency: "monthly", start_date: todayInAstraZone() });
+  it("reads the amount into dollars and keeps today (Pacific) as a valid start", async () => {
+    expect(await routineFormSchema.parseAsync(valid)).toMatchObject({ amount: 1250.5, frequency: "monthly", start_date: todayInAstraZone() });
   });
 
   it.each([
@@ -31,11 +34,11 @@ describe("routineFormSchema", () => {
     [{ start_date: "2020-01-01" }, "start_date", "Choose today or a later date (Pacific time)."],
     [{ frequency: "" }, "frequency", "Choose how often it repeats."],
     [{ source_id: "" }, "source_id", "Choose the account to move money from."],
-  ])("rejects %j with a message on %s", (change, field, message) => {
-    expect(errorsOf({ ...valid, ...change })[field]).toEqual([message]);
+  ])("rejects %j with a message on %s", async (change, field, message) => {
+    expect((await errorsOf({ ...valid, ...change }))[field]).toEqual([message]);
   });
 
-  it("does not ask a one-time transfer how often it repeats", () => {
-    expect(errorsOf({ ...valid, type: "one-time", frequency: "" })).toEqual({});
+  it("does not ask a one-time transfer how often it repeats", async () => {
+    expect(await errorsOf({ ...valid, type: "one-time", frequency: "" })).toEqual({});
   });
 });

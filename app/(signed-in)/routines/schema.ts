@@ -1,7 +1,7 @@
 // The routine forms' input, checked on the server before anything is sent to Astra.
 import { z } from "zod";
 import { routineFrequencySchema, routineTypeSchema } from "@/lib/astra/schemas";
-import { todayInAstraZone } from "@/lib/dates";
+import { astraToday } from "@/lib/astra/today";
 import { parseDollars } from "@/lib/money";
 
 export const routineFormSchema = z
@@ -19,12 +19,13 @@ export const routineFormSchema = z
     start_date: z.iso.date({ error: "Choose a start date." }),
     frequency: z.union([routineFrequencySchema, z.literal("")]).optional(),
   })
-  .superRefine((form, ctx) => {
+  // Async: "today" is the emulator's clock in emulator mode (lib/astra/today.ts). Parse with safeParseAsync.
+  .superRefine(async (form, ctx) => {
     if (form.source_id && form.source_id === form.destination_id) {
       ctx.addIssue({ code: "custom", path: ["destination_id"], message: "Choose a different account from the one the money comes from." });
     }
     // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
-    if (form.start_date < todayInAstraZone()) {
+    if (form.start_date < (await astraToday())) {
       ctx.addIssue({ code: "custom", path: ["start_date"], message: "Choose today or a later date (Pacific time)." });
     }
     if (form.type === "recurring" && !form.frequency) {

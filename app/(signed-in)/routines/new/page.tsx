@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
-import { todayInAstraZone } from "@/lib/dates";
+import { astraToday } from "@/lib/astra/today";
 import { createRoutineAction } from "../actions";
 
 export const metadata: Metadata = { title: "New routine" };
@@ -31,7 +31,7 @@ export default async function NewRoutinePage() {
       ) : (
         <RoutineForm
           accounts={accounts.map((a) => ({ id: a.id, label: accountLabel(a) }))}
-          today={todayInAstraZone()}
+          today={await astraToday()}
           initialIdempotencyKey={randomUUID()}
           action={createRoutineAction}
         />

@@ -1,0 +1,81 @@
+// The developer drawer's server side (emulator mode only): the signed-in user's recent Astra calls, and the
+// emulator control actions, made here with the app's credentials so the browser never holds them.
+import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
+import { getRoutines } from "@/lib/astra/routines";
+import { auth } from "@/lib/auth";
+import { callAstra } from "@/lib/auth/astra-session";
+import { devToolsActionSchema, type DevToolsAction } from "@/lib/dev-tools/action-schema";
+import {
+  advanceEmulatorClock,
+  ControlApiError,
+  expireAccessToken,
+  injectFault,
+  readEmulatorClock,
+  resetEmulator,
+} from "@/lib/dev-tools/control-api";
+import { devToolsEnabled } from "@/lib/dev-tools/gate";
+import { daysToNextRun } from "@/lib/dev-tools/next-run";
+import { forgetAstraCalls, recentAstraCalls } from "@/lib/dev-tools/recent-calls";
+import { getEnv } from "@/lib/env";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+const problem = (status: number, kind: string, message: string) =>
+  Response.json({ error: { kind, message } }, { status, headers: NO_STORE });
+
+/** The signed-in user's Astra id, or a response saying why the drawer cannot be used. */
+async function signedInUser(): Promise<string | Response> {
+  if (!devToolsEnabled(getEnv())) return problem(404, "not_found", "Developer tools exist only in emulator mode.");
+  const session = await auth();
+  if (!session?.user.id) return problem(401, "unauthorized", "Sign in to use the developer tools.");
+  return session.user.id;
+}
+
+export async function GET() {
+  const user = await signedInUser();
+  if (user instanceof Response) return user;
+  return Response.json({ calls: recentAstraCalls(user) }, { headers: NO_STORE });
+}
+
+async function run(action: DevToolsAction, userId: string): Promise<string> {
+  switch (action.action) {
+    case "advance": {
+      const clock = await advanceEmulatorClock(action.days);
+      return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${clock.today}.`;
+    }
+    case "advance-to-next-run": {
+      const [{ today }, list] = await Promise.all([readEmulatorClock(), callAstra((token) => getRoutines(token))]);
+      const days = daysToNextRun(list.routines, today);
+      if (days === null) throw new ControlApiError(409, "None of your routines has a run coming up.");
+      const clock = await advanceEmulatorClock(days);
+      return `The emulator's clock moved ${days === 1 ? "1 day" : `${days} days`} to the next run; it is now ${clock.today}.`;
+    }
+    case "expire-token":
+      await expireAccessToken(userId);
+      return "Your access token has expired. The next Astra call gets a 401, and the app refreshes it.";
+    case "fault":
+      await injectFault(action.kind);
+      return action.kind === "slow"
+        ? "The next Astra call will wait 3 seconds."
+        : `The next Astra call will answer ${action.kind} (with its retries).`;
+    case "reset":
+      await resetEmulator();
+      forgetAstraCalls();
+      return "The emulator was reset: its data is new, so sign in again.";
+  }
+}
+
+export async function POST(request: Request) {
+  const user = await signedInUser();
+  if (user instanceof Response) return user;
+  const body: unknown = await request.json().catch(() => undefined);
+  const parsed = devToolsActionSchema.safeParse(body);
+  if (!parsed.success) return problem(400, "invalid_request", parsed.error.issues[0]?.message ?? "Unknown action.");
+  try {
+    return Response.json({ message: await run(parsed.data, user) }, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof ControlApiError) return problem(error.status, "emulator", error.message);
+    if (error instanceof AstraError) return astraErrorResponse(error, "POST /api/dev-tools");
+    throw error;
+  }
+}

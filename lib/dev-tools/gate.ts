@@ -1,0 +1,7 @@
+// The developer tools exist only against the local emulator: its control API is not part of Astra, and a
+// drawer that can expire tokens or reset data has no place next to Astra's sandbox or production.
+import type { Env } from "@/lib/env";
+
+export function devToolsEnabled(env: Pick<Env, "astraEnv">): boolean {
+  return env.astraEnv === "emulator";
+}

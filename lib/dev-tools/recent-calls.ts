@@ -1,0 +1,68 @@
+// The app's last Astra calls per signed-in user, kept in this server process's memory for the developer
+// drawer. Only what helps debugging is kept (never a token or a query string), and both the calls per user and
+// the users remembered are bounded, so a long-running dev server cannot grow without end.
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { getEnv } from "@/lib/env";
+import { devToolsEnabled } from "./gate";
+
+export type AstraCallRecord = {
+  at: string;
+  method: string;
+  /** The path only: query strings can carry ids or filters a screenshot should not show. */
+  path: string;
+  status: number;
+  durationMs: number;
+  requestId: string | null;
+};
+
+export const CALLS_PER_USER = 20;
+const USERS_REMEMBERED = 50;
+
+// Kept on globalThis because Next may load this module once per route bundle within one server process: the
+// pages that call Astra and the route handler that lists the calls must see one buffer.
+const registry = globalThis as typeof globalThis & {
+  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
+};
+// `caller` says which user an Astra call is made for: set around a signed-in call (lib/auth/astra-session.ts),
+// read when the client records the answer, so the client itself never needs to know who is signed in.
+const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
+  callsByUser: new Map<string, AstraCallRecord[]>(),
+  caller: new AsyncLocalStorage<string>(),
+});
+
+/** Runs `run` with its Astra calls recorded for `userId`; outside emulator mode nothing is recorded. */
+export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
+  return userId && devToolsEnabled(getEnv()) ? caller.run(userId, run) : run();
+}
+
+/** Picks the fields to keep, so whatever else a caller passes (headers, tokens) is never stored. */
+function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCallRecord {
+  return {
+    at: call.at ?? new Date().toISOString(),
+    method: call.method,
+    path: call.path.split(/[?#]/)[0] ?? "",
+    status: call.status,
+    durationMs: Math.max(0, Math.round(call.durationMs)),
+    requestId: call.requestId,
+  };
+}
+
+export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId = caller.getStore()): void {
+  if (!userId) return;
+  const calls = callsByUser.get(userId) ?? [];
+  callsByUser.delete(userId); // re-inserted below, so Map order is least recently active first
+  calls.unshift(toRecord(call));
+  calls.length = Math.min(calls.length, CALLS_PER_USER);
+  callsByUser.set(userId, calls);
+  if (callsByUser.size > USERS_REMEMBERED) callsByUser.delete(callsByUser.keys().next().value!);
+}
+
+/** Newest first. */
+export function recentAstraCalls(userId: string): AstraCallRecord[] {
+  return [...(callsByUser.get(userId) ?? [])];
+}
+
+export function forgetAstraCalls(): void {
+  callsByUser.clear();
+}
