@@ -8,7 +8,7 @@ vi.mock("@/lib/env", async (original) => ({
   ...(await original<typeof import("@/lib/env")>()),
   getEnv: () => ({ astraAppUrl: "http://localhost:4010", ...env.current }),
 }));
-vi.mock("@/lib/auth", () => ({ auth: vi.fn(async () => ({ user: { id: "usr_1" } })) }));
+vi.mock("@/lib/auth/next-auth", () => ({ auth: vi.fn(async () => ({ user: { id: "usr_1" } })) }));
 
 const production = (astraEnv: "sandbox" | "production") =>
   parseEnv({

@@ -2,7 +2,7 @@
 // emulator control actions, made here with the app's credentials so the browser never holds them.
 import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/next-auth";
 import { callAstra } from "@/lib/auth/astra-session";
 import { devToolsActionSchema, type DevToolsAction } from "@/lib/dev-tools/action-schema";
 import {
@@ -44,7 +44,7 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
       return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${clock.today}.`;
     }
     case "advance-to-next-run": {
-      const [{ today }, list] = await Promise.all([readEmulatorClock(), callAstra((token) => getRoutines(token))]);
+      const [{ today }, list] = await Promise.all([readEmulatorClock(), callAstra((token) => getRoutines(token, { pageSize: 100 }))]);
       const days = daysToNextRun(list.routines, today);
       if (days === null) throw new ControlApiError(409, "None of your routines has a run coming up.");
       const clock = await advanceEmulatorClock(days);
