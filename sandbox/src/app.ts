@@ -1,6 +1,7 @@
 // Builds the emulator: Astra's REST API, the hosted OAuth module pages, one error envelope.
 import { createBaseApp } from "./lib/create-app";
-import { createAppClocks, systemClock, type AppClocks, type Clock } from "./lib/clock";
+import type { Deps } from "./deps";
+import { createAppClocks, systemClock, type Clock } from "./lib/clock";
 import { bodyLimits } from "./lib/body-limit";
 import { faultInjection } from "./lib/faults";
 import { hostCheck } from "./lib/host-check";
@@ -18,17 +19,7 @@ import { userIntentRoutes } from "./routes/user-intents";
 import { userRoutes } from "./routes/users";
 import { verifyRoutes } from "./routes/verify";
 import type { Store } from "./store";
-import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/dispatcher";
-
-export interface Deps {
-  store: Store;
-  /** Each app's sandbox clock. */
-  clocks: AppClocks;
-  /** True when the emulator listens on loopback only, so webhooks may go to private addresses (lib/webhook-url.ts). */
-  loopbackOnly: boolean;
-  /** Sends webhook events (control API replay and clock advance, dashboard replay). */
-  webhooks: WebhookDispatcher;
-}
+import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
 export interface AppOptions {
   store: Store;

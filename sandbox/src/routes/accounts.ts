@@ -1,7 +1,7 @@
 // The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
 import { Hono } from "hono";
 import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { bearerAuth, type BearerEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
 import { readJson } from "../lib/json-body";

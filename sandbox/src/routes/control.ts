@@ -4,7 +4,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { userStatusSchema } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { clientBasicAuth, type ClientEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
 import { readJson } from "../lib/json-body";

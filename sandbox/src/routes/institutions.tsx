@@ -3,7 +3,7 @@
 // signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the test
 // credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
 import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
 import { NoticePage } from "../pages/error-page";

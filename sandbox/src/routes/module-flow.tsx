@@ -3,7 +3,7 @@
 // session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { readFormBody } from "../lib/form-body";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
 import { normalizePhone, verificationCodeFor } from "../lib/phone";

@@ -3,7 +3,7 @@
 // user_intent_id the intent becomes its user at the code step and the profile step is skipped.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { CodePage } from "../pages/code-page";
 import { ConsentPage } from "../pages/consent-page";
 import { ErrorPage } from "../pages/error-page";

@@ -11,7 +11,7 @@ import {
   transferListSchema,
   type Routine,
 } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { bearerAuth, type BearerEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
 import { pageEnvelope, readPage } from "../lib/pagination";

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { oauthTokenResponseSchema, tokenRequestSchema } from "../../../lib/astra/schemas";
 import type { OAuthErrorCode, OAuthTokenResponse } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { clientBasicAuth, type ClientEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
 import type { IssuedTokens } from "../store/tokens";

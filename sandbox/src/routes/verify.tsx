@@ -4,7 +4,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { UserStatus } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { readFormWithFiles } from "../lib/form-body";
 import { NoticePage } from "../pages/error-page";
 import { DocumentPage, PersonalPage, type PersonalField } from "../pages/verify-pages";

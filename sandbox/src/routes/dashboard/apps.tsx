@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The developer's applications: the list with "Create application", each app's settings page, and deleting an app.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
 import { refusePrivateWebhook } from "../../lib/network";
 import { AppsPage, DeleteAppPage, type NewAppValues } from "../../pages/dashboard/apps-page";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Developer accounts: sign up, log in, log out. One message for an unknown email and a wrong password.
 import { Hono } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
 import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/rate-limit";
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { fieldErrors, signupSchema } from "./forms";
