@@ -4,7 +4,7 @@ import { accountCreateSchema, accountListSchema, accountSchema, type Account } f
 import type { Deps } from "../deps";
 import { bearerAuth, type BearerEnv } from "../lib/auth";
 import { ApiError } from "../lib/create-app";
-import { readJson } from "../lib/json-body";
+import { invalidFields, readJson } from "../lib/json-body";
 import { pageEnvelope, readPage } from "../lib/pagination";
 import { toAstraTimestamp, toDollars } from "../lib/wire";
 import type { AccountRecord } from "../store/accounts";
@@ -65,9 +65,7 @@ export function accountRoutes({ store, clocks }: Deps) {
     .post("/v1/accounts/create", auth, async (c) => {
       const input = await readJson(c, accountCreateSchema);
       if (!isValidRoutingNumber(input.routing_number)) {
-        throw new ApiError(400, "The body has invalid fields.", {
-          fields: { routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] },
-        });
+        throw invalidFields({ routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] });
       }
       const userId = c.get("grant").userId;
       const now = c.get("now");
