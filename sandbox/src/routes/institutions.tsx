@@ -4,12 +4,12 @@
 // credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
 import { Hono, type Context } from "hono";
 import type { Deps } from "../deps";
+import { readForm } from "../lib/form-body";
 import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
 import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
 import { NoticePage } from "../pages/error-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
-import { readFormFields } from "../lib/form-body";
 import type { UserRecord } from "../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired } from "./module-request";
@@ -17,7 +17,7 @@ import { expired } from "./module-request";
 const BASE = "/institutions/connect";
 
 /** Reads a form; a repeated field (the account checkboxes) becomes a list. */
-const readFields = readFormFields;
+const readFields = (c: Context) => readForm(c, { repeated: true });
 
 export function institutionRoutes(deps: Deps) {
   const { store, clocks } = deps;

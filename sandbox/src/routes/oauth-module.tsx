@@ -4,6 +4,8 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
+import { firstFieldErrors } from "../lib/field-errors";
+import { readForm } from "../lib/form-body";
 import { CodePage } from "../pages/code-page";
 import { ConsentPage } from "../pages/consent-page";
 import { ErrorPage } from "../pages/error-page";
@@ -12,7 +14,7 @@ import { ProfilePage } from "../pages/profile-page";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
 import type { UserRecord } from "../store/users";
-import { moduleFlow, readForm, redirectTo, signInCode } from "./module-flow";
+import { moduleFlow, redirectTo, signInCode } from "./module-flow";
 import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
@@ -119,8 +121,8 @@ export function oauthModuleRoutes(deps: Deps) {
     if (!session.verified || session.userId) return renderStep(c, session, client, OUT_OF_ORDER);
     const parsed = profileSchema.safeParse(form);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-      const errors = { first_name: fieldErrors.first_name?.[0], last_name: fieldErrors.last_name?.[0], email: fieldErrors.email?.[0] };
+      const { first_name, last_name, email } = firstFieldErrors(parsed.error);
+      const errors = { first_name, last_name, email };
       const values = { first_name: form.first_name, last_name: form.last_name, email: form.email };
       return c.html(<ProfilePage sessionId={session.id} values={values} errors={errors} />, 400);
     }

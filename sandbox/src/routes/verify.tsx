@@ -5,13 +5,14 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { UserStatus } from "../../../lib/astra/schemas";
 import type { Deps } from "../deps";
-import { readFormWithFiles } from "../lib/form-body";
+import { firstFieldErrors } from "../lib/field-errors";
+import { readForm, readFormWithFiles } from "../lib/form-body";
 import { NoticePage } from "../pages/error-page";
 import { DocumentPage, PersonalPage, type PersonalField } from "../pages/verify-pages";
 import type { DeveloperApp } from "../store";
 import type { ModuleSession } from "../store/module-sessions";
 import type { PersonalDetails } from "../store/user-intents";
-import { moduleFlow, readForm, redirectTo } from "./module-flow";
+import { moduleFlow, redirectTo } from "./module-flow";
 import { expired, type Subject } from "./module-request";
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -122,8 +123,7 @@ export function verifyRoutes(deps: Deps) {
     if (target instanceof Response) return target;
     const parsed = personalSchema((await clocks.now(client.clientId)).toISOString().slice(0, 10)).safeParse(form);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-      const errors = Object.fromEntries(Object.entries(fieldErrors).map(([name, messages]) => [name, messages?.[0]]));
+      const errors = firstFieldErrors(parsed.error);
       return c.html(
         <PersonalPage
           sessionId={session.id}

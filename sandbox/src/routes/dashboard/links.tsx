@@ -6,7 +6,7 @@ import { buildModuleUrl, isModuleAction, type ModuleSubject } from "../../lib/mo
 import { LinksPage, type LinkValues } from "../../pages/dashboard/links-page";
 import type { IntentSummary, UserSummary } from "../../store/dashboard";
 import { appNotFound } from "./apps";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors } from "../../lib/field-errors";
 import { chromeFor, ownOrigin, ownsApp, signedIn, type AppEnv } from "./session";
 
 const MAX_STATE_LENGTH = 500;
