@@ -3,15 +3,15 @@
 // `document`. Both approve the user intent or user, then send the person back with `status=approved`.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { UserStatus } from "../../../lib/astra/schemas";
-import type { Deps } from "../deps";
-import { firstFieldErrors } from "../lib/field-errors";
-import { readForm, readFormWithFiles } from "../lib/form-body";
-import { NoticePage } from "../pages/error-page";
-import { DocumentPage, PersonalPage, type PersonalField } from "../pages/verify-pages";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import type { PersonalDetails } from "../store/user-intents";
+import type { UserStatus } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { firstFieldErrors } from "../../lib/field-errors";
+import { readForm, readFormWithFiles } from "../../lib/form-body";
+import { NoticePage } from "../../pages/error-page";
+import { DocumentPage, PersonalPage, type PersonalField } from "../../pages/verify-pages";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { PersonalDetails } from "../../store/user-intents";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired, type Subject } from "./module-request";
 

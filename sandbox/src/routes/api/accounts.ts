@@ -1,13 +1,13 @@
 // The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
 import { Hono } from "hono";
-import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../lib/astra/schemas";
-import type { Deps } from "../deps";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { invalidFields, readJson } from "../lib/json-body";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import { toAstraTimestamp, toDollars } from "../lib/wire";
-import type { AccountRecord } from "../store/accounts";
+import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { invalidFields, readJson } from "../../lib/json-body";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import { toAstraTimestamp, toDollars } from "../../lib/wire";
+import type { AccountRecord } from "../../store/accounts";
 
 /** Accounts added by number show this bank name; Astra's own naming for them is unknown [?]. */
 export const BY_NUMBER_INSTITUTION = "Sandbox Bank (by number)";

@@ -3,17 +3,17 @@
 // user_intent_id the intent becomes its user at the code step and the profile step is skipped.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { Deps } from "../deps";
-import { firstFieldErrors } from "../lib/field-errors";
-import { readForm } from "../lib/form-body";
-import { CodePage } from "../pages/code-page";
-import { ConsentPage } from "../pages/consent-page";
-import { ErrorPage } from "../pages/error-page";
-import { PhonePage } from "../pages/phone-page";
-import { ProfilePage } from "../pages/profile-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import type { UserRecord } from "../store/users";
+import type { Deps } from "../../deps";
+import { firstFieldErrors } from "../../lib/field-errors";
+import { readForm } from "../../lib/form-body";
+import { CodePage } from "../../pages/code-page";
+import { ConsentPage } from "../../pages/consent-page";
+import { ErrorPage } from "../../pages/error-page";
+import { PhonePage } from "../../pages/phone-page";
+import { ProfilePage } from "../../pages/profile-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo, signInCode } from "./module-flow";
 import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
 

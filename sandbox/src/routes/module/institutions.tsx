@@ -3,14 +3,14 @@
 // signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the test
 // credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../deps";
-import { readForm } from "../lib/form-body";
-import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
-import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
-import { NoticePage } from "../pages/error-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import type { UserRecord } from "../store/users";
+import type { Deps } from "../../deps";
+import { readForm } from "../../lib/form-body";
+import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../../lib/institutions";
+import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../../pages/bank-pages";
+import { NoticePage } from "../../pages/error-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired } from "./module-request";
 

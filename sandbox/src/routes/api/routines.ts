@@ -8,15 +8,15 @@ import {
   routineUpdateSchema,
   transferListSchema,
   type Routine,
-} from "../../../lib/astra/schemas";
-import type { Deps } from "../deps";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { invalidFields, readJson, readJsonValue, validateBody } from "../lib/json-body";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import { localDate } from "../lib/schedule";
-import { toAstraTimestamp, toCents, toDollars } from "../lib/wire";
-import type { RoutineRecord, UpdateResult } from "../store/routines";
+} from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { invalidFields, readJson, readJsonValue, validateBody } from "../../lib/json-body";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import { localDate } from "../../lib/schedule";
+import { toAstraTimestamp, toCents, toDollars } from "../../lib/wire";
+import type { RoutineRecord, UpdateResult } from "../../store/routines";
 import { readTransferStatus, toWireTransfer } from "./transfers";
 
 export function toWireRoutine(routine: RoutineRecord): Routine {

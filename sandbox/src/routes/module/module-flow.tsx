@@ -3,14 +3,14 @@
 // session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import type { Deps } from "../deps";
-import { readForm } from "../lib/form-body";
-import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
-import { normalizePhone, verificationCodeFor } from "../lib/phone";
-import { CodePage } from "../pages/code-page";
-import { PhonePage } from "../pages/phone-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
+import type { Deps } from "../../deps";
+import { readForm } from "../../lib/form-body";
+import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
+import { normalizePhone, verificationCodeFor } from "../../lib/phone";
+import { CodePage } from "../../pages/code-page";
+import { PhonePage } from "../../pages/phone-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import {
   checkClient,
   checkPerson,
