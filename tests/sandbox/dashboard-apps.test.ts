@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { dashboardClient, ORIGIN, PASSWORD, settingsFields } from "./dashboard-helpers";
+import { type DashboardClient, newDashboardSandbox, ORIGIN, PASSWORD, requestsOf, settingsFields } from "./dashboard-helpers";
 import {
   authorizeUrl,
   basicAuth,
-  createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
   getWithToken,
@@ -13,14 +12,9 @@ import {
 } from "./helpers";
 
 let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
-const get: typeof dashboard.get = (...args) => dashboard.get(...args);
-const post: typeof dashboard.post = (...args) => dashboard.post(...args);
-
+let dashboard: DashboardClient;
+beforeEach(() => void ({ sandbox, dashboard } = newDashboardSandbox()));
+const { get, post } = requestsOf(() => dashboard);
 
 describe("applications", () => {
   const settingsPath = `/dashboard/apps/${DEFAULT_APP.clientId}`;

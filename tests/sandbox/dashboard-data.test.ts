@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountListSchema } from "../../lib/astra/schemas";
 import { createApp } from "../../sandbox/src/app";
-import { dashboardClient, ORIGIN } from "./dashboard-helpers";
+import { type DashboardClient, newDashboardSandbox, ORIGIN, requestsOf } from "./dashboard-helpers";
 import {
   authorizeUrl,
-  createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
   getWithToken,
@@ -17,14 +16,9 @@ import {
 } from "./helpers";
 
 let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
-const get: typeof dashboard.get = (...args) => dashboard.get(...args);
-const post: typeof dashboard.post = (...args) => dashboard.post(...args);
-
+let dashboard: DashboardClient;
+beforeEach(() => void ({ sandbox, dashboard } = newDashboardSandbox()));
+const { get, post } = requestsOf(() => dashboard);
 
 describe("users", () => {
   it("deleting a user (after a confirmation step) removes their data and frees the phone number", async () => {

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import type { DeveloperApp } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
-import { postForm, type Sandbox, type SandboxApp } from "./helpers";
+import { createSandbox, postForm, type Sandbox, type SandboxApp } from "./helpers";
 
 /** The origin of `app.request("/path")`, which the dashboard's same-origin guard compares against. */
 export const ORIGIN = "http://localhost";
@@ -77,3 +77,17 @@ export function dashboardClient(sandbox: Sandbox) {
 
   return { get, post, signUp, logInSeeded, submitNewApp, newAppKeys };
 }
+
+export type DashboardClient = ReturnType<typeof dashboardClient>;
+
+/** A new in-memory sandbox and a dashboard client over it; dashboard test files make one in beforeEach. */
+export function newDashboardSandbox(): { sandbox: Sandbox; dashboard: DashboardClient } {
+  const sandbox = createSandbox();
+  return { sandbox, dashboard: dashboardClient(sandbox) };
+}
+
+/** `get` and `post` through whichever client the current test made, so a file can destructure them once. */
+export const requestsOf = (current: () => DashboardClient) => ({
+  get: (...args: Parameters<DashboardClient["get"]>) => current().get(...args),
+  post: (...args: Parameters<DashboardClient["post"]>) => current().post(...args),
+});

@@ -1,11 +1,10 @@
 // Astra's "Enable Phone Numbers For Testing" (Dashboard → Sandbox Settings) and what it does to the module's
 // phone sign-in; any other number gets a one-time code shown on the page, so no user intent is a dead end.
 import { beforeEach, describe, expect, it } from "vitest";
-import { dashboardClient, settingsFields } from "./dashboard-helpers";
+import { type DashboardClient, newDashboardSandbox, settingsFields } from "./dashboard-helpers";
 import {
   authorizeUrl,
   createIntent,
-  createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
   intentBody,
@@ -16,11 +15,8 @@ import {
 } from "./helpers";
 
 let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
+let dashboard: DashboardClient;
+beforeEach(() => void ({ sandbox, dashboard } = newDashboardSandbox()));
 
 const settingsPath = `/dashboard/apps/${DEFAULT_APP.clientId}`;
 const shownCode = (html: string) => /Your code is <strong>(\d{6})<\/strong>/.exec(html)?.[1];

@@ -1,22 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { LOGIN_FAILED } from "../../sandbox/src/routes/dashboard/auth";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
-import { cookieOf, dashboardClient, ORIGIN, PASSWORD, signupFields } from "./dashboard-helpers";
+import { cookieOf, type DashboardClient, newDashboardSandbox, ORIGIN, PASSWORD, requestsOf, signupFields } from "./dashboard-helpers";
 import {
-  createSandbox,
   DEFAULT_APP,
   type Sandbox,
 } from "./helpers";
 
 let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
-const get: typeof dashboard.get = (...args) => dashboard.get(...args);
-const post: typeof dashboard.post = (...args) => dashboard.post(...args);
-
+let dashboard: DashboardClient;
+beforeEach(() => void ({ sandbox, dashboard } = newDashboardSandbox()));
+const { get, post } = requestsOf(() => dashboard);
 
 describe("developer accounts", () => {
   it("rejects bad sign-ups field by field, keeps the email and never echoes passwords", async () => {
