@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // The shell of every hosted page: a tidy, accessible card under an "Astra Sandbox" header.
 import type { Child } from "hono/jsx";
-import { raw } from "hono/html";
 import { BASE_CSS } from "./base-styles";
+import { HtmlDocument } from "./html-document";
 
 // The module's own layout on top of the shared base: one narrow card.
 const CSS = `${BASE_CSS}
@@ -32,25 +32,13 @@ code { font-size: 0.9375rem; }
 
 export function Layout(props: { title: string; children: Child }) {
   return (
-    <>
-      {raw("<!doctype html>")}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <title>{`${props.title} · Astra Sandbox`}</title>
-          <style>{raw(CSS)}</style>
-        </head>
-        <body>
-          <header class="site-header">
-            <span>Astra Sandbox</span>
-            <span class="badge">Emulator</span>
-          </header>
-          <main>{props.children}</main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`${props.title} · Astra Sandbox`} css={CSS}>
+      <header class="site-header">
+        <span>Astra Sandbox</span>
+        <span class="badge">Emulator</span>
+      </header>
+      <main>{props.children}</main>
+    </HtmlDocument>
   );
 }
 

@@ -4,6 +4,7 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { BASE_CSS } from "../base-styles";
+import { HtmlDocument } from "../html-document";
 
 // The dashboard's own layout on top of the shared base: a wide page of cards and tables.
 const CSS = `${BASE_CSS}
@@ -139,39 +140,27 @@ function AppBar(props: { chrome: Chrome }) {
 
 export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?: boolean; children: Child }) {
   return (
-    <>
-      {raw("<!doctype html>")}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <title>{`${props.title} · Astra Sandbox Dashboard`}</title>
-          <style>{raw(CSS)}</style>
-        </head>
-        <body>
-          <header class="site-header">
-            <a class="brand" href="/dashboard">
-              Astra Sandbox Dashboard
-            </a>
-            <span class="badge">Emulator</span>
-            {props.chrome ? (
-              <div class="account">
-                <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
-                <form method="post" action="/dashboard/logout">
-                  <button type="submit" class="secondary">
-                    Log out
-                  </button>
-                </form>
-              </div>
-            ) : null}
-          </header>
-          {props.chrome ? <AppBar chrome={props.chrome} /> : null}
-          <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
-          <script>{raw(COPY_SCRIPT)}</script>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`${props.title} · Astra Sandbox Dashboard`} css={CSS}>
+      <header class="site-header">
+        <a class="brand" href="/dashboard">
+          Astra Sandbox Dashboard
+        </a>
+        <span class="badge">Emulator</span>
+        {props.chrome ? (
+          <div class="account">
+            <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
+            <form method="post" action="/dashboard/logout">
+              <button type="submit" class="secondary">
+                Log out
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </header>
+      {props.chrome ? <AppBar chrome={props.chrome} /> : null}
+      <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
+      <script>{raw(COPY_SCRIPT)}</script>
+    </HtmlDocument>
   );
 }
 

@@ -12,7 +12,7 @@ import type { DeveloperApp } from "../../store";
 import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
-import { expired } from "./module-request";
+import { expired, noStore } from "./module-request";
 
 const BASE = "/institutions/connect";
 
@@ -23,10 +23,7 @@ export function institutionRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/institutions/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/institutions/*", noStore);
 
   /** The user whose accounts get linked: the signed-in person (whose phone matched any user_id on the link). */
   async function findUser(session: ModuleSession) {

@@ -15,7 +15,7 @@ import type { DeveloperApp } from "../../store";
 import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo, signInCode } from "./module-flow";
-import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
+import { badRequest, checkClient, checkPerson, expired, noStore, openSession } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
 
@@ -46,10 +46,7 @@ export function oauthModuleRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/login/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/login/*", noStore);
 
   /** Renders the page for where the session stands now; with a problem, shows it there with a 4xx status. */
   async function renderStep(c: Context, session: ModuleSession, client: DeveloperApp, problem?: Problem) {

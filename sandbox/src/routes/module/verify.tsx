@@ -13,7 +13,7 @@ import type { DeveloperApp } from "../../store";
 import type { ModuleSession } from "../../store/module-sessions";
 import type { PersonalDetails } from "../../store/user-intents";
 import { moduleFlow, redirectTo } from "./module-flow";
-import { expired, type Subject } from "./module-request";
+import { expired, noStore, type Subject } from "./module-request";
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -62,10 +62,7 @@ export function verifyRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/verify/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/verify/*", noStore);
 
   function backLink(session: ModuleSession, client: DeveloperApp, status: string | null) {
     const url = new URL(session.redirectUri);
