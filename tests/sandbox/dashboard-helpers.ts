@@ -1,5 +1,5 @@
 // Drives the developer dashboard in-process: session cookies, same-origin form posts, new apps and their keys.
-import { expect } from "vitest";
+import { beforeEach, expect } from "vitest";
 import type { DeveloperApp } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { createSandbox, postForm, type Sandbox, type SandboxApp } from "./helpers";
@@ -80,14 +80,28 @@ export function dashboardClient(sandbox: Sandbox) {
 
 export type DashboardClient = ReturnType<typeof dashboardClient>;
 
-/** A new in-memory sandbox and a dashboard client over it; dashboard test files make one in beforeEach. */
-export function newDashboardSandbox(): { sandbox: Sandbox; dashboard: DashboardClient } {
-  const sandbox = createSandbox();
-  return { sandbox, dashboard: dashboardClient(sandbox) };
+/**
+ * A new in-memory sandbox and dashboard client before each test of the calling file, read through
+ * `suite.sandbox` and `suite.dashboard`; `get` and `post` always use the current test's client.
+ */
+export function dashboardSuite() {
+  let current: { sandbox: Sandbox; dashboard: DashboardClient } | undefined;
+  beforeEach(() => {
+    const sandbox = createSandbox();
+    current = { sandbox, dashboard: dashboardClient(sandbox) };
+  });
+  const now = () => {
+    if (!current) throw new Error("dashboardSuite() is read before its beforeEach ran.");
+    return current;
+  };
+  return {
+    get sandbox() {
+      return now().sandbox;
+    },
+    get dashboard() {
+      return now().dashboard;
+    },
+    get: (...args: Parameters<DashboardClient["get"]>) => now().dashboard.get(...args),
+    post: (...args: Parameters<DashboardClient["post"]>) => now().dashboard.post(...args),
+  };
 }
-
-/** `get` and `post` through whichever client the current test made, so a file can destructure them once. */
-export const requestsOf = (current: () => DashboardClient) => ({
-  get: (...args: Parameters<DashboardClient["get"]>) => current().get(...args),
-  post: (...args: Parameters<DashboardClient["post"]>) => current().post(...args),
-});
