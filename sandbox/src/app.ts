@@ -1,34 +1,25 @@
 // Builds the emulator: Astra's REST API, the hosted OAuth module pages, one error envelope.
 import { createBaseApp } from "./lib/create-app";
-import { createAppClocks, systemClock, type AppClocks, type Clock } from "./lib/clock";
+import type { Deps } from "./deps";
+import { createAppClocks, systemClock, type Clock } from "./lib/clock";
 import { bodyLimits } from "./lib/body-limit";
 import { faultInjection } from "./lib/faults";
 import { hostCheck } from "./lib/host-check";
 import { idempotency } from "./lib/idempotency";
 import { securityHeaders } from "./lib/security-headers";
-import { accountRoutes } from "./routes/accounts";
-import { controlRoutes } from "./routes/control";
+import { accountRoutes } from "./routes/api/accounts";
+import { routineRoutes } from "./routes/api/routines";
+import { tokenRoutes } from "./routes/api/token";
+import { transferRoutes } from "./routes/api/transfers";
+import { userIntentRoutes } from "./routes/api/user-intents";
+import { userRoutes } from "./routes/api/users";
+import { controlRoutes } from "./routes/control/control";
 import { dashboardRoutes } from "./routes/dashboard";
-import { institutionRoutes } from "./routes/institutions";
-import { oauthModuleRoutes } from "./routes/oauth-module";
-import { routineRoutes } from "./routes/routines";
-import { tokenRoutes } from "./routes/token";
-import { transferRoutes } from "./routes/transfers";
-import { userIntentRoutes } from "./routes/user-intents";
-import { userRoutes } from "./routes/users";
-import { verifyRoutes } from "./routes/verify";
+import { institutionRoutes } from "./routes/module/institutions";
+import { oauthModuleRoutes } from "./routes/module/oauth-module";
+import { verifyRoutes } from "./routes/module/verify";
 import type { Store } from "./store";
-import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/dispatcher";
-
-export interface Deps {
-  store: Store;
-  /** Each app's sandbox clock. */
-  clocks: AppClocks;
-  /** True when the emulator listens on loopback only, so webhooks may go to private addresses (lib/webhook-url.ts). */
-  loopbackOnly: boolean;
-  /** Sends webhook events (control API replay and clock advance, dashboard replay). */
-  webhooks: WebhookDispatcher;
-}
+import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
 export interface AppOptions {
   store: Store;

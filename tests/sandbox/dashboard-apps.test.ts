@@ -1,41 +1,32 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { dashboardClient, ORIGIN, PASSWORD, settingsFields } from "./dashboard-helpers";
+import { describe, expect, it } from "vitest";
+import { dashboardSuite, ORIGIN, PASSWORD, settingsFields } from "./dashboard-helpers";
 import {
   authorizeUrl,
   basicAuth,
-  createSandbox,
   DEFAULT_APP,
   DEMO_USER_PHONE,
   getWithToken,
   refresh,
   signIn,
-  type Sandbox,
 } from "./helpers";
 
-let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
-const get: typeof dashboard.get = (...args) => dashboard.get(...args);
-const post: typeof dashboard.post = (...args) => dashboard.post(...args);
-
+const suite = dashboardSuite();
+const { get, post } = suite;
 
 describe("applications", () => {
   const settingsPath = `/dashboard/apps/${DEFAULT_APP.clientId}`;
   const seededApp = async () => {
-    const app = await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId);
+    const app = await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId);
     if (!app) throw new Error("The seeded app is missing.");
     return app;
   };
 
   it("Save Changes answers 303 to the app's page with its Keys, and reloading that page creates nothing", async () => {
-    const cookie = await dashboard.signUp("keys@example.com");
+    const cookie = await suite.dashboard.signUp("keys@example.com");
     const form = await (await get("/dashboard", cookie)).text();
     expect(form).toContain("Save Changes");
     expect(form).toContain("Support email or URL");
-    const { clientId, secret, location } = await dashboard.newAppKeys(cookie);
+    const { clientId, secret, location } = await suite.dashboard.newAppKeys(cookie);
     expect(location).toBe(`/dashboard/apps/${clientId}?created=1`);
     const page = await get(location, cookie);
     const html = await page.text();
@@ -44,13 +35,13 @@ describe("applications", () => {
     expect(html).toContain("Client Secret");
     expect(html).toMatch(/data-copy="client-secret"[^>]*hidden/);
     expect(page.headers.get("cache-control")).toBe("no-store");
-    const developer = await sandbox.store.developers.logIn("keys@example.com", PASSWORD);
-    expect(await sandbox.store.apps.listByDeveloper(developer?.id ?? "")).toHaveLength(1);
+    const developer = await suite.sandbox.store.developers.logIn("keys@example.com", PASSWORD);
+    expect(await suite.sandbox.store.apps.listByDeveloper(developer?.id ?? "")).toHaveLength(1);
 
-    const accepted = await refresh(sandbox.app, "bogus-refresh-token", basicAuth(clientId, secret));
+    const accepted = await refresh(suite.sandbox.app, "bogus-refresh-token", basicAuth(clientId, secret));
     expect(accepted.status).toBe(400);
     expect(((await accepted.json()) as { error: string }).error).toBe("invalid_grant");
-    const wrongSecret = await refresh(sandbox.app, "bogus-refresh-token", basicAuth(clientId, `${secret}x`));
+    const wrongSecret = await refresh(suite.sandbox.app, "bogus-refresh-token", basicAuth(clientId, `${secret}x`));
     expect(wrongSecret.status).toBe(401);
 
     const settings = await (await get(`/dashboard/apps/${clientId}`, cookie)).text();
@@ -64,7 +55,7 @@ describe("applications", () => {
   });
 
   it("checks each redirect URI line on its own and names the bad line, keeping what was typed", async () => {
-    const cookie = await dashboard.signUp("uris@example.com");
+    const cookie = await suite.dashboard.signUp("uris@example.com");
     const typed = [
       "https://ok.example/cb",
       "not a url",
@@ -73,7 +64,7 @@ describe("applications", () => {
       "https://a.example/cb, https://b.example/cb",
       "https://c.example/cb,https://d.example/cb",
     ].join("\n");
-    const { response, html } = await dashboard.submitNewApp(cookie, { name: "Kept Name", redirect_uris: typed });
+    const { response, html } = await suite.dashboard.submitNewApp(cookie, { name: "Kept Name", redirect_uris: typed });
     expect(response.status).toBe(400);
     expect(html).toContain("Line 2: &quot;not a url&quot; contains a space");
     expect(html).toContain("Line 3: &quot;ftp://files.example/cb&quot; must start with https:// or http://");
@@ -83,71 +74,71 @@ describe("applications", () => {
     expect(html).not.toContain("Line 1:");
     expect(html).toContain('value="Kept Name"');
     expect(html).toContain("https://c.example/cb,https://d.example/cb</textarea>");
-    expect(await sandbox.store.apps.listByDeveloper((await sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "")).toEqual([]);
+    expect(await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "")).toEqual([]);
 
-    const empty = await dashboard.submitNewApp(cookie, { name: "", support_email: "nope", redirect_uris: "  \n" });
+    const empty = await suite.dashboard.submitNewApp(cookie, { name: "", support_email: "nope", redirect_uris: "  \n" });
     expect(empty.response.status).toBe(400);
     expect(empty.html).toContain("Enter a name");
     expect(empty.html).toContain("Enter an email address like support@example.com or a URL");
     expect(empty.html).toContain("Enter at least one redirect URI");
 
-    const two = await dashboard.submitNewApp(cookie, { redirect_uris: "https://a.example/cb\r\n\r\nhttps://b.example/cb\n" });
+    const two = await suite.dashboard.submitNewApp(cookie, { redirect_uris: "https://a.example/cb\r\n\r\nhttps://b.example/cb\n" });
     expect(two.response.status).toBe(303);
-    const [app] = await sandbox.store.apps.listByDeveloper((await sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "");
+    const [app] = await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "");
     expect(app?.redirectUris).toEqual(["https://a.example/cb", "https://b.example/cb"]);
   });
 
   it("takes a support email or a support URL, and refuses anything else", async () => {
-    const cookie = await dashboard.signUp("support@example.com");
-    const url = await dashboard.submitNewApp(cookie, { support_email: "https://help.payroll.example/contact" });
+    const cookie = await suite.dashboard.signUp("support@example.com");
+    const url = await suite.dashboard.submitNewApp(cookie, { support_email: "https://help.payroll.example/contact" });
     expect(url.response.status).toBe(303);
-    const [app] = await sandbox.store.apps.listByDeveloper((await sandbox.store.developers.logIn("support@example.com", PASSWORD))?.id ?? "");
+    const [app] = await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("support@example.com", PASSWORD))?.id ?? "");
     expect(app?.supportEmail).toBe("https://help.payroll.example/contact");
-    expect((await dashboard.submitNewApp(cookie, { support_email: "help.payroll.example" })).response.status).toBe(400);
+    expect((await suite.dashboard.submitNewApp(cookie, { support_email: "help.payroll.example" })).response.status).toBe(400);
   });
 
   it("renames an app and changes its support contact on the settings page", async () => {
-    const cookie = await dashboard.logInSeeded();
+    const cookie = await suite.dashboard.logInSeeded();
     const app = await seededApp();
     const saved = await post(settingsPath, settingsFields(app, { name: "Renamed Starter", support_email: "help@starter.example" }), cookie);
     expect(saved.status).toBe(303);
-    expect(await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toMatchObject({ name: "Renamed Starter", supportEmail: "help@starter.example" });
+    expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toMatchObject({ name: "Renamed Starter", supportEmail: "help@starter.example" });
     expect(await (await get(saved.headers.get("location") ?? "", cookie)).text()).toContain("Renamed Starter");
     const blank = await post(settingsPath, settingsFields(app, { name: "  " }), cookie);
     expect(blank.status).toBe(400);
-    expect((await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.name).toBe("Renamed Starter");
+    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.name).toBe("Renamed Starter");
   });
 
   it("deletes an app after a confirmation page, with everything that belongs to it, and then forgets its keys", async () => {
-    const cookie = await dashboard.logInSeeded();
-    const { access_token } = await signIn(sandbox.app);
+    const cookie = await suite.dashboard.logInSeeded();
+    const { access_token } = await signIn(suite.sandbox.app);
     const confirm = await get(`${settingsPath}/delete`, cookie);
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toContain("1 user with their accounts");
-    expect(await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).not.toBeNull();
+    expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).not.toBeNull();
 
     const deleted = await post(`${settingsPath}/delete`, {}, cookie);
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get("location")).toBe(`/dashboard?deleted=${encodeURIComponent(DEFAULT_APP.name)}`);
     expect(await (await get(deleted.headers.get("location") ?? "", cookie)).text()).toContain(`Deleted ${DEFAULT_APP.name}`);
-    expect(await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toBeNull();
-    expect(await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
-    expect((await getWithToken(sandbox.app, "/v1/user", access_token)).status).toBe(401);
-    expect((await refresh(sandbox.app, "any")).status).toBe(401);
+    expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toBeNull();
+    expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
+    expect((await getWithToken(suite.sandbox.app, "/v1/user", access_token)).status).toBe(401);
+    expect((await refresh(suite.sandbox.app, "any")).status).toBe(401);
     expect((await post(`${settingsPath}/delete`, {}, cookie)).status).toBe(404);
   });
 
   it("edited redirect URIs take effect on /login/oauth/authorize", async () => {
-    const cookie = await dashboard.logInSeeded();
+    const cookie = await suite.dashboard.logInSeeded();
     const newUri = "https://staging.example/api/auth/callback/astra";
     const saved = await post(settingsPath, settingsFields(await seededApp(), { redirect_uris: newUri }), cookie);
     expect(saved.status).toBe(303);
-    expect((await sandbox.app.request(authorizeUrl({ redirect_uri: newUri }))).status).toBe(200);
-    expect((await sandbox.app.request(authorizeUrl())).status).toBe(400);
+    expect((await suite.sandbox.app.request(authorizeUrl({ redirect_uri: newUri }))).status).toBe(200);
+    expect((await suite.sandbox.app.request(authorizeUrl())).status).toBe(400);
   });
 
   it("saves the webhook URL and the test-code setting, and rejects a bad webhook URL without saving", async () => {
-    const cookie = await dashboard.logInSeeded();
+    const cookie = await suite.dashboard.logInSeeded();
     const initial = await seededApp();
     await post(settingsPath, settingsFields(initial, { webhook_url: "https://hooks.example/astra", show_test_codes: undefined }), cookie);
     let app = await seededApp();
@@ -168,15 +159,15 @@ describe("applications", () => {
   });
 
   it("unticking the test-code setting hides the sandbox code on the module's pages", async () => {
-    expect(await (await sandbox.app.request(authorizeUrl())).text()).toContain("123456");
-    const cookie = await dashboard.logInSeeded();
+    expect(await (await suite.sandbox.app.request(authorizeUrl())).text()).toContain("123456");
+    const cookie = await suite.dashboard.logInSeeded();
     const saved = await post(settingsPath, settingsFields(await seededApp(), { show_test_codes: undefined }), cookie);
     expect(saved.status).toBe(303);
-    expect(await (await sandbox.app.request(authorizeUrl())).text()).not.toContain("123456");
+    expect(await (await suite.sandbox.app.request(authorizeUrl())).text()).not.toContain("123456");
   });
 
   it("another developer gets 404 for every page of an app that is not theirs", async () => {
-    const cookie = await dashboard.signUp("stranger@example.com");
+    const cookie = await suite.dashboard.signUp("stranger@example.com");
     const base = settingsPath;
     for (const path of [base, `${base}/links`, `${base}/users`, `${base}/webhooks`, `${base}/delete`]) {
       const response = await get(path, cookie);
@@ -186,15 +177,15 @@ describe("applications", () => {
     expect((await post(base, settingsFields(await seededApp(), { redirect_uris: "https://evil.example/cb" }), cookie)).status).toBe(404);
     expect((await post(`${base}/reveal-secret`, {}, cookie)).status).toBe(404);
     expect((await post(`${base}/delete`, {}, cookie)).status).toBe(404);
-    expect((await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
+    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
     expect(await (await get("/dashboard", cookie)).text()).not.toContain(DEFAULT_APP.clientId);
   });
 });
 
 describe("link generator", () => {
   it("builds a module link on the emulator's origin for a chosen user, with their phone locked", async () => {
-    const cookie = await dashboard.logInSeeded();
-    const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const cookie = await suite.dashboard.logInSeeded();
+    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     const query = new URLSearchParams({
       generate: "1",
       action: "collect_authorization",
@@ -217,7 +208,7 @@ describe("link generator", () => {
   });
 
   it("refuses a redirect URI that is not registered and a person from another app", async () => {
-    const cookie = await dashboard.logInSeeded();
+    const cookie = await suite.dashboard.logInSeeded();
     const query = new URLSearchParams({ generate: "1", action: "link_bank_account", redirect_uri: "https://evil.example/cb", subject: "user:someone-else" });
     const response = await get(`/dashboard/apps/${DEFAULT_APP.clientId}/links?${query}`, cookie);
     const html = await response.text();

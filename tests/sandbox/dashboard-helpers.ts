@@ -1,8 +1,8 @@
 // Drives the developer dashboard in-process: session cookies, same-origin form posts, new apps and their keys.
-import { expect } from "vitest";
+import { beforeEach, expect } from "vitest";
 import type { DeveloperApp } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
-import { postForm, type Sandbox, type SandboxApp } from "./helpers";
+import { createSandbox, postForm, type Sandbox, type SandboxApp } from "./helpers";
 
 /** The origin of `app.request("/path")`, which the dashboard's same-origin guard compares against. */
 export const ORIGIN = "http://localhost";
@@ -76,4 +76,32 @@ export function dashboardClient(sandbox: Sandbox) {
   }
 
   return { get, post, signUp, logInSeeded, submitNewApp, newAppKeys };
+}
+
+export type DashboardClient = ReturnType<typeof dashboardClient>;
+
+/**
+ * A new in-memory sandbox and dashboard client before each test of the calling file, read through
+ * `suite.sandbox` and `suite.dashboard`; `get` and `post` always use the current test's client.
+ */
+export function dashboardSuite() {
+  let current: { sandbox: Sandbox; dashboard: DashboardClient } | undefined;
+  beforeEach(() => {
+    const sandbox = createSandbox();
+    current = { sandbox, dashboard: dashboardClient(sandbox) };
+  });
+  const now = () => {
+    if (!current) throw new Error("dashboardSuite() is read before its beforeEach ran.");
+    return current;
+  };
+  return {
+    get sandbox() {
+      return now().sandbox;
+    },
+    get dashboard() {
+      return now().dashboard;
+    },
+    get: (...args: Parameters<DashboardClient["get"]>) => now().dashboard.get(...args),
+    post: (...args: Parameters<DashboardClient["post"]>) => now().dashboard.post(...args),
+  };
 }

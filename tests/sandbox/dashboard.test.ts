@@ -1,22 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOGIN_FAILED } from "../../sandbox/src/routes/dashboard/auth";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
-import { cookieOf, dashboardClient, ORIGIN, PASSWORD, signupFields } from "./dashboard-helpers";
+import { cookieOf, dashboardSuite, ORIGIN, PASSWORD, signupFields } from "./dashboard-helpers";
 import {
-  createSandbox,
   DEFAULT_APP,
-  type Sandbox,
 } from "./helpers";
 
-let sandbox: Sandbox;
-let dashboard: ReturnType<typeof dashboardClient>;
-beforeEach(() => {
-  sandbox = createSandbox();
-  dashboard = dashboardClient(sandbox);
-});
-const get: typeof dashboard.get = (...args) => dashboard.get(...args);
-const post: typeof dashboard.post = (...args) => dashboard.post(...args);
-
+const suite = dashboardSuite();
+const { get, post } = suite;
 
 describe("developer accounts", () => {
   it("rejects bad sign-ups field by field, keeps the email and never echoes passwords", async () => {
@@ -52,7 +43,7 @@ describe("developer accounts", () => {
     expect(html).toContain("Agree to the Developer Policy to create an account.");
     expect(html).toContain("Agree to the Terms of Service to create an account.");
     expect(html).toContain('value="names@example.com"');
-    expect(await sandbox.store.developers.logIn("names@example.com", PASSWORD)).toBeNull();
+    expect(await suite.sandbox.store.developers.logIn("names@example.com", PASSWORD)).toBeNull();
 
     const ticked = await post("/dashboard/signup", { ...bare, first_name: "Ada", last_name: "", agree_policy: "on" });
     const kept = await ticked.text();
@@ -61,7 +52,7 @@ describe("developer accounts", () => {
     expect(kept).not.toMatch(/id="agree_terms"[^>]*checked/);
 
     expect((await post("/dashboard/signup", signupFields("names@example.com"))).status).toBe(303);
-    expect(await sandbox.store.developers.logIn("names@example.com", PASSWORD)).toMatchObject({ firstName: "Dana", lastName: "Developer" });
+    expect(await suite.sandbox.store.developers.logIn("names@example.com", PASSWORD)).toMatchObject({ firstName: "Dana", lastName: "Developer" });
   });
 
   it("signs up into a session cookie that is HttpOnly, SameSite=Strict and lasts 7 days", async () => {
@@ -80,14 +71,14 @@ describe("developer accounts", () => {
   });
 
   it("refuses a second account for the same email, whatever its case", async () => {
-    await dashboard.signUp("twice@example.com");
+    await suite.dashboard.signUp("twice@example.com");
     const response = await post("/dashboard/signup", signupFields("TWICE@example.com"));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("already exists");
   });
 
   it("logs in with the right password and gives one message for a wrong password or an unknown email", async () => {
-    await dashboard.signUp("login@example.com");
+    await suite.dashboard.signUp("login@example.com");
     const ok = await post("/dashboard/login", { email: "login@example.com", password: PASSWORD });
     expect(ok.status).toBe(303);
     expect((await get("/dashboard", cookieOf(ok))).status).toBe(200);
@@ -121,7 +112,7 @@ describe("developer accounts", () => {
   });
 
   it("logs out: the cookie is cleared and the old session no longer works", async () => {
-    const cookie = await dashboard.signUp("bye@example.com");
+    const cookie = await suite.dashboard.signUp("bye@example.com");
     const response = await post("/dashboard/logout", {}, cookie);
     expect(response.status).toBe(303);
     expect(response.headers.get("set-cookie")).toMatch(/^astra_sandbox_dev=;.*Max-Age=0/i);
@@ -131,7 +122,7 @@ describe("developer accounts", () => {
   });
 
   it("the seeded developer logs in and sees the seeded app with its user", async () => {
-    const html = await (await get("/dashboard", await dashboard.logInSeeded())).text();
+    const html = await (await get("/dashboard", await suite.dashboard.logInSeeded())).text();
     expect(html).toContain(DEFAULT_APP.name);
     expect(html).toContain(DEFAULT_APP.clientId);
     expect(html).toMatch(new RegExp(`${DEFAULT_APP.clientId}</code></td><td>1</td>`));
@@ -147,7 +138,7 @@ describe("developer accounts", () => {
 
 describe("the same-origin guard", () => {
   it("rejects a cross-site POST with 403 and changes nothing", async () => {
-    const cookie = await dashboard.logInSeeded();
+    const cookie = await suite.dashboard.logInSeeded();
     const login = await post("/dashboard/login", { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password }, undefined, "https://evil.example");
     expect(login.status).toBe(403);
     expect(login.headers.get("set-cookie")).toBeNull();
@@ -158,7 +149,7 @@ describe("the same-origin guard", () => {
       "https://evil.example",
     );
     expect(settings.status).toBe(403);
-    expect((await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
+    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
   });
 
   it("accepts a POST without an Origin header (older clients) and one from its own origin", async () => {

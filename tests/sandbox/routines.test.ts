@@ -275,9 +275,7 @@ describe("PUT /v1/routines/:id", () => {
     const pause = astraErrorBodySchema.parse(await (await put(unverified.id, { status: "inactive" })).json());
     expect(pause.description).toMatch(/Only an active routine can be paused; this one is requires_user_verification/);
 
-    expect((await expectFields(await put(unverified.id, { type: "one-time" }))).type).toEqual([
-      "is not a field that can be set here",
-    ]);
+    expect((await expectFields(await put(unverified.id, { type: "one-time" }))).body).toContain('Unrecognized key: "type"');
     expect(Object.keys(await expectFields(await put(unverified.id, { status: "cancelled" })))).toEqual(["status"]);
     expect(Object.keys(await expectFields(await put(unverified.id, {})))).toEqual(["body"]);
 

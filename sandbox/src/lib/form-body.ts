@@ -16,17 +16,16 @@ async function parse(c: Context): Promise<Record<string, FormValue | FormValue[]
 }
 
 /** Every field as a list of its string values (a repeated field, such as checkboxes, keeps all of them). */
-export async function readFormFields(c: Context): Promise<Record<string, string[]>> {
-  const fields: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(await parse(c))) {
-    fields[name] = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
-  }
-  return fields;
-}
-
+export async function readForm(c: Context, options: { repeated: true }): Promise<Record<string, string[]>>;
 /** Each field's last string value; a file or missing value is "". */
-export async function readFormBody(c: Context): Promise<Record<string, string>> {
-  return Object.fromEntries(Object.entries(await readFormFields(c)).map(([name, values]) => [name, values.at(-1) ?? ""]));
+export async function readForm(c: Context): Promise<Record<string, string>>;
+export async function readForm(c: Context, options?: { repeated: true }) {
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(await parse(c))) {
+    lists[name] = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
+  }
+  if (options?.repeated) return lists;
+  return Object.fromEntries(Object.entries(lists).map(([name, values]) => [name, values.at(-1) ?? ""]));
 }
 
 /** The raw parsed body, files included (the photo-ID upload). */

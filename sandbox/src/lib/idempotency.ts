@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Deps } from "../app";
+import type { Deps } from "../deps";
 import { parseBasic } from "./auth";
 import { ApiError } from "./create-app";
 

@@ -1,43 +1,23 @@
 /** @jsxImportSource hono/jsx */
 // The shell of every hosted page: a tidy, accessible card under an "Astra Sandbox" header.
 import type { Child } from "hono/jsx";
-import { raw } from "hono/html";
+import { BASE_CSS } from "./base-styles";
+import { HtmlDocument } from "./html-document";
 
-const CSS = `
-:root { --ink: #1a1f36; --muted: #4a5266; --brand: #0b57a4; --brand-dark: #083f78; --danger: #b0221a;
-  --line: #d5dbe3; --bg: #f3f5f9; --focus: #c46a00; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-  background: var(--bg); }
-.site-header { background: #fff; border-bottom: 1px solid var(--line); padding: 0.75rem 1.25rem;
-  display: flex; align-items: center; gap: 0.5rem; font-weight: 700; }
-.badge { font-size: 0.75rem; font-weight: 600; color: #5c3d00; background: #fdecc8; border-radius: 999px;
-  padding: 0.125rem 0.5rem; }
+// The module's own layout on top of the shared base: one narrow card.
+const CSS = `${BASE_CSS}
+.site-header { gap: 0.5rem; font-weight: 700; }
 main { max-width: 27rem; margin: 2.5rem auto; background: #fff; border: 1px solid var(--line);
   border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); }
 @media (max-width: 30rem) { main { margin: 0; border-radius: 0; border-left: 0; border-right: 0; } }
 h1 { font-size: 1.375rem; line-height: 1.3; margin: 0 0 0.75rem; }
-p, li { color: var(--muted); }
-p { margin: 0 0 1rem; }
+li { color: var(--muted); }
 ul { padding-left: 1.25rem; margin: 0 0 1rem; }
-.field { margin-bottom: 1.25rem; }
-label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-.hint { font-size: 0.875rem; margin: 0 0 0.375rem; }
-input { width: 100%; padding: 0.625rem 0.75rem; font: inherit; color: var(--ink); background: #fff;
-  border: 1px solid #7b8496; border-radius: 8px; }
+input { padding: 0.625rem 0.75rem; }
 input[readonly] { background: #eef1f5; }
 input[aria-invalid="true"] { border: 2px solid var(--danger); }
-.error { color: var(--danger); font-size: 0.9375rem; font-weight: 600; margin: 0.375rem 0 0; }
-.alert { color: var(--danger); border: 1px solid var(--danger); background: #fdf0ef; border-radius: 8px;
-  padding: 0.75rem; }
-.notice { color: #4d3600; background: #fff7e0; border: 1px solid #eed28a; border-radius: 8px; padding: 0.75rem; }
 .actions { display: grid; gap: 0.75rem; }
-button { width: 100%; padding: 0.7rem 1rem; font: inherit; font-weight: 600; border-radius: 8px; cursor: pointer;
-  border: 1px solid var(--brand); background: var(--brand); color: #fff; }
-button:hover { background: var(--brand-dark); }
-button.secondary { background: #fff; color: var(--brand); }
-button.secondary:hover { background: #eef4fb; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+button { width: 100%; padding: 0.7rem 1rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; }
 legend { font-weight: 600; margin-bottom: 0.5rem; }
 .choice { display: flex; gap: 0.75rem; align-items: flex-start; border: 1px solid var(--line); border-radius: 8px;
@@ -47,31 +27,18 @@ legend { font-weight: 600; margin-bottom: 0.5rem; }
 .choice span { color: var(--muted); font-size: 0.9375rem; }
 input[type="file"] { padding: 0.5rem; }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.75rem; }
-a { color: var(--brand); }
 code { font-size: 0.9375rem; }
 `;
 
 export function Layout(props: { title: string; children: Child }) {
   return (
-    <>
-      {raw("<!doctype html>")}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <title>{`${props.title} · Astra Sandbox`}</title>
-          <style>{raw(CSS)}</style>
-        </head>
-        <body>
-          <header class="site-header">
-            <span>Astra Sandbox</span>
-            <span class="badge">Emulator</span>
-          </header>
-          <main>{props.children}</main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`${props.title} · Astra Sandbox`} css={CSS}>
+      <header class="site-header">
+        <span>Astra Sandbox</span>
+        <span class="badge">Emulator</span>
+      </header>
+      <main>{props.children}</main>
+    </HtmlDocument>
   );
 }
 

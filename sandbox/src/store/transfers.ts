@@ -1,13 +1,34 @@
 // Transfers: the money movements routines make. Holds, settlement and cancellation move account balances
 // in the same transaction as the status change and its webhook event.
 import type { Database } from "better-sqlite3";
-import type { TransferStatus, WebhookType } from "../../../lib/astra/schemas";
-import { cancelDeadline, estimatedClearing } from "../lib/business-days";
+import type { z } from "zod";
+import type { RoutineFrequency, routineTypeSchema, TransferStatus, WebhookType } from "../../../lib/astra/schemas";
+import { cancelDeadline, estimatedClearing, type SettlementSpeed } from "../lib/business-days";
 import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";
 import { localDate, localTimeOfDay, nextOccurrence, zonedInstant } from "../lib/schedule";
 import { recordEvent } from "./events";
-import type { RoutineRecord, RoutineType } from "./routines";
+
+type RoutineType = z.infer<typeof routineTypeSchema>;
+
+/**
+ * What a routine must tell this module to make its transfers. Owned here, so transfers never import the
+ * routines store that drives them (a routine record satisfies it as it is).
+ */
+export interface DueRoutine {
+  id: string;
+  clientId: string;
+  userId: string;
+  sourceId: string;
+  destinationId: string;
+  amountCents: number;
+  /** YYYY-MM-DD in America/Los_Angeles; recurring dates count from it. */
+  startDate: string;
+  settlementSpeed: SettlementSpeed;
+  frequency: RoutineFrequency | null;
+  /** The next date a transfer is due; null when none is. */
+  nextRunDate: string | null;
+}
 
 export interface TransferRecord {
   id: string;
@@ -126,7 +147,7 @@ function prepareOperations(db: Database) {
   const announce = (type: WebhookType, clientId: string, userId: string, resourceId: string, now: Date) =>
     recordEvent(db, { clientId, type, userId, resourceId }, now);
 
-  function createTransfer(routine: RoutineRecord, date: string, now: Date): boolean {
+  function createTransfer(routine: DueRoutine, date: string, now: Date): boolean {
     const initiated = date >= localDate(now) ? now : zonedInstant(date, localTimeOfDay(now));
     const available = availableOf.get(routine.sourceId) ?? null;
     const shortfall = available !== null && available < routine.amountCents;
@@ -167,7 +188,7 @@ function prepareOperations(db: Database) {
 
   return {
     /** Makes every transfer a routine owes up to `today` (catching up missed dates) and moves next_run_date on. */
-    makeDueTransfers(routine: RoutineRecord, today: string, now: Date): number {
+    makeDueTransfers(routine: DueRoutine, today: string, now: Date): number {
       let created = 0;
       let date = routine.nextRunDate;
       while (date !== null && date <= today) {

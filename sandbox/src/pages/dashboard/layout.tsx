@@ -1,20 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // The developer dashboard's shell: header with the signed-in email and Log out, an app switcher and tabs.
-// Same palette and type as the module pages (pages/layout.tsx), laid out wider for tables.
+// The same base stylesheet as the module pages (pages/base-styles.ts), laid out wider for tables.
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
+import { BASE_CSS } from "../base-styles";
+import { HtmlDocument } from "../html-document";
 
-const CSS = `
-:root { --ink: #1a1f36; --muted: #4a5266; --brand: #0b57a4; --brand-dark: #083f78; --danger: #b0221a;
-  --ok: #1d6b35; --line: #d5dbe3; --bg: #f3f5f9; --focus: #c46a00; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-  background: var(--bg); }
-.site-header { background: #fff; border-bottom: 1px solid var(--line); padding: 0.75rem 1.25rem;
-  display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
+// The dashboard's own layout on top of the shared base: a wide page of cards and tables.
+const CSS = `${BASE_CSS}
+.site-header { gap: 0.75rem; flex-wrap: wrap; }
 .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
-.badge { font-size: 0.75rem; font-weight: 600; color: #5c3d00; background: #fdecc8; border-radius: 999px;
-  padding: 0.125rem 0.5rem; }
 .account { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; color: var(--muted); }
 .account form { margin: 0; }
 .app-bar { background: #fff; border-bottom: 1px solid var(--line); padding: 0 1.25rem; }
@@ -41,32 +36,15 @@ section.card { background: #fff; border: 1px solid var(--line); border-radius: 1
   margin-bottom: 1.5rem; box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); overflow-x: auto; }
 h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 1rem; }
 h2 { font-size: 1.125rem; margin: 0 0 0.75rem; }
-p { color: var(--muted); margin: 0 0 1rem; }
-a { color: var(--brand); }
-.field { margin-bottom: 1.25rem; }
-label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
-.hint { font-size: 0.875rem; margin: 0 0 0.375rem; }
-input, textarea, select { width: 100%; padding: 0.5rem 0.75rem; font: inherit; color: var(--ink); background: #fff;
-  border: 1px solid #7b8496; border-radius: 8px; }
+input, textarea, select { padding: 0.5rem 0.75rem; }
 input[type="checkbox"] { width: auto; }
 textarea { min-height: 6rem; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9375rem; }
 [aria-invalid="true"] { border: 2px solid var(--danger); }
-.error { color: var(--danger); font-size: 0.9375rem; font-weight: 600; margin: 0.375rem 0 0; }
-.alert { color: var(--danger); border: 1px solid var(--danger); background: #fdf0ef; border-radius: 8px; padding: 0.75rem; }
-.success { color: var(--ok); border: 1px solid #8cc7a0; background: #edf8f0; border-radius: 8px; padding: 0.75rem; }
-.notice { color: #4d3600; background: #fff7e0; border: 1px solid #eed28a; border-radius: 8px; padding: 0.75rem; }
-button, .button { display: inline-block; padding: 0.55rem 1rem; font: inherit; font-weight: 600; border-radius: 8px;
-  cursor: pointer; border: 1px solid var(--brand); background: var(--brand); color: #fff; text-decoration: none; }
-button:hover, .button:hover { background: var(--brand-dark); }
-button.secondary, .button.secondary { background: #fff; color: var(--brand); }
-button.secondary:hover, .button.secondary:hover { background: #eef4fb; }
+button, .button { display: inline-block; padding: 0.55rem 1rem; }
 button.danger { background: var(--danger); border-color: var(--danger); }
 button.link { background: none; border: 0; color: var(--brand); padding: 0; font-weight: 600; text-decoration: underline; }
 main.narrow button[type="submit"] { width: 100%; }
-table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }
-th, td { text-align: left; padding: 0.5rem 0.625rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { color: var(--muted); font-weight: 600; }
 td form { margin: 0; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875rem; word-break: break-all; }
 td code, td.mono, .nowrap, .nowrap code { white-space: nowrap; word-break: normal; }
@@ -82,7 +60,6 @@ dl.keys dd { margin: 0; }
 .row { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
 .pager { display: flex; gap: 1rem; align-items: center; justify-content: space-between; margin-top: 1rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 `;
 
 // Copy buttons are rendered hidden and only shown where the Clipboard API exists; the page works without them.
@@ -163,39 +140,27 @@ function AppBar(props: { chrome: Chrome }) {
 
 export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?: boolean; children: Child }) {
   return (
-    <>
-      {raw("<!doctype html>")}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <title>{`${props.title} · Astra Sandbox Dashboard`}</title>
-          <style>{raw(CSS)}</style>
-        </head>
-        <body>
-          <header class="site-header">
-            <a class="brand" href="/dashboard">
-              Astra Sandbox Dashboard
-            </a>
-            <span class="badge">Emulator</span>
-            {props.chrome ? (
-              <div class="account">
-                <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
-                <form method="post" action="/dashboard/logout">
-                  <button type="submit" class="secondary">
-                    Log out
-                  </button>
-                </form>
-              </div>
-            ) : null}
-          </header>
-          {props.chrome ? <AppBar chrome={props.chrome} /> : null}
-          <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
-          <script>{raw(COPY_SCRIPT)}</script>
-        </body>
-      </html>
-    </>
+    <HtmlDocument title={`${props.title} · Astra Sandbox Dashboard`} css={CSS}>
+      <header class="site-header">
+        <a class="brand" href="/dashboard">
+          Astra Sandbox Dashboard
+        </a>
+        <span class="badge">Emulator</span>
+        {props.chrome ? (
+          <div class="account">
+            <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
+            <form method="post" action="/dashboard/logout">
+              <button type="submit" class="secondary">
+                Log out
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </header>
+      {props.chrome ? <AppBar chrome={props.chrome} /> : null}
+      <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
+      <script>{raw(COPY_SCRIPT)}</script>
+    </HtmlDocument>
   );
 }
 

@@ -1,15 +1,17 @@
 /** @jsxImportSource hono/jsx */
 // The developer's applications: the list with "Create application", each app's settings page, and deleting an app.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
+import { fieldErrors, type FieldErrors } from "../../lib/field-errors";
+import { readForm } from "../../lib/form-body";
 import { refusePrivateWebhook } from "../../lib/network";
 import { AppsPage, DeleteAppPage, type NewAppValues } from "../../pages/dashboard/apps-page";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";
 import { SettingsPage, settingsValuesOf, type SettingsValues } from "../../pages/dashboard/settings-page";
 import type { Store } from "../../store";
 import type { Developer } from "../../store/developers";
-import { appRegistrationSchema, appSettingsSchema, fieldErrors, type FieldErrors } from "./forms";
-import { chromeFor, ownsApp, readForm, signedIn, type AppEnv } from "./session";
+import { appRegistrationSchema, appSettingsSchema } from "./forms";
+import { chromeFor, ownsApp, signedIn, type AppEnv } from "./session";
 
 const EMPTY_APP: NewAppValues = { name: "", support_email: "", redirect_uris: "" };
 

@@ -1,11 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Developer accounts: sign up, log in, log out. One message for an unknown email and a wrong password.
 import { Hono } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
+import { fieldErrors } from "../../lib/field-errors";
+import { readForm } from "../../lib/form-body";
 import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/rate-limit";
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
-import { fieldErrors, signupSchema } from "./forms";
-import { clearSession, readForm, safeNext, sessionNow, sessionToken, startSession } from "./session";
+import { signupSchema } from "./forms";
+import { clearSession, safeNext, sessionNow, sessionToken, startSession } from "./session";
 
 export const LOGIN_FAILED = "Email or password is incorrect";
 

@@ -101,6 +101,3 @@ export const signupSchema = z
   })
   .refine((form) => form.password === form.confirm, { path: ["confirm"], message: "The passwords do not match." });
 
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-export const fieldErrors = (error: z.ZodError): FieldErrors => z.flattenError(error).fieldErrors as FieldErrors;

@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 // The OAuth link generator: a GET form, so a generated link is also a shareable dashboard URL.
 import { Hono } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
 import { buildModuleUrl, isModuleAction, type ModuleSubject } from "../../lib/module-url";
 import { LinksPage, type LinkValues } from "../../pages/dashboard/links-page";
 import type { IntentSummary, UserSummary } from "../../store/dashboard";
 import { appNotFound } from "./apps";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors } from "../../lib/field-errors";
 import { chromeFor, ownOrigin, ownsApp, signedIn, type AppEnv } from "./session";
 
 const MAX_STATE_LENGTH = 500;

@@ -49,7 +49,6 @@ export function safeNext(value: string | undefined): string | undefined {
   return value && /^\/dashboard(?:[/?]|$)/.test(value) && !/[\\]|\/\//.test(value) ? value : undefined;
 }
 
-export { readFormBody as readForm } from "../../lib/form-body";
 
 /** Loads the signed-in developer, or sends the browser to the login page (and back here afterwards). */
 export function signedIn(store: Store) {

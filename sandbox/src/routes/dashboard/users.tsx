@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // An app's users and user intents, and deleting a user (with a confirmation step) to free their phone number.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";
 import { DeleteUserPage, UsersPage } from "../../pages/dashboard/users-page";
 import type { Store } from "../../store";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // An app's webhook deliveries, paginated newest first, and "Replay" through the dispatcher (sandbox/src/webhooks).
 import { Hono } from "hono";
-import type { Deps } from "../../app";
+import type { Deps } from "../../deps";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";
 import { WebhooksPage } from "../../pages/dashboard/webhooks-page";
 import { appNotFound } from "./apps";

@@ -3,16 +3,17 @@
 // `document`. Both approve the user intent or user, then send the person back with `status=approved`.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { UserStatus } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { readFormWithFiles } from "../lib/form-body";
-import { NoticePage } from "../pages/error-page";
-import { DocumentPage, PersonalPage, type PersonalField } from "../pages/verify-pages";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import type { PersonalDetails } from "../store/user-intents";
-import { moduleFlow, readForm, redirectTo } from "./module-flow";
-import { expired, type Subject } from "./module-request";
+import type { UserStatus } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { firstFieldErrors } from "../../lib/field-errors";
+import { readForm, readFormWithFiles } from "../../lib/form-body";
+import { NoticePage } from "../../pages/error-page";
+import { DocumentPage, PersonalPage, type PersonalField } from "../../pages/verify-pages";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { PersonalDetails } from "../../store/user-intents";
+import { moduleFlow, redirectTo } from "./module-flow";
+import { expired, noStore, type Subject } from "./module-request";
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -61,10 +62,7 @@ export function verifyRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/verify/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/verify/*", noStore);
 
   function backLink(session: ModuleSession, client: DeveloperApp, status: string | null) {
     const url = new URL(session.redirectUri);
@@ -122,8 +120,7 @@ export function verifyRoutes(deps: Deps) {
     if (target instanceof Response) return target;
     const parsed = personalSchema((await clocks.now(client.clientId)).toISOString().slice(0, 10)).safeParse(form);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-      const errors = Object.fromEntries(Object.entries(fieldErrors).map(([name, messages]) => [name, messages?.[0]]));
+      const errors = firstFieldErrors(parsed.error);
       return c.html(
         <PersonalPage
           sessionId={session.id}

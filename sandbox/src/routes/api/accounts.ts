@@ -1,13 +1,13 @@
 // The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
 import { Hono } from "hono";
-import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { readJson } from "../lib/json-body";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import { toAstraTimestamp, toDollars } from "../lib/wire";
-import type { AccountRecord } from "../store/accounts";
+import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { invalidFields, readJson } from "../../lib/json-body";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import { toAstraTimestamp, toDollars } from "../../lib/wire";
+import type { AccountRecord } from "../../store/accounts";
 
 /** Accounts added by number show this bank name; Astra's own naming for them is unknown [?]. */
 export const BY_NUMBER_INSTITUTION = "Sandbox Bank (by number)";
@@ -65,9 +65,7 @@ export function accountRoutes({ store, clocks }: Deps) {
     .post("/v1/accounts/create", auth, async (c) => {
       const input = await readJson(c, accountCreateSchema);
       if (!isValidRoutingNumber(input.routing_number)) {
-        throw new ApiError(400, "The body has invalid fields.", {
-          fields: { routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] },
-        });
+        throw invalidFields({ routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] });
       }
       const userId = c.get("grant").userId;
       const now = c.get("now");

@@ -1,9 +1,9 @@
 // Control API, part three: what scripts such as `npm run quickstart` need to know about the calling app (its
 // registered redirect URIs and sandbox settings), and undoing a user intent they made when a later step failed.
 import { Hono } from "hono";
-import type { Deps } from "../app";
-import { clientBasicAuth, type ClientEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
+import type { Deps } from "../../deps";
+import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
 
 export function controlAppRoutes({ store, clocks }: Deps) {
   const auth = clientBasicAuth(store, clocks);

@@ -3,30 +3,27 @@
 // signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the test
 // credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
 import { Hono, type Context } from "hono";
-import type { Deps } from "../app";
-import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../lib/institutions";
-import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../pages/bank-pages";
-import { NoticePage } from "../pages/error-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import { readFormFields } from "../lib/form-body";
-import type { UserRecord } from "../store/users";
+import type { Deps } from "../../deps";
+import { readForm } from "../../lib/form-body";
+import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../../lib/institutions";
+import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../../pages/bank-pages";
+import { NoticePage } from "../../pages/error-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
-import { expired } from "./module-request";
+import { expired, noStore } from "./module-request";
 
 const BASE = "/institutions/connect";
 
 /** Reads a form; a repeated field (the account checkboxes) becomes a list. */
-const readFields = readFormFields;
+const readFields = (c: Context) => readForm(c, { repeated: true });
 
 export function institutionRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/institutions/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/institutions/*", noStore);
 
   /** The user whose accounts get linked: the signed-in person (whose phone matched any user_id on the link). */
   async function findUser(session: ModuleSession) {

@@ -1,12 +1,12 @@
 // GET /v1/transfers, GET /v1/transfers/:id and POST /v1/transfers/:id/cancel (astra-api.md 3.6).
 import { Hono } from "hono";
-import { transferListSchema, transferSchema, transferStatusSchema, type Transfer } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import { toAstraTimestamp, toDollars } from "../lib/wire";
-import type { TransferFilter, TransferRecord } from "../store/transfers";
+import { transferListSchema, transferSchema, transferStatusSchema, type Transfer } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import { toAstraTimestamp, toDollars } from "../../lib/wire";
+import type { TransferFilter, TransferRecord } from "../../store/transfers";
 
 export function toWireTransfer(transfer: TransferRecord): Transfer {
   return transferSchema.parse({

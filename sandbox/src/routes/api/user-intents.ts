@@ -1,12 +1,12 @@
 // POST /v1/user_intent and GET /v1/user_intent/:id, with client Basic auth (astra-api.md 3.1).
 import { Hono } from "hono";
-import { userIntentCreateSchema, userIntentSchema, type UserIntent } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { clientBasicAuth, type ClientEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { readJson } from "../lib/json-body";
-import { toE164 } from "../lib/phone";
-import { MAX_INTENTS_PER_EMAIL, type UserIntentRecord } from "../store/user-intents";
+import { userIntentCreateSchema, userIntentSchema, type UserIntent } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { readJson } from "../../lib/json-body";
+import { toE164 } from "../../lib/phone";
+import { MAX_INTENTS_PER_EMAIL, type UserIntentRecord } from "../../store/user-intents";
 
 export function toWireUserIntent(intent: UserIntentRecord): UserIntent {
   return userIntentSchema.parse({

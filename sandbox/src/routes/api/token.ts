@@ -1,11 +1,11 @@
 // POST /v1/oauth/token: the authorization_code and refresh_token grants (astra-api.md 2.5, 2.6).
 import { Hono } from "hono";
-import { oauthTokenResponseSchema, tokenRequestSchema } from "../../../lib/astra/schemas";
-import type { OAuthErrorCode, OAuthTokenResponse } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { clientBasicAuth, type ClientEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import type { IssuedTokens } from "../store/tokens";
+import { oauthTokenResponseSchema, tokenRequestSchema } from "../../../../lib/astra/schemas";
+import type { OAuthErrorCode, OAuthTokenResponse } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import type { IssuedTokens } from "../../store/tokens";
 
 const GRANT_TYPES = ["authorization_code", "refresh_token"];
 
@@ -14,7 +14,8 @@ const oauthError = (error: OAuthErrorCode, description: string) =>
 
 const invalidGrant = (description: string) => oauthError("invalid_grant", description);
 
-async function readForm(request: Request): Promise<Record<string, string>> {
+/** OAuth's stricter form: urlencoded only, each parameter once (RFC 6749 3.2), refused as `invalid_request`. */
+async function readTokenRequest(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
     throw oauthError("invalid_request", "Send the body as application/x-www-form-urlencoded.");
@@ -40,7 +41,7 @@ function toResponse(tokens: IssuedTokens): OAuthTokenResponse {
 export function tokenRoutes({ store, clocks }: Deps) {
   return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store, clocks, "oauth"), async (c) => {
     const client = c.get("client");
-    const fields = await readForm(c.req.raw);
+    const fields = await readTokenRequest(c.req.raw);
     const grantType = fields.grant_type;
     if (!grantType) throw oauthError("invalid_request", "grant_type is required.");
     if (!GRANT_TYPES.includes(grantType)) {

@@ -1,11 +1,11 @@
 // GET /v1/user: the profile of the bearer token's user (astra-api.md 3.2).
 import { Hono } from "hono";
-import { userSchema, type User } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { toE164 } from "../lib/phone";
-import type { UserRecord } from "../store/users";
+import { userSchema, type User } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { toE164 } from "../../lib/phone";
+import type { UserRecord } from "../../store/users";
 
 export function toWireUser(user: UserRecord): User {
   return userSchema.parse({

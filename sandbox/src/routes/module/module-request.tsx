@@ -2,11 +2,18 @@
 // The checks every hosted-module URL goes through (authorize, verify, bank linking): the client and its exact
 // redirect_uri, the phone, and the user intent or user the link is for. Failures are error pages, never redirects.
 import type { Context } from "hono";
-import { ErrorPage } from "../pages/error-page";
-import type { DeveloperApp, Store } from "../store";
-import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
-import type { UserIntentRecord } from "../store/user-intents";
-import type { UserRecord } from "../store/users";
+import { createMiddleware } from "hono/factory";
+import { ErrorPage } from "../../pages/error-page";
+import type { DeveloperApp, Store } from "../../store";
+import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
+import type { UserIntentRecord } from "../../store/user-intents";
+import type { UserRecord } from "../../store/users";
+
+/** Module pages carry session ids, codes and personal details: no cache keeps them. */
+export const noStore = createMiddleware(async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+});
 
 /** The user intent or user named on a module URL (`user_intent_id`, `user_id`). */
 export type Subject = { kind: "user_intent"; intent: UserIntentRecord } | { kind: "user"; user: UserRecord };

@@ -3,17 +3,19 @@
 // user_intent_id the intent becomes its user at the code step and the profile step is skipped.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { Deps } from "../app";
-import { CodePage } from "../pages/code-page";
-import { ConsentPage } from "../pages/consent-page";
-import { ErrorPage } from "../pages/error-page";
-import { PhonePage } from "../pages/phone-page";
-import { ProfilePage } from "../pages/profile-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleSession } from "../store/module-sessions";
-import type { UserRecord } from "../store/users";
-import { moduleFlow, readForm, redirectTo, signInCode } from "./module-flow";
-import { badRequest, checkClient, checkPerson, expired, openSession } from "./module-request";
+import type { Deps } from "../../deps";
+import { firstFieldErrors } from "../../lib/field-errors";
+import { readForm } from "../../lib/form-body";
+import { CodePage } from "../../pages/code-page";
+import { ConsentPage } from "../../pages/consent-page";
+import { ErrorPage } from "../../pages/error-page";
+import { PhonePage } from "../../pages/phone-page";
+import { ProfilePage } from "../../pages/profile-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleSession } from "../../store/module-sessions";
+import type { UserRecord } from "../../store/users";
+import { moduleFlow, redirectTo, signInCode } from "./module-flow";
+import { badRequest, checkClient, checkPerson, expired, noStore, openSession } from "./module-request";
 
 const BASE = "/login/oauth/authorize";
 
@@ -44,10 +46,7 @@ export function oauthModuleRoutes(deps: Deps) {
   const { store, clocks } = deps;
   const app = new Hono();
 
-  app.use("/login/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+  app.use("/login/*", noStore);
 
   /** Renders the page for where the session stands now; with a problem, shows it there with a 4xx status. */
   async function renderStep(c: Context, session: ModuleSession, client: DeveloperApp, problem?: Problem) {
@@ -119,8 +118,8 @@ export function oauthModuleRoutes(deps: Deps) {
     if (!session.verified || session.userId) return renderStep(c, session, client, OUT_OF_ORDER);
     const parsed = profileSchema.safeParse(form);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-      const errors = { first_name: fieldErrors.first_name?.[0], last_name: fieldErrors.last_name?.[0], email: fieldErrors.email?.[0] };
+      const { first_name, last_name, email } = firstFieldErrors(parsed.error);
+      const errors = { first_name, last_name, email };
       const values = { first_name: form.first_name, last_name: form.last_name, email: form.email };
       return c.html(<ProfilePage sessionId={session.id} values={values} errors={errors} />, 400);
     }

@@ -3,14 +3,14 @@
 // or replay webhooks. Everything is scoped to the calling app, including the clock: each app has its own.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { userStatusSchema } from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { clientBasicAuth, type ClientEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { readJson } from "../lib/json-body";
-import { normalizePhone } from "../lib/phone";
-import { localDate } from "../lib/schedule";
-import { runDueWorkForApp } from "../lib/tick";
+import { userStatusSchema } from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { readJson } from "../../lib/json-body";
+import { normalizePhone } from "../../lib/phone";
+import { localDate } from "../../lib/schedule";
+import { runDueWorkForApp } from "../../lib/tick";
 import { controlAppRoutes } from "./control-app";
 import { controlEventRoutes } from "./control-events";
 

@@ -1,7 +1,5 @@
 // Routines for the bearer token's user: create, list, read, pause/resume/rename, delete (astra-api.md 3.5).
 import { Hono } from "hono";
-import type { Context } from "hono";
-import type { z } from "zod";
 import {
   routineCreateSchema,
   routineListSchema,
@@ -10,14 +8,15 @@ import {
   routineUpdateSchema,
   transferListSchema,
   type Routine,
-} from "../../../lib/astra/schemas";
-import type { Deps } from "../app";
-import { bearerAuth, type BearerEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import { localDate } from "../lib/schedule";
-import { toAstraTimestamp, toCents, toDollars } from "../lib/wire";
-import type { RoutineRecord, UpdateResult } from "../store/routines";
+} from "../../../../lib/astra/schemas";
+import type { Deps } from "../../deps";
+import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { invalidFields, readJson, readJsonValue, validateBody } from "../../lib/json-body";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import { localDate } from "../../lib/schedule";
+import { toAstraTimestamp, toCents, toDollars } from "../../lib/wire";
+import type { RoutineRecord, UpdateResult } from "../../store/routines";
 import { readTransferStatus, toWireTransfer } from "./transfers";
 
 export function toWireRoutine(routine: RoutineRecord): Routine {
@@ -40,41 +39,6 @@ export function toWireRoutine(routine: RoutineRecord): Routine {
   });
 }
 
-type Fields = Record<string, string[]>;
-
-const invalid = (fields: Fields) => new ApiError(400, "The request has invalid fields.", { fields });
-
-/** Astra-style validation description: every problem, keyed by field ("body" for the body as a whole). */
-function fieldsOf(error: z.ZodError): Fields {
-  const fields: Fields = {};
-  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add(key, "is not a field that can be set here");
-    } else {
-      const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
-      add(issue.path.length > 0 ? issue.path.join(".") : "body", missing ? "is required" : issue.message);
-    }
-  }
-  return fields;
-}
-
-async function readRawBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new ApiError(400, "Send the body as a JSON object.", { fields: { body: ["must be valid JSON"] } });
-  }
-}
-
-function validate<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw invalid(fieldsOf(parsed.error));
-  return parsed.data;
-}
-
-const readBody = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => validate(schema, await readRawBody(c));
-
 /** Fixed at creation (Astra's knowledge base, "Recurring routine terms"): a PUT naming one is refused. */
 const FIXED_FIELDS = ["amount", "start_date", "frequency"] as const;
 
@@ -83,7 +47,7 @@ function refuseFixedFields(body: unknown): void {
   const named = FIXED_FIELDS.filter((field) => field in body);
   if (named.length === 0) return;
   const advice = "cannot be changed once a routine is created; cancel this routine and create a new one";
-  throw invalid(Object.fromEntries(named.map((field) => [field, [advice]])));
+  throw invalidFields(Object.fromEntries(named.map((field) => [field, [advice]])));
 }
 
 /**
@@ -127,17 +91,17 @@ export function routineRoutes({ store, clocks }: Deps) {
   return new Hono<BearerEnv>()
     .post("/v1/routines", auth, async (c) => {
       const { userId, clientId } = c.get("grant");
-      const input = await readBody(c, routineCreateSchema);
+      const input = await readJson(c, routineCreateSchema);
       const now = c.get("now");
       const today = localDate(now);
       const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
-      const fields: Fields = {};
+      const fields: Record<string, string[]> = {};
       if (startDate < today) fields.start_date = [`must be today (${today}, America/Los_Angeles) or later`];
       for (const field of ["source_id", "destination_id"] as const) {
         const account = await store.accounts.findForUser(userId, input[field]);
         if (!account) fields[field] = ["is not one of this user's accounts"];
       }
-      if (Object.keys(fields).length > 0) throw invalid(fields);
+      if (Object.keys(fields).length > 0) throw invalidFields(fields);
       // Astra's named sandbox error for a client not set up for peer-to-peer (common-errors-responses).
       if (input.destination_user_id && input.destination_user_id !== userId) {
         throw new ApiError(400, "P2P transfer not allowed for this source and destination");
@@ -185,9 +149,9 @@ export function routineRoutes({ store, clocks }: Deps) {
       return c.json(transferListSchema.parse({ ...pageEnvelope(total, page), transfers: items.map(toWireTransfer) }));
     })
     .put("/v1/routines/:id", auth, async (c) => {
-      const body = await readRawBody(c);
+      const body = await readJsonValue(c);
       refuseFixedFields(body);
-      const update = validate(routineUpdateSchema.strict(), body);
+      const update = validateBody(routineUpdateSchema.strict(), body);
       const changes = { name: update.name, status: update.status };
       const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, c.get("now"));
       if (!result.ok) throw updateRefusal(result);

@@ -1,13 +1,13 @@
 // Control API, part two: the app's webhook log with replay, and fault injection (see lib/faults.ts).
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Deps } from "../app";
-import { clientBasicAuth, type ClientEnv } from "../lib/auth";
-import { ApiError } from "../lib/create-app";
-import { readJson } from "../lib/json-body";
-import { pageEnvelope, readPage } from "../lib/pagination";
-import type { FaultRecord } from "../store/faults";
-import { deliveryState, type DeliveryRecord } from "../store/webhooks";
+import type { Deps } from "../../deps";
+import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
+import { ApiError } from "../../lib/create-app";
+import { readJson } from "../../lib/json-body";
+import { pageEnvelope, readPage } from "../../lib/pagination";
+import type { FaultRecord } from "../../store/faults";
+import { deliveryState, type DeliveryRecord } from "../../store/webhooks";
 
 const faultSchema = z
   .object({

@@ -3,14 +3,14 @@
 // session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import type { Deps } from "../app";
-import { readFormBody } from "../lib/form-body";
-import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
-import { normalizePhone, verificationCodeFor } from "../lib/phone";
-import { CodePage } from "../pages/code-page";
-import { PhonePage } from "../pages/phone-page";
-import type { DeveloperApp } from "../store";
-import type { ModuleFlow, ModuleSession } from "../store/module-sessions";
+import type { Deps } from "../../deps";
+import { readForm } from "../../lib/form-body";
+import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
+import { normalizePhone, verificationCodeFor } from "../../lib/phone";
+import { CodePage } from "../../pages/code-page";
+import { PhonePage } from "../../pages/phone-page";
+import type { DeveloperApp } from "../../store";
+import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import {
   checkClient,
   checkPerson,
@@ -37,7 +37,6 @@ export function signInCode(client: DeveloperApp, sessionId: string, phone: strin
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
-export { readFormBody as readForm };
 
 export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
@@ -117,7 +116,7 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
   const routes = new Hono();
 
   routes.post(`${base}/phone`, async (c) => {
-    const form = await readFormBody(c);
+    const form = await readForm(c);
     const loaded = await loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
@@ -128,7 +127,7 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
   });
 
   routes.post(`${base}/code`, async (c) => {
-    const form = await readFormBody(c);
+    const form = await readForm(c);
     const loaded = await loadSession(form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;

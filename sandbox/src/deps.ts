@@ -1,0 +1,15 @@
+// What every route and middleware is built from. Its own module so routes depend on this type, not on the app
+// that mounts them.
+import type { AppClocks } from "./lib/clock";
+import type { Store } from "./store";
+import type { WebhookDispatcher } from "./webhooks/dispatcher";
+
+export interface Deps {
+  store: Store;
+  /** Each app's sandbox clock. */
+  clocks: AppClocks;
+  /** True when the emulator listens on loopback only, so webhooks may go to private addresses (lib/webhook-url.ts). */
+  loopbackOnly: boolean;
+  /** Sends webhook events (control API replay and clock advance, dashboard replay). */
+  webhooks: WebhookDispatcher;
+}
