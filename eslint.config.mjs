@@ -11,7 +11,11 @@ export default defineConfig([
       // Configuration is parsed and validated once (lib/env.ts, sandbox/src/env.ts); nothing else reads it raw.
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through lib/env.ts (or sandbox/src/env.ts)." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through lib/env.ts (or sandbox/src/env.ts).",
+        },
       ],
     },
   },

@@ -31,8 +31,8 @@ export default async function HomePage() {
           Move money between bank accounts with Astra, from a Next.js app you own.
         </h1>
         <p className="max-w-2xl text-lg text-muted">
-          Sign in with Astra, see your linked accounts and their balances, and build your own integration on a
-          codebase that works the first time.
+          Sign in with Astra, see your linked accounts and their balances, and build your own integration on a codebase
+          that works the first time.
         </p>
         <div className="flex flex-wrap items-center gap-3">
           {session ? (

@@ -8,8 +8,8 @@ export function SandboxHint() {
       <p className="font-semibold">Trying it locally?</p>
       <p className="mt-1">
         The local Astra emulator has a demo user: phone <strong className="font-mono">(202) 555-0123</strong>,
-        verification code <strong className="font-mono">123456</strong>. Any number from 2025550100 to 2025550199
-        works with the same code and starts a new user.
+        verification code <strong className="font-mono">123456</strong>. Any number from 2025550100 to 2025550199 works
+        with the same code and starts a new user.
       </p>
     </aside>
   );

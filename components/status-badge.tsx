@@ -9,7 +9,9 @@ const TONES: Record<Tone, string> = {
 
 export function StatusBadge({ words }: { words: StatusWords }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[words.tone]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[words.tone]}`}
+    >
       {words.label}
     </span>
   );

@@ -84,7 +84,10 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-ink">Address</legend>
         {field("address1", "Street address", { className: "sm:col-span-2", autoComplete: "address-line1" })}
-        {field("address2", "Apartment, suite (optional)", { className: "sm:col-span-2", autoComplete: "address-line2" })}
+        {field("address2", "Apartment, suite (optional)", {
+          className: "sm:col-span-2",
+          autoComplete: "address-line2",
+        })}
         {field("city", "City", { autoComplete: "address-level2" })}
         <div className="grid grid-cols-2 gap-4">
           {field("state", "State", { maxLength: 2, autoComplete: "address-level1" })}
@@ -93,7 +96,12 @@ export function TestUserForm({ action, initialIdempotencyKey, outcomes }: Props)
       </fieldset>
 
       {outcomes ? (
-        <SelectField name="kyc_outcome" label="KYC outcome (emulator)" defaultValue={values.kyc_outcome ?? "approved"} selectClassName="sm:w-72">
+        <SelectField
+          name="kyc_outcome"
+          label="KYC outcome (emulator)"
+          defaultValue={values.kyc_outcome ?? "approved"}
+          selectClassName="sm:w-72"
+        >
           {outcomes.map((outcome) => (
             <option key={outcome.value} value={outcome.value}>
               {outcome.label}

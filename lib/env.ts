@@ -2,7 +2,12 @@
 // (instrumentation.ts), so a wrong value stops the server with a message instead of failing a request later.
 import "server-only";
 import { z } from "zod";
-import { DEV_APP_ORIGIN, EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_ORIGIN } from "@/config/emulator-defaults";
+import {
+  DEV_APP_ORIGIN,
+  EMULATOR_CLIENT_ID,
+  EMULATOR_CLIENT_SECRET,
+  EMULATOR_ORIGIN,
+} from "@/config/emulator-defaults";
 
 const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
 
@@ -89,7 +94,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const usesEmulatorKeys = astraEnv === "emulator";
   const astraClientId = raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined);
   const astraClientSecret = raw.ASTRA_CLIENT_SECRET ?? (usesEmulatorKeys ? EMULATOR_CLIENT_SECRET : undefined);
-  if (!astraClientId) problems.push(`ASTRA_CLIENT_ID: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
+  if (!astraClientId)
+    problems.push(`ASTRA_CLIENT_ID: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
   if (!astraClientSecret) {
     problems.push(`ASTRA_CLIENT_SECRET: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
   }
@@ -104,15 +110,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 
   const authUrl =
-    raw.AUTH_URL ??
-    (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : isProduction ? undefined : DEV_APP_ORIGIN);
+    raw.AUTH_URL ?? (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : isProduction ? undefined : DEV_APP_ORIGIN);
   if (authUrl?.includes("://127.0.0.1")) {
-    problems.push("AUTH_URL: use http://localhost:PORT, not 127.0.0.1 (Next rewrites it and the OAuth callback breaks)");
+    problems.push(
+      "AUTH_URL: use http://localhost:PORT, not 127.0.0.1 (Next rewrites it and the OAuth callback breaks)",
+    );
   }
 
   const trustHostFlag = raw.AUTH_TRUST_HOST === "true" || raw.AUTH_TRUST_HOST === "1";
   if (isProduction && !authUrl && !trustHostFlag) {
-    problems.push("AUTH_URL: required in production (the app's public origin), or set AUTH_TRUST_HOST=true on a trusted host");
+    problems.push(
+      "AUTH_URL: required in production (the app's public origin), or set AUTH_TRUST_HOST=true on a trusted host",
+    );
   }
 
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);

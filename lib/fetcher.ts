@@ -16,7 +16,11 @@ export async function fetcher<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: "application/json" } });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as ErrorBody;
-    throw new FetchError(response.status, body.error?.title ?? `Request failed (${response.status})`, body.error?.requestId ?? null);
+    throw new FetchError(
+      response.status,
+      body.error?.title ?? `Request failed (${response.status})`,
+      body.error?.requestId ?? null,
+    );
   }
   return (await response.json()) as T;
 }

@@ -17,7 +17,10 @@ export type ParsedAmount = { ok: true; cents: number; dollars: number } | { ok: 
  * calling parseFloat, keeps 0.1 + 0.2 problems out: "19.99" is 1999 cents exactly.
  */
 export function parseDollars(input: string): ParsedAmount {
-  const text = input.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const text = input
+    .trim()
+    .replace(/^\$/, "")
+    .replace(/,(?=\d{3}(\D|$))/g, "");
   if (text === "") return { ok: false, message: "Enter an amount." };
   if (text.startsWith("-")) return { ok: false, message: "Enter an amount more than $0." };
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text);

@@ -37,7 +37,11 @@ export type PageInfo = {
  * What one answer says about the pages around it. Astra's `has_more` wins; failing that `count` decides; with
  * neither, a full page means there may be more (one click too many at worst, never a page out of reach).
  */
-export function readPageInfo(fields: PaginationFields, itemsOnPage: number, requested: { page: number; pageSize: number }): PageInfo {
+export function readPageInfo(
+  fields: PaginationFields,
+  itemsOnPage: number,
+  requested: { page: number; pageSize: number },
+): PageInfo {
   const page = fields.page ?? requested.page;
   const pageSize = fields.page_size ?? requested.pageSize;
   const count = fields.count ?? null;

@@ -64,7 +64,9 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "x-frame-options": "DENY",
     // Only once the origin is https: a browser that saw it over http would ignore it anyway, and localhost
     // must stay reachable over http.
-    ...(options.https && !options.development ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.https && !options.development
+      ? { "strict-transport-security": "max-age=63072000; includeSubDomains" }
+      : {}),
   };
 }
 

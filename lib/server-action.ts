@@ -8,7 +8,14 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AstraError, browserDetail, logAstraError, mayHaveHappened, USER_MESSAGES, type AstraErrorKind } from "@/lib/astra/errors";
+import {
+  AstraError,
+  browserDetail,
+  logAstraError,
+  mayHaveHappened,
+  USER_MESSAGES,
+  type AstraErrorKind,
+} from "@/lib/astra/errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -43,7 +50,10 @@ type Options<Idempotent extends boolean> = {
 type Context<Idempotent extends boolean> = { idempotencyKey: Idempotent extends true ? string : undefined };
 
 // Astra's rule for the header: 1 to 255 printable ASCII characters, not only spaces.
-const idempotencyKeySchema = z.string().regex(/^[\x20-\x7e]{1,255}$/).refine((key) => key.trim() !== "");
+const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x20-\x7e]{1,255}$/)
+  .refine((key) => key.trim() !== "");
 
 const MISSING_KEY =
   "This form was sent without its one-time request key, so it could not be sent safely. Reload the page and try again.";
@@ -84,7 +94,10 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
         // The forms name their fields as Astra does, so Astra's field errors land beside the right input.
         for (const [field, messages] of Object.entries(error.fieldErrors)) {
           if (formFields.has(field)) fieldErrors[field] = messages;
-          else formErrors.push(`Astra: ${field} ${messages.join(" ")}${error.requestId ? ` (request id ${error.requestId})` : ""}`);
+          else
+            formErrors.push(
+              `Astra: ${field} ${messages.join(" ")}${error.requestId ? ` (request id ${error.requestId})` : ""}`,
+            );
         }
         return { status: "invalid", fieldErrors, formErrors, values };
       }

@@ -29,14 +29,20 @@ async function run(command: string, args: string[]) {
 async function signIn() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    ],
   });
   const page = await browser.newPage();
   const cookie = await signInDemoUser(page, APP_URL);
 
   // Record one real submission of the routine form, to replay with fresh names and keys.
   await page.goto(`${APP_URL}/routines/new`);
-  const submission = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const submission = page.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await page.getByLabel("Name").fill("Bench routine");
   await page.getByLabel("Amount (USD)").fill("1");
   await page.getByRole("button", { name: "Review" }).click();
@@ -45,10 +51,26 @@ async function signIn() {
   await page.waitForURL(/\/routines\/[^/]+\?created=1$/);
   const headers = await recorded.allHeaders();
   await browser.close();
-  return { cookie, action: { headers, body: recorded.postData() ?? "", key: /name="_?1_\$idempotency_key"\r\n\r\n([^\r]+)/.exec(recorded.postData() ?? "")?.[1] } };
+  return {
+    cookie,
+    action: {
+      headers,
+      body: recorded.postData() ?? "",
+      key: /name="_?1_\$idempotency_key"\r\n\r\n([^\r]+)/.exec(recorded.postData() ?? "")?.[1],
+    },
+  };
 }
 
-type Summary = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; fiveXx: number; statuses: string };
+type Summary = {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  fiveXx: number;
+  statuses: string;
+};
 
 async function load(name: string, options: autocannon.Options): Promise<Summary> {
   // A request counts as an error when the connection fails or no answer arrives within 30 s.
@@ -65,7 +87,9 @@ async function load(name: string, options: autocannon.Options): Promise<Summary>
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     fiveXx,
-    statuses: Object.entries(stats).map(([code, { count }]) => `${code}×${count}`).join(" "),
+    statuses: Object.entries(stats)
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(" "),
   };
 }
 
@@ -74,7 +98,8 @@ async function main() {
   await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(SANDBOX_PORT), webhooks: false });
 
   const { cookie, action } = await signIn();
-  if (!action.key) throw new Error(`No idempotency key in the recorded routine submission:\n${action.body.slice(0, 1500)}`);
+  if (!action.key)
+    throw new Error(`No idempotency key in the recorded routine submission:\n${action.body.slice(0, 1500)}`);
   console.log(`Signed in; ${CONNECTIONS} connections for ${DURATION_S} s per phase against ${APP_URL}.`);
 
   const results: Summary[] = [];
@@ -112,7 +137,9 @@ async function main() {
   console.log("\n| phase | requests | req/s | p50 ms | p99 ms | errors | 5xx | statuses |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.fiveXx} | ${r.statuses} |`);
+    console.log(
+      `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.fiveXx} | ${r.statuses} |`,
+    );
   }
 }
 

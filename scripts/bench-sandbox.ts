@@ -84,7 +84,16 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const sorted = latencies.slice(0, done).sort();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { name, requests: done, errors, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), peakRssMb: mb(peakRss), rssSamplesMb };
+    return {
+      name,
+      requests: done,
+      errors,
+      seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      peakRssMb: mb(peakRss),
+      rssSamplesMb,
+    };
   }
 
   function report(result: PhaseResult) {
@@ -94,13 +103,16 @@ async function main() {
         `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${result.errors}  ` +
         `peak RSS ${result.peakRssMb} MB`,
     );
-    if (result.rssSamplesMb.length > 1) console.log(`  RSS every ${RSS_SAMPLE_EVERY} requests (MB): ${result.rssSamplesMb.join(", ")}`);
+    if (result.rssSamplesMb.length > 1)
+      console.log(`  RSS every ${RSS_SAMPLE_EVERY} requests (MB): ${result.rssSamplesMb.join(", ")}`);
   }
 
   try {
     const token = await signInDemoUser(origin);
     const bearer = { Authorization: `Bearer ${token}` };
-    console.log(`Emulator on ${origin} (in-process, :memory: store), ${CONCURRENCY} concurrent keep-alive connections\n`);
+    console.log(
+      `Emulator on ${origin} (in-process, :memory: store), ${CONCURRENCY} concurrent keep-alive connections\n`,
+    );
 
     await phase("warm-up", 500, PHASE_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200);
     report(await phase("GET /v1/accounts", 20_000, PHASE_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200));
@@ -112,7 +124,8 @@ async function main() {
     const startDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const routine = (index: number) =>
       JSON.stringify({
-        type: "recurring", payment_type: "ach",
+        type: "recurring",
+        payment_type: "ach",
         name: `Bench ${index}`,
         source_id: source?.id,
         destination_id: destination?.id,
@@ -125,10 +138,26 @@ async function main() {
     if (probe === 404 || probe === 405) {
       console.log("POST /v1/routines                  skipped: the emulator has no routines endpoint yet");
     } else {
-      report(await phase("POST /v1/routines", 2_000, PHASE_CAP_MS, (i) => call("POST", "/v1/routines", jsonHeaders, routine(i)), probe));
+      report(
+        await phase(
+          "POST /v1/routines",
+          2_000,
+          PHASE_CAP_MS,
+          (i) => call("POST", "/v1/routines", jsonHeaders, routine(i)),
+          probe,
+        ),
+      );
     }
 
-    report(await phase("GET /v1/accounts (long run)", 100_000, LONG_RUN_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200));
+    report(
+      await phase(
+        "GET /v1/accounts (long run)",
+        100_000,
+        LONG_RUN_CAP_MS,
+        () => call("GET", "/v1/accounts", bearer),
+        200,
+      ),
+    );
     console.log("\nRSS covers the whole process: the emulator and this load generator share it.");
   } finally {
     agent.destroy();
@@ -140,7 +169,11 @@ async function main() {
 /** The demo user's access token, through the module pages and the code exchange, as a browser and app would. */
 async function signInDemoUser(origin: string): Promise<string> {
   const redirectUri = DEFAULT_APP.redirectUris[0] ?? "";
-  const query = new URLSearchParams({ client_id: DEFAULT_APP.clientId, redirect_uri: redirectUri, response_type: "code" });
+  const query = new URLSearchParams({
+    client_id: DEFAULT_APP.clientId,
+    redirect_uri: redirectUri,
+    response_type: "code",
+  });
   const page = await (await fetch(`${origin}/login/oauth/authorize?${query}`)).text();
   const sessionId = /name="session_id" value="([^"]+)"/.exec(page)?.[1];
   if (!sessionId) throw new Error("The module page has no session_id.");
@@ -157,7 +190,9 @@ async function signInDemoUser(origin: string): Promise<string> {
   if (!code) throw new Error(`The module did not redirect with a code (HTTP ${consent.status}).`);
   const token = await fetch(`${origin}/v1/oauth/token`, {
     method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString("base64")}` },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString("base64")}`,
+    },
     body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri }),
   });
   const body = (await token.json()) as { access_token?: string };

@@ -28,7 +28,16 @@ const PAGES = [
 const FLOOR_ROUTE = "/_not-found";
 const BUNDLE_STATS = ".next/diagnostics/route-bundle-stats.json";
 // Inputs of `next build`: a build older than any of them is rebuilt.
-const BUILD_INPUTS = ["app", "components", "config", "lib", "proxy.ts", "next.config.ts", "package-lock.json", "instrumentation.ts"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "config",
+  "lib",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "instrumentation.ts",
+];
 
 type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
 const children = createChildren("bench:web");
@@ -91,7 +100,12 @@ async function startLighthouseChromium(): Promise<number> {
   const port = await freePort();
   scratch = mkdtempSync(path.join(tmpdir(), "bench-web-"));
   const executable = systemChromium ?? chromium.executablePath();
-  children.start("chromium", executable, [...chromiumArgs, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${scratch}`, "about:blank"], {});
+  children.start(
+    "chromium",
+    executable,
+    [...chromiumArgs, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${scratch}`, "about:blank"],
+    {},
+  );
   await waitFor(`http://127.0.0.1:${port}/json/version`, 30_000);
   return port;
 }
@@ -107,9 +121,11 @@ async function measure(url: string, port: number, cookie: string | null): Promis
   });
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   // A signed-in page that redirected to /signin would measure the wrong page.
-  if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended at ${lhr.finalDisplayedUrl}`);
+  if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname)
+    throw new Error(`${url} ended at ${lhr.finalDisplayedUrl}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   return {
     score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
@@ -142,20 +158,31 @@ function firstLoadGzip(): Map<string, number> {
     if (!chunkSizes.has(chunk)) chunkSizes.set(chunk, gzipSync(readFileSync(chunk), { level: 9 }).length);
     return chunkSizes.get(chunk)!;
   };
-  return new Map(routes.map(({ route, firstLoadChunkPaths }) => [route, firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipped(chunk), 0)]));
+  return new Map(
+    routes.map(({ route, firstLoadChunkPaths }) => [
+      route,
+      firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipped(chunk), 0),
+    ]),
+  );
 }
 
 function printTables(results: Map<string, Metrics>, runs: number) {
-  console.log(`\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the demo user, seed data)\n`);
+  console.log(
+    `\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the demo user, seed data)\n`,
+  );
   console.log("| page | performance | LCP | TBT | CLS | bytes |");
   console.log("|---|---|---|---|---|---|");
   for (const [page, m] of results) {
-    console.log(`| \`${page}\` | ${m.score} | ${Math.round(m.lcp)} ms | ${Math.round(m.tbt)} ms | ${m.cls.toFixed(3)} | ${Math.round(m.bytes).toLocaleString("en-US")} |`);
+    console.log(
+      `| \`${page}\` | ${m.score} | ${Math.round(m.lcp)} ms | ${Math.round(m.tbt)} ms | ${m.cls.toFixed(3)} | ${Math.round(m.bytes).toLocaleString("en-US")} |`,
+    );
   }
 
   const sizes = firstLoadGzip();
   const floor = sizes.get(FLOOR_ROUTE);
-  console.log(`\nFirst Load JS (gzip -9 of the route's chunks in ${BUNDLE_STATS}); floor = \`${FLOOR_ROUTE}\` ${floor ? kB(floor) : "(missing)"}\n`);
+  console.log(
+    `\nFirst Load JS (gzip -9 of the route's chunks in ${BUNDLE_STATS}); floor = \`${FLOOR_ROUTE}\` ${floor ? kB(floor) : "(missing)"}\n`,
+  );
   console.log("| route | First Load JS | above the floor |");
   console.log("|---|---|---|");
   for (const page of PAGES) {
@@ -188,7 +215,9 @@ async function main() {
       const samples: Metrics[] = [];
       for (let run = 1; run <= runs; run++) {
         const sample = await measure(`${APP_URL}${page.path}`, port, page.signedIn ? cookie : null);
-        log(`${page.path} run ${run}/${runs}: ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms`);
+        log(
+          `${page.path} run ${run}/${runs}: ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms`,
+        );
         samples.push(sample);
       }
       results.set(page.path, medianMetrics(samples));
@@ -201,7 +230,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`[bench:web] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}).finally(() => process.exit()); // nothing left to wait for: do not let a stray handle keep the run alive
+main()
+  .catch((error: unknown) => {
+    console.error(`[bench:web] ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit()); // nothing left to wait for: do not let a stray handle keep the run alive

@@ -45,7 +45,12 @@ export function checkNode(version: string, range: string): Finding {
   if (meets === null) return { state: "skip", label, detail: `${version}; cannot read the engines range "${range}"` };
   return meets
     ? { state: "ok", label, detail: `${version} (package.json wants ${range})` }
-    : { state: "fail", label, detail: `${version} is older than ${range}`, fix: `Install Node.js ${range.replace(">=", "")} or later (nvm install 20, or nodejs.org).` };
+    : {
+        state: "fail",
+        label,
+        detail: `${version} is older than ${range}`,
+        fix: `Install Node.js ${range.replace(">=", "")} or later (nvm install 20, or nodejs.org).`,
+      };
 }
 
 /** lib/env.ts's verdict on the variables, one finding per problem it names. */
@@ -56,7 +61,15 @@ export function checkEnv(source: Record<string, string | undefined>): { env: Env
     return { env, findings: [{ state: "ok", label: "environment", detail }] };
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    return { env: null, findings: error.problems.map((problem) => ({ state: "fail", label: "environment", detail: problem, fix: fixForEnvProblem(problem) })) };
+    return {
+      env: null,
+      findings: error.problems.map((problem) => ({
+        state: "fail",
+        label: "environment",
+        detail: problem,
+        fix: fixForEnvProblem(problem),
+      })),
+    };
   }
 }
 
@@ -64,7 +77,9 @@ export function checkEnv(source: Record<string, string | undefined>): { env: Env
 export function fixForEnvProblem(problem: string): string {
   const variable = /^([A-Z_]+):/.exec(problem)?.[1];
   const where = "in .env.local (see .env.example) or your host's settings";
-  return variable ? `Correct ${variable} ${where}, as the message says, then restart the app.` : `Correct the environment ${where}, then restart the app.`;
+  return variable
+    ? `Correct ${variable} ${where}, as the message says, then restart the app.`
+    : `Correct the environment ${where}, then restart the app.`;
 }
 
 export type Reach = { status: number; body: string } | { error: string };
@@ -86,14 +101,21 @@ export function redirectUriOf(env: Env): string | null {
 
 /** The module's authorize URL for this app, which the emulator refuses with a page unless the URI is registered. */
 export function authorizeUrlOf(env: Env, redirectUri: string): string {
-  const query = new URLSearchParams({ client_id: env.astraClientId, redirect_uri: redirectUri, response_type: "code", state: "doctor" });
+  const query = new URLSearchParams({
+    client_id: env.astraClientId,
+    redirect_uri: redirectUri,
+    response_type: "code",
+    state: "doctor",
+  });
   return `${env.astraAppUrl}/login/oauth/authorize?${query}`;
 }
 
 export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reach): Finding {
   const label = "redirect URI";
-  if ("error" in reach) return { state: "skip", label, detail: `not checked, the module did not answer (${reach.error})` };
-  if (reach.status === 200) return { state: "ok", label, detail: `${redirectUri} is registered for ${env.astraClientId}` };
+  if ("error" in reach)
+    return { state: "skip", label, detail: `not checked, the module did not answer (${reach.error})` };
+  if (reach.status === 200)
+    return { state: "ok", label, detail: `${redirectUri} is registered for ${env.astraClientId}` };
   if (reach.body.includes("Redirect URI not registered")) {
     return {
       state: "fail",
@@ -110,13 +132,20 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
       fix: `Set ASTRA_CLIENT_ID to the emulator's client id (SANDBOX_CLIENT_ID, ${EMULATOR_CLIENT_ID} by default).`,
     };
   }
-  return { state: "fail", label, detail: `the authorize page answered HTTP ${reach.status}`, fix: `Open ${authorizeUrlOf(env, redirectUri)} in a browser and read what it says.` };
+  return {
+    state: "fail",
+    label,
+    detail: `the authorize page answered HTTP ${reach.status}`,
+    fix: `Open ${authorizeUrlOf(env, redirectUri)} in a browser and read what it says.`,
+  };
 }
 
 export function describeEmulatorKeys(reach: Reach): Finding {
   const label = "emulator keys";
-  if ("error" in reach) return { state: "skip", label, detail: `not checked, the emulator did not answer (${reach.error})` };
-  if (reach.status === 200) return { state: "ok", label, detail: "the control API accepts ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET" };
+  if ("error" in reach)
+    return { state: "skip", label, detail: `not checked, the emulator did not answer (${reach.error})` };
+  if (reach.status === 200)
+    return { state: "ok", label, detail: "the control API accepts ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET" };
   return {
     state: "fail",
     label,
@@ -155,7 +184,8 @@ export function describePort({ role, port }: PortRole, use: PortUse): Finding {
 }
 
 export function networkErrorText(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${TIMEOUT_MS / 1000} s`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return `no answer within ${TIMEOUT_MS / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code) return cause.code;
   return error instanceof Error ? (cause?.message ?? error.message) : String(error);
@@ -173,7 +203,9 @@ async function reach(url: string, init: RequestInit = {}): Promise<Reach> {
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE" || error.code === "EACCES"));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code === "EADDRINUSE" || error.code === "EACCES"),
+    );
     server.listen(port, () => server.close(() => resolve(false)));
   });
 }
@@ -181,8 +213,14 @@ function isListening(port: number): Promise<boolean> {
 /** Whether the program on a busy port is the one that belongs there (so `npm run dev` being up is not an error). */
 async function whoListens({ role, port }: PortRole): Promise<PortUse> {
   if (!(await isListening(port))) return "free";
-  const probe = role === "app" ? await reach(`http://localhost:${port}/api/auth/providers`) : await reach(`http://localhost:${port}/sandbox/health`);
-  const recognised = "status" in probe && probe.status === 200 && (role === "app" ? probe.body.includes('"astra"') : probe.body.includes('"ok"'));
+  const probe =
+    role === "app"
+      ? await reach(`http://localhost:${port}/api/auth/providers`)
+      : await reach(`http://localhost:${port}/sandbox/health`);
+  const recognised =
+    "status" in probe &&
+    probe.status === 200 &&
+    (role === "app" ? probe.body.includes('"astra"') : probe.body.includes('"ok"'));
   return recognised ? "this-program" : "other";
 }
 
@@ -191,18 +229,33 @@ export async function runDoctor(source: Record<string, string | undefined>, engi
   const { env, findings: envFindings } = checkEnv(source);
   findings.push(...envFindings);
   if (!env) {
-    findings.push({ state: "skip", label: "Astra URLs, redirect URI, ports", detail: "not checked until the environment is valid" });
+    findings.push({
+      state: "skip",
+      label: "Astra URLs, redirect URI, ports",
+      detail: "not checked until the environment is valid",
+    });
     return findings;
   }
 
   const [api, module] = await Promise.all([reach(env.astraApiUrl), reach(env.astraAppUrl)]);
-  findings.push(describeReach("Astra API", env.astraApiUrl, api, env), describeReach("Astra module", env.astraAppUrl, module, env));
+  findings.push(
+    describeReach("Astra API", env.astraApiUrl, api, env),
+    describeReach("Astra module", env.astraAppUrl, module, env),
+  );
 
   const redirectUri = redirectUriOf(env);
   if (env.astraEnv !== "emulator") {
-    findings.push({ state: "skip", label: "redirect URI", detail: `cannot be read from Astra; register ${redirectUri ?? `<AUTH_URL>${CALLBACK_PATH}`} exactly in Astra's dashboard` });
+    findings.push({
+      state: "skip",
+      label: "redirect URI",
+      detail: `cannot be read from Astra; register ${redirectUri ?? `<AUTH_URL>${CALLBACK_PATH}`} exactly in Astra's dashboard`,
+    });
   } else if (!redirectUri) {
-    findings.push({ state: "skip", label: "redirect URI", detail: "AUTH_URL is not set, so the app takes its origin from each request" });
+    findings.push({
+      state: "skip",
+      label: "redirect URI",
+      detail: "AUTH_URL is not set, so the app takes its origin from each request",
+    });
   } else {
     const basic = Buffer.from(`${env.astraClientId}:${env.astraClientSecret}`).toString("base64");
     const [authorize, clock] = await Promise.all([
@@ -227,7 +280,9 @@ async function main() {
   const findings = await runDoctor(source, engines.node);
   for (const finding of findings) console.log(formatFinding(finding));
   const failed = findings.filter((finding) => finding.state === "fail").length;
-  console.log(failed === 0 ? "\nAll checks passed." : `\n${failed} check${failed === 1 ? "" : "s"} failed; see the fixes above.`);
+  console.log(
+    failed === 0 ? "\nAll checks passed." : `\n${failed} check${failed === 1 ? "" : "s"} failed; see the fixes above.`,
+  );
   process.exitCode = failed === 0 ? 0 : 1;
 }
 

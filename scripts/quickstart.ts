@@ -48,21 +48,36 @@ export class QuickstartError extends Error {
   }
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+};
 const textOf = (html: string) =>
-  html.replace(/<[^>]+>/g, " ").replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity).replace(/\s+/g, " ").trim();
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** What the emulator said, in a line or two: an Astra or OAuth error body, or an error page's title and text. */
 export function describeAnswer(body: string): string {
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
-    const said = [json.name ?? json.error, json.description ?? json.error_description].filter((part) => typeof part === "string");
+    const said = [json.name ?? json.error, json.description ?? json.error_description].filter(
+      (part) => typeof part === "string",
+    );
     if (said.length > 0) return said.join(": ");
   } catch {
     // Not JSON: an HTML page or plain text.
   }
   const title = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
-  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)].map((match) => textOf(match[1] ?? "")).filter(Boolean);
+  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)]
+    .map((match) => textOf(match[1] ?? ""))
+    .filter(Boolean);
   const text = title ? [textOf(title), ...paragraphs].join(" — ") : textOf(body);
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
@@ -78,7 +93,8 @@ const codeOnPage = (html: string): string => /Your code is <strong>(\d{6})<\/str
 
 function sessionIdFrom(html: string): string {
   const match = /name="session_id" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new QuickstartError("The OAuth module page has no session_id field; is ASTRA_APP_URL the emulator?");
+  if (!match?.[1])
+    throw new QuickstartError("The OAuth module page has no session_id field; is ASTRA_APP_URL the emulator?");
   return match[1];
 }
 
@@ -88,7 +104,8 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64")}`;
   const api = (path: string) => new URL(path, options.apiUrl).toString();
   const hosted = (path: string) => new URL(path, options.appUrl).toString();
-  const credentialsFix = "set ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET to the Client ID and Client Secret of an app in the emulator's dashboard.";
+  const credentialsFix =
+    "set ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET to the Client ID and Client Secret of an app in the emulator's dashboard.";
 
   try {
     await send(api("/sandbox/health"));
@@ -101,10 +118,17 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   log(`✔ Astra API at ${options.apiUrl}`);
 
   const appResponse = await send(api("/sandbox/app"), { headers: { Authorization: basic } });
-  if (appResponse.status === 401) throw new QuickstartError(`The emulator rejected the app's keys.\n  Fix: ${credentialsFix}`);
-  await expectStatus(appResponse, [200], "GET /sandbox/app", "set ASTRA_API_URL to the emulator (this script needs its control API).");
+  if (appResponse.status === 401)
+    throw new QuickstartError(`The emulator rejected the app's keys.\n  Fix: ${credentialsFix}`);
+  await expectStatus(
+    appResponse,
+    [200],
+    "GET /sandbox/app",
+    "set ASTRA_API_URL to the emulator (this script needs its control API).",
+  );
   const registered = ((await appResponse.json()) as { redirect_uris: string[] }).redirect_uris;
-  const redirectUri = options.redirectUri ?? registered.find((uri) => uri.endsWith(CALLBACK_PATH)) ?? registered[0] ?? "";
+  const redirectUri =
+    options.redirectUri ?? registered.find((uri) => uri.endsWith(CALLBACK_PATH)) ?? registered[0] ?? "";
   if (!registered.includes(redirectUri)) {
     throw new QuickstartError(
       `ASTRA_REDIRECT_URI=${redirectUri} is not registered for this app (registered: ${registered.join(", ")}).\n` +
@@ -216,7 +240,12 @@ async function signInAndRead(context: SignInContext): Promise<QuickstartResult> 
     headers: { Authorization: basic },
     body: new URLSearchParams({ grant_type: "authorization_code", code: authorizationCode, redirect_uri: redirectUri }),
   });
-  await expectStatus(tokenResponse, [200], "POST /v1/oauth/token", `check ASTRA_REDIRECT_URI (${redirectUri}) and the app's keys.`);
+  await expectStatus(
+    tokenResponse,
+    [200],
+    "POST /v1/oauth/token",
+    `check ASTRA_REDIRECT_URI (${redirectUri}) and the app's keys.`,
+  );
   const tokens = oauthTokenResponseSchema.parse(await tokenResponse.json());
   log(`✔ Exchanged the code for an access token (expires in ${tokens.expires_in} s) and a refresh token`);
 
@@ -226,7 +255,12 @@ async function signInAndRead(context: SignInContext): Promise<QuickstartResult> 
   const user = userSchema.parse(await userResponse.json());
   log(`✔ GET /v1/user: ${user.first_name} ${user.last_name}, ${user.status}, id ${user.id}`);
 
-  const accountsResponse = await expectStatus(await send(api("/v1/accounts"), bearer), [200], "GET /v1/accounts", readFix);
+  const accountsResponse = await expectStatus(
+    await send(api("/v1/accounts"), bearer),
+    [200],
+    "GET /v1/accounts",
+    readFix,
+  );
   const { accounts } = accountListSchema.parse(await accountsResponse.json());
   log(`✔ GET /v1/accounts: ${accounts.length} account${accounts.length === 1 ? "" : "s"}`);
   for (const account of accounts) {

@@ -16,7 +16,9 @@ const SANDBOX_PORT = 4315;
 const OUT_DIR = "docs/screenshots";
 const WHOLE_RUN_LIMIT_MS = 10 * 60_000;
 // The seeded app's credentials: the emulator's control API takes them as Basic auth (sandbox/README.md).
-const EMULATOR_BASIC = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString("base64");
+const EMULATOR_BASIC = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString(
+  "base64",
+);
 
 const SCHEMES = ["light", "dark"] as const;
 const VIEWPORTS = {
@@ -24,7 +26,9 @@ const VIEWPORTS = {
   mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
 } satisfies Record<string, BrowserContextOptions>;
 type Variant = { scheme: (typeof SCHEMES)[number]; device: keyof typeof VIEWPORTS };
-const VARIANTS: Variant[] = SCHEMES.flatMap((scheme) => (["desktop", "mobile"] as const).map((device) => ({ scheme, device })));
+const VARIANTS: Variant[] = SCHEMES.flatMap((scheme) =>
+  (["desktop", "mobile"] as const).map((device) => ({ scheme, device })),
+);
 
 const children = createChildren("screenshots");
 
@@ -67,7 +71,10 @@ async function shootConsent(browser: Browser, appUrl: string, variant: Variant) 
   const context = await browser.newContext(contextOptions(variant, appUrl));
   const page = await context.newPage();
   await page.goto("/");
-  await page.getByRole("button", { name: /sign in with astra/i }).first().click();
+  await page
+    .getByRole("button", { name: /sign in with astra/i })
+    .first()
+    .click();
   await page.getByLabel("Mobile number").fill("2025550123");
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByLabel("Verification code").fill("123456");
@@ -81,7 +88,11 @@ async function run() {
   buildIfMissing();
   mkdirSync(OUT_DIR, { recursive: true });
   log(`starting a fresh emulator on ${SANDBOX_PORT} and next start on ${APP_PORT}...`);
-  const { appUrl, sandboxUrl } = await startLocalStack(children, { appPort: APP_PORT, sandboxPort: SANDBOX_PORT, webhooks: true });
+  const { appUrl, sandboxUrl } = await startLocalStack(children, {
+    appPort: APP_PORT,
+    sandboxPort: SANDBOX_PORT,
+    webhooks: true,
+  });
   const browser = await chromium.launch({ executablePath: systemChromium, args: chromiumArgs, timeout: 60_000 });
   try {
     // One sign-in; every variant's context starts from its cookies (a second sign-in would replace the token).
@@ -120,7 +131,12 @@ async function run() {
 
     // The routine itself, then a week on the emulator's clock so it has made transfers.
     await openNewRoutine(signInPage);
-    await fillRoutine(signInPage, { type: "recurring", name: "Weekly savings", amount: "25.00", frequency: "Every week" });
+    await fillRoutine(signInPage, {
+      type: "recurring",
+      name: "Weekly savings",
+      amount: "25.00",
+      frequency: "Every week",
+    });
     await confirm(signInPage);
     await signInPage.waitForURL(/\/routines\/[^/?]+\?created=1/);
     const routinePath = new URL(signInPage.url()).pathname;

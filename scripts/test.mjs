@@ -22,7 +22,11 @@ const steps = [
 ];
 
 function readVitest(json) {
-  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + json.numTodoTests,
+  };
 }
 
 function readPlaywright(json) {

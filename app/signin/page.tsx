@@ -43,7 +43,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader title="Sign in" description="Sign in with your Astra account to see your linked bank accounts." />
       {message ? (
-        <div role="alert" className="rounded-control border border-danger-line bg-danger-soft p-4 text-sm text-danger-ink">
+        <div
+          role="alert"
+          className="rounded-control border border-danger-line bg-danger-soft p-4 text-sm text-danger-ink"
+        >
           <p className="font-semibold">{message.title}</p>
           <p className="mt-1">{message.body}</p>
         </div>

@@ -42,7 +42,7 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
         </div>
         <div>
           <dt className="text-subtle">Current</dt>
-          <dd className="text-xl font-semibold tabular-nums text-ink-soft">{formatUsd(account.currentBalance)}</dd>
+          <dd className="text-xl font-semibold text-ink-soft tabular-nums">{formatUsd(account.currentBalance)}</dd>
         </div>
       </dl>
     </Panel>

@@ -10,7 +10,10 @@ import { formatUsd } from "@/lib/money";
 
 /** Routines that will run, with their next date, and the latest transfers. */
 export async function Activity({ path }: { path: string }) {
-  const loaded = await loadPageData((token) => Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 })]), { path });
+  const loaded = await loadPageData(
+    (token) => Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 })]),
+    { path },
+  );
   if (!loaded.ok) return loaded.panel;
   const [routines, transfers] = loaded.data;
   const upcoming = routines.routines.filter((r) => r.nextRuns.length > 0).slice(0, 5);
@@ -19,12 +22,20 @@ export async function Activity({ path }: { path: string }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="routines-heading" className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 id="routines-heading" className="text-lg font-semibold">Upcoming routines</h2>
-          <TextLink href="/routines" className="text-sm">All routines</TextLink>
+          <h2 id="routines-heading" className="text-lg font-semibold">
+            Upcoming routines
+          </h2>
+          <TextLink href="/routines" className="text-sm">
+            All routines
+          </TextLink>
         </div>
         {upcoming.length === 0 ? (
           <EmptyState compact>
-            Nothing scheduled. <TextLink href="/routines/new" inline>Set up a routine</TextLink> to move money once or on a schedule.
+            Nothing scheduled.{" "}
+            <TextLink href="/routines/new" inline>
+              Set up a routine
+            </TextLink>{" "}
+            to move money once or on a schedule.
           </EmptyState>
         ) : (
           <Panel as="ul" divided>
@@ -44,8 +55,12 @@ export async function Activity({ path }: { path: string }) {
       </section>
       <section aria-labelledby="recent-heading" className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 id="recent-heading" className="text-lg font-semibold">Recent transfers</h2>
-          <TextLink href="/transfers" className="text-sm">All transfers</TextLink>
+          <h2 id="recent-heading" className="text-lg font-semibold">
+            Recent transfers
+          </h2>
+          <TextLink href="/transfers" className="text-sm">
+            All transfers
+          </TextLink>
         </div>
         {transfers.transfers.length === 0 ? (
           <EmptyState compact>No transfers yet.</EmptyState>

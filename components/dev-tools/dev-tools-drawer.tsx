@@ -8,7 +8,14 @@ import { cn } from "@/components/ui/cn";
 import { fetcher } from "@/lib/fetcher";
 
 // The shape of lib/dev-tools/recent-calls.ts's record, repeated here because that module is server-only.
-type AstraCall = { at: string; method: string; path: string; status: number; durationMs: number; requestId: string | null };
+type AstraCall = {
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  requestId: string | null;
+};
 
 type Action =
   | { action: "advance"; days: 1 | 5 }
@@ -73,7 +80,12 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   };
 
   const action = (label: string, value: Action, style: keyof typeof buttonStyles = "secondary") => (
-    <button type="button" className={cn(buttonStyles[style], "px-3 py-1.5")} disabled={busy} onClick={() => void send(value)}>
+    <button
+      type="button"
+      className={cn(buttonStyles[style], "px-3 py-1.5")}
+      disabled={busy}
+      onClick={() => void send(value)}
+    >
       {label}
     </button>
   );
@@ -81,7 +93,11 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   return (
     // Not a named region: any name with "to" in it ("Developer tools") would also match the routine form's
     // getByLabel("To") in the e2e specs, and the drawer sits inside <main> already.
-    <div data-testid="dev-tools" onKeyDown={onKeyDown} className="fixed right-2 bottom-2 left-2 z-40 flex flex-col items-end gap-2 sm:left-auto">
+    <div
+      data-testid="dev-tools"
+      onKeyDown={onKeyDown}
+      className="fixed right-2 bottom-2 left-2 z-40 flex flex-col items-end gap-2 sm:left-auto"
+    >
       {open ? (
         <div
           id={panelId}
@@ -114,7 +130,12 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
 
           <h3 className="mt-4 font-medium text-ink-soft">Emulator</h3>
           <div className="mt-2 flex flex-wrap gap-2">
-            <a href={dashboardUrl} target="_blank" rel="noreferrer" className={cn(buttonStyles.secondary, "px-3 py-1.5")}>
+            <a
+              href={dashboardUrl}
+              target="_blank"
+              rel="noreferrer"
+              className={cn(buttonStyles.secondary, "px-3 py-1.5")}
+            >
               Open dashboard<span className="sr-only"> (opens in a new tab)</span>
             </a>
             {action("Reset emulator", { action: "reset" }, "danger")}
@@ -149,7 +170,11 @@ function RecentCalls({ calls, failed }: { calls: AstraCall[] | undefined; failed
   return (
     <ol aria-label="Recent Astra calls" className="mt-2 divide-y divide-line-faint rounded-control border border-line">
       {calls.map((call, index) => (
-        <li key={`${call.at}-${index}`} data-testid="astra-call" className="flex flex-wrap items-baseline gap-x-2 px-3 py-2 font-mono text-xs">
+        <li
+          key={`${call.at}-${index}`}
+          data-testid="astra-call"
+          className="flex flex-wrap items-baseline gap-x-2 px-3 py-2 font-mono text-xs"
+        >
           <span className="font-semibold text-ink">{call.method}</span>
           <span className="min-w-0 break-all text-ink-soft">{call.path}</span>
           <span className={call.status >= 400 ? "font-semibold text-danger" : "text-success"}>

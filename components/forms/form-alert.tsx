@@ -4,7 +4,10 @@ import type { ActionState } from "@/lib/server-action";
 export function FormAlert({ state, createdWhat }: { state: ActionState; createdWhat: string }) {
   if (state.status === "failed") {
     return (
-      <div role="alert" className="rounded-control border border-danger-line bg-danger-soft p-4 text-sm text-danger-ink">
+      <div
+        role="alert"
+        className="rounded-control border border-danger-line bg-danger-soft p-4 text-sm text-danger-ink"
+      >
         <p className="font-semibold">{state.message}</p>
         <p className="mt-1">
           {state.action}{" "}
@@ -19,7 +22,10 @@ export function FormAlert({ state, createdWhat }: { state: ActionState; createdW
   }
   if (state.status === "invalid") {
     return (
-      <div role="alert" className="rounded-control border border-danger-line bg-danger-soft p-3 text-sm text-danger-ink">
+      <div
+        role="alert"
+        className="rounded-control border border-danger-line bg-danger-soft p-3 text-sm text-danger-ink"
+      >
         <p>Some details need fixing; see the messages by each field.</p>
         {state.formErrors.length > 0 ? (
           <ul className="mt-1 list-disc pl-5">

@@ -30,14 +30,14 @@ export function RoutineActionButton({
       className="space-y-2"
     >
       <input type="hidden" name="routine_id" value={routineId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={danger ? buttonStyles.danger : buttonStyles.secondary}
-      >
+      <button type="submit" disabled={pending} className={danger ? buttonStyles.danger : buttonStyles.secondary}>
         {pending ? pendingLabel : label}
       </button>
-      {state.status === "ok" ? <p role="status" className="text-sm text-success">{state.message}</p> : null}
+      {state.status === "ok" ? (
+        <p role="status" className="text-sm text-success">
+          {state.message}
+        </p>
+      ) : null}
       {state.status === "failed" ? (
         <p role="alert" className="text-sm text-danger">
           {state.message} {state.action}

@@ -78,9 +78,16 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
   // The amount is checked as it is typed (same rules as the server); other fields on the server.
   const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
-  const summary = amount.ok && dateChosen
-    ? describeRoutine({ amount: amount.dollars, from: label(form.source_id), to: label(form.destination_id), frequency, startDate: form.start_date })
-    : null;
+  const summary =
+    amount.ok && dateChosen
+      ? describeRoutine({
+          amount: amount.dollars,
+          from: label(form.source_id),
+          to: label(form.destination_id),
+          frequency,
+          startDate: form.start_date,
+        })
+      : null;
 
   // Submitting through onSubmit, not `action`, stops React from resetting the form after the answer: these
   // inputs are controlled, and a DOM reset would show other choices than the ones kept in state.
@@ -102,23 +109,53 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
             { value: "one-time", label: "One-time transfer" },
             { value: "recurring", label: "Recurring transfer" },
           ].map((option) => (
-            <label key={option.value} className="flex cursor-pointer items-center gap-2 rounded-control border border-line-strong bg-surface px-3 py-2 text-sm has-checked:border-brand has-checked:ring-1 has-checked:ring-brand">
-              <input type="radio" name="type" value={option.value} checked={form.type === option.value} onChange={set("type")} />
+            <label
+              key={option.value}
+              className="flex cursor-pointer items-center gap-2 rounded-control border border-line-strong bg-surface px-3 py-2 text-sm has-checked:border-brand has-checked:ring-1 has-checked:ring-brand"
+            >
+              <input
+                type="radio"
+                name="type"
+                value={option.value}
+                checked={form.type === option.value}
+                onChange={set("type")}
+              />
               {option.label}
             </label>
           ))}
         </div>
       </fieldset>
 
-      <Field name="name" label="Name" value={form.name} onChange={set("name")} errors={errors.name} placeholder="Rainy-day savings" />
+      <Field
+        name="name"
+        label="Name"
+        value={form.name}
+        onChange={set("name")}
+        errors={errors.name}
+        placeholder="Rainy-day savings"
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="source_id" label="From" value={form.source_id} onChange={set("source_id")} errors={errors.source_id}>
+        <SelectField
+          name="source_id"
+          label="From"
+          value={form.source_id}
+          onChange={set("source_id")}
+          errors={errors.source_id}
+        >
           {accounts.map((account) => (
-            <option key={account.id} value={account.id}>{account.label}</option>
+            <option key={account.id} value={account.id}>
+              {account.label}
+            </option>
           ))}
         </SelectField>
-        <SelectField name="destination_id" label="To" value={form.destination_id} onChange={set("destination_id")} errors={errors.destination_id}>
+        <SelectField
+          name="destination_id"
+          label="To"
+          value={form.destination_id}
+          onChange={set("destination_id")}
+          errors={errors.destination_id}
+        >
           {accounts.map((account) => (
             <option key={account.id} value={account.id} disabled={account.id === form.source_id}>
               {account.label}
@@ -128,19 +165,46 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="amount" label="Amount (USD)" inputMode="decimal" value={form.amount} onChange={set("amount")} errors={errors.amount ?? amountError} placeholder="25.00" />
-        <Field name="start_date" label={recurring ? "First transfer on" : "Transfer on"} type="date" min={today} value={form.start_date} onChange={set("start_date")} errors={errors.start_date ?? dateError} hint="Pacific time, as Astra counts days." />
+        <Field
+          name="amount"
+          label="Amount (USD)"
+          inputMode="decimal"
+          value={form.amount}
+          onChange={set("amount")}
+          errors={errors.amount ?? amountError}
+          placeholder="25.00"
+        />
+        <Field
+          name="start_date"
+          label={recurring ? "First transfer on" : "Transfer on"}
+          type="date"
+          min={today}
+          value={form.start_date}
+          onChange={set("start_date")}
+          errors={errors.start_date ?? dateError}
+          hint="Pacific time, as Astra counts days."
+        />
         {recurring ? (
-          <SelectField name="frequency" label="Repeats" value={form.frequency} onChange={set("frequency")} errors={errors.frequency}>
+          <SelectField
+            name="frequency"
+            label="Repeats"
+            value={form.frequency}
+            onChange={set("frequency")}
+            errors={errors.frequency}
+          >
             {FREQUENCIES.map((option) => (
-              <option key={option.value} value={option.value}>{option.label}</option>
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
             ))}
           </SelectField>
         ) : null}
       </div>
 
       <Panel as="section" aria-labelledby="preview-heading" className="p-4">
-        <h2 id="preview-heading" className="text-sm font-semibold">{recurring ? "Next five transfers" : "Transfer date"}</h2>
+        <h2 id="preview-heading" className="text-sm font-semibold">
+          {recurring ? "Next five transfers" : "Transfer date"}
+        </h2>
         {preview.length > 0 ? (
           <ol className="mt-2 grid gap-1 text-sm text-ink-soft" data-testid="schedule-preview">
             {preview.map((date) => (
@@ -156,11 +220,23 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
       </Panel>
 
       {reviewing && summary ? (
-        <div className="space-y-4 rounded-panel border border-brand-line bg-brand-soft p-4" role="region" aria-label="Confirm routine">
-          <p className="text-sm text-brand-ink" data-testid="routine-summary">{summary}</p>
+        <div
+          className="space-y-4 rounded-panel border border-brand-line bg-brand-soft p-4"
+          role="region"
+          aria-label="Confirm routine"
+        >
+          <p className="text-sm text-brand-ink" data-testid="routine-summary">
+            {summary}
+          </p>
           <div className="flex gap-3">
             <button ref={focusOnMount} type="submit" disabled={pending} className={buttonStyles.primary}>
-              {pending ? (unconfirmed ? "Checking with Astra…" : "Creating…") : unconfirmed ? "Check and create" : "Confirm and create"}
+              {pending
+                ? unconfirmed
+                  ? "Checking with Astra…"
+                  : "Creating…"
+                : unconfirmed
+                  ? "Check and create"
+                  : "Confirm and create"}
             </button>
             <button
               type="button"

@@ -26,7 +26,11 @@ export function CancelTransferButton({ transferId, action }: Props) {
       className="flex flex-col items-end gap-1"
     >
       <input type="hidden" name="transfer_id" value={transferId} />
-      <button type="submit" disabled={pending} className="text-sm font-medium text-danger hover:text-danger-ink disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="text-sm font-medium text-danger hover:text-danger-ink disabled:opacity-50"
+      >
         {pending ? "Cancelling…" : "Cancel"}
       </button>
       {state.status === "failed" ? (

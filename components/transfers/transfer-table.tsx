@@ -33,7 +33,11 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
   if (transfers.length === 0) {
     return (
       <EmptyState title="No transfers yet">
-        Routines make transfers on their scheduled dates. <TextLink href="/routines/new" inline>Set up a routine</TextLink> to move money.
+        Routines make transfers on their scheduled dates.{" "}
+        <TextLink href="/routines/new" inline>
+          Set up a routine
+        </TextLink>{" "}
+        to move money.
       </EmptyState>
     );
   }
@@ -50,12 +54,24 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
           <caption className="sr-only">Transfers, newest first</caption>
           <thead className="bg-canvas text-xs text-subtle uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">Date</th>
-              <th scope="col" className="px-4 py-3">Routine</th>
-              <th scope="col" className="px-4 py-3">From → to</th>
-              <th scope="col" className="px-4 py-3 text-right">Amount</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-3">
+                Date
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Routine
+              </th>
+              <th scope="col" className="px-4 py-3">
+                From → to
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Amount
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line-faint">
@@ -73,11 +89,15 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
                   <StatusBadge words={transfer.words} />
                   {transfer.failureReason ? <p className="mt-1 text-xs text-danger">{transfer.failureReason}</p> : null}
                   {transfer.status === "pending" && transfer.estimatedClearing ? (
-                    <p className="mt-1 text-xs text-subtle">Expected {formatAstraTimestamp(transfer.estimatedClearing)}</p>
+                    <p className="mt-1 text-xs text-subtle">
+                      Expected {formatAstraTimestamp(transfer.estimatedClearing)}
+                    </p>
                   ) : null}
                 </td>
                 <td className="px-4 py-3 text-right">
-                  {transfer.cancellable ? <CancelTransferButton transferId={transfer.id} action={cancelAction} /> : null}
+                  {transfer.cancellable ? (
+                    <CancelTransferButton transferId={transfer.id} action={cancelAction} />
+                  ) : null}
                 </td>
               </tr>
             ))}

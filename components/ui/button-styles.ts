@@ -1,5 +1,6 @@
 // Shared class lists for buttons and button-like links, so every action in the app looks the same.
-const solid = "inline-flex items-center justify-center gap-2 rounded-control px-4 py-2.5 text-sm font-semibold shadow-sm";
+const solid =
+  "inline-flex items-center justify-center gap-2 rounded-control px-4 py-2.5 text-sm font-semibold shadow-sm";
 const outlined = `${solid} bg-surface ring-1 ring-inset hover:bg-canvas`;
 
 export const buttonStyles = {

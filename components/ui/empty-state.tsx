@@ -14,7 +14,12 @@ type EmptyStateProps = {
 /** A dashed box where a list would be, saying why it is empty and what to do. */
 export function EmptyState({ title, children, action, compact = false }: EmptyStateProps) {
   return (
-    <div className={cn("rounded-panel border border-dashed border-line-strong bg-surface", compact ? "p-5" : "p-8 text-center")}>
+    <div
+      className={cn(
+        "rounded-panel border border-dashed border-line-strong bg-surface",
+        compact ? "p-5" : "p-8 text-center",
+      )}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={cn("text-sm text-muted", title && "mx-auto mt-1 max-w-md")}>{children}</div>
       {action ? <div className="mt-4">{action}</div> : null}

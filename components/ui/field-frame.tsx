@@ -18,7 +18,14 @@ export function describeControl({ name, hint, errors }: FieldMessages) {
 }
 
 /** A control's label above it, and its hint and error below it. */
-export function FieldFrame({ name, label, hint, errors, className, children }: FieldMessages & { label: string; className?: string; children: ReactNode }) {
+export function FieldFrame({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: FieldMessages & { label: string; className?: string; children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={name} className="block text-sm font-medium text-ink-soft">

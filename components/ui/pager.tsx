@@ -13,7 +13,9 @@ type PagerProps = {
 
 /** Page numbers shown around the current one when the total is known: the ends, and one either side. */
 export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
-  const wanted = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const wanted = [...new Set([1, page - 1, page, page + 1, pageCount])]
+    .filter((n) => n >= 1 && n <= pageCount)
+    .sort((a, b) => a - b);
   const shown: (number | "gap")[] = [];
   for (const n of wanted) {
     const last = shown.at(-1);
@@ -23,7 +25,8 @@ export function pageWindow(page: number, pageCount: number): (number | "gap")[] 
   return shown;
 }
 
-const linkStyle = "rounded-control px-3 py-1.5 font-medium ring-1 ring-inset ring-line-strong bg-surface text-ink hover:bg-canvas";
+const linkStyle =
+  "rounded-control px-3 py-1.5 font-medium ring-1 ring-inset ring-line-strong bg-surface text-ink hover:bg-canvas";
 
 /**
  * Plain links to `?page=N`: rendered on the server, so paging works without JavaScript, each page has an
@@ -44,7 +47,9 @@ export function Pager({ label, path, query = {}, info }: PagerProps) {
         <ul className="flex flex-wrap items-center gap-1">
           {pageWindow(page, pageCount).map((n, i) =>
             n === "gap" ? (
-              <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-subtle">…</li>
+              <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-subtle">
+                …
+              </li>
             ) : (
               <li key={n}>
                 <Link
@@ -73,7 +78,15 @@ export function Pager({ label, path, query = {}, info }: PagerProps) {
 }
 
 /** What an empty page past the end of a list says, with the way back. */
-export function PastTheEnd({ path, query = {}, page }: { path: string; query?: Record<string, string | undefined>; page: number }) {
+export function PastTheEnd({
+  path,
+  query = {},
+  page,
+}: {
+  path: string;
+  query?: Record<string, string | undefined>;
+  page: number;
+}) {
   return (
     <p className="text-sm text-muted">
       Nothing on page {page}.{" "}

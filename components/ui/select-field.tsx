@@ -12,7 +12,16 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 /** A labelled select with its hint and error tied to it, like `Field` for inputs. */
-export function SelectField({ name, label, errors, hint, className, selectClassName, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  className,
+  selectClassName,
+  children,
+  ...select
+}: SelectFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} errors={errors} className={className}>
       <select {...describeControl({ name, hint, errors })} className={cn(controlClass, selectClassName)} {...select}>

@@ -10,6 +10,9 @@ type TextLinkProps = ComponentProps<typeof Link> & {
 /** A link in the brand's link colour, standing alone (underlined on hover) or inside a sentence. */
 export function TextLink({ inline = false, className, ...props }: TextLinkProps) {
   return (
-    <Link className={cn("font-medium text-brand-strong", inline ? "underline" : "hover:underline", className)} {...props} />
+    <Link
+      className={cn("font-medium text-brand-strong", inline ? "underline" : "hover:underline", className)}
+      {...props}
+    />
   );
 }

@@ -91,7 +91,13 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
       throw new AstraError({ kind: "unavailable", status: 0, message, cause });
     }
     // For the developer drawer (emulator mode): what was asked and answered, never the headers or the query.
-    recordAstraCall({ method, path: request.path, status: response.status, durationMs: performance.now() - startedAt, requestId: response.headers.get("request-id") });
+    recordAstraCall({
+      method,
+      path: request.path,
+      status: response.status,
+      durationMs: performance.now() - startedAt,
+      requestId: response.headers.get("request-id"),
+    });
     const delay = attempt < retries ? retryDelayMs(response, attempt) : null;
     if (delay === null) break;
     await response.body?.cancel();
@@ -111,7 +117,13 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   const json: unknown = await response.json().catch(() => undefined);
   const parsed = request.schema.safeParse(json);
   if (!parsed.success) {
-    logUnexpectedResponse({ method: request.method ?? "GET", path: request.path, status: response.status, requestId, error: parsed.error });
+    logUnexpectedResponse({
+      method: request.method ?? "GET",
+      path: request.path,
+      status: response.status,
+      requestId,
+      error: parsed.error,
+    });
     throw new AstraError({
       kind: "bad_response",
       status: response.status,

@@ -131,7 +131,15 @@ export function browserDetail(error: AstraError): string | null {
 export function logAstraError(error: AstraError, where: string): void {
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   console.warn(
-    JSON.stringify({ event: "astra_error", where, kind: error.kind, status: error.status, requestId: error.requestId, message: error.message, cause }),
+    JSON.stringify({
+      event: "astra_error",
+      where,
+      kind: error.kind,
+      status: error.status,
+      requestId: error.requestId,
+      message: error.message,
+      cause,
+    }),
   );
 }
 
@@ -141,7 +149,15 @@ export function astraErrorResponse(error: AstraError, where = "route handler"): 
   const status = error.status >= 400 ? error.status : 502;
   const words = USER_MESSAGES[error.kind];
   return Response.json(
-    { error: { kind: error.kind, title: words.title, action: words.action, message: browserDetail(error), requestId: error.requestId } },
+    {
+      error: {
+        kind: error.kind,
+        title: words.title,
+        action: words.action,
+        message: browserDetail(error),
+        requestId: error.requestId,
+      },
+    },
     { status },
   );
 }

@@ -128,7 +128,11 @@ export async function getRoutines(
 }
 
 export async function getRoutine(accessToken: string, id: string): Promise<RoutineView> {
-  const routine = await astraFetch({ path: `/v1/routines/${encodeURIComponent(id)}`, auth: { accessToken }, schema: routineSchema });
+  const routine = await astraFetch({
+    path: `/v1/routines/${encodeURIComponent(id)}`,
+    auth: { accessToken },
+    schema: routineSchema,
+  });
   return reshapeRoutine(routine);
 }
 

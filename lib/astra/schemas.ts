@@ -17,14 +17,7 @@ export function openEnum<Known extends z.ZodEnum>(known: Known) {
 }
 
 /** Statuses shared by UserIntents and Users (astra-api.md 3.1). */
-export const userStatusSchema = z.enum([
-  "approved",
-  "pending",
-  "retry",
-  "document",
-  "suspended",
-  "rejected",
-]);
+export const userStatusSchema = z.enum(["approved", "pending", "retry", "document", "suspended", "rejected"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
 /** `POST /v1/oauth/token` success body. `token_type` is optional (in any case) because Astra's samples sometimes omit it. */
@@ -91,7 +84,6 @@ export const accountSchema = z.object({
   connection_status: z.string().nullish(),
 });
 export type Account = z.infer<typeof accountSchema>;
-
 
 /** Form body of `POST /v1/oauth/token`, one shape per grant. */
 export const tokenRequestSchema = z.discriminatedUnion("grant_type", [

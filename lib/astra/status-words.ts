@@ -38,7 +38,11 @@ export const ROUTINE_STATUS_WORDS: Record<RoutineStatus, StatusWords> = {
 };
 
 export const TRANSFER_STATUS_WORDS: Record<TransferStatus, StatusWords> = {
-  pending: { label: "Pending", tone: "waiting", explanation: "On its way; ACH transfers settle in a few business days." },
+  pending: {
+    label: "Pending",
+    tone: "waiting",
+    explanation: "On its way; ACH transfers settle in a few business days.",
+  },
   processed: { label: "Completed", tone: "positive", explanation: "The money arrived." },
   failed: { label: "Failed", tone: "negative", explanation: "The bank returned this transfer; no money moved." },
   cancelled: { label: "Cancelled", tone: "neutral", explanation: "This transfer was cancelled before it settled." },
@@ -74,7 +78,8 @@ function unknownStatusWords(status: string): StatusWords {
   return {
     label: value ? `Unknown status: ${value}` : "Unknown status",
     tone: "neutral",
-    explanation: "Astra reported a status this app does not know yet. Astra's dashboard or support can say what it means.",
+    explanation:
+      "Astra reported a status this app does not know yet. Astra's dashboard or support can say what it means.",
   };
 }
 

@@ -44,7 +44,11 @@ export const TRANSFERS_PAGE_SIZE = 25;
 /** One page of the user's transfers, newest first. */
 export async function getTransfers(
   accessToken: string,
-  { status, page = 1, pageSize = TRANSFERS_PAGE_SIZE }: { status?: TransferStatus; page?: number; pageSize?: number } = {},
+  {
+    status,
+    page = 1,
+    pageSize = TRANSFERS_PAGE_SIZE,
+  }: { status?: TransferStatus; page?: number; pageSize?: number } = {},
 ) {
   const list = await astraFetch({
     path: "/v1/transfers",

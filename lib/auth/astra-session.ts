@@ -7,7 +7,13 @@ import { AstraError } from "@/lib/astra/errors";
 import { asAstraCaller } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
 import { latestTokens, tokensAfterRejection } from "./refresh-token";
-import { decodeSession, encodeSession, readSessionCookie, sessionCookieName, sessionCookieOptions } from "./session-cookie";
+import {
+  decodeSession,
+  encodeSession,
+  readSessionCookie,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "./session-cookie";
 
 const notAuthorized = (message: string) => new AstraError({ kind: "unauthorized", status: 401, message });
 

@@ -10,7 +10,8 @@ const BASE = "http://callback.invalid";
  */
 export function sameOriginPath(value: string, origin?: string): string | null {
   let candidate = value;
-  if (origin && (candidate === origin || candidate.startsWith(`${origin}/`))) candidate = candidate.slice(origin.length) || "/";
+  if (origin && (candidate === origin || candidate.startsWith(`${origin}/`)))
+    candidate = candidate.slice(origin.length) || "/";
   // Browsers ignore tabs and newlines and read "\" as "/" in URLs, so "/\t/evil.com" would mean "//evil.com".
   if (!candidate.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(candidate)) return null;
   let url: URL;

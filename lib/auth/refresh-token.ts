@@ -40,7 +40,12 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
       signal: AbortSignal.timeout(15_000),
     });
   } catch (cause) {
-    throw new AstraError({ kind: "unavailable", status: 0, message: "Could not reach Astra to refresh the session", cause });
+    throw new AstraError({
+      kind: "unavailable",
+      status: 0,
+      message: "Could not reach Astra to refresh the session",
+      cause,
+    });
   }
 
   if (response.status === 400) {
@@ -56,7 +61,13 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   const parsed = oauthTokenResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     const requestId = response.headers.get("request-id");
-    logUnexpectedResponse({ method: "POST", path: "/v1/oauth/token", status: response.status, requestId, error: parsed.error });
+    logUnexpectedResponse({
+      method: "POST",
+      path: "/v1/oauth/token",
+      status: response.status,
+      requestId,
+      error: parsed.error,
+    });
     throw new AstraError({
       kind: "bad_response",
       status: response.status,

@@ -20,7 +20,12 @@ export class ControlApiError extends Error {
   }
 }
 
-async function control<T extends z.ZodType>(method: "GET" | "POST", path: `/sandbox/${string}`, schema: T, body?: unknown): Promise<z.infer<T>> {
+async function control<T extends z.ZodType>(
+  method: "GET" | "POST",
+  path: `/sandbox/${string}`,
+  schema: T,
+  body?: unknown,
+): Promise<z.infer<T>> {
   const env = getEnv();
   let response: Response;
   try {
@@ -41,7 +46,10 @@ async function control<T extends z.ZodType>(method: "GET" | "POST", path: `/sand
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const detail = z.object({ description: z.string() }).safeParse(json);
-    throw new ControlApiError(502, `The emulator answered ${response.status} to ${method} ${path}${detail.success ? `: ${detail.data.description}` : "."}`);
+    throw new ControlApiError(
+      502,
+      `The emulator answered ${response.status} to ${method} ${path}${detail.success ? `: ${detail.data.description}` : "."}`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ControlApiError(502, `Unexpected answer from the emulator to ${method} ${path}.`);
@@ -52,7 +60,8 @@ const anything = z.unknown();
 
 export const readEmulatorClock = () => control("GET", "/sandbox/clock", emulatorClockSchema);
 
-export const advanceEmulatorClock = (days: number) => control("POST", "/sandbox/clock/advance", advancedSchema, { days });
+export const advanceEmulatorClock = (days: number) =>
+  control("POST", "/sandbox/clock/advance", advancedSchema, { days });
 
 export const expireAccessToken = (userId: string) =>
   control("POST", `/sandbox/users/${encodeURIComponent(userId)}/expire-access-token`, anything);

@@ -84,6 +84,10 @@ export function openEventStream(session: JWT | null, signal: AbortSignal): Respo
   });
 
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream", "cache-control": "no-store, no-transform", connection: "keep-alive" },
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-store, no-transform",
+      connection: "keep-alive",
+    },
   });
 }

@@ -52,7 +52,9 @@ export function createApp(options: AppOptions) {
   // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).
   app.use("/v1/*", idempotency(deps));
   // Browsers ask every page's origin for one; answering keeps their consoles free of 404s.
-  app.get("/favicon.ico", (c) => c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml", "cache-control": "max-age=86400" }));
+  app.get("/favicon.ico", (c) =>
+    c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml", "cache-control": "max-age=86400" }),
+  );
   app.route("/", oauthModuleRoutes(deps));
   app.route("/", verifyRoutes(deps));
   app.route("/", institutionRoutes(deps));

@@ -40,11 +40,17 @@ const server = serve({ fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST
   const origin = `http://localhost:${info.port}`;
   console.log(`Astra sandbox emulator on ${origin}`);
   if (!loopbackOnly) {
-    console.log(`  Listening on ${env.SANDBOX_HOST}: reachable from the network. Change the default keys and password.`);
-    console.log(`  Host names:  localhost, 127.0.0.1, [::1]${env.SANDBOX_ALLOWED_HOSTS.map((host) => `, ${host}`).join("")}`);
+    console.log(
+      `  Listening on ${env.SANDBOX_HOST}: reachable from the network. Change the default keys and password.`,
+    );
+    console.log(
+      `  Host names:  localhost, 127.0.0.1, [::1]${env.SANDBOX_ALLOWED_HOSTS.map((host) => `, ${host}`).join("")}`,
+    );
   }
   console.log(`  Dashboard:   ${origin}/dashboard (${SEED_DEVELOPER.email} / ${SEED_DEVELOPER.password})`);
-  console.log(`  Test phone:  ${DEMO_USER_PHONE} (any 20255501xx works), code ${SANDBOX_VERIFICATION_CODE} (the seeded app has Enable Phone Numbers For Testing on)`);
+  console.log(
+    `  Test phone:  ${DEMO_USER_PHONE} (any 20255501xx works), code ${SANDBOX_VERIFICATION_CODE} (the seeded app has Enable Phone Numbers For Testing on)`,
+  );
   console.log(`  Webhooks to: ${webhookUrl ?? "nowhere (no webhook URL set)"}`);
 });
 

@@ -12,7 +12,11 @@ export function createChildren(label: string) {
 
   /** Starts a child whose last 2,000 characters of stderr are printed if it dies on its own. */
   function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let errors = "";
     child.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
     child.on("exit", (code) => {
@@ -85,7 +89,10 @@ export async function startLocalStack(
 /** Signs the seeded demo user in through the emulator's module pages; returns the app's cookies as a header. */
 export async function signInDemoUser(page: Page, appUrl: string): Promise<string> {
   await page.goto(`${appUrl}/`);
-  await page.getByRole("button", { name: /sign in with astra/i }).first().click();
+  await page
+    .getByRole("button", { name: /sign in with astra/i })
+    .first()
+    .click();
   await page.getByLabel("Mobile number").fill("2025550123");
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByLabel("Verification code").fill("123456");

@@ -4,7 +4,14 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 
 const LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export function launchChromium({
   headed,
@@ -15,8 +22,8 @@ export function launchChromium({
   loopbackOnly: boolean;
   chromiumPath: string | undefined;
 }): Promise<Browser> {
-  const executablePath = [chromiumPath, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-    (path): path is string => Boolean(path && existsSync(path)),
+  const executablePath = [chromiumPath, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path): path is string =>
+    Boolean(path && existsSync(path)),
   );
   return chromium.launch({
     headless: !headed,

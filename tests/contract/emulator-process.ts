@@ -62,7 +62,9 @@ export async function startEmulator({
     await sleep(250);
   }
   await stop();
-  throw new Error(`The emulator did not answer /sandbox/health on port ${port} within ${startupTimeoutMs / 1000} s:\n${output}`);
+  throw new Error(
+    `The emulator did not answer /sandbox/health on port ${port} within ${startupTimeoutMs / 1000} s:\n${output}`,
+  );
 }
 
 async function answersHealth(port: number): Promise<boolean> {

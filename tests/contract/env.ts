@@ -53,7 +53,10 @@ export function readContractEnv(source: Record<string, string | undefined> = pro
   const parsed = rawSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(
-      ["The contract suite's environment is invalid:", ...parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)].join("\n"),
+      [
+        "The contract suite's environment is invalid:",
+        ...parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`),
+      ].join("\n"),
     );
   }
   const raw = parsed.data;
@@ -90,9 +93,11 @@ export function readContractEnv(source: Record<string, string | undefined> = pro
   ].filter(Boolean);
   if (missing.length > 0) {
     throw new Error(
-      ["ASTRA_CONTRACT_ENV=sandbox needs:", ...missing.map((m) => `  ${m}`), "See docs/testing.md, \"Against Astra's sandbox\"."].join(
-        "\n",
-      ),
+      [
+        "ASTRA_CONTRACT_ENV=sandbox needs:",
+        ...missing.map((m) => `  ${m}`),
+        'See docs/testing.md, "Against Astra\'s sandbox".',
+      ].join("\n"),
     );
   }
   return {

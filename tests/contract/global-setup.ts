@@ -38,7 +38,10 @@ export default async function setup(project: TestProject) {
       let callbackReceiver: string | undefined;
       if (env.redirectUri) {
         const registered = new URL(env.redirectUri);
-        const receiver = await startReceiver({ port: Number(registered.port || 80), callbackPath: registered.pathname });
+        const receiver = await startReceiver({
+          port: Number(registered.port || 80),
+          callbackPath: registered.pathname,
+        });
         closers.push(receiver.close);
         callbackReceiver = receiver.origin;
       }

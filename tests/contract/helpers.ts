@@ -56,14 +56,17 @@ export async function transferOfNewRoutine(accounts: [string, string], amount = 
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const reply = await asUser("GET", "/v1/transfers", { query: { page_size: "100" } });
     if (reply.status !== 200) throw new Error(`GET /v1/transfers: ${show(reply)}`);
-    const found = listItems("transfers", transfer, reply.json, "The transfer list").find((t) => t.routine_id === created.id);
+    const found = listItems("transfers", transfer, reply.json, "The transfer list").find(
+      (t) => t.routine_id === created.id,
+    );
     if (found) return found;
     await sleep(1_000);
   }
   throw new Error(`No transfer appeared for the one-time routine ${created.id}`);
 }
 
-const control = (method: "GET" | "POST", path: string, json?: unknown) => call(method, path, { auth: "client", json: json ?? {} });
+const control = (method: "GET" | "POST", path: string, json?: unknown) =>
+  call(method, path, { auth: "client", json: json ?? {} });
 
 /** Emulator-only: move the sandbox clock; due routines run, transfers settle and webhooks go out first. */
 export async function advanceEmulatorClock(days: number): Promise<void> {

@@ -25,7 +25,12 @@ function authorization(auth: Auth): string | undefined {
 export async function call(
   method: "GET" | "POST" | "PUT" | "DELETE",
   path: string,
-  { auth, json, form, query }: { auth: Auth; json?: unknown; form?: Record<string, string>; query?: Record<string, string> },
+  {
+    auth,
+    json,
+    form,
+    query,
+  }: { auth: Auth; json?: unknown; form?: Record<string, string>; query?: Record<string, string> },
 ): Promise<Reply> {
   const url = new URL(path, target().apiUrl);
   for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);

@@ -37,7 +37,9 @@ export function authorizeUrl(t: ContractTarget, state: string, as: WalkAs = {}):
 
 export async function walkModule(t: ContractTarget, as: WalkAs = {}): Promise<Walk> {
   if (!t.redirectUri || !t.callbackReceiver) {
-    throw new Error("No registered redirect URI: set ASTRA_CONTRACT_REDIRECT_URI, or ASTRA_CONTRACT_REFRESH_TOKEN to skip the walk.");
+    throw new Error(
+      "No registered redirect URI: set ASTRA_CONTRACT_REDIRECT_URI, or ASTRA_CONTRACT_REFRESH_TOKEN to skip the walk.",
+    );
   }
   const state = randomBytes(12).toString("base64url");
   const url = authorizeUrl(t, state, as);
@@ -47,7 +49,11 @@ export async function walkModule(t: ContractTarget, as: WalkAs = {}): Promise<Wa
 
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium({ headed: !onEmulator, loopbackOnly: onEmulator, chromiumPath: t.chromiumPath }).catch((error) => {
+    browser = await launchChromium({
+      headed: !onEmulator,
+      loopbackOnly: onEmulator,
+      chromiumPath: t.chromiumPath,
+    }).catch((error) => {
       if (onEmulator) throw error;
       return undefined; // no display: the person opens the URL in a browser of their own on this machine
     });

@@ -8,7 +8,8 @@ import { target } from "./target";
 describe("OAuth module and token endpoint", () => {
   it("the module walk ends at the registered redirect URI with a code and the state it was sent", async (context) => {
     const grant = await firstGrant();
-    if (grant.via !== "walk") return context.skip("ASTRA_CONTRACT_REFRESH_TOKEN given: the walk was done by hand beforehand");
+    if (grant.via !== "walk")
+      return context.skip("ASTRA_CONTRACT_REFRESH_TOKEN given: the walk was done by hand beforehand");
     const { walk } = grant;
     // AUTH: "the redirect URL will include the authorization_code"; integrators read `code` and `state` [C].
     // The app's next-auth provider checks `state`, so an Astra that drops it breaks sign-in.
@@ -22,7 +23,8 @@ describe("OAuth module and token endpoint", () => {
 
   it("the code exchange (client Basic auth, form body) answers the four documented token fields", async (context) => {
     const grant = await firstGrant();
-    if (grant.via !== "walk") return context.skip("ASTRA_CONTRACT_REFRESH_TOKEN given: there is no fresh code to exchange");
+    if (grant.via !== "walk")
+      return context.skip("ASTRA_CONTRACT_REFRESH_TOKEN given: there is no fresh code to exchange");
     // TOK; AE json-ld `oauth_success_response`: access_token, token_type, expires_in, refresh_token.
     expect(grant.exchange.status, show(grant.exchange)).toBe(200);
     expectShape(tokenResponse, grant.exchange.json, "The token response");

@@ -41,10 +41,17 @@ export async function startReceiver({ port, callbackPath }: { port: number; call
         received.callbacks.push({ url: url.toString(), receivedAt: new Date().toISOString() });
         response
           .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-          .end("<!doctype html><title>Contract suite</title><p>Caught the authorization code. You can close this window.</p>");
+          .end(
+            "<!doctype html><title>Contract suite</title><p>Caught the authorization code. You can close this window.</p>",
+          );
       } else if (request.method === "POST") {
         const body = await readBody(request);
-        received.webhooks.push({ path: url.pathname, headers: flatHeaders(request), body, receivedAt: new Date().toISOString() });
+        received.webhooks.push({
+          path: url.pathname,
+          headers: flatHeaders(request),
+          body,
+          receivedAt: new Date().toISOString(),
+        });
         // Astra retries anything but a 200 (fidelity W1, C3).
         response.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
       } else {

@@ -12,7 +12,8 @@ beforeAll(async () => {
   accounts = await twoAccounts();
 });
 
-const weekly = () => routineBody(accounts!, { type: "recurring", frequency: "weekly", start_date: pacificDate(7), amount: 2.5 });
+const weekly = () =>
+  routineBody(accounts!, { type: "recurring", frequency: "weekly", start_date: pacificDate(7), amount: 2.5 });
 
 describe("Routines: what the app does", () => {
   it("creates a one-time routine with the app's body and answers it with a documented status", async (context) => {
@@ -20,7 +21,12 @@ describe("Routines: what the app does", () => {
     const body = routineBody(accounts!);
     const created = await createRoutine(body);
     // PR (body fields), RS (the eight statuses; "When creating/retrieving a Routine, Astra will return a status").
-    expect(created).toMatchObject({ type: "one-time", name: body.name, source_id: accounts![0], destination_id: accounts![1] });
+    expect(created).toMatchObject({
+      type: "one-time",
+      name: body.name,
+      source_id: accounts![0],
+      destination_id: accounts![1],
+    });
     expect(created.amount).toBeCloseTo(1.25, 2);
     expect(ROUTINE_STATUSES).toContain(created.status);
   });
@@ -121,7 +127,11 @@ describe("Routines: documented rules the app does not exercise yet", () => {
     const reply = await asUser("PUT", `/v1/routines/${encodeURIComponent(created.id)}`, { json: { amount: 9.99 } });
     expect(reply.status, show(reply)).toBeGreaterThanOrEqual(400);
     expect(reply.status, show(reply)).toBeLessThan(500);
-    const read = expectShape(routine, (await asUser("GET", `/v1/routines/${encodeURIComponent(created.id)}`)).json, "The routine");
+    const read = expectShape(
+      routine,
+      (await asUser("GET", `/v1/routines/${encodeURIComponent(created.id)}`)).json,
+      "The routine",
+    );
     expect(read.amount).toBeCloseTo(2.5, 2);
   });
 });

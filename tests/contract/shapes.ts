@@ -11,7 +11,10 @@ export const tokenResponse = z.looseObject({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.number().int().positive(),
-  token_type: z.string().regex(/^bearer$/i).optional(),
+  token_type: z
+    .string()
+    .regex(/^bearer$/i)
+    .optional(),
 });
 
 /** AE json-ld `oauth_error`. */
@@ -126,7 +129,9 @@ export const webhookPayload = z.looseObject({
 export function expectShape<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new Error(`${what} does not have the documented shape:\n${z.prettifyError(result.error)}\n${JSON.stringify(value)?.slice(0, 600)}`);
+    throw new Error(
+      `${what} does not have the documented shape:\n${z.prettifyError(result.error)}\n${JSON.stringify(value)?.slice(0, 600)}`,
+    );
   }
   return result.data;
 }

@@ -20,7 +20,12 @@ describe("Transfers", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
     // JS transfers/types.ts fixtures (the minimum), KB1: a new transfer is `pending`.
-    expect(found).toMatchObject({ source_id: accounts![0], destination_id: accounts![1], routine_type: "one-time", status: "pending" });
+    expect(found).toMatchObject({
+      source_id: accounts![0],
+      destination_id: accounts![1],
+      routine_type: "one-time",
+      status: "pending",
+    });
     expect(found.amount).toBeCloseTo(1.25, 2);
   });
 
@@ -30,12 +35,19 @@ describe("Transfers", () => {
     const one = await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`);
     // LLMS get_v1-transfers-id.
     expect(one.status, show(one)).toBe(200);
-    expect(expectShape(transfer, one.json, "The transfer")).toMatchObject({ id: found.id, routine_id: found.routine_id });
+    expect(expectShape(transfer, one.json, "The transfer")).toMatchObject({
+      id: found.id,
+      routine_id: found.routine_id,
+    });
 
     // LT: the routine's transfers, paged like every list.
-    const ofRoutine = await asUser("GET", `/v1/routines/${encodeURIComponent(found.routine_id)}/transfers`, { query: { page_size: "100" } });
+    const ofRoutine = await asUser("GET", `/v1/routines/${encodeURIComponent(found.routine_id)}/transfers`, {
+      query: { page_size: "100" },
+    });
     expect(ofRoutine.status, show(ofRoutine)).toBe(200);
-    expect(listItems("transfers", transfer, ofRoutine.json, "The routine's transfers").map((t) => t.id)).toContain(found.id);
+    expect(listItems("transfers", transfer, ofRoutine.json, "The routine's transfers").map((t) => t.id)).toContain(
+      found.id,
+    );
   });
 
   it("POST /v1/transfers/{id}/cancel cancels a pending transfer (canceled or cancelled)", async (context) => {
@@ -46,7 +58,11 @@ describe("Transfers", () => {
     // (C10), so either spelling passes, here and on a later read.
     expect(reply.status, show(reply)).toBe(200);
     if (reply.json) expect(isCancelled(expectShape(transfer, reply.json, "The cancelled transfer").status)).toBe(true);
-    const read = expectShape(transfer, (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json, "The transfer");
+    const read = expectShape(
+      transfer,
+      (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json,
+      "The transfer",
+    );
     expect(isCancelled(read.status), `status ${read.status}`).toBe(true);
   });
 
@@ -70,12 +86,19 @@ describe("Transfers", () => {
   });
 
   it("[emulator-only] a pending transfer settles to processed, and then cannot be cancelled", async (context) => {
-    emulatorOnly(context, "moves the emulator's clock (/sandbox/clock/advance); Astra's sandbox settles on its own time");
+    emulatorOnly(
+      context,
+      "moves the emulator's clock (/sandbox/clock/advance); Astra's sandbox settles on its own time",
+    );
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!, 2);
     // T+2 business days at most (the emulator's model, sandbox/docs/money-movement.md); a week always covers it.
     await advanceEmulatorClock(7);
-    const read = expectShape(transfer, (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json, "The transfer");
+    const read = expectShape(
+      transfer,
+      (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json,
+      "The transfer",
+    );
     // KB1: "if a Transfer's status changes from pending to processed".
     expect(read.status).toBe("processed");
     // CX: only before the cut-off; "if the API says it cannot be cancelled, nothing else can cancel it".

@@ -78,7 +78,11 @@ describe("User intents", () => {
 
     // GUIF/US: "once an end-user authenticates, their UserIntent will be converted to a User regardless of
     // their status"; the intent then names its user.
-    const intent = expectShape(userIntent, (await call("GET", `/v1/user_intent/${id}`, { auth: "client" })).json, "The intent");
+    const intent = expectShape(
+      userIntent,
+      (await call("GET", `/v1/user_intent/${id}`, { auth: "client" })).json,
+      "The intent",
+    );
     expect(intent).toMatchObject({ status: "converted_to_user", user_id: me.id });
   });
 });

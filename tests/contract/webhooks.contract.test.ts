@@ -24,7 +24,11 @@ function needReceiver(context: TestContext): string {
   return origin!;
 }
 
-async function webhooksFor(origin: string, match: (payload: ReturnType<typeof webhookPayload.parse>) => boolean, timeoutMs: number) {
+async function webhooksFor(
+  origin: string,
+  match: (payload: ReturnType<typeof webhookPayload.parse>) => boolean,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await received(origin)).webhooks.filter((w) => match(JSON.parse(w.body)));
@@ -45,10 +49,15 @@ function signatureMatches(webhook: ReceivedWebhook, secret: string): boolean {
 /** The docs' reference verifier re-serializes with Python's json.dumps defaults (", " and ": ", ASCII only). */
 function pythonJsonDumps(value: unknown): string {
   if (value === null || typeof value !== "object") {
-    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   }
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(", ")}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`).join(", ")}}`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`)
+    .join(", ")}}`;
 }
 
 beforeAll(async () => {
@@ -66,7 +75,11 @@ describe("Webhooks", () => {
   it("a new transfer is announced with transfer_created, its id and its user", async (context) => {
     const origin = needReceiver(context);
     // TW: transfer_created, resource_id = the transfer id; UW/TW: user_id = the user it belongs to.
-    const found = await webhooksFor(origin, (p) => p.webhook_type === "transfer_created" && p.resource_id === transferId, 30_000);
+    const found = await webhooksFor(
+      origin,
+      (p) => p.webhook_type === "transfer_created" && p.resource_id === transferId,
+      30_000,
+    );
     expect(found.length, "transfer_created for the new transfer").toBeGreaterThan(0);
     expect(expectShape(webhookPayload, JSON.parse(found[0]!.body), "The webhook")).toMatchObject({ user_id: userId });
   });
@@ -83,7 +96,8 @@ describe("Webhooks", () => {
     const origin = needReceiver(context);
     // WV: the Python verifier HMACs json.dumps(payload) ("includes whitespace after each comma and colon"), so a
     // body in any other byte form would fail Astra's own example code.
-    for (const webhook of (await received(origin)).webhooks) expect(pythonJsonDumps(JSON.parse(webhook.body))).toBe(webhook.body);
+    for (const webhook of (await received(origin)).webhooks)
+      expect(pythonJsonDumps(JSON.parse(webhook.body))).toBe(webhook.body);
   });
 
   it("every payload has the four documented string fields and no status", async (context) => {
@@ -100,10 +114,19 @@ describe("Webhooks", () => {
     const origin = needReceiver(context);
     await advanceEmulatorClock(7);
     // TW: transfer_updated on a status change; RW: routine_updated (a one-time routine completes with it).
-    const updated = await webhooksFor(origin, (p) => p.webhook_type === "transfer_updated" && p.resource_id === transferId, 15_000);
+    const updated = await webhooksFor(
+      origin,
+      (p) => p.webhook_type === "transfer_updated" && p.resource_id === transferId,
+      15_000,
+    );
     expect(updated.length).toBeGreaterThan(0);
-    const routineUpdated = await webhooksFor(origin, (p) => p.webhook_type === "routine_updated" && p.resource_id === routineId, 15_000);
+    const routineUpdated = await webhooksFor(
+      origin,
+      (p) => p.webhook_type === "routine_updated" && p.resource_id === routineId,
+      15_000,
+    );
     expect(routineUpdated.length).toBeGreaterThan(0);
-    for (const webhook of [...updated, ...routineUpdated]) expect(signatureMatches(webhook, target().clientSecret)).toBe(true);
+    for (const webhook of [...updated, ...routineUpdated])
+      expect(signatureMatches(webhook, target().clientSecret)).toBe(true);
   });
 });

@@ -9,10 +9,19 @@ import { APP_URL, SANDBOX_URL } from "./ports";
 const RUNS = 200;
 
 const junkParams = fc.dictionary(
-  fc.oneof(fc.constantFrom("status", "callbackUrl", "returnTo", "state", "next", "redirect_uri", "page"), fc.string({ maxLength: 10 })),
+  fc.oneof(
+    fc.constantFrom("status", "callbackUrl", "returnTo", "state", "next", "redirect_uri", "page"),
+    fc.string({ maxLength: 10 }),
+  ),
   fc.oneof(
     fc.string({ maxLength: 40 }),
-    fc.constantFrom("//evil.example", "/.//evil.example", "https://evil.example/x", "javascript:alert(1)", "%2e%2e//evil.example"),
+    fc.constantFrom(
+      "//evil.example",
+      "/.//evil.example",
+      "https://evil.example/x",
+      "javascript:alert(1)",
+      "%2e%2e//evil.example",
+    ),
   ),
   { maxKeys: 4 },
 );
@@ -65,16 +74,24 @@ test.describe("route handlers with generated bad input", () => {
     );
   });
 
-  test(`/api/astra/events: junk queries and headers open a stream or are refused, never 5xx (${RUNS} runs)`, async ({ context }) => {
+  test(`/api/astra/events: junk queries and headers open a stream or are refused, never 5xx (${RUNS} runs)`, async ({
+    context,
+  }) => {
     test.setTimeout(120_000);
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    const lastEventId = fc.option(fc.string({ maxLength: 30 }).filter((s) => !/[\r\n\0]/.test(s)), { nil: undefined });
+    const lastEventId = fc.option(
+      fc.string({ maxLength: 30 }).filter((s) => !/[\r\n\0]/.test(s)),
+      { nil: undefined },
+    );
     await fc.assert(
       fc.asyncProperty(junkParams, lastEventId, async (params, eventId) => {
         const abort = new AbortController();
         const headers: Record<string, string> = { cookie, accept: "text/event-stream" };
         if (eventId !== undefined) headers["last-event-id"] = eventId;
-        const response = await fetch(new URL(withParams("/api/astra/events", params), APP_URL), { headers, signal: abort.signal });
+        const response = await fetch(new URL(withParams("/api/astra/events", params), APP_URL), {
+          headers,
+          signal: abort.signal,
+        });
         abort.abort(); // headers are enough; leaving the stream open would count against the per-user cap
         // 429 when earlier streams are not yet counted out: the cap, not a failure.
         expect([200, 429]).toContain(response.status);

@@ -44,7 +44,10 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test("opens from the keyboard, closes with Escape, and advancing 5 days runs a routine", async ({ page, emulator }) => {
+  test("opens from the keyboard, closes with Escape, and advancing 5 days runs a routine", async ({
+    page,
+    emulator,
+  }) => {
     const { today } = await emulator.clock();
     await createOneTimeRoutine(page, "Later drill", addDays(today, 3));
     await page.goto("/transfers");
@@ -68,7 +71,10 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await press(page, "To the next run", new RegExp(`2 days to the next run; it is now ${addDays(today, 2)}`));
   });
 
-  test("the routine form's default date is the emulator's today, and accepted, after advancing", async ({ page, emulator }) => {
+  test("the routine form's default date is the emulator's today, and accepted, after advancing", async ({
+    page,
+    emulator,
+  }) => {
     await openDrawer(page);
     await press(page, "Advance 5 days", /it is now/);
     const { today } = await emulator.clock();
@@ -77,7 +83,9 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await createOneTimeRoutine(page, "Default date drill");
   });
 
-  test("a 503 on the next call shows on the next page with its request id, also in the recent calls", async ({ page }) => {
+  test("a 503 on the next call shows on the next page with its request id, also in the recent calls", async ({
+    page,
+  }) => {
     await openDrawer(page);
     await press(page, "Fail with 503", /answer 503/);
     await page.goto("/routines/new");
@@ -100,7 +108,9 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expectNoAxeViolations(page);
   });
 
-  test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({ page }) => {
+  test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({
+    page,
+  }) => {
     await openDrawer(page);
     await press(page, "Expire access token", /expired/);
     await page.reload();
@@ -116,7 +126,8 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     const text = await response.text();
     const { calls: listed } = JSON.parse(text) as { calls: Record<string, unknown>[] };
     expect(listed.length).toBeGreaterThan(0);
-    for (const call of listed) expect(Object.keys(call).sort()).toEqual(["at", "durationMs", "method", "path", "requestId", "status"]);
+    for (const call of listed)
+      expect(Object.keys(call).sort()).toEqual(["at", "durationMs", "method", "path", "requestId", "status"]);
     expect(text).not.toMatch(/bearer|access_token|refresh_token|authorization/i);
     expect(await drawer(page).textContent()).not.toMatch(/bearer/i);
   });

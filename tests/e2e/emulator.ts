@@ -22,8 +22,7 @@ export class Emulator {
   reset = () => this.call("POST", "/sandbox/reset", {});
   advanceClock = (days: number) => this.call<{ today: string }>("POST", "/sandbox/clock/advance", { days });
   clock = () => this.call<{ today: string; now: string }>("GET", "/sandbox/clock");
-  userIdByPhone = async (phone: string) =>
-    (await this.call<{ id: string }>("GET", `/sandbox/users?phone=${phone}`)).id;
+  userIdByPhone = async (phone: string) => (await this.call<{ id: string }>("GET", `/sandbox/users?phone=${phone}`)).id;
   expireAccessToken = (userId: string) => this.call("POST", `/sandbox/users/${userId}/expire-access-token`);
   expireRefreshTokens = (userId: string) => this.call("POST", `/sandbox/users/${userId}/expire-refresh-tokens`);
   tokenGrants = (userId: string) =>
@@ -31,8 +30,7 @@ export class Emulator {
   injectFault = (fault: { method: string; path: string; status?: number; delay_ms?: number; count: number }) =>
     this.call("POST", "/sandbox/faults", fault);
   clearFaults = () => this.call("DELETE", "/sandbox/faults");
-  webhooks = () =>
-    this.call<{ webhooks?: unknown[]; events?: unknown[] }>("GET", "/sandbox/webhooks?page_size=100");
+  webhooks = () => this.call<{ webhooks?: unknown[]; events?: unknown[] }>("GET", "/sandbox/webhooks?page_size=100");
 
   dispose = () => this.api.dispose();
 }

@@ -16,7 +16,11 @@ async function fillAndReview(page: Page, name: string, amount: string) {
 /** Routines and transfers named `name`, read back through the app: the routines page and the transfers API. */
 async function countMade(page: Page, name: string) {
   await page.goto("/routines");
-  const routines = await page.getByRole("list", { name: "Routines" }).getByRole("listitem").filter({ hasText: name }).count();
+  const routines = await page
+    .getByRole("list", { name: "Routines" })
+    .getByRole("listitem")
+    .filter({ hasText: name })
+    .count();
   const response = await page.request.get("/api/astra/transfers");
   expect(response.ok()).toBe(true);
   const { transfers } = (await response.json()) as { transfers: { routineName: string }[] };
@@ -31,7 +35,10 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
   });
 
   for (const status of [500, 503, 429]) {
-    test(`every signed-in page shows a ${status} with its request id and recovers on retry`, async ({ page, emulator }) => {
+    test(`every signed-in page shows a ${status} with its request id and recovers on retry`, async ({
+      page,
+      emulator,
+    }) => {
       test.setTimeout(90_000);
       // Something for the detail pages to show.
       await fillAndReview(page, "Fault drill", "4");
@@ -73,7 +80,10 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
     await expect(page.getByRole("alert").filter({ hasText: "Request id" })).toHaveCount(0);
   });
 
-  test("a create that failed keeps what was typed and, retried, makes exactly one routine", async ({ page, emulator }) => {
+  test("a create that failed keeps what was typed and, retried, makes exactly one routine", async ({
+    page,
+    emulator,
+  }) => {
     await fillAndReview(page, "Retry me", "6.50");
     const key = await page.locator('input[name="$idempotency_key"]').inputValue();
     await emulator.injectFault({ method: "POST", path: "/v1/routines", status: 503, count: 1 });
@@ -92,7 +102,10 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
     expect(await countMade(page, "Retry me")).toEqual({ routines: 1, transfers: 1 });
   });
 
-  test("a create that fails again on retry still makes no second routine once it goes through", async ({ page, emulator }) => {
+  test("a create that fails again on retry still makes no second routine once it goes through", async ({
+    page,
+    emulator,
+  }) => {
     await fillAndReview(page, "Twice unlucky", "7");
     await emulator.injectFault({ method: "POST", path: "/v1/routines", status: 500, count: 2 });
     await page.getByRole("button", { name: "Confirm and create" }).click();
@@ -106,7 +119,10 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
     expect(await countMade(page, "Twice unlucky")).toEqual({ routines: 1, transfers: 1 });
   });
 
-  test("Astra five seconds slow: pages and a create are slow but work, and make one routine", async ({ page, emulator }) => {
+  test("Astra five seconds slow: pages and a create are slow but work, and make one routine", async ({
+    page,
+    emulator,
+  }) => {
     test.setTimeout(60_000);
     await emulator.injectFault({ method: "GET", path: "/v1/accounts", delay_ms: 5_000, count: 1 });
     await page.goto("/routines/new");

@@ -18,7 +18,10 @@ async function accessToken(context: BrowserContext): Promise<string> {
 }
 
 async function makeRoutines(token: string, today: string) {
-  const api = await request.newContext({ baseURL: SANDBOX_URL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await request.newContext({
+    baseURL: SANDBOX_URL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   try {
     const accounts = (await (await api.get("/v1/accounts")).json()) as { accounts: { id: string }[] };
     const [source, destination] = accounts.accounts;
@@ -57,47 +60,60 @@ test.describe("Paging", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test("the routines list pages through every routine, and its status filter reaches all of them", { tag: "@emulator-only" }, async ({ page, context, emulator }) => {
-    await makeRoutines(await accessToken(context), (await emulator.clock()).today);
+  test(
+    "the routines list pages through every routine, and its status filter reaches all of them",
+    { tag: "@emulator-only" },
+    async ({ page, context, emulator }) => {
+      await makeRoutines(await accessToken(context), (await emulator.clock()).today);
 
-    await page.goto("/routines");
-    const list = page.getByRole("list", { name: "Routines" });
-    const pager = page.getByRole("navigation", { name: "Routines pages" });
-    await expect(list.getByRole("listitem")).toHaveCount(20);
-    await expect(list).toContainText(name(21));
-    await expect(list).not.toContainText(name(1));
-    await expect(pager.getByTestId("page-position")).toHaveText("Page 1 of 2");
-    await expect(pager.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
-    await expectNoAxeViolations(page);
+      await page.goto("/routines");
+      const list = page.getByRole("list", { name: "Routines" });
+      const pager = page.getByRole("navigation", { name: "Routines pages" });
+      await expect(list.getByRole("listitem")).toHaveCount(20);
+      await expect(list).toContainText(name(21));
+      await expect(list).not.toContainText(name(1));
+      await expect(pager.getByTestId("page-position")).toHaveText("Page 1 of 2");
+      await expect(pager.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
+      await expectNoAxeViolations(page);
 
-    await pager.getByRole("link", { name: "Older →" }).click();
-    await expect(page).toHaveURL(/\/routines\?page=2$/);
-    await expect(list.getByRole("listitem")).toHaveCount(1);
-    await expect(list).toContainText(name(1));
-    await expect(pager.getByTestId("page-position")).toHaveText("Page 2 of 2");
-    await expect(pager.getByRole("link", { name: "Older →" })).toHaveCount(0);
-    await pager.getByRole("link", { name: "← Newer" }).click();
-    await expect(page).toHaveURL(/\/routines$/);
+      await pager.getByRole("link", { name: "Older →" }).click();
+      await expect(page).toHaveURL(/\/routines\?page=2$/);
+      await expect(list.getByRole("listitem")).toHaveCount(1);
+      await expect(list).toContainText(name(1));
+      await expect(pager.getByTestId("page-position")).toHaveText("Page 2 of 2");
+      await expect(pager.getByRole("link", { name: "Older →" })).toHaveCount(0);
+      await pager.getByRole("link", { name: "← Newer" }).click();
+      await expect(page).toHaveURL(/\/routines$/);
 
-    // Paused: both oldest routines, one of which no page-1 filter could have found.
-    await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Paused" }).click();
-    await expect(page).toHaveURL(/\/routines\?status=inactive$/);
-    await expect(list.getByRole("listitem")).toHaveCount(2);
-    await expect(list).toContainText(name(1));
-    await expect(list).toContainText(name(2));
-    await expect(pager).toHaveCount(0);
-  });
+      // Paused: both oldest routines, one of which no page-1 filter could have found.
+      await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Paused" }).click();
+      await expect(page).toHaveURL(/\/routines\?status=inactive$/);
+      await expect(list.getByRole("listitem")).toHaveCount(2);
+      await expect(list).toContainText(name(1));
+      await expect(list).toContainText(name(2));
+      await expect(pager).toHaveCount(0);
+    },
+  );
 
-  test("a bad or far-off page in the URL is page 1 or a friendly empty page, never an error", { tag: "@emulator-only" }, async ({ page }) => {
-    for (const path of ["/routines?page=abc", "/routines?page=0", "/routines?page=99999999999", "/transfers?page=-2"]) {
-      const response = await page.goto(path);
-      expect(response?.status(), path).toBe(200);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    }
-    const response = await page.goto("/routines?page=9999");
-    expect(response?.status()).toBe(200);
-    await expect(page.getByText("Nothing on page 9999.")).toBeVisible();
-    await page.getByRole("link", { name: "Go to the first page" }).click();
-    await expect(page).toHaveURL(/\/routines$/);
-  });
+  test(
+    "a bad or far-off page in the URL is page 1 or a friendly empty page, never an error",
+    { tag: "@emulator-only" },
+    async ({ page }) => {
+      for (const path of [
+        "/routines?page=abc",
+        "/routines?page=0",
+        "/routines?page=99999999999",
+        "/transfers?page=-2",
+      ]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      }
+      const response = await page.goto("/routines?page=9999");
+      expect(response?.status()).toBe(200);
+      await expect(page.getByText("Nothing on page 9999.")).toBeVisible();
+      await page.getByRole("link", { name: "Go to the first page" }).click();
+      await expect(page).toHaveURL(/\/routines$/);
+    },
+  );
 });

@@ -8,9 +8,7 @@ const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "4100";
 export const APP_URL = `http://localhost:${appPort}`;
 export const SANDBOX_URL = `http://localhost:${sandboxPort}`;
 /** The app's keys: the emulator's seeded app by default, your sandbox app's with E2E_TARGET=sandbox. */
-const keys = ON_ASTRA_SANDBOX
-  ? sandboxKeys()
-  : { clientId: EMULATOR_CLIENT_ID, clientSecret: EMULATOR_CLIENT_SECRET };
+const keys = ON_ASTRA_SANDBOX ? sandboxKeys() : { clientId: EMULATOR_CLIENT_ID, clientSecret: EMULATOR_CLIENT_SECRET };
 export const CLIENT_ID = keys.clientId;
 export const CLIENT_SECRET = keys.clientSecret;
 /** The app's AUTH_SECRET in the suite; tests use it to read the tokens the session cookie holds (secrets.spec.ts). */

@@ -8,59 +8,67 @@ test.describe("Routines", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test("a one-time and a recurring routine are created, listed and explained", { tag: "@emulator-only" }, async ({ page }) => {
-    await openNewRoutine(page);
-    await fillRoutine(page, { name: "Rent top-up", amount: "40" });
-    await page.getByRole("button", { name: "Review" }).click();
-    await expect(page.getByTestId("routine-summary")).toHaveText(
-      /^Move \$40\.00 from Everyday Checking •••• 4417 to High-Yield Savings •••• 9021 once, on /,
-    );
-    await page.getByRole("button", { name: "Confirm and create" }).click();
-    await expect(page.getByRole("heading", { name: "Rent top-up" })).toBeVisible();
-    await expect(page.getByText("Routine created.")).toBeVisible();
+  test(
+    "a one-time and a recurring routine are created, listed and explained",
+    { tag: "@emulator-only" },
+    async ({ page }) => {
+      await openNewRoutine(page);
+      await fillRoutine(page, { name: "Rent top-up", amount: "40" });
+      await page.getByRole("button", { name: "Review" }).click();
+      await expect(page.getByTestId("routine-summary")).toHaveText(
+        /^Move \$40\.00 from Everyday Checking •••• 4417 to High-Yield Savings •••• 9021 once, on /,
+      );
+      await page.getByRole("button", { name: "Confirm and create" }).click();
+      await expect(page.getByRole("heading", { name: "Rent top-up" })).toBeVisible();
+      await expect(page.getByText("Routine created.")).toBeVisible();
 
-    await openNewRoutine(page);
-    await fillRoutine(page, { type: "recurring", name: "Weekly savings", amount: "25.50", frequency: "Every week" });
-    await expect(page.getByTestId("schedule-preview").getByRole("listitem")).toHaveCount(5);
-    await confirm(page);
-    await expect(page.getByRole("heading", { name: "Weekly savings" })).toBeVisible();
-    await expect(page.getByTestId("status-explanation")).toHaveText("Transfers will run on their scheduled dates.");
+      await openNewRoutine(page);
+      await fillRoutine(page, { type: "recurring", name: "Weekly savings", amount: "25.50", frequency: "Every week" });
+      await expect(page.getByTestId("schedule-preview").getByRole("listitem")).toHaveCount(5);
+      await confirm(page);
+      await expect(page.getByRole("heading", { name: "Weekly savings" })).toBeVisible();
+      await expect(page.getByTestId("status-explanation")).toHaveText("Transfers will run on their scheduled dates.");
 
-    await page.getByRole("link", { name: "Routines", exact: true }).first().click();
-    const list = page.getByRole("list", { name: "Routines" });
-    await expect(list.getByRole("listitem")).toHaveCount(2);
-    await expect(list).toContainText("Rent top-up");
-    await expect(list).toContainText("Every week · $25.50");
-  });
+      await page.getByRole("link", { name: "Routines", exact: true }).first().click();
+      const list = page.getByRole("list", { name: "Routines" });
+      await expect(list.getByRole("listitem")).toHaveCount(2);
+      await expect(list).toContainText("Rent top-up");
+      await expect(list).toContainText("Every week · $25.50");
+    },
+  );
 
-  test("transfers appear and settle on the open page as the emulator's clock moves", { tag: "@emulator-only" }, async ({ page, emulator }) => {
-    await openNewRoutine(page);
-    await fillRoutine(page, { name: "Move it now", amount: "12" });
-    await confirm(page);
-    await expect(page.getByRole("heading", { name: "Move it now" })).toBeVisible();
-    await openNewRoutine(page);
-    await fillRoutine(page, { type: "recurring", name: "Every week", amount: "3", frequency: "Every week" });
-    await confirm(page);
-    await expect(page.getByRole("heading", { name: "Every week" })).toBeVisible();
+  test(
+    "transfers appear and settle on the open page as the emulator's clock moves",
+    { tag: "@emulator-only" },
+    async ({ page, emulator }) => {
+      await openNewRoutine(page);
+      await fillRoutine(page, { name: "Move it now", amount: "12" });
+      await confirm(page);
+      await expect(page.getByRole("heading", { name: "Move it now" })).toBeVisible();
+      await openNewRoutine(page);
+      await fillRoutine(page, { type: "recurring", name: "Every week", amount: "3", frequency: "Every week" });
+      await confirm(page);
+      await expect(page.getByRole("heading", { name: "Every week" })).toBeVisible();
 
-    await page.goto("/transfers");
-    const rows = page.getByTestId("transfer-row");
-    const oneTime = rows.filter({ hasText: "Move it now" });
-    await expect(oneTime).toContainText("Pending");
-    await expect(oneTime).toContainText("$12.00");
-    await expect(rows.filter({ hasText: "Every week" })).toHaveCount(1);
+      await page.goto("/transfers");
+      const rows = page.getByTestId("transfer-row");
+      const oneTime = rows.filter({ hasText: "Move it now" });
+      await expect(oneTime).toContainText("Pending");
+      await expect(oneTime).toContainText("$12.00");
+      await expect(rows.filter({ hasText: "Every week" })).toHaveCount(1);
 
-    await emulator.advanceClock(7);
-    // No reload: the webhook relay and SWR's polling of pending transfers update the open page.
-    await expect(oneTime).toContainText("Completed", { timeout: 15_000 });
-    await expect(oneTime.getByRole("button", { name: "Cancel" })).toHaveCount(0);
-    await expect(rows.filter({ hasText: "Every week" })).toHaveCount(2, { timeout: 15_000 });
+      await emulator.advanceClock(7);
+      // No reload: the webhook relay and SWR's polling of pending transfers update the open page.
+      await expect(oneTime).toContainText("Completed", { timeout: 15_000 });
+      await expect(oneTime.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+      await expect(rows.filter({ hasText: "Every week" })).toHaveCount(2, { timeout: 15_000 });
 
-    // The emulator delivered its signed webhooks to the app, which accepted them.
-    const log = await emulator.webhooks();
-    const delivered = (log.webhooks ?? []) as { webhook_type: string; state: string }[];
-    expect(delivered.some((w) => w.webhook_type === "transfer_updated" && w.state === "delivered")).toBe(true);
-  });
+      // The emulator delivered its signed webhooks to the app, which accepted them.
+      const log = await emulator.webhooks();
+      const delivered = (log.webhooks ?? []) as { webhook_type: string; state: string }[];
+      expect(delivered.some((w) => w.webhook_type === "transfer_updated" && w.state === "delivered")).toBe(true);
+    },
+  );
 
   test("pause, resume and cancel a recurring routine", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
@@ -83,15 +91,19 @@ test.describe("Routines", () => {
     await expect(page.getByText("Monthly buffer")).toHaveCount(0);
   });
 
-  test("a one-time routine is stopped by cancelling its pending transfer", { tag: "@emulator-only" }, async ({ page }) => {
-    await openNewRoutine(page);
-    await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
-    await confirm(page);
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: "Cancel", exact: true }).click();
-    await page.reload();
-    await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
-  });
+  test(
+    "a one-time routine is stopped by cancelling its pending transfer",
+    { tag: "@emulator-only" },
+    async ({ page }) => {
+      await openNewRoutine(page);
+      await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
+      await confirm(page);
+      page.once("dialog", (dialog) => void dialog.accept());
+      await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
+    },
+  );
 
   test("each validation error shows its message and creates nothing", { tag: "@emulator-only" }, async ({ page }) => {
     await openNewRoutine(page);
@@ -127,7 +139,9 @@ test.describe("Routines", () => {
     await page.getByLabel("First transfer on").fill(nextWeek());
     await page.getByLabel("Repeats").selectOption({ label: "Every month" });
     await page.getByLabel("Name").fill("");
-    await page.locator("#destination_id option").evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
+    await page
+      .locator("#destination_id option")
+      .evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
     await page.getByLabel("To").selectOption({ index: 0 });
     await confirm(page);
     await expect(page.getByText("Give the routine a name.")).toBeVisible();

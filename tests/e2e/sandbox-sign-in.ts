@@ -8,7 +8,8 @@ import { SANDBOX_LOGIN_TIMEOUT_MS } from "./target";
 type Cookies = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>;
 let signedInCookies: Cookies | undefined;
 
-const isSignedInPage = (url: URL) => url.origin === APP_URL && url.pathname !== "/" && !url.pathname.startsWith("/signin");
+const isSignedInPage = (url: URL) =>
+  url.origin === APP_URL && url.pathname !== "/" && !url.pathname.startsWith("/signin");
 
 export async function signInOnAstraSandbox(page: Page): Promise<void> {
   if (signedInCookies) {

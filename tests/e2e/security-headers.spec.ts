@@ -8,7 +8,9 @@ import { fillRoutine } from "./routine-form";
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const headers = response.headers();
   const csp = headers["content-security-policy"] ?? "";
-  expect(csp, `${what}: Content-Security-Policy`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'(;|$)/);
+  expect(csp, `${what}: Content-Security-Policy`).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'(;|$)/,
+  );
   expect(csp, `${what}: no unsafe script sources in production`).not.toMatch(/unsafe-inline|unsafe-eval/);
   expect(csp, what).toContain("frame-ancestors 'none'");
   expect(csp, what).toContain("object-src 'none'");
@@ -73,7 +75,10 @@ test("public pages, redirects and API answers carry the security headers and a f
   expectSecurityHeaders(webhook, "webhook receiver");
 });
 
-test("signed-in pages carry the nonce on every script, and their scripts run under the policy", async ({ page, signIn }) => {
+test("signed-in pages carry the nonce on every script, and their scripts run under the policy", async ({
+  page,
+  signIn,
+}) => {
   const violations = await watchViolations(page);
   await page.goto("/");
   await signIn.asDemoUser();

@@ -9,7 +9,10 @@ const body = (webhookId: string) =>
 test.describe("Webhook receiver", () => {
   test("a bad signature gets 401 and is not handled", async ({ request }) => {
     const payload = body(`e2e-bad-${Date.now()}`);
-    const missing = await request.post("/api/webhooks/astra", { data: payload, headers: { "content-type": "application/json" } });
+    const missing = await request.post("/api/webhooks/astra", {
+      data: payload,
+      headers: { "content-type": "application/json" },
+    });
     expect(missing.status()).toBe(401);
     const wrong = await request.post("/api/webhooks/astra", {
       data: payload,

@@ -116,7 +116,10 @@ describe("POST /v1/accounts/create", () => {
     ["a blank name", { name: " " }, "name"],
   ])("rejects %s with a field error", async (_, overrides, field) => {
     const { token } = await createTestUser(sandbox, { accounts: [] });
-    await expectFieldError(await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, { ...NEW_ACCOUNT, ...overrides }), field);
+    await expectFieldError(
+      await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, { ...NEW_ACCOUNT, ...overrides }),
+      field,
+    );
     const list = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", token)).json());
     expect(list.count).toBe(0);
   });
@@ -124,7 +127,10 @@ describe("POST /v1/accounts/create", () => {
   it("accepts 7 and 17 digit account numbers", async () => {
     const { token } = await createTestUser(sandbox, { accounts: [] });
     for (const account_number of ["1234567", "12345678901234567"]) {
-      const response = await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, { ...NEW_ACCOUNT, account_number });
+      const response = await sendJson(sandbox.app, "POST", "/v1/accounts/create", token, {
+        ...NEW_ACCOUNT,
+        account_number,
+      });
       expect(response.status).toBe(201);
     }
   });
@@ -137,7 +143,10 @@ describe("POST /v1/accounts/create", () => {
       body: "routing_number=222222226",
     });
     expect(notJson.status).toBe(400);
-    const anonymous = await sandbox.app.request("/v1/accounts/create", { method: "POST", body: JSON.stringify(NEW_ACCOUNT) });
+    const anonymous = await sandbox.app.request("/v1/accounts/create", {
+      method: "POST",
+      body: JSON.stringify(NEW_ACCOUNT),
+    });
     expect(anonymous.status).toBe(401);
   });
 });

@@ -65,7 +65,9 @@ describe("GET /v1/accounts", () => {
 
   it("returns one account by id, and 404 for unknown ids and other users' accounts", async () => {
     const demo = await signIn(sandbox.app);
-    const list = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", demo.access_token)).json());
+    const list = accountListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/accounts", demo.access_token)).json(),
+    );
     const savings = list.accounts[0];
     if (!savings) throw new Error("seed has no accounts");
 

@@ -42,7 +42,12 @@ async function atAccountChoice(institution_id: string, state = "b1") {
   expect(html).toContain("Link a bank account");
   const bankLogin = await post("institution", { session_id, institution_id });
   expect(bankLogin.status).toBe(200);
-  const accounts = await post("credentials", { session_id, institution_id, username: "user_good", password: "pass_good" });
+  const accounts = await post("credentials", {
+    session_id,
+    institution_id,
+    username: "user_good",
+    password: "pass_good",
+  });
   expect(accounts.status).toBe(200);
   const choice = await accounts.text();
   expect(choice).toContain("Choose accounts to link");
@@ -66,7 +71,12 @@ describe("/institutions/connect", () => {
 
   it("refuses wrong bank credentials with 400 and keeps the username", async () => {
     const { session_id } = await signInAt(sandbox.app, connectUrl(), DEMO_USER_PHONE);
-    const wrong = await post("credentials", { session_id, institution_id: "ins_harbor", username: "user_bad", password: "pass_good" });
+    const wrong = await post("credentials", {
+      session_id,
+      institution_id: "ins_harbor",
+      username: "user_bad",
+      password: "pass_good",
+    });
     expect(wrong.status).toBe(400);
     const html = await wrong.text();
     expect(html).toContain("The username or password is incorrect");
@@ -106,7 +116,11 @@ describe("/institutions/connect", () => {
   });
 
   it("does not duplicate an account linked twice (same bank and mask)", async () => {
-    await post("accounts", { session_id: await atAccountChoice("ins_summit"), institution_id: "ins_summit", account: ["0286"] });
+    await post("accounts", {
+      session_id: await atAccountChoice("ins_summit"),
+      institution_id: "ins_summit",
+      account: ["0286"],
+    });
     const again = await post("accounts", {
       session_id: await atAccountChoice("ins_summit"),
       institution_id: "ins_summit",
@@ -117,13 +131,19 @@ describe("/institutions/connect", () => {
     expect(accounts.filter((account) => account.mask === "0286")).toHaveLength(1);
     expect(accounts).toHaveLength(4);
     // The seeded demo accounts are Redwood's 4417 and 9021: relinking them adds nothing.
-    await post("accounts", { session_id: await atAccountChoice("ins_redwood"), institution_id: "ins_redwood", account: ["4417", "9021"] });
+    await post("accounts", {
+      session_id: await atAccountChoice("ins_redwood"),
+      institution_id: "ins_redwood",
+      account: ["4417", "9021"],
+    });
     expect((await listAccounts()).count).toBe(4);
   });
 
   it("recognises the login cookie from the authorize flow and skips the phone step", async () => {
     const { response } = await signInAt(sandbox.app, authorizeUrl(), DEMO_USER_PHONE);
-    const start = await sandbox.app.request(connectUrl({ user_id: demoId }), { headers: { Cookie: loginCookie(response) } });
+    const start = await sandbox.app.request(connectUrl({ user_id: demoId }), {
+      headers: { Cookie: loginCookie(response) },
+    });
     const html = await start.text();
     expect(html).toContain("Link a bank account");
     expect(html).not.toContain('name="phone"');

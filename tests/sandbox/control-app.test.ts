@@ -29,8 +29,24 @@ describe("control API for scripts", () => {
     await signIn(sandbox.app, { phone: "2025550166", query: { user_intent_id: id } });
     expect(await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, "2025550166")).not.toBeNull();
 
-    const other = await sandbox.store.apps.create({ clientId: "other_app", clientSecret: "other_secret", name: "Other", redirectUris: ["https://other.example/cb"] }, sandbox.clock.now());
-    expect((await control(`/sandbox/user_intents/${id}`, { method: "DELETE" }, basicAuth(other.clientId, other.clientSecret))).status).toBe(404);
+    const other = await sandbox.store.apps.create(
+      {
+        clientId: "other_app",
+        clientSecret: "other_secret",
+        name: "Other",
+        redirectUris: ["https://other.example/cb"],
+      },
+      sandbox.clock.now(),
+    );
+    expect(
+      (
+        await control(
+          `/sandbox/user_intents/${id}`,
+          { method: "DELETE" },
+          basicAuth(other.clientId, other.clientSecret),
+        )
+      ).status,
+    ).toBe(404);
 
     const deleted = await control(`/sandbox/user_intents/${id}`, { method: "DELETE" });
     expect(deleted.status).toBe(200);

@@ -150,7 +150,9 @@ describe("the sandbox clock", () => {
   ])("rejects %j with a 400 field map naming %s", async (body, field) => {
     const error = await expectError(await post("/sandbox/clock/advance", body), 400);
     expect(error.description).toHaveProperty(field);
-    expect(await (await sandbox.app.request("/sandbox/clock", { headers: { Authorization: basicAuth() } })).json()).toMatchObject({
+    expect(
+      await (await sandbox.app.request("/sandbox/clock", { headers: { Authorization: basicAuth() } })).json(),
+    ).toMatchObject({
       offset_ms: 0,
     });
   });
@@ -231,7 +233,11 @@ describe("POST /sandbox/reset", () => {
     await post("/sandbox/faults", { method: "GET", path: "/v1/nothing", status: 500, count: 5 });
     await post("/sandbox/clock/advance", { days: 3 });
     const other = await addOtherApp();
-    await control("/sandbox/faults", { method: "POST", body: { method: "*", path: "/v2*", status: 503, count: 1 }, auth: other });
+    await control("/sandbox/faults", {
+      method: "POST",
+      body: { method: "*", path: "/v2*", status: 503, count: 1 },
+      auth: other,
+    });
 
     const response = await post("/sandbox/reset");
     expect(response.status).toBe(200);
@@ -250,7 +256,9 @@ describe("POST /sandbox/reset", () => {
     expect((await (await control("/sandbox/faults", { auth: other })).json()).faults).toHaveLength(1);
 
     const { access_token } = await signIn(sandbox.app);
-    const accounts = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", access_token)).json());
+    const accounts = accountListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/accounts", access_token)).json(),
+    );
     expect(accounts.accounts.map((account) => account.mask).sort()).toEqual(["4417", "9021"]);
   });
 
@@ -264,15 +272,28 @@ describe("POST /sandbox/reset and Idempotency-Key", () => {
     const { createApp } = await import("../../sandbox/src/app");
     const { createStore, DEFAULT_APP } = await import("../../sandbox/src/store");
     const { createManualClock } = await import("../../sandbox/src/lib/clock");
-    const app = createApp({ store: createStore(":memory:"), clock: createManualClock(new Date("2026-12-01T18:00:00Z")) });
+    const app = createApp({
+      store: createStore(":memory:"),
+      clock: createManualClock(new Date("2026-12-01T18:00:00Z")),
+    });
     const basic = `Basic ${Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString("base64")}`;
     const intent = (email: string) =>
       app.request("/v1/user_intent", {
         method: "POST",
         headers: { authorization: basic, "content-type": "application/json", "idempotency-key": "reset-key-1" },
         body: JSON.stringify({
-          email, phone: "+12025550161", first_name: "Reset", last_name: "Test", address1: "1 Main St", address2: "",
-          city: "Oakland", state: "CA", postal_code: "94607", date_of_birth: "1990-01-01", ssn: "9999", ip_address: "203.0.113.7",
+          email,
+          phone: "+12025550161",
+          first_name: "Reset",
+          last_name: "Test",
+          address1: "1 Main St",
+          address2: "",
+          city: "Oakland",
+          state: "CA",
+          postal_code: "94607",
+          date_of_birth: "1990-01-01",
+          ssn: "9999",
+          ip_address: "203.0.113.7",
         }),
       });
 

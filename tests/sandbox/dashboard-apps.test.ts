@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dashboardSuite, ORIGIN, PASSWORD, settingsFields } from "./dashboard-helpers";
-import {
-  authorizeUrl,
-  basicAuth,
-  DEFAULT_APP,
-  DEMO_USER_PHONE,
-  getWithToken,
-  refresh,
-  signIn,
-} from "./helpers";
+import { authorizeUrl, basicAuth, DEFAULT_APP, DEMO_USER_PHONE, getWithToken, refresh, signIn } from "./helpers";
 
 const suite = dashboardSuite();
 const { get, post } = suite;
@@ -30,7 +22,7 @@ describe("applications", () => {
     expect(location).toBe(`/dashboard/apps/${clientId}?created=1`);
     const page = await get(location, cookie);
     const html = await page.text();
-    expect(html).toContain("<h2 id=\"keys-heading\">Keys</h2>");
+    expect(html).toContain('<h2 id="keys-heading">Keys</h2>');
     expect(html).toContain("Client ID");
     expect(html).toContain("Client Secret");
     expect(html).toMatch(/data-copy="client-secret"[^>]*hidden/);
@@ -74,17 +66,29 @@ describe("applications", () => {
     expect(html).not.toContain("Line 1:");
     expect(html).toContain('value="Kept Name"');
     expect(html).toContain("https://c.example/cb,https://d.example/cb</textarea>");
-    expect(await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "")).toEqual([]);
+    expect(
+      await suite.sandbox.store.apps.listByDeveloper(
+        (await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "",
+      ),
+    ).toEqual([]);
 
-    const empty = await suite.dashboard.submitNewApp(cookie, { name: "", support_email: "nope", redirect_uris: "  \n" });
+    const empty = await suite.dashboard.submitNewApp(cookie, {
+      name: "",
+      support_email: "nope",
+      redirect_uris: "  \n",
+    });
     expect(empty.response.status).toBe(400);
     expect(empty.html).toContain("Enter a name");
     expect(empty.html).toContain("Enter an email address like support@example.com or a URL");
     expect(empty.html).toContain("Enter at least one redirect URI");
 
-    const two = await suite.dashboard.submitNewApp(cookie, { redirect_uris: "https://a.example/cb\r\n\r\nhttps://b.example/cb\n" });
+    const two = await suite.dashboard.submitNewApp(cookie, {
+      redirect_uris: "https://a.example/cb\r\n\r\nhttps://b.example/cb\n",
+    });
     expect(two.response.status).toBe(303);
-    const [app] = await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "");
+    const [app] = await suite.sandbox.store.apps.listByDeveloper(
+      (await suite.sandbox.store.developers.logIn("uris@example.com", PASSWORD))?.id ?? "",
+    );
     expect(app?.redirectUris).toEqual(["https://a.example/cb", "https://b.example/cb"]);
   });
 
@@ -92,17 +96,28 @@ describe("applications", () => {
     const cookie = await suite.dashboard.signUp("support@example.com");
     const url = await suite.dashboard.submitNewApp(cookie, { support_email: "https://help.payroll.example/contact" });
     expect(url.response.status).toBe(303);
-    const [app] = await suite.sandbox.store.apps.listByDeveloper((await suite.sandbox.store.developers.logIn("support@example.com", PASSWORD))?.id ?? "");
+    const [app] = await suite.sandbox.store.apps.listByDeveloper(
+      (await suite.sandbox.store.developers.logIn("support@example.com", PASSWORD))?.id ?? "",
+    );
     expect(app?.supportEmail).toBe("https://help.payroll.example/contact");
-    expect((await suite.dashboard.submitNewApp(cookie, { support_email: "help.payroll.example" })).response.status).toBe(400);
+    expect(
+      (await suite.dashboard.submitNewApp(cookie, { support_email: "help.payroll.example" })).response.status,
+    ).toBe(400);
   });
 
   it("renames an app and changes its support contact on the settings page", async () => {
     const cookie = await suite.dashboard.logInSeeded();
     const app = await seededApp();
-    const saved = await post(settingsPath, settingsFields(app, { name: "Renamed Starter", support_email: "help@starter.example" }), cookie);
+    const saved = await post(
+      settingsPath,
+      settingsFields(app, { name: "Renamed Starter", support_email: "help@starter.example" }),
+      cookie,
+    );
     expect(saved.status).toBe(303);
-    expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toMatchObject({ name: "Renamed Starter", supportEmail: "help@starter.example" });
+    expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toMatchObject({
+      name: "Renamed Starter",
+      supportEmail: "help@starter.example",
+    });
     expect(await (await get(saved.headers.get("location") ?? "", cookie)).text()).toContain("Renamed Starter");
     const blank = await post(settingsPath, settingsFields(app, { name: "  " }), cookie);
     expect(blank.status).toBe(400);
@@ -120,7 +135,9 @@ describe("applications", () => {
     const deleted = await post(`${settingsPath}/delete`, {}, cookie);
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get("location")).toBe(`/dashboard?deleted=${encodeURIComponent(DEFAULT_APP.name)}`);
-    expect(await (await get(deleted.headers.get("location") ?? "", cookie)).text()).toContain(`Deleted ${DEFAULT_APP.name}`);
+    expect(await (await get(deleted.headers.get("location") ?? "", cookie)).text()).toContain(
+      `Deleted ${DEFAULT_APP.name}`,
+    );
     expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toBeNull();
     expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
     expect((await getWithToken(suite.sandbox.app, "/v1/user", access_token)).status).toBe(401);
@@ -140,12 +157,24 @@ describe("applications", () => {
   it("saves the webhook URL and the test-code setting, and rejects a bad webhook URL without saving", async () => {
     const cookie = await suite.dashboard.logInSeeded();
     const initial = await seededApp();
-    await post(settingsPath, settingsFields(initial, { webhook_url: "https://hooks.example/astra", show_test_codes: undefined }), cookie);
+    await post(
+      settingsPath,
+      settingsFields(initial, { webhook_url: "https://hooks.example/astra", show_test_codes: undefined }),
+      cookie,
+    );
     let app = await seededApp();
     expect(app.webhookUrl).toBe("https://hooks.example/astra");
     expect(app.showTestCodes).toBe(false);
 
-    const bad = await post(settingsPath, settingsFields(app, { redirect_uris: "https://other.example/cb", webhook_url: "hooks.example", show_test_codes: "on" }), cookie);
+    const bad = await post(
+      settingsPath,
+      settingsFields(app, {
+        redirect_uris: "https://other.example/cb",
+        webhook_url: "hooks.example",
+        show_test_codes: "on",
+      }),
+      cookie,
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("is not an absolute URL");
     app = await seededApp();
@@ -174,10 +203,15 @@ describe("applications", () => {
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain(DEFAULT_APP.clientSecret);
     }
-    expect((await post(base, settingsFields(await seededApp(), { redirect_uris: "https://evil.example/cb" }), cookie)).status).toBe(404);
+    expect(
+      (await post(base, settingsFields(await seededApp(), { redirect_uris: "https://evil.example/cb" }), cookie))
+        .status,
+    ).toBe(404);
     expect((await post(`${base}/reveal-secret`, {}, cookie)).status).toBe(404);
     expect((await post(`${base}/delete`, {}, cookie)).status).toBe(404);
-    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
+    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(
+      DEFAULT_APP.redirectUris,
+    );
     expect(await (await get("/dashboard", cookie)).text()).not.toContain(DEFAULT_APP.clientId);
   });
 });
@@ -209,7 +243,12 @@ describe("link generator", () => {
 
   it("refuses a redirect URI that is not registered and a person from another app", async () => {
     const cookie = await suite.dashboard.logInSeeded();
-    const query = new URLSearchParams({ generate: "1", action: "link_bank_account", redirect_uri: "https://evil.example/cb", subject: "user:someone-else" });
+    const query = new URLSearchParams({
+      generate: "1",
+      action: "link_bank_account",
+      redirect_uri: "https://evil.example/cb",
+      subject: "user:someone-else",
+    });
     const response = await get(`/dashboard/apps/${DEFAULT_APP.clientId}/links?${query}`, cookie);
     const html = await response.text();
     expect(response.status).toBe(400);

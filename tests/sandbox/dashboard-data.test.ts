@@ -22,10 +22,13 @@ describe("users", () => {
     const tokens = await signIn(suite.sandbox.app);
     const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     if (!demo) throw new Error("no demo user");
-    const accounts = accountListSchema.parse(await (await getWithToken(suite.sandbox.app, "/v1/accounts", tokens.access_token)).json());
+    const accounts = accountListSchema.parse(
+      await (await getWithToken(suite.sandbox.app, "/v1/accounts", tokens.access_token)).json(),
+    );
     const [source, destination] = accounts.accounts.map((account) => account.id);
     const routine = await sendJson(suite.sandbox.app, "POST", "/v1/routines", tokens.access_token, {
-      type: "one-time", payment_type: "ach",
+      type: "one-time",
+      payment_type: "ach",
       name: "Move to savings",
       source_id: source,
       destination_id: destination,
@@ -36,7 +39,9 @@ describe("users", () => {
     // A module session that has verified the user's phone but not finished must go too.
     const session_id = sessionIdFrom(await (await suite.sandbox.app.request(authorizeUrl())).text());
     await postForm(suite.sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE });
-    expect((await postForm(suite.sandbox.app, "/login/oauth/authorize/code", { session_id, code: "123456" })).status).toBe(200);
+    expect(
+      (await postForm(suite.sandbox.app, "/login/oauth/authorize/code", { session_id, code: "123456" })).status,
+    ).toBe(200);
     const cookie = await suite.dashboard.logInSeeded();
     const deletePath = `/dashboard/apps/${DEFAULT_APP.clientId}/users/${demo.id}/delete`;
 
@@ -49,7 +54,9 @@ describe("users", () => {
     const deleted = await post(deletePath, {}, cookie);
     expect(deleted.status).toBe(303);
     expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
-    expect((await suite.sandbox.store.accounts.listForUser(demo.id, { page: 1, pageSize: 25, offset: 0 })).total).toBe(0);
+    expect((await suite.sandbox.store.accounts.listForUser(demo.id, { page: 1, pageSize: 25, offset: 0 })).total).toBe(
+      0,
+    );
     expect((await getWithToken(suite.sandbox.app, "/v1/user", tokens.access_token)).status).toBe(401);
     expect((await refresh(suite.sandbox.app, tokens.refresh_token)).status).toBe(400);
 
@@ -57,7 +64,9 @@ describe("users", () => {
     expect(users).not.toContain(demo.id);
 
     // The phone signs up as a brand-new user now: the module asks for a profile.
-    const again = await signIn(suite.sandbox.app, { profile: { first_name: "Fresh", last_name: "Start", email: "fresh@example.com" } });
+    const again = await signIn(suite.sandbox.app, {
+      profile: { first_name: "Fresh", last_name: "Start", email: "fresh@example.com" },
+    });
     expect(again.access_token).toBeTruthy();
     const reborn = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     expect(reborn?.id).not.toBe(demo.id);
@@ -79,7 +88,11 @@ describe("webhook deliveries", () => {
     const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     for (let i = 0; i < count; i += 1) {
       suite.sandbox.clock.advance(1000);
-      await suite.sandbox.store.users.updateStatus(demo?.id ?? "", i % 2 === 0 ? "suspended" : "approved", suite.sandbox.clock.now());
+      await suite.sandbox.store.users.updateStatus(
+        demo?.id ?? "",
+        i % 2 === 0 ? "suspended" : "approved",
+        suite.sandbox.clock.now(),
+      );
     }
   }
 
@@ -100,10 +113,15 @@ describe("webhook deliveries", () => {
 
   it("Replay in the emulator goes through the dispatcher, which explains when no webhook URL is set", async () => {
     await makeEvents(1);
-    await suite.sandbox.store.apps.updateSettings(DEFAULT_APP.clientId, { redirectUris: DEFAULT_APP.redirectUris, webhookUrl: null, showTestCodes: true });
+    await suite.sandbox.store.apps.updateSettings(DEFAULT_APP.clientId, {
+      redirectUris: DEFAULT_APP.redirectUris,
+      webhookUrl: null,
+      showTestCodes: true,
+    });
     const cookie = await suite.dashboard.logInSeeded();
     const path = `/dashboard/apps/${DEFAULT_APP.clientId}/webhooks`;
-    const action = /<form method="post" action="([^"]+\/replay)"/.exec(await (await get(path, cookie)).text())?.[1] ?? "";
+    const action =
+      /<form method="post" action="([^"]+\/replay)"/.exec(await (await get(path, cookie)).text())?.[1] ?? "";
     const response = await post(action, {}, cookie);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${path}?replay_error=no_webhook_url`);

@@ -20,7 +20,10 @@ export const signupFields = (email: string): Record<string, string> => ({
 });
 
 /** The settings form of an app as the page would post it, with `changes` on top. */
-export function settingsFields(app: DeveloperApp, changes: Record<string, string | undefined> = {}): Record<string, string> {
+export function settingsFields(
+  app: DeveloperApp,
+  changes: Record<string, string | undefined> = {},
+): Record<string, string> {
   const fields: Record<string, string | undefined> = {
     name: app.name,
     support_email: app.supportEmail ?? "",
@@ -30,7 +33,9 @@ export function settingsFields(app: DeveloperApp, changes: Record<string, string
     test_phones_enabled: app.testPhonesEnabled ? "on" : undefined,
     ...changes,
   };
-  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 export const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -40,7 +45,10 @@ export function dashboardClient(sandbox: Sandbox) {
     app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
 
   const post = (path: string, fields: Record<string, string>, cookie?: string, origin: string | null = ORIGIN) =>
-    postForm(sandbox.app, path, fields, { ...(cookie ? { Cookie: cookie } : {}), ...(origin ? { Origin: origin } : {}) });
+    postForm(sandbox.app, path, fields, {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(origin ? { Origin: origin } : {}),
+    });
 
   async function signUp(email: string) {
     const response = await post("/dashboard/signup", signupFields(email));
@@ -57,7 +65,12 @@ export function dashboardClient(sandbox: Sandbox) {
   async function submitNewApp(cookie: string, fields: Partial<Record<string, string>> = {}) {
     const response = await post(
       "/dashboard/apps",
-      { name: "Payroll Demo", support_email: "help@payroll.example", redirect_uris: "https://payroll.example/cb", ...fields },
+      {
+        name: "Payroll Demo",
+        support_email: "help@payroll.example",
+        redirect_uris: "https://payroll.example/cb",
+        ...fields,
+      },
       cookie,
     );
     return { response, html: await response.text() };

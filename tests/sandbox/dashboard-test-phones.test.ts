@@ -29,13 +29,18 @@ async function toCodePage(phone: string, query: Record<string, string> = {}) {
   return { session_id, startHtml, html: await codePage.text() };
 }
 
-const sendCode = (session_id: string, code: string) => postForm(suite.sandbox.app, "/login/oauth/authorize/code", { session_id, code });
+const sendCode = (session_id: string, code: string) =>
+  postForm(suite.sandbox.app, "/login/oauth/authorize/code", { session_id, code });
 
 async function setTestPhones(enabled: boolean) {
   const cookie = await suite.dashboard.logInSeeded();
   const app = await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId);
   if (!app) throw new Error("The seeded app is missing.");
-  const saved = await suite.dashboard.post(settingsPath, settingsFields(app, { test_phones_enabled: enabled ? "on" : undefined }), cookie);
+  const saved = await suite.dashboard.post(
+    settingsPath,
+    settingsFields(app, { test_phones_enabled: enabled ? "on" : undefined }),
+    cookie,
+  );
   expect(saved.status).toBe(303);
   expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.testPhonesEnabled).toBe(enabled);
 }
@@ -91,14 +96,23 @@ describe("Sandbox Settings: Enable Phone Numbers For Testing", () => {
   });
 
   it("a user intent with a phone outside the test numbers is no dead end: its person signs in and converts", async () => {
-    const created = await createIntent(suite.sandbox.app, intentBody({ phone: "+13125550188", email: "outside@example.com" }));
+    const created = await createIntent(
+      suite.sandbox.app,
+      intentBody({ phone: "+13125550188", email: "outside@example.com" }),
+    );
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const { session_id, html } = await toCodePage("3125550188", { user_intent_id: id, phone: "3125550188", phone_read_only: "true" });
+    const { session_id, html } = await toCodePage("3125550188", {
+      user_intent_id: id,
+      phone: "3125550188",
+      phone_read_only: "true",
+    });
     const consent = await sendCode(session_id, shownCode(html) ?? "");
     expect(consent.status).toBe(200);
     expect(await consent.text()).toContain("wants to access your Astra account");
-    expect((await suite.sandbox.store.userIntents.findForClient(DEFAULT_APP.clientId, id))?.status).toBe("converted_to_user");
+    expect((await suite.sandbox.store.userIntents.findForClient(DEFAULT_APP.clientId, id))?.status).toBe(
+      "converted_to_user",
+    );
   });
 });
 

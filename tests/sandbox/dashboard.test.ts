@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOGIN_FAILED } from "../../sandbox/src/routes/dashboard/auth";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { cookieOf, dashboardSuite, ORIGIN, PASSWORD, signupFields } from "./dashboard-helpers";
-import {
-  DEFAULT_APP,
-} from "./helpers";
+import { DEFAULT_APP } from "./helpers";
 
 const suite = dashboardSuite();
 const { get, post } = suite;
@@ -30,7 +28,13 @@ describe("developer accounts", () => {
 
   it("asks Astra's sign-up questions: first and last name and both agreements, each validated", async () => {
     const page = await (await get("/dashboard/signup")).text();
-    for (const label of ["First name", "Last name", "I agree to the Developer Policy", "I agree to the Terms of Service", "Create Account"]) {
+    for (const label of [
+      "First name",
+      "Last name",
+      "I agree to the Developer Policy",
+      "I agree to the Terms of Service",
+      "Create Account",
+    ]) {
       expect(page).toContain(label);
     }
     const { email, password, confirm } = signupFields("names@example.com");
@@ -52,7 +56,10 @@ describe("developer accounts", () => {
     expect(kept).not.toMatch(/id="agree_terms"[^>]*checked/);
 
     expect((await post("/dashboard/signup", signupFields("names@example.com"))).status).toBe(303);
-    expect(await suite.sandbox.store.developers.logIn("names@example.com", PASSWORD)).toMatchObject({ firstName: "Dana", lastName: "Developer" });
+    expect(await suite.sandbox.store.developers.logIn("names@example.com", PASSWORD)).toMatchObject({
+      firstName: "Dana",
+      lastName: "Developer",
+    });
   });
 
   it("signs up into a session cookie that is HttpOnly, SameSite=Strict and lasts 7 days", async () => {
@@ -96,7 +103,9 @@ describe("developer accounts", () => {
   it("sends signed-out visitors to the login page and back where they were", async () => {
     const response = await get("/dashboard/apps/whatever/users");
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/dashboard/login?next=${encodeURIComponent("/dashboard/apps/whatever/users")}`);
+    expect(response.headers.get("location")).toBe(
+      `/dashboard/login?next=${encodeURIComponent("/dashboard/apps/whatever/users")}`,
+    );
     const login = await post("/dashboard/login", {
       email: SEED_DEVELOPER.email,
       password: SEED_DEVELOPER.password,
@@ -139,7 +148,12 @@ describe("developer accounts", () => {
 describe("the same-origin guard", () => {
   it("rejects a cross-site POST with 403 and changes nothing", async () => {
     const cookie = await suite.dashboard.logInSeeded();
-    const login = await post("/dashboard/login", { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password }, undefined, "https://evil.example");
+    const login = await post(
+      "/dashboard/login",
+      { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password },
+      undefined,
+      "https://evil.example",
+    );
     expect(login.status).toBe(403);
     expect(login.headers.get("set-cookie")).toBeNull();
     const settings = await post(
@@ -149,7 +163,9 @@ describe("the same-origin guard", () => {
       "https://evil.example",
     );
     expect(settings.status).toBe(403);
-    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(DEFAULT_APP.redirectUris);
+    expect((await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId))?.redirectUris).toEqual(
+      DEFAULT_APP.redirectUris,
+    );
   });
 
   it("accepts a POST without an Origin header (older clients) and one from its own origin", async () => {

@@ -34,10 +34,12 @@ describe("SANDBOX_HOST", () => {
   it("refuses a private webhook URL once the emulator listens beyond loopback", () => {
     const env = { SANDBOX_WEBHOOK_URL: "http://10.0.0.8/hooks" };
     expect(parseEnv(env).SANDBOX_WEBHOOK_URL).toBe("http://10.0.0.8/hooks");
-    expect(parseEnvFailure({ ...env, SANDBOX_HOST: "0.0.0.0" })).toMatch(/SANDBOX_WEBHOOK_URL=.*\n.*private or loopback/);
-    expect(parseEnv({ SANDBOX_WEBHOOK_URL: "https://hooks.example.com/astra", SANDBOX_HOST: "0.0.0.0" }).SANDBOX_WEBHOOK_URL).toBe(
-      "https://hooks.example.com/astra",
+    expect(parseEnvFailure({ ...env, SANDBOX_HOST: "0.0.0.0" })).toMatch(
+      /SANDBOX_WEBHOOK_URL=.*\n.*private or loopback/,
     );
+    expect(
+      parseEnv({ SANDBOX_WEBHOOK_URL: "https://hooks.example.com/astra", SANDBOX_HOST: "0.0.0.0" }).SANDBOX_WEBHOOK_URL,
+    ).toBe("https://hooks.example.com/astra");
   });
 
   it("reads SANDBOX_ALLOWED_HOSTS as a list of host names", () => {
@@ -55,7 +57,9 @@ describe("the Host check (DNS rebinding)", () => {
     const response = await app.request("http://rebind.attacker.example:4010/dashboard/login");
     expect(response.status).toBe(421);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
-    expect(await response.text()).toMatch(/does not answer to the host name &quot;rebind\.attacker\.example&quot;|does not answer to the host name "rebind\.attacker\.example"/);
+    expect(await response.text()).toMatch(
+      /does not answer to the host name &quot;rebind\.attacker\.example&quot;|does not answer to the host name "rebind\.attacker\.example"/,
+    );
   });
 
   it("refuses the API under a foreign host name in Astra's error envelope, before any auth or write", async () => {
@@ -65,7 +69,10 @@ describe("the Host check (DNS rebinding)", () => {
       headers: { Authorization: basicAuth() },
     });
     expect(response.status).toBe(421);
-    expect(await response.json()).toMatchObject({ code: 421, description: expect.stringMatching(/SANDBOX_ALLOWED_HOSTS/) });
+    expect(await response.json()).toMatchObject({
+      code: 421,
+      description: expect.stringMatching(/SANDBOX_ALLOWED_HOSTS/),
+    });
   });
 
   it("answers localhost, 127.0.0.1 and [::1] on any port, and the configured hosts", async () => {

@@ -84,7 +84,10 @@ describe("status faults", () => {
       { clientId: "other_app", clientSecret: "other_secret", name: "Other", redirectUris: [] },
       sandbox.clock.now(),
     );
-    await addFault({ method: "GET", path: "/v1/accounts", status: 500, count: 1 }, basicAuth("other_app", "other_secret"));
+    await addFault(
+      { method: "GET", path: "/v1/accounts", status: 500, count: 1 },
+      basicAuth("other_app", "other_secret"),
+    );
     expect((await accounts()).status).toBe(200);
     expect(await (await control("GET", "/sandbox/faults")).json()).toEqual({ faults: [] });
   });

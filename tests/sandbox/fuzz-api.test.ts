@@ -67,7 +67,12 @@ const badAmount = fc.oneof(
 );
 
 /** Sends each generated body and checks: a 4xx, the field named, nothing written. */
-async function checkBadBodies(method: string, path: () => string, cases: fc.Arbitrary<{ body: unknown; field: string }>, auth?: () => string) {
+async function checkBadBodies(
+  method: string,
+  path: () => string,
+  cases: fc.Arbitrary<{ body: unknown; field: string }>,
+  auth?: () => string,
+) {
   await fc.assert(
     fc.asyncProperty(cases, async ({ body, field }) => {
       const before = sandbox.fingerprint();
@@ -101,7 +106,10 @@ describe("POST /v1/user_intent", () => {
     last_name: badRequiredString,
     address1: badRequiredString,
     // address2 may be left out (the JS SDK does) but never null or too long.
-    address2: fc.oneof(wrongType.filter((value) => value !== undefined), fc.constant("x".repeat(201))),
+    address2: fc.oneof(
+      wrongType.filter((value) => value !== undefined),
+      fc.constant("x".repeat(201)),
+    ),
     city: badRequiredString,
     state: fc.oneof(badRequiredString, fc.constantFrom("ca", "California", "C")),
     postal_code: fc.oneof(badRequiredString, fc.constantFrom("1234", "123456", "abcde")),
@@ -110,7 +118,8 @@ describe("POST /v1/user_intent", () => {
     ip_address: fc.oneof(badRequiredString, fc.constantFrom("999.1.1.1", "localhost")),
     kyc_type: fc.oneof(wrongType, fc.constant("unknown")),
   };
-  it("answers one bad field with a 400 naming it", () => checkBadBodies("POST", () => "/v1/user_intent", oneBadField(intentBody(), bad), basicAuth));
+  it("answers one bad field with a 400 naming it", () =>
+    checkBadBodies("POST", () => "/v1/user_intent", oneBadField(intentBody(), bad), basicAuth));
   it("answers a body that is not an object with a 400", () => checkGarbage("POST", () => "/v1/user_intent", basicAuth));
 });
 
@@ -127,7 +136,8 @@ describe("POST /v1/routines", () => {
     payment_type: fc.oneof(wrongType, fc.constant("wire")),
     client_correlation_id: fc.oneof(wrongType, fc.constantFrom("", "has space", "x".repeat(81))),
   };
-  it("answers one bad field with a 400 naming it", () => checkBadBodies("POST", () => "/v1/routines", oneBadField(validRoutine(), bad)));
+  it("answers one bad field with a 400 naming it", () =>
+    checkBadBodies("POST", () => "/v1/routines", oneBadField(validRoutine(), bad)));
   it("answers a body that is not an object with a 400", () => checkGarbage("POST", () => "/v1/routines"));
 });
 
@@ -143,7 +153,13 @@ describe("PUT /v1/routines/:id", () => {
 });
 
 describe("POST /v1/accounts/create", () => {
-  const valid = { institution_id: "ins_1", name: "Payroll", bank_account_type: "checking", account_number: "12345678", routing_number: "222222226" };
+  const valid = {
+    institution_id: "ins_1",
+    name: "Payroll",
+    bank_account_type: "checking",
+    account_number: "12345678",
+    routing_number: "222222226",
+  };
   const bad = {
     institution_id: badString,
     name: badRequiredString,
@@ -151,7 +167,8 @@ describe("POST /v1/accounts/create", () => {
     account_number: fc.oneof(badRequiredString, fc.constantFrom("123456", "1".repeat(18), "12a45678")),
     routing_number: fc.oneof(badRequiredString, fc.constantFrom("12345678", "123456789", "22222222x")),
   };
-  it("answers one bad field with a 400 naming it", () => checkBadBodies("POST", () => "/v1/accounts/create", oneBadField(valid, bad)));
+  it("answers one bad field with a 400 naming it", () =>
+    checkBadBodies("POST", () => "/v1/accounts/create", oneBadField(valid, bad)));
 });
 
 describe("ids and query strings", () => {
@@ -159,14 +176,18 @@ describe("ids and query strings", () => {
 
   it("answers an unknown transfer or routine id with a 404 and writes nothing", async () => {
     await fc.assert(
-      fc.asyncProperty(badId, fc.constantFrom("POST /v1/transfers/:id/cancel", "DELETE /v1/routines/:id", "GET /v1/accounts/:id"), async (id, route) => {
-        const [method = "GET", template = ""] = route.split(" ");
-        const before = sandbox.fingerprint();
-        const result = await answer(await send(method, template.replace(":id", encodeURIComponent(id)), undefined));
-        expectClientError(result, { id, route });
-        expectNamesSomeField(result, { id, route });
-        if (sandbox.fingerprint() !== before) throw new Error(`${route} with ${id} changed the store`);
-      }),
+      fc.asyncProperty(
+        badId,
+        fc.constantFrom("POST /v1/transfers/:id/cancel", "DELETE /v1/routines/:id", "GET /v1/accounts/:id"),
+        async (id, route) => {
+          const [method = "GET", template = ""] = route.split(" ");
+          const before = sandbox.fingerprint();
+          const result = await answer(await send(method, template.replace(":id", encodeURIComponent(id)), undefined));
+          expectClientError(result, { id, route });
+          expectNamesSomeField(result, { id, route });
+          if (sandbox.fingerprint() !== before) throw new Error(`${route} with ${id} changed the store`);
+        },
+      ),
       RUNS,
     );
   });
@@ -180,15 +201,37 @@ describe("ids and query strings", () => {
     const cases = fc.oneof(
       badNumber.map((value) => ({ name: "page", value })),
       fc.oneof(badNumber, fc.constantFrom("9", "101")).map((value) => ({ name: "page_size", value })),
-      fc.string({ minLength: 1, maxLength: 20 }).filter((text) => !["active", "inactive", "pending", "completed", "cancelled", "failed", "requires_user_verification", "pending_account_authorization", "user_suspended"].includes(text)).map((value) => ({ name: "status", value })),
+      fc
+        .string({ minLength: 1, maxLength: 20 })
+        .filter(
+          (text) =>
+            ![
+              "active",
+              "inactive",
+              "pending",
+              "completed",
+              "cancelled",
+              "failed",
+              "requires_user_verification",
+              "pending_account_authorization",
+              "user_suspended",
+            ].includes(text),
+        )
+        .map((value) => ({ name: "status", value })),
     );
     await fc.assert(
-      fc.asyncProperty(cases, fc.constantFrom("/v1/accounts", "/v1/routines", "/v1/transfers"), async ({ name, value }, path) => {
-        if (name === "status" && path === "/v1/accounts") return;
-        const query = new URLSearchParams({ [name]: value });
-        const result = await answer(await sandbox.app.request(`${path}?${query}`, { headers: { Authorization: `Bearer ${token}` } }));
-        expect400(result, name, `${path}?${query}`);
-      }),
+      fc.asyncProperty(
+        cases,
+        fc.constantFrom("/v1/accounts", "/v1/routines", "/v1/transfers"),
+        async ({ name, value }, path) => {
+          if (name === "status" && path === "/v1/accounts") return;
+          const query = new URLSearchParams({ [name]: value });
+          const result = await answer(
+            await sandbox.app.request(`${path}?${query}`, { headers: { Authorization: `Bearer ${token}` } }),
+          );
+          expect400(result, name, `${path}?${query}`);
+        },
+      ),
       RUNS,
     );
   });

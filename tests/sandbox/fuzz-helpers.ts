@@ -39,7 +39,8 @@ export function createFuzzSandbox(): FuzzSandbox {
     app,
     fingerprint() {
       const hash = createHash("sha256");
-      for (const table of tables) hash.update(table).update(JSON.stringify(reader.prepare(`SELECT * FROM "${table}"`).all()));
+      for (const table of tables)
+        hash.update(table).update(JSON.stringify(reader.prepare(`SELECT * FROM "${table}"`).all()));
       return hash.digest("hex");
     },
     async close() {
@@ -121,7 +122,8 @@ export function expectNamesField(result: Answer, field: string, context: unknown
   const named =
     typeof description === "string"
       ? words(description).includes(words(field))
-      : typeof description === "object" && description !== null &&
+      : typeof description === "object" &&
+        description !== null &&
         Object.keys(description).some((key) => key === field || key.startsWith(`${field}.`));
   expect(named, `${show(context)} should name ${field}: ${result.text.slice(0, 300)}`).toBe(true);
 }
@@ -131,7 +133,9 @@ export function expectNamesSomeField(result: Answer, context: unknown) {
   const body = result.body as { description?: unknown; error_description?: unknown } | null;
   const description = body?.description ?? body?.error_description;
   const named =
-    typeof description === "string" ? description.length > 0 : typeof description === "object" && description !== null && Object.keys(description).length > 0;
+    typeof description === "string"
+      ? description.length > 0
+      : typeof description === "object" && description !== null && Object.keys(description).length > 0;
   expect(named, `${show(context)}: ${result.text.slice(0, 300)}`).toBe(true);
 }
 

@@ -3,7 +3,14 @@
 // write nothing.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
-import { answer, createFuzzSandbox, expectClientError, expectPageNamesField, RUNS, type FuzzSandbox } from "./fuzz-helpers";
+import {
+  answer,
+  createFuzzSandbox,
+  expectClientError,
+  expectPageNamesField,
+  RUNS,
+  type FuzzSandbox,
+} from "./fuzz-helpers";
 import { authorizeUrl, DEFAULT_APP, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
@@ -48,7 +55,10 @@ describe("module links", () => {
     const cases = fc.oneof(
       text.filter((value) => value !== DEFAULT_APP.clientId).map((value) => ({ client_id: value })),
       text.filter((value) => !DEFAULT_APP.redirectUris.includes(value)).map((value) => ({ redirect_uri: value })),
-      fc.string({ maxLength: 12 }).filter((value) => !/^\d{10}$/.test(value)).map((value) => ({ phone: value })),
+      fc
+        .string({ maxLength: 12 })
+        .filter((value) => !/^\d{10}$/.test(value))
+        .map((value) => ({ phone: value })),
       fc.string({ minLength: 1, maxLength: 30 }).map((value) => ({ user_intent_id: value })),
       fc.string({ minLength: 1, maxLength: 30 }).map((value) => ({ user_id: value })),
     );
@@ -63,10 +73,13 @@ describe("module links", () => {
 
   it("name response_type when it is not code", async () => {
     await fc.assert(
-      fc.asyncProperty(text.filter((value) => value !== "code"), async (responseType) => {
-        const url = authorizeUrl({ response_type: responseType });
-        await check(() => sandbox.app.request(url), "response_type", url);
-      }),
+      fc.asyncProperty(
+        text.filter((value) => value !== "code"),
+        async (responseType) => {
+          const url = authorizeUrl({ response_type: responseType });
+          await check(() => sandbox.app.request(url), "response_type", url);
+        },
+      ),
       RUNS,
     );
   });
@@ -87,29 +100,54 @@ describe("module forms", () => {
 
   it("answer an unknown session on every step with the expired-session page", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...steps), fc.oneof(text, fc.uuid()), fc.dictionary(text, text, { maxKeys: 3 }), async (step, session_id, extra) => {
-        await check(() => postForm(sandbox.app, step, { ...extra, session_id }), "session", { step, session_id });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...steps),
+        fc.oneof(text, fc.uuid()),
+        fc.dictionary(text, text, { maxKeys: 3 }),
+        async (step, session_id, extra) => {
+          await check(() => postForm(sandbox.app, step, { ...extra, session_id }), "session", { step, session_id });
+        },
+      ),
       RUNS,
     );
   });
 
   it("name the phone, the code, or the profile field that is wrong", async () => {
     const cases = fc.oneof(
-      fc.string({ maxLength: 14 }).filter((value) => !/^(\D*2\D*0\D*2\D*5\D*5\D*5\D*0\D*1\D*\d\D*\d\D*)$/.test(value)).map((phone) => ({
-        step: "phone", session: () => atPhone, fields: { phone }, field: "phone",
-      })),
-      fc.string({ maxLength: 10 }).filter((code) => code.replace(/\s/g, "") !== "123456").map((code) => ({
-        step: "code", session: () => atCode, fields: { code }, field: "code",
-      })),
-      fc.record({
-        first_name: fc.oneof(fc.constant(""), fc.constant(" "), fc.constant("x".repeat(61))),
-        last_name: fc.constant("Lopez"),
-        email: fc.constant("maria@example.com"),
-      }).map((fields) => ({ step: "profile", session: () => atProfile, fields, field: "first_name" })),
-      fc.string({ maxLength: 30 }).filter((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)).map((email) => ({
-        step: "profile", session: () => atProfile, fields: { first_name: "Maria", last_name: "Lopez", email }, field: "email",
-      })),
+      fc
+        .string({ maxLength: 14 })
+        .filter((value) => !/^(\D*2\D*0\D*2\D*5\D*5\D*5\D*0\D*1\D*\d\D*\d\D*)$/.test(value))
+        .map((phone) => ({
+          step: "phone",
+          session: () => atPhone,
+          fields: { phone },
+          field: "phone",
+        })),
+      fc
+        .string({ maxLength: 10 })
+        .filter((code) => code.replace(/\s/g, "") !== "123456")
+        .map((code) => ({
+          step: "code",
+          session: () => atCode,
+          fields: { code },
+          field: "code",
+        })),
+      fc
+        .record({
+          first_name: fc.oneof(fc.constant(""), fc.constant(" "), fc.constant("x".repeat(61))),
+          last_name: fc.constant("Lopez"),
+          email: fc.constant("maria@example.com"),
+        })
+        .map((fields) => ({ step: "profile", session: () => atProfile, fields, field: "first_name" })),
+      fc
+        .string({ maxLength: 30 })
+        .filter((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+        .map((email) => ({
+          step: "profile",
+          session: () => atProfile,
+          fields: { first_name: "Maria", last_name: "Lopez", email },
+          field: "email",
+        })),
     );
     await fc.assert(
       fc.asyncProperty(cases, async ({ step, session, fields, field }) => {

@@ -2,7 +2,15 @@
 // types) are a 4xx in RFC 6749's shape that names the field, and never issue or change a token.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
-import { answer, createFuzzSandbox, expectClientError, expectNamesField, expectNamesSomeField, RUNS, type FuzzSandbox } from "./fuzz-helpers";
+import {
+  answer,
+  createFuzzSandbox,
+  expectClientError,
+  expectNamesField,
+  expectNamesSomeField,
+  RUNS,
+  type FuzzSandbox,
+} from "./fuzz-helpers";
 import { basicAuth, DEFAULT_APP, REDIRECT_URI, signIn } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
@@ -18,7 +26,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const token = (body: BodyInit, contentType = "application/x-www-form-urlencoded", auth = basicAuth()) =>
-  sandbox.app.request("/v1/oauth/token", { method: "POST", headers: { Authorization: auth, "Content-Type": contentType }, body });
+  sandbox.app.request("/v1/oauth/token", {
+    method: "POST",
+    headers: { Authorization: auth, "Content-Type": contentType },
+    body,
+  });
 
 const text = fc.string({ maxLength: 60 });
 
@@ -38,27 +50,60 @@ async function checkForms(cases: fc.Arbitrary<{ fields: [string, string][]; fiel
 describe("POST /v1/oauth/token", () => {
   it("names grant_type when it is missing, empty or unknown", () =>
     checkForms(
-      fc.oneof(fc.constant(undefined), text.filter((value) => value !== "authorization_code" && value !== "refresh_token")).map((grant) => ({
-        fields: grant === undefined ? [] : [["grant_type", grant]],
-        field: "grant_type",
-      })),
+      fc
+        .oneof(
+          fc.constant(undefined),
+          text.filter((value) => value !== "authorization_code" && value !== "refresh_token"),
+        )
+        .map((grant) => ({
+          fields: grant === undefined ? [] : [["grant_type", grant]],
+          field: "grant_type",
+        })),
     ));
 
   it("names code or redirect_uri for a bad authorization_code grant", () =>
     checkForms(
       fc.oneof(
-        text.map((code) => ({ fields: [["grant_type", "authorization_code"], ["code", code]] as [string, string][], field: code ? "redirect_uri" : "code" })),
-        text.map((code) => ({ fields: [["grant_type", "authorization_code"], ["code", code || "x"], ["redirect_uri", REDIRECT_URI]] as [string, string][], field: "code" })),
+        text.map((code) => ({
+          fields: [
+            ["grant_type", "authorization_code"],
+            ["code", code],
+          ] as [string, string][],
+          field: code ? "redirect_uri" : "code",
+        })),
+        text.map((code) => ({
+          fields: [
+            ["grant_type", "authorization_code"],
+            ["code", code || "x"],
+            ["redirect_uri", REDIRECT_URI],
+          ] as [string, string][],
+          field: "code",
+        })),
       ),
     ));
 
   it("names refresh_token for an unknown or missing refresh token", () =>
-    checkForms(text.map((refresh) => ({ fields: [["grant_type", "refresh_token"], ["refresh_token", refresh]], field: "refresh_token" }))));
+    checkForms(
+      text.map((refresh) => ({
+        fields: [
+          ["grant_type", "refresh_token"],
+          ["refresh_token", refresh],
+        ],
+        field: "refresh_token",
+      })),
+    ));
 
   it("names a repeated field", () =>
     checkForms(
       fc.constantFrom("grant_type", "code", "redirect_uri").chain((name) =>
-        fc.tuple(text, text).map(([a, b]) => ({ fields: [["grant_type", "authorization_code"], [name, a], [name, b]] as [string, string][], field: name })),
+        fc.tuple(text, text).map(([a, b]) => ({
+          fields: [
+            ["grant_type", "authorization_code"],
+            [name, a],
+            [name, b],
+          ] as [string, string][],
+          field: name,
+        })),
       ),
     ));
 

@@ -123,7 +123,14 @@ export async function createTestUser(
   const now = clock.now();
   const phone = `555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
   const user = await store.users.create(
-    { clientId: DEFAULT_APP.clientId, phone, firstName: "Test", lastName: "User", email: `${phone}@example.com`, status },
+    {
+      clientId: DEFAULT_APP.clientId,
+      phone,
+      firstName: "Test",
+      lastName: "User",
+      email: `${phone}@example.com`,
+      status,
+    },
     now,
   );
   const accountIds: string[] = [];

@@ -20,7 +20,15 @@ beforeEach(() => {
 
 async function setUp() {
   const made = await createTestUser(sandbox);
-  const body = { type: "recurring", payment_type: "ach", frequency: "weekly", name: "Savings", amount: 25, source_id: made.accountIds[0], destination_id: made.accountIds[1] };
+  const body = {
+    type: "recurring",
+    payment_type: "ach",
+    frequency: "weekly",
+    name: "Savings",
+    amount: 25,
+    source_id: made.accountIds[0],
+    destination_id: made.accountIds[1],
+  };
   const post = (key: string, payload: unknown = body, token = made.token) =>
     sendJson(sandbox.app, "POST", "/v1/routines", token, payload, { "Idempotency-Key": key });
   const count = async (token = made.token) =>
@@ -99,7 +107,9 @@ describe("Idempotency-Key", () => {
     const other = await createTestUser(sandbox);
     await user.post("shared");
     const otherBody = { ...user.body, source_id: other.accountIds[0], destination_id: other.accountIds[1] };
-    const theirs = await sendJson(sandbox.app, "POST", "/v1/routines", other.token, otherBody, { "Idempotency-Key": "shared" });
+    const theirs = await sendJson(sandbox.app, "POST", "/v1/routines", other.token, otherBody, {
+      "Idempotency-Key": "shared",
+    });
     expect(theirs.status).toBe(201);
     expect(theirs.headers.get("idempotent-replayed")).toBeNull();
 

@@ -34,7 +34,11 @@ describe("body size caps", () => {
     await expect413(
       await app.request("/v1/user_intent", {
         method: "POST",
-        headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Content-Length": String(body.length) },
+        headers: {
+          Authorization: basicAuth(),
+          "Content-Type": "application/json",
+          "Content-Length": String(body.length),
+        },
         body,
       }),
     );
@@ -46,7 +50,12 @@ describe("body size caps", () => {
     const init = { method: "POST", body: streamed(API_BODY_LIMIT + 10), duplex: "half" } as RequestInit;
     await expect413(await app.request("/v1/user_intent", { ...init, headers: { Authorization: basicAuth() } }));
     const form = { method: "POST", body: streamed(FORM_BODY_LIMIT + 10), duplex: "half" } as RequestInit;
-    await expect413(await app.request("/login/oauth/authorize/phone", { ...form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
+    await expect413(
+      await app.request("/login/oauth/authorize/phone", {
+        ...form,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    );
   });
 
   it("keep module and dashboard forms and the control API at the smaller cap", async () => {
@@ -54,7 +63,9 @@ describe("body size caps", () => {
     const big = "x".repeat(FORM_BODY_LIMIT + 1);
     await expect413(await postForm(app, "/dashboard/login", { email: big, password: "p" }, { Origin: ORIGIN }));
     await expect413(await postForm(app, "/login/oauth/authorize/phone", { session_id: big }));
-    await expect413(await app.request("/sandbox/faults", { method: "POST", headers: { Authorization: basicAuth() }, body: big }));
+    await expect413(
+      await app.request("/sandbox/faults", { method: "POST", headers: { Authorization: basicAuth() }, body: big }),
+    );
   });
 
   it("let the photo-ID upload carry its documented 10 MB file, and no more", async () => {
@@ -102,18 +113,22 @@ describe("malformed form bodies", () => {
   const brokenMultipart = {
     method: "POST",
     headers: { "Content-Type": "multipart/form-data; boundary=XYZ", Origin: ORIGIN },
-    body: "--XYZ\r\nContent-Disposition: form-data; name=\"session_id\"\r\n\r\nabc\r\n--XY",
+    body: '--XYZ\r\nContent-Disposition: form-data; name="session_id"\r\n\r\nabc\r\n--XY',
   };
 
-  it.each(["/login/oauth/authorize/phone", "/verify/document", "/institutions/connect/credentials", "/institutions/connect/accounts", "/verify/personal", "/dashboard/login"])(
-    "answer broken multipart on %s with a 400 naming the body",
-    async (path) => {
-      const { app } = createSandbox();
-      const response = await app.request(path, brokenMultipart);
-      expect(response.status).toBe(400);
-      expect((await response.json()).description).toHaveProperty("body");
-    },
-  );
+  it.each([
+    "/login/oauth/authorize/phone",
+    "/verify/document",
+    "/institutions/connect/credentials",
+    "/institutions/connect/accounts",
+    "/verify/personal",
+    "/dashboard/login",
+  ])("answer broken multipart on %s with a 400 naming the body", async (path) => {
+    const { app } = createSandbox();
+    const response = await app.request(path, brokenMultipart);
+    expect(response.status).toBe(400);
+    expect((await response.json()).description).toHaveProperty("body");
+  });
 });
 
 describe("dashboard login rate limit", () => {
@@ -122,7 +137,8 @@ describe("dashboard login rate limit", () => {
 
   it("answers 429 after 5 attempts a minute for one email, even with the right password, and not for others", async () => {
     const sandbox = createSandbox();
-    for (let i = 0; i < 5; i += 1) expect((await attempt(sandbox, SEED_DEVELOPER.email, "wrong password")).status).toBe(400);
+    for (let i = 0; i < 5; i += 1)
+      expect((await attempt(sandbox, SEED_DEVELOPER.email, "wrong password")).status).toBe(400);
     const blocked = await attempt(sandbox, SEED_DEVELOPER.email.toUpperCase(), SEED_DEVELOPER.password);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -143,15 +159,19 @@ describe("webhook URL targets", () => {
     return { response, app: await store.apps.findByClientId(DEFAULT_APP.clientId) };
   }
 
-  it.each(["http://127.0.0.1:3000/hook", "http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[::1]/hook", "http://localhost/x", "http://2130706433/"])(
-    "refuses %s when the emulator is reachable from the network",
-    async (url) => {
-      const { response, app } = await saveWebhookUrl(false, url);
-      expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/private, link-local or loopback/);
-      expect(app?.webhookUrl).toBe(DEFAULT_APP.webhookUrl);
-    },
-  );
+  it.each([
+    "http://127.0.0.1:3000/hook",
+    "http://10.1.2.3/hook",
+    "http://169.254.169.254/latest",
+    "http://[::1]/hook",
+    "http://localhost/x",
+    "http://2130706433/",
+  ])("refuses %s when the emulator is reachable from the network", async (url) => {
+    const { response, app } = await saveWebhookUrl(false, url);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/private, link-local or loopback/);
+    expect(app?.webhookUrl).toBe(DEFAULT_APP.webhookUrl);
+  });
 
   it("accepts a private URL while the emulator runs on loopback, and a public one always", async () => {
     expect((await saveWebhookUrl(true, "http://127.0.0.1:3000/hook")).response.status).toBe(303);

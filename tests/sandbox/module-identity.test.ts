@@ -30,7 +30,9 @@ const readIntent = async (id: string) =>
 
 async function eventsOf(resourceId: string) {
   const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items.filter((event) => event.resourceId === resourceId).map((event) => ({ type: event.type, userId: event.userId }));
+  return page.items
+    .filter((event) => event.resourceId === resourceId)
+    .map((event) => ({ type: event.type, userId: event.userId }));
 }
 
 const consent = (session_id: string, decision = "authorize") =>
@@ -44,7 +46,11 @@ async function expectTokenAuthenticationRequired(response: Response) {
 
 describe("authorize with user_intent_id", () => {
   it("converts the intent after the code step, skips the profile and the user inherits its status", async () => {
-    const intentId = await newIntentId(sandbox.app, { phone: "+12025550170", ip_address: KYC_IP.document, first_name: "Dana" });
+    const intentId = await newIntentId(sandbox.app, {
+      phone: "+12025550170",
+      ip_address: KYC_IP.document,
+      first_name: "Dana",
+    });
     const { html, session_id } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), "2025550170");
     expect(html).not.toContain('action="/login/oauth/authorize/profile"');
     expect(html).toContain("wants to access your Astra account");
@@ -60,7 +66,12 @@ describe("authorize with user_intent_id", () => {
     const code = new URL(redirect.headers.get("location") ?? "").searchParams.get("code") ?? "";
     const { access_token } = (await (await exchangeCode(sandbox.app, code)).json()) as { access_token: string };
     const user = userSchema.parse(await (await getWithToken(sandbox.app, "/v1/user", access_token)).json());
-    expect(user).toMatchObject({ id: converted.user_id, phone: "+12025550170", first_name: "Dana", status: "document" });
+    expect(user).toMatchObject({
+      id: converted.user_id,
+      phone: "+12025550170",
+      first_name: "Dana",
+      status: "document",
+    });
     const stored = await sandbox.store.users.findById(user.id);
     expect(stored).toMatchObject({ userIntentId: intentId, kycType: "verified" });
     expect((await readIntent(intentId)).oauth_token_issued).toBe(true);
@@ -90,7 +101,9 @@ describe("authorize with user_intent_id", () => {
   it("shows Token Authentication Required, without redirecting, when the URL's phone differs", async () => {
     const intentId = await newIntentId(sandbox.app, { phone: "+12025550170" });
     await expectTokenAuthenticationRequired(
-      await sandbox.app.request(authorizeUrl({ user_intent_id: intentId, phone: "2025550171", phone_read_only: "true" })),
+      await sandbox.app.request(
+        authorizeUrl({ user_intent_id: intentId, phone: "2025550171", phone_read_only: "true" }),
+      ),
     );
   });
 
@@ -163,17 +176,28 @@ describe("users rejected after conversion", () => {
     const code = new URL(authorized.headers.get("location") ?? "").searchParams.get("code") ?? "";
     const { access_token } = (await (await exchangeCode(sandbox.app, code)).json()) as { access_token: string };
     const byNumber = await sendJson(sandbox.app, "POST", "/v1/accounts/create", access_token, {
-      institution_id: "ins_any", name: "Checking", bank_account_type: "checking",
-      account_number: "12345678", routing_number: "222222226",
+      institution_id: "ins_any",
+      name: "Checking",
+      bank_account_type: "checking",
+      account_number: "12345678",
+      routing_number: "222222226",
     });
     expect(byNumber.status).toBe(201);
     const second = await sendJson(sandbox.app, "POST", "/v1/accounts/create", access_token, {
-      institution_id: "ins_any", name: "Savings", bank_account_type: "savings",
-      account_number: "87654321", routing_number: "222222226",
+      institution_id: "ins_any",
+      name: "Savings",
+      bank_account_type: "savings",
+      account_number: "87654321",
+      routing_number: "222222226",
     });
     const [source, destination] = [(await byNumber.json()).id, (await second.json()).id];
     const routine = await sendJson(sandbox.app, "POST", "/v1/routines", access_token, {
-      type: "one-time", payment_type: "ach", name: "Nope", source_id: source, destination_id: destination, amount: 5,
+      type: "one-time",
+      payment_type: "ach",
+      name: "Nope",
+      source_id: source,
+      destination_id: destination,
+      amount: 5,
     });
     expect(routine.status).toBe(403);
   });
@@ -206,7 +230,9 @@ describe("the login cookie and test codes", () => {
     await sandbox.store.apps.updateSettings(app.clientId, { ...app, showTestCodes: false });
     const start = await sandbox.app.request(authorizeUrl());
     const session_id = sessionIdFrom(await start.text());
-    const codePage = await (await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE })).text();
+    const codePage = await (
+      await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE })
+    ).text();
     expect(codePage).toContain("Enter the 6-digit code");
     expect(codePage).not.toContain("123456");
     const wrong = await postForm(sandbox.app, "/login/oauth/authorize/code", { session_id, code: "000000" });

@@ -86,7 +86,9 @@ describe("the sign-in flow", () => {
       { clientId: "tenant_client", clientSecret: "s", name: "Tenant App", redirectUris: [redirectUri] },
       sandbox.clock.now(),
     );
-    const response = await runModuleFlow(sandbox.app, { query: { client_id: "tenant_client", redirect_uri: redirectUri } });
+    const response = await runModuleFlow(sandbox.app, {
+      query: { client_id: "tenant_client", redirect_uri: redirectUri },
+    });
     const location = new URL(response.headers.get("location") ?? "");
     expect(location.searchParams.get("tenant")).toBe("7");
     expect(location.searchParams.get("code")).toBeTruthy();
@@ -155,8 +157,15 @@ describe("a new test number", () => {
     const profile = { first_name: "Jordan", last_name: "Rivera", email: "jordan@example.com" };
     const { access_token } = await signIn(sandbox.app, { phone: "2025550142", profile });
     const user = userSchema.parse(await (await getWithToken(sandbox.app, "/v1/user", access_token)).json());
-    expect(user).toMatchObject({ phone: "+12025550142", first_name: "Jordan", email: "jordan@example.com", status: "approved" });
-    const accounts = accountListSchema.parse(await (await getWithToken(sandbox.app, "/v1/accounts", access_token)).json());
+    expect(user).toMatchObject({
+      phone: "+12025550142",
+      first_name: "Jordan",
+      email: "jordan@example.com",
+      status: "approved",
+    });
+    const accounts = accountListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/accounts", access_token)).json(),
+    );
     expect(accounts).toMatchObject({ count: 0, accounts: [] });
   });
 });

@@ -16,7 +16,8 @@ beforeEach(() => {
     clientId: DEFAULT_APP.clientId,
     clientSecret: DEFAULT_APP.clientSecret,
     redirectUri: REDIRECT_URI,
-    fetch: ((input: string | URL | Request, init?: RequestInit) => sandbox.app.request(String(input), init)) as typeof fetch,
+    fetch: ((input: string | URL | Request, init?: RequestInit) =>
+      sandbox.app.request(String(input), init)) as typeof fetch,
     log: (line) => lines.push(line),
   };
 });
@@ -25,7 +26,12 @@ describe("npm run quickstart", () => {
   it("creates a user intent, walks the module, exchanges the code and reads the user and accounts", async () => {
     const result = await runQuickstart(options);
     expect(result.phone).toBe("2025550160");
-    expect(result.user).toMatchObject({ phone: "+12025550160", first_name: "Quinn", last_name: "Starter", status: "approved" });
+    expect(result.user).toMatchObject({
+      phone: "+12025550160",
+      first_name: "Quinn",
+      last_name: "Starter",
+      status: "approved",
+    });
     expect(Array.isArray(result.accounts)).toBe(true);
     expect(lines.filter((line) => line.startsWith("✔"))).toHaveLength(7);
 
@@ -60,7 +66,10 @@ describe("npm run quickstart", () => {
     const callback = "http://localhost:3203/api/auth/callback/astra";
     const app = await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId);
     if (!app) throw new Error("The seeded app is missing.");
-    await sandbox.store.apps.updateSettings(app.clientId, { ...app, redirectUris: ["http://localhost:3203/accounts/linked", callback] });
+    await sandbox.store.apps.updateSettings(app.clientId, {
+      ...app,
+      redirectUris: ["http://localhost:3203/accounts/linked", callback],
+    });
     const result = await runQuickstart({ ...options, redirectUri: undefined });
     expect(result.user.status).toBe("approved");
 
@@ -93,15 +102,21 @@ describe("npm run quickstart", () => {
 
     const intentId = /Created user intent (\S+)/.exec(lines.join("\n"))?.[1] ?? "";
     expect(lines).toContain(`✘ Deleted user intent ${intentId} again`);
-    const intent = await sandbox.app.request(`/v1/user_intent/${intentId}`, { headers: { Authorization: basicAuth() } });
+    const intent = await sandbox.app.request(`/v1/user_intent/${intentId}`, {
+      headers: { Authorization: basicAuth() },
+    });
     expect(intent.status).toBe(404);
     expect(await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, "2025550160")).toBeNull();
   });
 
   it("reads an error page as its title and text, not as HTML", async () => {
-    const page = await (await sandbox.app.request(authorizeUrl({ redirect_uri: "https://elsewhere.example/cb" }))).text();
+    const page = await (
+      await sandbox.app.request(authorizeUrl({ redirect_uri: "https://elsewhere.example/cb" }))
+    ).text();
     const said = describeAnswer(page);
-    expect(said).toMatch(/^Redirect URI not registered — redirect_uri "https:\/\/elsewhere.example\/cb" is not registered/);
+    expect(said).toMatch(
+      /^Redirect URI not registered — redirect_uri "https:\/\/elsewhere.example\/cb" is not registered/,
+    );
     expect(said).not.toMatch(/[<>]/);
   });
 });

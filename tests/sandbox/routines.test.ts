@@ -6,15 +6,7 @@ import {
   transferListSchema,
   type Routine,
 } from "../../lib/astra/schemas";
-import {
-  createSandbox,
-  createTestUser,
-  DEFAULT_APP,
-  getWithToken,
-  sendJson,
-  tokenFor,
-  type Sandbox,
-} from "./helpers";
+import { createSandbox, createTestUser, DEFAULT_APP, getWithToken, sendJson, tokenFor, type Sandbox } from "./helpers";
 
 let sandbox: Sandbox;
 beforeEach(() => {
@@ -24,11 +16,23 @@ beforeEach(() => {
 
 async function eventTypes(resourceId: string): Promise<string[]> {
   const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items.filter((event) => event.resourceId === resourceId).map((event) => event.type).reverse();
+  return page.items
+    .filter((event) => event.resourceId === resourceId)
+    .map((event) => event.type)
+    .reverse();
 }
 
 function routineBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
-  return { type: "recurring", payment_type: "ach", name: "Weekly savings", source_id: source, destination_id: destination, amount: 25, frequency: "weekly", ...extra };
+  return {
+    type: "recurring",
+    payment_type: "ach",
+    name: "Weekly savings",
+    source_id: source,
+    destination_id: destination,
+    amount: 25,
+    frequency: "weekly",
+    ...extra,
+  };
 }
 
 async function createRoutine(token: string, body: unknown): Promise<Routine> {
@@ -52,7 +56,10 @@ async function expectFields(response: Response): Promise<Record<string, string[]
 
 describe("POST /v1/routines", () => {
   it("creates a recurring routine with Astra's defaults, and its first transfer when it starts today", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings, { client_correlation_id: "SAVE0115" }));
     expect(routine).toMatchObject({
       type: "recurring",
@@ -77,18 +84,37 @@ describe("POST /v1/routines", () => {
   });
 
   it("runs a one-time routine at once when it starts today, and waits for a future start date", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
-    const now = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Now", source_id: checking, destination_id: savings, amount: 10 });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
+    const now = await createRoutine(token, {
+      type: "one-time",
+      payment_type: "ach",
+      name: "Now",
+      source_id: checking,
+      destination_id: savings,
+      amount: 10,
+    });
     expect(now).toMatchObject({ status: "active", frequency: null, start_date: "2026-01-15" });
     expect((await transfersOf(token, now.id)).count).toBe(1);
     const later = await createRoutine(token, {
-      type: "one-time", payment_type: "ach", name: "Later", source_id: checking, destination_id: savings, amount: 10, start_date: "2026-01-20",
+      type: "one-time",
+      payment_type: "ach",
+      name: "Later",
+      source_id: checking,
+      destination_id: savings,
+      amount: 10,
+      start_date: "2026-01-20",
     });
     expect((await transfersOf(token, later.id)).count).toBe(0);
   });
 
   it("answers every validation problem as a field map", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const other = await createTestUser(sandbox);
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ frequency: undefined }, "frequency", /required for recurring/],
@@ -109,7 +135,9 @@ describe("POST /v1/routines", () => {
       [{ preferred_settlement_speed: "T+3" }, "preferred_settlement_speed", /./],
     ];
     for (const [change, field, message] of cases) {
-      const fields = await expectFields(await sendJson(sandbox.app, "POST", "/v1/routines", token, routineBody(checking, savings, change)));
+      const fields = await expectFields(
+        await sendJson(sandbox.app, "POST", "/v1/routines", token, routineBody(checking, savings, change)),
+      );
       expect(fields[field]?.join(" "), `${JSON.stringify(change)} -> ${JSON.stringify(fields)}`).toMatch(message);
     }
     const list = routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json());
@@ -117,7 +145,10 @@ describe("POST /v1/routines", () => {
   });
 
   it("takes start_date as a date-time too, keeping its calendar date in America/Los_Angeles", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     for (const [start_date, expected] of [
       ["2026-01-20T09:00:00-08:00", "2026-01-20"],
       ["2026-01-21T03:00:00Z", "2026-01-20"], // 19:00 on the 20th in Los Angeles
@@ -145,14 +176,20 @@ describe("POST /v1/routines", () => {
     ["document", "requires_user_verification"],
     ["suspended", "user_suspended"],
   ] as const)("gives a %s user's routine the status %s and makes no transfer", async (userStatus, status) => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: userStatus });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, { status: userStatus });
     const routine = await createRoutine(token, routineBody(checking, savings));
     expect(routine).toMatchObject({ status, active: false });
     expect((await transfersOf(token, routine.id)).count).toBe(0);
   });
 
   it("refuses routines for a rejected user with 403, creating nothing", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: "rejected" });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, { status: "rejected" });
     const response = await sendJson(sandbox.app, "POST", "/v1/routines", token, routineBody(checking, savings));
     expect(response.status).toBe(403);
     expect(astraErrorBodySchema.parse(await response.json())).toEqual({
@@ -160,14 +197,24 @@ describe("POST /v1/routines", () => {
       name: "Forbidden",
       description: "This user's status is rejected, so Astra will not initiate routines for them.",
     });
-    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(0);
+    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(
+      0,
+    );
   });
 
   it("answers Astra's P2P error for another user as destination_user_id", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const other = await createTestUser(sandbox);
-    const response = await sendJson(sandbox.app, "POST", "/v1/routines", token,
-      routineBody(checking, savings, { destination_user_id: other.user.id }));
+    const response = await sendJson(
+      sandbox.app,
+      "POST",
+      "/v1/routines",
+      token,
+      routineBody(checking, savings, { destination_user_id: other.user.id }),
+    );
     expect(response.status).toBe(400);
     expect(astraErrorBodySchema.parse(await response.json()).description).toBe(
       "P2P transfer not allowed for this source and destination",
@@ -175,7 +222,10 @@ describe("POST /v1/routines", () => {
   });
 
   it("waits for account authorization when an account is not connected", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, {
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, {
       accounts: [{}, { connectionStatus: "pending_verification" }],
     });
     const routine = await createRoutine(token, routineBody(checking, savings));
@@ -186,19 +236,28 @@ describe("POST /v1/routines", () => {
 
 describe("GET /v1/routines", () => {
   it("pages the user's routines newest first, filters by status and hides other users' routines", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
-      ids.push((await createRoutine(token, routineBody(checking, savings, { name: `R${i}`, start_date: "2026-02-01" }))).id);
+      ids.push(
+        (await createRoutine(token, routineBody(checking, savings, { name: `R${i}`, start_date: "2026-02-01" }))).id,
+      );
       sandbox.clock.advance(1000);
     }
     const other = await createTestUser(sandbox);
     const foreign = await createRoutine(other.token, routineBody(other.accountIds[0] ?? "", other.accountIds[1] ?? ""));
 
-    const first = routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines?page_size=10", token)).json());
+    const first = routineListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/routines?page_size=10", token)).json(),
+    );
     expect(first).toMatchObject({ count: 12, page: 1, page_size: 10, has_more: true });
     expect(first.routines.map((routine) => routine.id)).toEqual(ids.slice(2).reverse());
-    const second = routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines?page_size=10&page=2", token)).json());
+    const second = routineListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/routines?page_size=10&page=2", token)).json(),
+    );
     expect(second.routines.map((routine) => routine.id)).toEqual([ids[1], ids[0]]);
     expect(second.has_more).toBe(false);
 
@@ -207,7 +266,9 @@ describe("GET /v1/routines", () => {
     expect((await getWithToken(sandbox.app, "/v1/routines?status=paused", token)).status).toBe(400);
 
     await sendJson(sandbox.app, "PUT", `/v1/routines/${ids[3]}`, token, { status: "inactive" });
-    const paused = routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines?status=inactive", token)).json());
+    const paused = routineListSchema.parse(
+      await (await getWithToken(sandbox.app, "/v1/routines?status=inactive", token)).json(),
+    );
     expect(paused.routines.map((routine) => routine.id)).toEqual([ids[3]]);
 
     expect((await getWithToken(sandbox.app, `/v1/routines/${ids[0]}`, token)).status).toBe(200);
@@ -218,24 +279,49 @@ describe("GET /v1/routines", () => {
 
 describe("GET /v1/routines?status=", () => {
   it("finds cancelled routines by either spelling, and writes cancelled (Astra's routine status)", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
-    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
+    const once = await createRoutine(token, {
+      type: "one-time",
+      payment_type: "ach",
+      name: "Once",
+      source_id: checking,
+      destination_id: savings,
+      amount: 5,
+    });
     const [transfer] = (await transfersOf(token, once.id)).transfers;
     expect((await sendJson(sandbox.app, "POST", `/v1/transfers/${transfer?.id}/cancel`, token)).status).toBe(200);
     for (const spelling of ["cancelled", "canceled"]) {
-      const list = routineListSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines?status=${spelling}`, token)).json());
-      expect(list.routines.map((r) => [r.id, r.status]), spelling).toEqual([[once.id, "cancelled"]]);
+      const list = routineListSchema.parse(
+        await (await getWithToken(sandbox.app, `/v1/routines?status=${spelling}`, token)).json(),
+      );
+      expect(
+        list.routines.map((r) => [r.id, r.status]),
+        spelling,
+      ).toEqual([[once.id, "cancelled"]]);
     }
   });
 });
 
 describe("PUT /v1/routines/:id", () => {
   it("pauses and resumes, recording routine_updated for each status change", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings, { start_date: "2026-01-20" }));
-    const paused = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "inactive", name: "Paused" });
+    const paused = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, {
+      status: "inactive",
+      name: "Paused",
+    });
     expect(paused.status).toBe(200);
-    expect(routineSchema.parse(await paused.json())).toMatchObject({ status: "inactive", active: false, name: "Paused" });
+    expect(routineSchema.parse(await paused.json())).toMatchObject({
+      status: "inactive",
+      active: false,
+      name: "Paused",
+    });
     const resumed = await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "active" });
     expect(routineSchema.parse(await resumed.json())).toMatchObject({ status: "active", active: true, amount: 25 });
     expect(await eventTypes(routine.id)).toEqual(["routine_updated", "routine_updated"]);
@@ -244,23 +330,34 @@ describe("PUT /v1/routines/:id", () => {
   });
 
   it("refuses changes to amount, start_date and frequency: cancel and create a new routine instead", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings, { start_date: "2026-01-20" }));
     const put = (body: unknown) => sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, body);
     for (const change of [{ amount: 30 }, { start_date: "2026-02-01" }, { frequency: "monthly" }]) {
       const [field = ""] = Object.keys(change);
       const fields = await expectFields(await put({ name: "Still here", ...change }));
       expect(Object.keys(fields), field).toEqual([field]);
-      expect(fields[field]?.[0]).toMatch(/cannot be changed once a routine is created; cancel this routine and create a new one/);
+      expect(fields[field]?.[0]).toMatch(
+        /cannot be changed once a routine is created; cancel this routine and create a new one/,
+      );
     }
     const all = await expectFields(await put({ amount: 1, frequency: "monthly", start_date: "2026-02-01" }));
     expect(Object.keys(all).sort()).toEqual(["amount", "frequency", "start_date"]);
-    const after = routineSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json());
+    const after = routineSchema.parse(
+      await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json(),
+    );
     expect(after).toMatchObject({ name: "Weekly savings", amount: 25, start_date: "2026-01-20", frequency: "weekly" });
   });
 
   it("resumes into requires_user_verification when the user is no longer approved", async () => {
-    const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      user,
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings, { start_date: "2026-01-20" }));
     await sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, { status: "inactive" });
     await sandbox.store.users.updateStatus(user.id, "document", sandbox.clock.now());
@@ -269,13 +366,18 @@ describe("PUT /v1/routines/:id", () => {
   });
 
   it("refuses transitions other than active <-> inactive, unknown fields and other users' routines", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: "pending" });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, { status: "pending" });
     const unverified = await createRoutine(token, routineBody(checking, savings));
     const put = (id: string, body: unknown) => sendJson(sandbox.app, "PUT", `/v1/routines/${id}`, token, body);
     const pause = astraErrorBodySchema.parse(await (await put(unverified.id, { status: "inactive" })).json());
     expect(pause.description).toMatch(/Only an active routine can be paused; this one is requires_user_verification/);
 
-    expect((await expectFields(await put(unverified.id, { type: "one-time" }))).body).toContain('Unrecognized key: "type"');
+    expect((await expectFields(await put(unverified.id, { type: "one-time" }))).body).toContain(
+      'Unrecognized key: "type"',
+    );
     expect(Object.keys(await expectFields(await put(unverified.id, { status: "cancelled" })))).toEqual(["status"]);
     expect(Object.keys(await expectFields(await put(unverified.id, {})))).toEqual(["body"]);
 
@@ -284,9 +386,16 @@ describe("PUT /v1/routines/:id", () => {
 
     const approved = await createTestUser(sandbox);
     const ran = await createRoutine(approved.token, {
-      type: "one-time", payment_type: "ach", name: "Ran", source_id: approved.accountIds[0], destination_id: approved.accountIds[1], amount: 5,
+      type: "one-time",
+      payment_type: "ach",
+      name: "Ran",
+      source_id: approved.accountIds[0],
+      destination_id: approved.accountIds[1],
+      amount: 5,
     });
-    const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${ran.id}`, approved.token, { status: "inactive" });
+    const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${ran.id}`, approved.token, {
+      status: "inactive",
+    });
     expect(refused.status).toBe(400);
     expect(astraErrorBodySchema.parse(await refused.json()).description).toMatch(/already made its transfer/);
 
@@ -299,7 +408,11 @@ describe("PUT /v1/routines/:id", () => {
 
 describe("DELETE /v1/routines/:id", () => {
   it("removes a recurring routine: it is gone from reads, and its pending transfer still settles", async () => {
-    const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      user,
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routine = await createRoutine(token, routineBody(checking, savings));
     const [transfer] = (await transfersOf(token, routine.id)).transfers;
     const response = await sendJson(sandbox.app, "DELETE", `/v1/routines/${routine.id}`, token);
@@ -308,7 +421,9 @@ describe("DELETE /v1/routines/:id", () => {
 
     expect((await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).status).toBe(404);
     expect((await getWithToken(sandbox.app, `/v1/routines/${routine.id}/transfers`, token)).status).toBe(404);
-    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(0);
+    expect(routineListSchema.parse(await (await getWithToken(sandbox.app, "/v1/routines", token)).json()).count).toBe(
+      0,
+    );
     expect((await sendJson(sandbox.app, "DELETE", `/v1/routines/${routine.id}`, token)).status).toBe(404);
     expect(await eventTypes(routine.id)).toEqual(["routine_updated"]);
 
@@ -317,12 +432,24 @@ describe("DELETE /v1/routines/:id", () => {
     await sandbox.store.scheduler.runDue(sandbox.clock.now());
     const later = await tokenFor(sandbox, user.id);
     const all = transferListSchema.parse(await (await getWithToken(sandbox.app, "/v1/transfers", later)).json());
-    expect(all.transfers.map((t) => [t.id, t.status, t.routine_name])).toEqual([[transfer?.id, "processed", "Weekly savings"]]);
+    expect(all.transfers.map((t) => [t.id, t.status, t.routine_name])).toEqual([
+      [transfer?.id, "processed", "Weekly savings"],
+    ]);
   });
 
   it("refuses to delete a one-time routine, and other users' routines", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
-    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
+    const once = await createRoutine(token, {
+      type: "one-time",
+      payment_type: "ach",
+      name: "Once",
+      source_id: checking,
+      destination_id: savings,
+      amount: 5,
+    });
     const response = await sendJson(sandbox.app, "DELETE", `/v1/routines/${once.id}`, token);
     expect(response.status).toBe(400);
     expect(astraErrorBodySchema.parse(await response.json()).description).toBe(
@@ -335,9 +462,20 @@ describe("DELETE /v1/routines/:id", () => {
 
 describe("store.routines.refreshForUser", () => {
   it("activates routines once the user is approved and suspends them when the user is suspended", async () => {
-    const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, { status: "pending" });
+    const {
+      user,
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, { status: "pending" });
     const recurring = await createRoutine(token, routineBody(checking, savings));
-    const once = await createRoutine(token, { type: "one-time", payment_type: "ach", name: "Once", source_id: checking, destination_id: savings, amount: 5 });
+    const once = await createRoutine(token, {
+      type: "one-time",
+      payment_type: "ach",
+      name: "Once",
+      source_id: checking,
+      destination_id: savings,
+      amount: 5,
+    });
     const now = sandbox.clock.now();
     expect(await sandbox.store.routines.refreshForUser(user.id, now)).toBe(0);
 
@@ -358,16 +496,34 @@ describe("store.routines.refreshForUser", () => {
   });
 
   it("activates a routine when its account becomes authorized", async () => {
-    const { user, token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox, {
+    const {
+      user,
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox, {
       accounts: [{}, { connectionStatus: "pending_verification" }],
     });
     const routine = await createRoutine(token, routineBody(checking, savings));
     const now = sandbox.clock.now();
-    await sandbox.store.accounts.linkFromInstitution(user.id, { name: "Test Bank", logo: null }, [
-      { name: "Account 2", officialName: null, mask: "1001", subtype: "savings", currentBalanceCents: 0, availableBalanceCents: 0 },
-    ], now);
+    await sandbox.store.accounts.linkFromInstitution(
+      user.id,
+      { name: "Test Bank", logo: null },
+      [
+        {
+          name: "Account 2",
+          officialName: null,
+          mask: "1001",
+          subtype: "savings",
+          currentBalanceCents: 0,
+          availableBalanceCents: 0,
+        },
+      ],
+      now,
+    );
     expect(await sandbox.store.routines.refreshForUser(user.id, now)).toBe(1);
-    const after = routineSchema.parse(await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json());
+    const after = routineSchema.parse(
+      await (await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token)).json(),
+    );
     expect(after.status).toBe("active");
   });
 });

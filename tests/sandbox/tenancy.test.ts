@@ -34,7 +34,11 @@ beforeEach(async () => {
 });
 
 const control = (method: string, path: string, auth: string, body?: unknown) =>
-  sandbox.app.request(path, { method, headers: { Authorization: auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+  sandbox.app.request(path, {
+    method,
+    headers: { Authorization: auth },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 /** A token of the other app, through its own module run and code exchange. */
 async function otherToken(): Promise<string> {
@@ -44,10 +48,19 @@ async function otherToken(): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-const offsetOf = async (auth: string) => ((await (await control("GET", "/sandbox/clock", auth)).json()) as { offset_ms: number }).offset_ms;
+const offsetOf = async (auth: string) =>
+  ((await (await control("GET", "/sandbox/clock", auth)).json()) as { offset_ms: number }).offset_ms;
 
 async function weeklyRoutine(token: string, source: string, destination: string): Promise<string> {
-  const body = { type: "recurring", name: "Weekly", payment_type: "ach", source_id: source, destination_id: destination, amount: 10, frequency: "weekly" };
+  const body = {
+    type: "recurring",
+    name: "Weekly",
+    payment_type: "ach",
+    source_id: source,
+    destination_id: destination,
+    amount: 10,
+    frequency: "weekly",
+  };
   const response = await sendJson(sandbox.app, "POST", "/v1/routines", token, body);
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
@@ -71,7 +84,10 @@ describe("one app's clock", () => {
   });
 
   it("runs only that app's routines, both when advancing and in the background work", async () => {
-    const { token, accountIds: [checking = "", savings = ""] } = await createTestUser(sandbox);
+    const {
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
     const routineId = await weeklyRoutine(token, checking, savings);
     const before = await transferCount(token, routineId);
 
@@ -96,7 +112,12 @@ describe("one app's clock", () => {
 
 describe("one app's faults", () => {
   beforeEach(async () => {
-    const response = await control("POST", "/sandbox/faults", otherAuth, { method: "*", path: "/*", status: 503, count: 50 });
+    const response = await control("POST", "/sandbox/faults", otherAuth, {
+      method: "*",
+      path: "/*",
+      status: 503,
+      count: 50,
+    });
     expect(response.status).toBe(201);
   });
 
@@ -111,12 +132,17 @@ describe("one app's faults", () => {
     const start = await sandbox.app.request(authorizeUrl());
     expect(start.status).toBe(200);
     const session_id = sessionIdFrom(await start.text());
-    expect((await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: "2025550160" })).status).toBe(200);
+    expect(
+      (await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: "2025550160" })).status,
+    ).toBe(200);
   });
 
   it("never hit requests that name no app, such as the dashboard login", async () => {
     expect((await sandbox.app.request("/dashboard/login")).status).toBe(200);
-    const login = await postForm(sandbox.app, "/dashboard/login", { email: "nobody@example.com", password: "wrong password" });
+    const login = await postForm(sandbox.app, "/dashboard/login", {
+      email: "nobody@example.com",
+      password: "wrong password",
+    });
     expect(login.status).toBe(400);
   });
 

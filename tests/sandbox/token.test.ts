@@ -69,12 +69,22 @@ describe("request validation", () => {
   it("rejects a missing grant_type or a missing field with invalid_request", async () => {
     const auth = { Authorization: basicAuth() };
     await expectOAuthError(await postForm(sandbox.app, TOKEN_PATH, { code: "x" }, auth), 400, "invalid_request");
-    const noCode = await postForm(sandbox.app, TOKEN_PATH, { grant_type: "authorization_code", redirect_uri: REDIRECT_URI }, auth);
+    const noCode = await postForm(
+      sandbox.app,
+      TOKEN_PATH,
+      { grant_type: "authorization_code", redirect_uri: REDIRECT_URI },
+      auth,
+    );
     await expectOAuthError(noCode, 400, "invalid_request");
   });
 
   it("rejects an unknown grant_type with unsupported_grant_type", async () => {
-    const response = await postForm(sandbox.app, TOKEN_PATH, { grant_type: "password" }, { Authorization: basicAuth() });
+    const response = await postForm(
+      sandbox.app,
+      TOKEN_PATH,
+      { grant_type: "password" },
+      { Authorization: basicAuth() },
+    );
     await expectOAuthError(response, 400, "unsupported_grant_type");
   });
 });

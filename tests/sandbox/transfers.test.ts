@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountSchema, astraErrorBodySchema, routineSchema, transferListSchema, transferSchema } from "../../lib/astra/schemas";
+import {
+  accountSchema,
+  astraErrorBodySchema,
+  routineSchema,
+  transferListSchema,
+  transferSchema,
+} from "../../lib/astra/schemas";
 import { createSandbox, createTestUser, DEFAULT_APP, getWithToken, sendJson, tokenFor, type Sandbox } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
@@ -16,7 +22,13 @@ async function setUp() {
   const token = () => tokenFor(sandbox, made.user.id);
   const create = async (body: Record<string, unknown> = {}) => {
     const response = await sendJson(sandbox.app, "POST", "/v1/routines", await token(), {
-      type: "one-time", payment_type: "ach", name: "Move", source_id: source, destination_id: destination, amount: 25, ...body,
+      type: "one-time",
+      payment_type: "ach",
+      name: "Move",
+      source_id: source,
+      destination_id: destination,
+      amount: 25,
+      ...body,
     });
     expect(response.status).toBe(201);
     const routine = routineSchema.parse(await response.json());
@@ -32,7 +44,10 @@ async function setUp() {
 
 async function eventTypes(resourceId: string): Promise<string[]> {
   const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items.filter((event) => event.resourceId === resourceId).map((event) => event.type).reverse();
+  return page.items
+    .filter((event) => event.resourceId === resourceId)
+    .map((event) => event.type)
+    .reverse();
 }
 
 describe("GET /v1/transfers", () => {
@@ -45,7 +60,12 @@ describe("GET /v1/transfers", () => {
     }
     const other = await createTestUser(sandbox);
     await sendJson(sandbox.app, "POST", "/v1/routines", other.token, {
-      type: "one-time", payment_type: "ach", name: "Other", source_id: other.accountIds[0], destination_id: other.accountIds[1], amount: 1,
+      type: "one-time",
+      payment_type: "ach",
+      name: "Other",
+      source_id: other.accountIds[0],
+      destination_id: other.accountIds[1],
+      amount: 1,
     });
 
     const first = transferListSchema.parse(await (await user.get("/v1/transfers?page_size=10")).json());
@@ -73,7 +93,10 @@ describe("GET /v1/transfers", () => {
     // Written `canceled` (Astra's current cancel page); either spelling filters.
     for (const spelling of ["canceled", "cancelled"]) {
       const cancelled = transferListSchema.parse(await (await user.get(`/v1/transfers?status=${spelling}`)).json());
-      expect(cancelled.transfers.map((transfer) => [transfer.id, transfer.status]), spelling).toEqual([[created[4], "canceled"]]);
+      expect(
+        cancelled.transfers.map((transfer) => [transfer.id, transfer.status]),
+        spelling,
+      ).toEqual([[created[4], "canceled"]]);
     }
     const pending = transferListSchema.parse(await (await user.get("/v1/transfers?status=pending")).json());
     expect(pending.count).toBe(10);

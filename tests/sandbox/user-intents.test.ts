@@ -62,7 +62,10 @@ describe("client authentication", () => {
 
 describe("POST /v1/user_intent", () => {
   it("creates an intent: 201 with a 32-hex id, readable with the phone in E.164", async () => {
-    const response = await createIntent(sandbox.app, intentBody({ phone: "+12025550161", preferred_first_name: "Mari" }));
+    const response = await createIntent(
+      sandbox.app,
+      intentBody({ phone: "+12025550161", preferred_first_name: "Mari" }),
+    );
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
     expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -179,7 +182,12 @@ describe("GET /v1/user_intent/:id", () => {
   it("answers 404 for an unknown id and for another app's intent", async () => {
     const id = await newIntentId(sandbox.app);
     await sandbox.store.apps.create(
-      { clientId: "other_client", clientSecret: "other_secret", name: "Other", redirectUris: ["https://other.example/cb"] },
+      {
+        clientId: "other_client",
+        clientSecret: "other_secret",
+        name: "Other",
+        redirectUris: ["https://other.example/cb"],
+      },
       sandbox.clock.now(),
     );
     const foreign = await getIntent(id, basicAuth("other_client", "other_secret"));

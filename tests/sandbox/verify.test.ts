@@ -62,7 +62,11 @@ async function convertedUser(ip_address: string, phone: string) {
 describe("/verify/personal", () => {
   it("validates each field, keeps the values, and approves the retry intent", async () => {
     const intentId = await newIntentId(sandbox.app, { phone: "+12025550180", ip_address: KYC_IP.retry });
-    const { html, session_id } = await signInAt(sandbox.app, verifyUrl("personal", { user_intent_id: intentId, state: "v1" }), "2025550180");
+    const { html, session_id } = await signInAt(
+      sandbox.app,
+      verifyUrl("personal", { user_intent_id: intentId, state: "v1" }),
+      "2025550180",
+    );
     expect(html).toContain("Confirm your details");
 
     const invalid = await postForm(sandbox.app, "/verify/personal", {
@@ -98,7 +102,9 @@ describe("/verify/personal", () => {
   it("recognises a converted user by the login cookie and approves them with user_updated", async () => {
     const { userId, cookie } = await convertedUser(KYC_IP.retry, "2025550181");
     expect((await sandbox.store.users.findById(userId))?.status).toBe("retry");
-    const start = await sandbox.app.request(verifyUrl("personal", { user_id: userId, state: "v2" }), { headers: { Cookie: cookie } });
+    const start = await sandbox.app.request(verifyUrl("personal", { user_id: userId, state: "v2" }), {
+      headers: { Cookie: cookie },
+    });
     expect(start.status).toBe(200);
     const html = await start.text();
     expect(html).toContain("Confirm your details");
@@ -112,13 +118,19 @@ describe("/verify/personal", () => {
   it("asks someone else's login cookie to sign in again", async () => {
     const { cookie } = await convertedUser("203.0.113.7", "2025550182");
     const intentId = await newIntentId(sandbox.app, { phone: "+12025550183", ip_address: KYC_IP.retry });
-    const start = await sandbox.app.request(verifyUrl("personal", { user_intent_id: intentId }), { headers: { Cookie: cookie } });
+    const start = await sandbox.app.request(verifyUrl("personal", { user_intent_id: intentId }), {
+      headers: { Cookie: cookie },
+    });
     expect(await start.text()).toContain('name="phone"');
   });
 
   it("explains that there is nothing to verify for someone not in retry, with a link back", async () => {
     const intentId = await newIntentId(sandbox.app, { phone: "+12025550184", ip_address: "203.0.113.7" });
-    const { response, html } = await signInAt(sandbox.app, verifyUrl("personal", { user_intent_id: intentId, state: "v3" }), "2025550184");
+    const { response, html } = await signInAt(
+      sandbox.app,
+      verifyUrl("personal", { user_intent_id: intentId, state: "v3" }),
+      "2025550184",
+    );
     expect(response.status).toBe(200);
     expect(html).toContain("Nothing to verify");
     expect(html).toContain(`href="${REDIRECT_URI}?state=v3&amp;status=approved"`);
@@ -135,7 +147,11 @@ describe("/verify/personal", () => {
 describe("/verify/document", () => {
   async function documentSession(phone: string) {
     const intentId = await newIntentId(sandbox.app, { phone: `+1${phone}`, ip_address: KYC_IP.document });
-    const { html, session_id } = await signInAt(sandbox.app, verifyUrl("document", { user_intent_id: intentId, state: "d1" }), phone);
+    const { html, session_id } = await signInAt(
+      sandbox.app,
+      verifyUrl("document", { user_intent_id: intentId, state: "d1" }),
+      phone,
+    );
     expect(html).toContain("Verify with a photo ID");
     return { intentId, session_id };
   }
@@ -168,7 +184,9 @@ describe("/verify/document", () => {
 
   it("approves a converted user with the sample ID", async () => {
     const { userId, cookie } = await convertedUser(KYC_IP.document, "2025550187");
-    const start = await sandbox.app.request(verifyUrl("document", { user_id: userId, state: "d2" }), { headers: { Cookie: cookie } });
+    const start = await sandbox.app.request(verifyUrl("document", { user_id: userId, state: "d2" }), {
+      headers: { Cookie: cookie },
+    });
     expectApprovedRedirect(await upload(sessionIdFrom(await start.text()), "sample"), "d2");
     expect((await sandbox.store.users.findById(userId))?.status).toBe("approved");
   });

@@ -107,9 +107,15 @@ describe("webhook delivery", () => {
 
     const ids = receiver.received.map((request) => JSON.parse(request.body).webhook_id);
     expect(ids).toEqual([webhookId, webhookId, webhookId, webhookId]);
-    const { items } = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 10, offset: 0 });
+    const { items } = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, {
+      page: 1,
+      pageSize: 10,
+      offset: 0,
+    });
     expect(items[0]?.deliveries.map((delivery) => delivery.statusCode)).toEqual([500, 204, 201, 200]);
-    expect(items[0]?.deliveries.map((delivery) => delivery.attemptedAt.getTime() - start)).toEqual([0, 17_600, 52_800, 123_200]);
+    expect(items[0]?.deliveries.map((delivery) => delivery.attemptedAt.getTime() - start)).toEqual([
+      0, 17_600, 52_800, 123_200,
+    ]);
     expect(items[0]?.deliveredAt?.getTime()).toBe(start + 123_200);
   });
 
@@ -134,27 +140,41 @@ describe("webhook delivery", () => {
     const gaps: number[] = [];
     for (let attempt = 1; attempt <= MAX_RETRIES + 1; attempt += 1) {
       expect((await dispatcher.deliverDue(new Date(now))).attempted).toBe(1);
-      const { items } = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 10, offset: 0 });
+      const { items } = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, {
+        page: 1,
+        pageSize: 10,
+        offset: 0,
+      });
       const next = items[0]?.nextAttemptAt?.getTime();
       if (next === undefined) break;
       gaps.push(next - now);
       now = next;
     }
     expect(calls).toBe(11);
-    expect(gaps).toEqual([17.6, 35.2, 70.4, 140.8, 281.6, 563.2, 1126.4, 2252.8, 4505.6, 9011.2].map((s) => Math.round(s * 1000)));
+    expect(gaps).toEqual(
+      [17.6, 35.2, 70.4, 140.8, 281.6, 563.2, 1126.4, 2252.8, 4505.6, 9011.2].map((s) => Math.round(s * 1000)),
+    );
     // Astra's "5-hour retry window": the ten gaps add up to 1023 x 17.6 s = 5 h 0 min 4.8 s.
     expect(gaps.reduce((sum, gap) => sum + gap, 0)).toBe(18_004_800);
     expect(retryDelayMs(MAX_RETRIES + 1)).toBeNull();
     expect((await dispatcher.deliverDue(new Date(now + 10 * 86_400_000))).attempted).toBe(0);
 
     const log = await (await control("/sandbox/webhooks")).json();
-    expect(log.webhooks[0]).toMatchObject({ state: "given_up", attempts: 11, next_attempt_at: null, delivered_at: null });
+    expect(log.webhooks[0]).toMatchObject({
+      state: "given_up",
+      attempts: 11,
+      next_attempt_at: null,
+      delivered_at: null,
+    });
     expect(log.webhooks[0].deliveries[0]).toMatchObject({ status_code: null, error: "fetch failed (ECONNREFUSED)" });
   });
 
   it("echoes the user intent's metadata on user_intent_updated and user_updated, and only there", async () => {
     const metadata = { campaign: "spring", "n\u00famero": 7, nested: { ok: true, tags: ["a", null] } };
-    const created = await createIntent(sandbox.app, intentBody({ ip_address: KYC_IP.pending, phone: "+12025550190", metadata }));
+    const created = await createIntent(
+      sandbox.app,
+      intentBody({ ip_address: KYC_IP.pending, phone: "+12025550190", metadata }),
+    );
     const intentId = ((await created.json()) as { id: string }).id;
     const plain = await newIntentId(sandbox.app, { ip_address: KYC_IP.pending, phone: "+12025550191" });
     sandbox.clock.advance(10_000);
@@ -168,8 +188,11 @@ describe("webhook delivery", () => {
     await dispatcher.deliverDue(sandbox.clock.now());
     const bodies = receiver.received.map((request) => request.body);
     const of = (type: string, resource: string) =>
-      bodies.filter((body) => body.includes(`"webhook_type": "${type}"`) && body.includes(`"resource_id": "${resource}"`));
-    const echoed = ', "metadata": {"campaign": "spring", "n\\u00famero": 7, "nested": {"ok": true, "tags": ["a", null]}}}';
+      bodies.filter(
+        (body) => body.includes(`"webhook_type": "${type}"`) && body.includes(`"resource_id": "${resource}"`),
+      );
+    const echoed =
+      ', "metadata": {"campaign": "spring", "n\\u00famero": 7, "nested": {"ok": true, "tags": ["a", null]}}}';
     expect(of("user_intent_updated", intentId).length).toBeGreaterThan(0);
     for (const body of [...of("user_intent_updated", intentId), ...of("user_updated", userId)]) {
       expect(body.endsWith(echoed), body).toBe(true);
@@ -275,7 +298,13 @@ describe("POST /sandbox/webhooks/:webhook_id/replay", () => {
     expect((await control("/sandbox/webhooks/not-an-event/replay", { method: "POST" })).status).toBe(404);
 
     await sandbox.store.apps.create(
-      { clientId: "other_app", clientSecret: "other_secret", name: "Other", redirectUris: [], webhookUrl: receiver.url },
+      {
+        clientId: "other_app",
+        clientSecret: "other_secret",
+        name: "Other",
+        redirectUris: [],
+        webhookUrl: receiver.url,
+      },
       sandbox.clock.now(),
     );
     const other = await sandbox.app.request(`/sandbox/webhooks/${webhookId}/replay`, {

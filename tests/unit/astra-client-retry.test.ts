@@ -15,11 +15,16 @@ const okSchema = z.object({ ok: z.literal(true) });
 const read = { path: "/v1/accounts", auth: { accessToken: "tok" }, schema: okSchema } as const;
 
 describe("astraFetch retries", () => {
-  it.each([429, 500, 502, 503, 504])("retries a GET that answered %i, then returns the answer that worked", async (status) => {
-    const astraFetch = await clientAgainst((_, index) => (index < 2 ? astraError(status, "busy") : { json: { ok: true } }));
-    await expect(astraFetch(read)).resolves.toEqual({ ok: true });
-    expect(standIn!.seen).toHaveLength(3);
-  });
+  it.each([429, 500, 502, 503, 504])(
+    "retries a GET that answered %i, then returns the answer that worked",
+    async (status) => {
+      const astraFetch = await clientAgainst((_, index) =>
+        index < 2 ? astraError(status, "busy") : { json: { ok: true } },
+      );
+      await expect(astraFetch(read)).resolves.toEqual({ ok: true });
+      expect(standIn!.seen).toHaveLength(3);
+    },
+  );
 
   it("gives up after two retries and reports the last answer with its request id", async () => {
     const astraFetch = await clientAgainst(() => astraError(503, "down"));
@@ -47,7 +52,10 @@ describe("astraFetch retries", () => {
 
   it("never retries a POST whose connection dropped", async () => {
     const astraFetch = await clientAgainst(() => ({ drop: true }));
-    await expect(astraFetch({ ...read, method: "POST", body: {} })).rejects.toMatchObject({ kind: "unavailable", status: 0 });
+    await expect(astraFetch({ ...read, method: "POST", body: {} })).rejects.toMatchObject({
+      kind: "unavailable",
+      status: 0,
+    });
     expect(standIn!.seen).toHaveLength(1);
   });
 
@@ -61,7 +69,10 @@ describe("astraFetch retries", () => {
   });
 
   it("does not hold the page for a Retry-After beyond its cap", async () => {
-    const astraFetch = await clientAgainst(() => ({ ...astraError(429, "slow down"), headers: { "retry-after": "30" } }));
+    const astraFetch = await clientAgainst(() => ({
+      ...astraError(429, "slow down"),
+      headers: { "retry-after": "30" },
+    }));
     await expect(astraFetch(read)).rejects.toMatchObject({ kind: "rate_limited", status: 429 });
     expect(standIn!.seen).toHaveLength(1);
   });

@@ -32,7 +32,11 @@ afterEach(() => vi.unstubAllGlobals());
 describe("astraFetch", () => {
   it("calls the configured API with the bearer token, uncached, and parses the body", async () => {
     const fetchMock = mockFetch(Response.json({ count: 1, accounts: [checking] }));
-    const list = await astraFetch({ path: "/v1/accounts", auth: { accessToken: "tok_123" }, schema: accountListSchema });
+    const list = await astraFetch({
+      path: "/v1/accounts",
+      auth: { accessToken: "tok_123" },
+      schema: accountListSchema,
+    });
     expect(list.accounts[0]?.id).toBe("acc_1");
 
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -56,11 +60,18 @@ describe("astraFetch", () => {
         { status: 401, headers: { "request-id": "req-abc" } },
       ),
     );
-    const error = await astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema }).catch(
-      (e: unknown) => e,
-    );
+    const error = await astraFetch({
+      path: "/v1/accounts",
+      auth: { accessToken: "t" },
+      schema: accountListSchema,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AstraError);
-    expect(error).toMatchObject({ kind: "unauthorized", status: 401, requestId: "req-abc", message: "Access token revoked" });
+    expect(error).toMatchObject({
+      kind: "unauthorized",
+      status: 401,
+      requestId: "req-abc",
+      message: "Access token revoked",
+    });
   });
 
   it("joins a field-map description into one message", async () => {
@@ -70,35 +81,49 @@ describe("astraFetch", () => {
         { status: 400 },
       ),
     );
-    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
-      { kind: "invalid_request", message: "postal_code: Must be 5 digits.", fieldErrors: { postal_code: ["Must be 5 digits."] } },
-    );
+    await expect(
+      astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema }),
+    ).rejects.toMatchObject({
+      kind: "invalid_request",
+      message: "postal_code: Must be 5 digits.",
+      fieldErrors: { postal_code: ["Must be 5 digits."] },
+    });
   });
 
   it("reports a response that does not match the schema as bad_response, not as data", async () => {
     mockFetch(Response.json({ count: "two" }, { headers: { "request-id": "req-bad" } }));
-    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
-      { kind: "bad_response", requestId: "req-bad" },
-    );
+    await expect(
+      astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema }),
+    ).rejects.toMatchObject({ kind: "bad_response", requestId: "req-bad" });
   });
 
   it("reports an unreachable Astra as unavailable", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
-    await expect(astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema })).rejects.toMatchObject(
-      { kind: "unavailable", status: 0, requestId: null },
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
     );
+    await expect(
+      astraFetch({ path: "/v1/accounts", auth: { accessToken: "t" }, schema: accountListSchema }),
+    ).rejects.toMatchObject({ kind: "unavailable", status: 0, requestId: null });
   });
 
   it("tells a forbidden call and refused app keys apart from an expired session", async () => {
     mockFetch(Response.json({ code: 403, name: "Forbidden", description: "Not enabled" }, { status: 403 }));
     await expect(getAccounts("t")).rejects.toMatchObject({ kind: "forbidden", status: 403 });
-    mockFetch(Response.json({ code: 401, name: "Unauthorized", description: "Bad client" }, { status: 401, headers: { "request-id": "r-1" } }));
-    await expect(astraFetch({ path: "/v1/accounts", auth: "client", schema: accountListSchema })).rejects.toMatchObject({
-      kind: "misconfigured",
-      status: 401,
-      requestId: "r-1",
-      message: "Bad client",
-    });
+    mockFetch(
+      Response.json(
+        { code: 401, name: "Unauthorized", description: "Bad client" },
+        { status: 401, headers: { "request-id": "r-1" } },
+      ),
+    );
+    await expect(astraFetch({ path: "/v1/accounts", auth: "client", schema: accountListSchema })).rejects.toMatchObject(
+      {
+        kind: "misconfigured",
+        status: 401,
+        requestId: "r-1",
+        message: "Bad client",
+      },
+    );
   });
 
   it("maps 5xx to unavailable and 404 to not_found", async () => {
@@ -124,7 +149,12 @@ describe("reshapeAccount", () => {
   });
 
   it("prefers the nickname, title-cases multi-word subtypes and flags broken connections", () => {
-    const view = reshapeAccount({ ...checking, nickname: "Bills", subtype: "money market", connection_status: "error" });
+    const view = reshapeAccount({
+      ...checking,
+      nickname: "Bills",
+      subtype: "money market",
+      connection_status: "error",
+    });
     expect(view).toMatchObject({ name: "Bills", kind: "Money Market", connected: false });
   });
 });

@@ -4,7 +4,12 @@ import type { Env } from "@/lib/env";
 
 const env = vi.hoisted(() => ({ current: { astraEnv: "emulator" } as Partial<Env> }));
 vi.mock("@/lib/env", () => ({
-  getEnv: () => ({ astraApiUrl: "http://localhost:4999", astraClientId: "client", astraClientSecret: "secret", ...env.current }),
+  getEnv: () => ({
+    astraApiUrl: "http://localhost:4999",
+    astraClientId: "client",
+    astraClientSecret: "secret",
+    ...env.current,
+  }),
 }));
 
 const realNow = () => new Date("2026-12-01T20:00:00Z"); // Dec 1 in Los Angeles
@@ -16,25 +21,35 @@ describe("the app's today", () => {
   });
 
   it("in emulator mode is the emulator's clock, read with the app's Basic credentials", async () => {
-    const fetchMock = vi.fn(async () => Response.json({ now: "2026-12-06T20:00:00.000Z", offset_ms: 432_000_000, today: "2026-12-06" }));
+    const fetchMock = vi.fn(async () =>
+      Response.json({ now: "2026-12-06T20:00:00.000Z", offset_ms: 432_000_000, today: "2026-12-06" }),
+    );
     vi.stubGlobal("fetch", fetchMock);
     expect(await readAstraToday(realNow)).toBe("2026-12-06");
     const [url, init] = fetchMock.mock.calls[0] as unknown as [URL, RequestInit];
     expect(String(url)).toBe("http://localhost:4999/sandbox/clock");
-    expect((init.headers as Record<string, string>).authorization).toBe(`Basic ${Buffer.from("client:secret").toString("base64")}`);
+    expect((init.headers as Record<string, string>).authorization).toBe(
+      `Basic ${Buffer.from("client:secret").toString("base64")}`,
+    );
   });
 
   it("falls back to the real Pacific date when the emulator's clock cannot be read", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("nope", { status: 500 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("nope", { status: 500 })),
+    );
     expect(await readAstraToday(realNow)).toBe("2026-12-01");
   });
 
-  it.each(["sandbox", "production"] as const)("with ASTRA_ENV=%s is the real Pacific date and asks nobody", async (astraEnv) => {
-    env.current = { astraEnv };
-    const fetchMock = vi.fn();
-    vi.stubGlobal("fetch", fetchMock);
-    expect(await readAstraToday(realNow)).toBe("2026-12-01");
-    expect(fetchMock).not.toHaveBeenCalled();
-  });
+  it.each(["sandbox", "production"] as const)(
+    "with ASTRA_ENV=%s is the real Pacific date and asks nobody",
+    async (astraEnv) => {
+      env.current = { astraEnv };
+      const fetchMock = vi.fn();
+      vi.stubGlobal("fetch", fetchMock);
+      expect(await readAstraToday(realNow)).toBe("2026-12-01");
+      expect(fetchMock).not.toHaveBeenCalled();
+    },
+  );
 });

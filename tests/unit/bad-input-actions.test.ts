@@ -41,12 +41,32 @@ function expectFieldNamed(state: ActionState, field: string) {
 }
 
 const blank = fc.constantFrom("", " ", "\t", "\n  ");
-const tooLong = (max: number) => fc.string({ minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max);
-const notADate = fc.oneof(fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)), fc.constantFrom("2025-13-01", "2025-02-30", "20250101"));
-const pastDate = fc.date({ min: new Date("1900-01-01"), max: new Date(Date.now() - 3 * 86_400_000), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const tooLong = (max: number) =>
+  fc.string({ minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max);
+const notADate = fc.oneof(
+  fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
+  fc.constantFrom("2025-13-01", "2025-02-30", "20250101"),
+);
+const pastDate = fc
+  .date({ min: new Date("1900-01-01"), max: new Date(Date.now() - 3 * 86_400_000), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const badAmount = fc.oneof(
   blank,
-  fc.constantFrom("0", "0.00", "-5", "1.005", "abc", "1e3", "NaN", "Infinity", "100000.01", "99999999999", "$", "1..2", "１２"),
+  fc.constantFrom(
+    "0",
+    "0.00",
+    "-5",
+    "1.005",
+    "abc",
+    "1e3",
+    "NaN",
+    "Infinity",
+    "100000.01",
+    "99999999999",
+    "$",
+    "1..2",
+    "１２",
+  ),
   fc.string({ maxLength: 10 }).filter((s) => !/^\s*\$?[\d,]*\.?\d*\s*$/.test(s)),
   fc.integer({ min: 100_001, max: Number.MAX_SAFE_INTEGER }).map(String),
   fc.double({ noNaN: true, max: 0 }).map(String),
@@ -65,11 +85,22 @@ describe("routine form (createRoutineAction's parser)", () => {
   const spoilers: Record<string, fc.Arbitrary<Form>> = {
     name: fc.oneof(blank, tooLong(100)).map((name) => ({ ...valid, name })),
     source_id: fc.constant({ ...valid, source_id: "" }),
-    destination_id: fc.oneof(fc.constant(""), fc.constant(valid.source_id!)).map((destination_id) => ({ ...valid, destination_id })),
+    destination_id: fc
+      .oneof(fc.constant(""), fc.constant(valid.source_id!))
+      .map((destination_id) => ({ ...valid, destination_id })),
     amount: badAmount.map((amount) => ({ ...valid, amount })),
     start_date: fc.oneof(notADate, pastDate).map((start_date) => ({ ...valid, start_date })),
-    type: fc.string({ maxLength: 12 }).filter((s) => !["one-time", "recurring", ""].includes(s)).map((type) => ({ ...valid, type })),
-    frequency: fc.oneof(fc.constant(""), fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^(daily|weekly|biweekly|monthly|quarterly|yearly|annually|semi-?monthly)$/.test(s)))
+    type: fc
+      .string({ maxLength: 12 })
+      .filter((s) => !["one-time", "recurring", ""].includes(s))
+      .map((type) => ({ ...valid, type })),
+    frequency: fc
+      .oneof(
+        fc.constant(""),
+        fc
+          .string({ minLength: 1, maxLength: 12 })
+          .filter((s) => !/^(daily|weekly|biweekly|monthly|quarterly|yearly|annually|semi-?monthly)$/.test(s)),
+      )
       .map((frequency) => ({ ...valid, frequency })),
   };
 
@@ -89,7 +120,10 @@ describe("routine form (createRoutineAction's parser)", () => {
   });
 
   it(`answers arbitrary junk forms with field errors, never a throw (${RUNS} runs)`, async () => {
-    const junk = fc.dictionary(fc.oneof(fc.constantFrom(...Object.keys(valid)), fc.string({ maxLength: 8 })), fc.string({ maxLength: 30 }));
+    const junk = fc.dictionary(
+      fc.oneof(fc.constantFrom(...Object.keys(valid)), fc.string({ maxLength: 8 })),
+      fc.string({ maxLength: 30 }),
+    );
     await fc.assert(
       fc.asyncProperty(junk, async (form) => {
         const { state, handled } = await submit(routineFormSchema, form);
@@ -141,30 +175,62 @@ describe("test-user form (createTestUser's parser)", () => {
   const spoilers: Record<string, fc.Arbitrary<Form>> = {
     first_name: spoil("first_name", fc.oneof(blank, tooLong(100))),
     last_name: spoil("last_name", fc.oneof(blank, tooLong(100))),
-    email: spoil("email", fc.oneof(blank, fc.string({ maxLength: 20 }).filter((s) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim())))),
-    phone: spoil("phone", fc.oneof(blank, fc.string({ maxLength: 14 }).filter((s) => !/^\d{10}$/.test(s.replace(/[\s().+-]/g, "").replace(/^1(?=\d{10}$)/, ""))))),
+    email: spoil(
+      "email",
+      fc.oneof(
+        blank,
+        fc.string({ maxLength: 20 }).filter((s) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim())),
+      ),
+    ),
+    phone: spoil(
+      "phone",
+      fc.oneof(
+        blank,
+        fc
+          .string({ maxLength: 14 })
+          .filter((s) => !/^\d{10}$/.test(s.replace(/[\s().+-]/g, "").replace(/^1(?=\d{10}$)/, ""))),
+      ),
+    ),
     address1: spoil("address1", fc.oneof(blank, tooLong(200))),
     city: spoil("city", fc.oneof(blank, tooLong(100))),
-    state: spoil("state", fc.string({ maxLength: 4 }).filter((s) => !/^[A-Za-z]{2}$/.test(s.trim()))),
-    postal_code: spoil("postal_code", fc.string({ maxLength: 8 }).filter((s) => !/^\d{5}$/.test(s.trim()))),
+    state: spoil(
+      "state",
+      fc.string({ maxLength: 4 }).filter((s) => !/^[A-Za-z]{2}$/.test(s.trim())),
+    ),
+    postal_code: spoil(
+      "postal_code",
+      fc.string({ maxLength: 8 }).filter((s) => !/^\d{5}$/.test(s.trim())),
+    ),
     date_of_birth: spoil("date_of_birth", fc.oneof(notADate, fc.constant("2999-01-01"))),
-    ssn: spoil("ssn", fc.oneof(fc.constant(""), fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^(\d{4}|\d{9})$/.test(s.replace(/[\s-]/g, ""))))),
+    ssn: spoil(
+      "ssn",
+      fc.oneof(
+        fc.constant(""),
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^(\d{4}|\d{9})$/.test(s.replace(/[\s-]/g, ""))),
+      ),
+    ),
   };
 
   it("accepts the valid form (the baseline each run spoils)", async () => {
     expect((await submit(testUserFormSchema, valid)).handled).toBe(true);
   });
 
-  it.each(Object.keys(spoilers))(`names %s when it is bad (${RUNS} runs), and never sends the SSN back`, async (field) => {
-    await fc.assert(
-      fc.asyncProperty(spoilers[field]!, async (form) => {
-        const handler = vi.fn(async (): Promise<ActionState> => ({ status: "ok", message: "done" }));
-        const state = await defineAction(testUserFormSchema, handler, { secretFields: ["ssn"] })({ status: "idle" }, formData(form));
-        expect(handler).not.toHaveBeenCalled();
-        expectFieldNamed(state, field);
-        if (state.status === "invalid") expect(state.values).not.toHaveProperty("ssn");
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(Object.keys(spoilers))(
+    `names %s when it is bad (${RUNS} runs), and never sends the SSN back`,
+    async (field) => {
+      await fc.assert(
+        fc.asyncProperty(spoilers[field]!, async (form) => {
+          const handler = vi.fn(async (): Promise<ActionState> => ({ status: "ok", message: "done" }));
+          const state = await defineAction(testUserFormSchema, handler, { secretFields: ["ssn"] })(
+            { status: "idle" },
+            formData(form),
+          );
+          expect(handler).not.toHaveBeenCalled();
+          expectFieldNamed(state, field);
+          if (state.status === "invalid") expect(state.values).not.toHaveProperty("ssn");
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

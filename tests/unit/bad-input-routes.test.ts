@@ -13,7 +13,9 @@ import { subscribe } from "@/lib/events/user-events";
 const RUNS = 250;
 const SECRET = EMULATOR_CLIENT_SECRET;
 
-vi.mock("@/lib/auth/astra-session", () => ({ callAstra: vi.fn(async (load: (token: string) => unknown) => load("token")) }));
+vi.mock("@/lib/auth/astra-session", () => ({
+  callAstra: vi.fn(async (load: (token: string) => unknown) => load("token")),
+}));
 vi.mock("@/lib/astra/transfers", () => ({ getTransfers: vi.fn(async () => ({ items: [], count: 0 })) }));
 
 const webhookRequest = (body: string, headers: Record<string, string>) =>
@@ -22,7 +24,9 @@ const webhookRequest = (body: string, headers: Record<string, string>) =>
 const body = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.json({ maxDepth: 3 }),
-  fc.record({ webhook_type: fc.string(), resource_id: fc.string(), user_id: fc.string(), webhook_id: fc.string() }).map((o) => JSON.stringify(o)),
+  fc
+    .record({ webhook_type: fc.string(), resource_id: fc.string(), user_id: fc.string(), webhook_id: fc.string() })
+    .map((o) => JSON.stringify(o)),
   fc.integer({ min: 64 * 1024 + 1, max: 80 * 1024 }).map((n) => "x".repeat(n)),
 );
 const signature = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 60 }), fc.base64String({ maxLength: 60 }));
@@ -51,7 +55,10 @@ describe("POST /api/webhooks/astra with bad input", () => {
     const ids = createMemoryWebhookIdStore();
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 })), async (raw) => {
-        const response = await handleAstraWebhook(webhookRequest(raw, { "astra-verification": signAstraWebhook(raw, SECRET) }), ids);
+        const response = await handleAstraWebhook(
+          webhookRequest(raw, { "astra-verification": signAstraWebhook(raw, SECRET) }),
+          ids,
+        );
         expect(response.status).toBeLessThan(500);
         const json = await response.json();
         if (response.status === 400) expect(json.error).toMatch(/not JSON/);
@@ -67,14 +74,20 @@ describe("GET /api/astra/transfers with bad input", () => {
     const { GET } = await import("@/app/api/astra/transfers/route");
     const statuses = ["pending", "processed", "failed", "cancelled", "canceled"];
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 40 }).filter((s) => !statuses.includes(s) && s !== ""), fc.string({ maxLength: 20 }), async (status, junk) => {
-        const url = new URL("http://localhost:3000/api/astra/transfers");
-        url.searchParams.set("status", status);
-        url.searchParams.set(junk || "x", junk);
-        const response = await GET(new Request(url));
-        expect(response.status).toBe(400);
-        expect(await response.json()).toMatchObject({ error: { field: "status", message: expect.stringContaining("status must be one of") } });
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 40 }).filter((s) => !statuses.includes(s) && s !== ""),
+        fc.string({ maxLength: 20 }),
+        async (status, junk) => {
+          const url = new URL("http://localhost:3000/api/astra/transfers");
+          url.searchParams.set("status", status);
+          url.searchParams.set(junk || "x", junk);
+          const response = await GET(new Request(url));
+          expect(response.status).toBe(400);
+          expect(await response.json()).toMatchObject({
+            error: { field: "status", message: expect.stringContaining("status must be one of") },
+          });
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -12,8 +12,12 @@ describe("clientIpFrom", () => {
   it("reads only the configured header, taking the address the trusted proxy appended last", () => {
     const request = headers({ "x-forwarded-for": "203.0.113.9", "x-real-ip": "198.51.100.7" });
     expect(clientIpFrom(request, "x-real-ip")).toBe("198.51.100.7");
-    expect(clientIpFrom(headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }), "x-forwarded-for")).toBe("198.51.100.7");
-    expect(clientIpFrom(headers({ "x-vercel-forwarded-for": "2001:db8::1" }), "x-vercel-forwarded-for")).toBe("2001:db8::1");
+    expect(clientIpFrom(headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }), "x-forwarded-for")).toBe(
+      "198.51.100.7",
+    );
+    expect(clientIpFrom(headers({ "x-vercel-forwarded-for": "2001:db8::1" }), "x-vercel-forwarded-for")).toBe(
+      "2001:db8::1",
+    );
   });
 
   it("falls back when the trusted header is missing or not an address", () => {
@@ -27,6 +31,8 @@ describe("CLIENT_IP_HEADER", () => {
     expect(parseEnv({}).clientIpHeader).toBeUndefined();
     expect(parseEnv({ VERCEL_URL: "demo.vercel.app" }).clientIpHeader).toBe("x-vercel-forwarded-for");
     expect(parseEnv({ CLIENT_IP_HEADER: "X-Real-IP" }).clientIpHeader).toBe("x-real-ip");
-    expect(() => parseEnv({ CLIENT_IP_HEADER: "x-real-ip, x-forwarded-for" })).toThrow(/CLIENT_IP_HEADER: must be one header name/);
+    expect(() => parseEnv({ CLIENT_IP_HEADER: "x-real-ip, x-forwarded-for" })).toThrow(
+      /CLIENT_IP_HEADER: must be one header name/,
+    );
   });
 });

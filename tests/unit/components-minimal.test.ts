@@ -36,7 +36,9 @@ describe("components with minimal Astra data", () => {
   });
 
   it("renders an account card with only an id and a name", () => {
-    const html = renderToStaticMarkup(createElement(AccountCard, { account: reshapeAccount(accountSchema.parse(minimalAccount)) }));
+    const html = renderToStaticMarkup(
+      createElement(AccountCard, { account: reshapeAccount(accountSchema.parse(minimalAccount)) }),
+    );
     expect(html).toContain("Main Checking");
     expect(html).not.toContain("••••");
     expect(html).not.toContain("Needs attention");

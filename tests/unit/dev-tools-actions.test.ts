@@ -28,7 +28,11 @@ describe("developer drawer actions", () => {
   });
 
   it("finds the days to the earliest run after the emulator's today", () => {
-    const routines = [{ nextRuns: ["2026-03-01", "2026-03-08"] }, { nextRuns: ["2026-02-20", "2026-02-27"] }, { nextRuns: [] }];
+    const routines = [
+      { nextRuns: ["2026-03-01", "2026-03-08"] },
+      { nextRuns: ["2026-02-20", "2026-02-27"] },
+      { nextRuns: [] },
+    ];
     expect(daysToNextRun(routines, "2026-02-20")).toBe(7);
     expect(daysToNextRun(routines, "2026-02-10")).toBe(10);
     expect(daysToNextRun(routines, "2026-03-08")).toBeNull();

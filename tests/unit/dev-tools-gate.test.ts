@@ -45,7 +45,9 @@ describe("the developer tools gate", () => {
     env.current = production(astraEnv);
     const { GET, POST } = await import("@/app/api/dev-tools/route");
     expect((await GET()).status).toBe(404);
-    const post = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: JSON.stringify({ action: "reset" }) }));
+    const post = await POST(
+      new Request("http://localhost/api/dev-tools", { method: "POST", body: JSON.stringify({ action: "reset" }) }),
+    );
     expect(post.status).toBe(404);
   });
 
@@ -54,7 +56,12 @@ describe("the developer tools gate", () => {
     const fetchMock = vi.fn();
     vi.stubGlobal("fetch", fetchMock);
     const { POST } = await import("@/app/api/dev-tools/route");
-    const bad = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: JSON.stringify({ action: "advance", days: 3 }) }));
+    const bad = await POST(
+      new Request("http://localhost/api/dev-tools", {
+        method: "POST",
+        body: JSON.stringify({ action: "advance", days: 3 }),
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: { kind: "invalid_request", message: "days must be 1 or 5." } });
     const notJson = await POST(new Request("http://localhost/api/dev-tools", { method: "POST", body: "{" }));

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CALLS_PER_USER, forgetAstraCalls, recentAstraCalls, recordAstraCall } from "@/lib/dev-tools/recent-calls";
 
-const call = (n: number) => ({ method: "GET", path: `/v1/accounts/${n}`, status: 200, durationMs: 12.4, requestId: `req_${n}` });
+const call = (n: number) => ({
+  method: "GET",
+  path: `/v1/accounts/${n}`,
+  status: 200,
+  durationMs: 12.4,
+  requestId: `req_${n}`,
+});
 
 describe("recent Astra calls (developer drawer)", () => {
   beforeEach(() => forgetAstraCalls());
@@ -10,7 +16,11 @@ describe("recent Astra calls (developer drawer)", () => {
     for (let n = 1; n <= CALLS_PER_USER + 5; n++) recordAstraCall(call(n), "usr_a");
     const calls = recentAstraCalls("usr_a");
     expect(calls).toHaveLength(CALLS_PER_USER);
-    expect(calls[0]).toMatchObject({ path: `/v1/accounts/${CALLS_PER_USER + 5}`, requestId: `req_${CALLS_PER_USER + 5}`, durationMs: 12 });
+    expect(calls[0]).toMatchObject({
+      path: `/v1/accounts/${CALLS_PER_USER + 5}`,
+      requestId: `req_${CALLS_PER_USER + 5}`,
+      durationMs: 12,
+    });
     expect(calls.at(-1)?.path).toBe("/v1/accounts/6");
   });
 
@@ -23,7 +33,12 @@ describe("recent Astra calls (developer drawer)", () => {
   });
 
   it("stores no token, header or query string, whatever the caller hands it", () => {
-    const leaky = { ...call(1), path: "/v1/transfers?token=abc&page=2", authorization: "Bearer secret-token", accessToken: "secret-token" };
+    const leaky = {
+      ...call(1),
+      path: "/v1/transfers?token=abc&page=2",
+      authorization: "Bearer secret-token",
+      accessToken: "secret-token",
+    };
     recordAstraCall(leaky, "usr_a");
     const [stored] = recentAstraCalls("usr_a");
     expect(Object.keys(stored!).sort()).toEqual(["at", "durationMs", "method", "path", "requestId", "status"]);

@@ -17,7 +17,11 @@ import {
 } from "@/scripts/doctor";
 import { basicAuth, createSandbox, DEFAULT_APP } from "../sandbox/helpers";
 
-const emulatorEnv = parseEnv({ ASTRA_API_URL: "http://localhost:4209", ASTRA_APP_URL: "http://localhost:4209", AUTH_URL: "http://localhost:3209" });
+const emulatorEnv = parseEnv({
+  ASTRA_API_URL: "http://localhost:4209",
+  ASTRA_APP_URL: "http://localhost:4209",
+  AUTH_URL: "http://localhost:3209",
+});
 const sandboxEnv = parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: "secret" });
 
 describe("Node version", () => {
@@ -47,7 +51,9 @@ describe("environment", () => {
   it("passes lib/env.ts's defaults and names the URLs it will use", () => {
     const { env, findings } = checkEnv({});
     expect(env?.astraApiUrl).toBe("http://localhost:4010");
-    expect(findings).toEqual([expect.objectContaining({ state: "ok", detail: expect.stringContaining("ASTRA_ENV=emulator") })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ state: "ok", detail: expect.stringContaining("ASTRA_ENV=emulator") }),
+    ]);
   });
 
   it("reports every problem lib/env.ts finds, in its words, each with a fix naming the variable", () => {
@@ -79,13 +85,19 @@ describe("reaching Astra", () => {
 
   it("tells an emulator user to start the emulator, and a sandbox user to check the URL", () => {
     const down = describeReach("Astra API", "http://localhost:4209", { error: "ECONNREFUSED" }, emulatorEnv);
-    expect(down).toMatchObject({ state: "fail", detail: expect.stringContaining("ECONNREFUSED"), fix: expect.stringContaining("npm run sandbox") });
+    expect(down).toMatchObject({
+      state: "fail",
+      detail: expect.stringContaining("ECONNREFUSED"),
+      fix: expect.stringContaining("npm run sandbox"),
+    });
     const offline = describeReach("Astra module", sandboxEnv.astraAppUrl, { error: "ENOTFOUND" }, sandboxEnv);
     expect(offline).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_APP_URL") });
   });
 
   it("names the network error from fetch's cause", () => {
-    const refused = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+    const refused = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
     expect(networkErrorText(refused)).toBe("ECONNREFUSED");
     expect(networkErrorText(new DOMException("The operation timed out.", "TimeoutError"))).toBe("no answer within 3 s");
   });
@@ -98,7 +110,11 @@ describe("redirect URI in emulator mode", () => {
     expect(redirectUriOf(emulatorEnv)).toBe(redirectUri);
     const url = new URL(authorizeUrlOf(emulatorEnv, redirectUri));
     expect(url.origin + url.pathname).toBe("http://localhost:4209/login/oauth/authorize");
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: EMULATOR_CLIENT_ID, redirect_uri: redirectUri, response_type: "code" });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: EMULATOR_CLIENT_ID,
+      redirect_uri: redirectUri,
+      response_type: "code",
+    });
   });
 
   it("passes when the authorize page opens", () => {
@@ -106,13 +122,21 @@ describe("redirect URI in emulator mode", () => {
   });
 
   it("recognises the emulator's refusal and says where to register the URI", () => {
-    const finding = describeRedirectCheck(emulatorEnv, redirectUri, { status: 400, body: "<h1>Redirect URI not registered</h1>" });
+    const finding = describeRedirectCheck(emulatorEnv, redirectUri, {
+      status: 400,
+      body: "<h1>Redirect URI not registered</h1>",
+    });
     expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("SANDBOX_REDIRECT_URIS") });
-    expect(finding.state === "fail" && finding.fix).toContain(`http://localhost:4209/dashboard/apps/${EMULATOR_CLIENT_ID}`);
+    expect(finding.state === "fail" && finding.fix).toContain(
+      `http://localhost:4209/dashboard/apps/${EMULATOR_CLIENT_ID}`,
+    );
   });
 
   it("tells an unknown client id apart from an unregistered URI", () => {
-    const finding = describeRedirectCheck(emulatorEnv, redirectUri, { status: 400, body: "<h1>Invalid client_id</h1>" });
+    const finding = describeRedirectCheck(emulatorEnv, redirectUri, {
+      status: 400,
+      body: "<h1>Invalid client_id</h1>",
+    });
     expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_CLIENT_ID") });
   });
 
@@ -123,7 +147,10 @@ describe("redirect URI in emulator mode", () => {
 
   it("fails keys the control API refuses", () => {
     expect(describeEmulatorKeys({ status: 200, body: "{}" }).state).toBe("ok");
-    expect(describeEmulatorKeys({ status: 401, body: "" })).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_CLIENT_SECRET") });
+    expect(describeEmulatorKeys({ status: 401, body: "" })).toMatchObject({
+      state: "fail",
+      fix: expect.stringContaining("ASTRA_CLIENT_SECRET"),
+    });
   });
 });
 
@@ -136,7 +163,9 @@ describe("redirect URI against the real emulator (in-process)", () => {
     const { app } = createSandbox();
     const registered = redirectUriOf(env)!;
     expect(DEFAULT_APP.redirectUris).toContain(registered);
-    expect(describeRedirectCheck(env, registered, await asReach(await app.request(authorizeUrlOf(env, registered)))).state).toBe("ok");
+    expect(
+      describeRedirectCheck(env, registered, await asReach(await app.request(authorizeUrlOf(env, registered)))).state,
+    ).toBe("ok");
 
     const other = "http://localhost:3001/api/auth/callback/astra";
     const refused = describeRedirectCheck(env, other, await asReach(await app.request(authorizeUrlOf(env, other))));
@@ -147,7 +176,9 @@ describe("redirect URI against the real emulator (in-process)", () => {
     const { app } = createSandbox();
     const clock = (authorization: string) => app.request("/sandbox/clock", { headers: { authorization } });
     expect(describeEmulatorKeys(await asReach(await clock(basicAuth()))).state).toBe("ok");
-    expect(describeEmulatorKeys(await asReach(await clock(basicAuth(DEFAULT_APP.clientId, "wrong")))).state).toBe("fail");
+    expect(describeEmulatorKeys(await asReach(await clock(basicAuth(DEFAULT_APP.clientId, "wrong")))).state).toBe(
+      "fail",
+    );
   });
 });
 
@@ -160,7 +191,12 @@ describe("ports", () => {
   });
 
   it("checks no emulator port when talking to Astra, and falls back to Next's 3000 for a remote AUTH_URL", () => {
-    const remote = parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: "secret", AUTH_URL: "https://demo.example.com" });
+    const remote = parseEnv({
+      ASTRA_ENV: "sandbox",
+      ASTRA_CLIENT_ID: "id",
+      ASTRA_CLIENT_SECRET: "secret",
+      AUTH_URL: "https://demo.example.com",
+    });
     expect(portsOf(remote)).toEqual([{ role: "app", port: 3000 }]);
     expect(portsOf(sandboxEnv)).toEqual([{ role: "app", port: 3000 }]);
   });
@@ -176,7 +212,11 @@ describe("ports", () => {
 describe("output", () => {
   it("prints a mark per finding and the fix under a failure", () => {
     expect(formatFinding({ state: "ok", label: "Node.js", detail: "20.20.2" })).toBe("✓ Node.js: 20.20.2");
-    expect(formatFinding({ state: "fail", label: "port 3000", detail: "in use", fix: "Stop it." })).toBe("✗ port 3000: in use\n    fix: Stop it.");
-    expect(formatFinding({ state: "skip", label: "redirect URI", detail: "not checked" })).toBe("– redirect URI: not checked");
+    expect(formatFinding({ state: "fail", label: "port 3000", detail: "in use", fix: "Stop it." })).toBe(
+      "✗ port 3000: in use\n    fix: Stop it.",
+    );
+    expect(formatFinding({ state: "skip", label: "redirect URI", detail: "not checked" })).toBe(
+      "– redirect URI: not checked",
+    );
   });
 });

@@ -43,9 +43,7 @@ describe("parseEnv", () => {
   });
 
   it("names the variable and the problem for a malformed value", () => {
-    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual([
-      'ASTRA_ENV: must be "emulator", "sandbox" or "production"',
-    ]);
+    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual(['ASTRA_ENV: must be "emulator", "sandbox" or "production"']);
     expect(problemsOf({ ASTRA_API_URL: "localhost:4010" })[0]).toMatch(/^ASTRA_API_URL: must be an http\(s\) URL/);
   });
 
@@ -71,7 +69,11 @@ describe("parseEnv", () => {
 
   it("uses secure cookies behind https and on Vercel", () => {
     expect(parseEnv({ AUTH_URL: "https://demo.example.com" }).useSecureCookies).toBe(true);
-    const vercel = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "a-real-secret-of-enough-length", VERCEL_URL: "demo.vercel.app" });
+    const vercel = parseEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "a-real-secret-of-enough-length",
+      VERCEL_URL: "demo.vercel.app",
+    });
     expect(vercel).toMatchObject({ authUrl: "https://demo.vercel.app", useSecureCookies: true, trustHost: true });
   });
 
@@ -79,6 +81,9 @@ describe("parseEnv", () => {
     expect(problemsOf({ NODE_ENV: "production", AUTH_SECRET: "a-real-secret-of-enough-length" })).toEqual([
       expect.stringMatching(/^AUTH_URL: required in production/),
     ]);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "a-real-secret-of-enough-length", AUTH_TRUST_HOST: "true" }).trustHost).toBe(true);
+    expect(
+      parseEnv({ NODE_ENV: "production", AUTH_SECRET: "a-real-secret-of-enough-length", AUTH_TRUST_HOST: "true" })
+        .trustHost,
+    ).toBe(true);
   });
 });

@@ -8,11 +8,21 @@ import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 // surfaces that show one: the error panel and the route handlers' JSON.
 const INTERNAL = "http://astra-internal.example:4010";
 const unreachable = () =>
-  new AstraError({ kind: "unavailable", status: 0, message: `Could not reach Astra at ${INTERNAL}`, cause: new TypeError("fetch failed") });
+  new AstraError({
+    kind: "unavailable",
+    status: 0,
+    message: `Could not reach Astra at ${INTERNAL}`,
+    cause: new TypeError("fetch failed"),
+  });
 const serverError = () =>
   new AstraError({ kind: "unavailable", status: 503, message: "upstream pool db-7 exhausted", requestId: "req-503" });
 const refused = () =>
-  new AstraError({ kind: "invalid_request", status: 400, message: "amount: must be at most 5000", requestId: "req-400" });
+  new AstraError({
+    kind: "invalid_request",
+    status: 400,
+    message: "amount: must be at most 5000",
+    requestId: "req-400",
+  });
 
 const panel = (error: AstraError) => renderToStaticMarkup(createElement(AstraErrorPanel, { error, path: "/routines" }));
 
@@ -33,7 +43,13 @@ describe("error panel", () => {
 
     // The operator still gets the whole story, on the server.
     const logged = warn.mock.calls.map(([line]) => JSON.parse(String(line)));
-    expect(logged[0]).toMatchObject({ event: "astra_error", where: "/routines", kind: "unavailable", message: `Could not reach Astra at ${INTERNAL}`, cause: "fetch failed" });
+    expect(logged[0]).toMatchObject({
+      event: "astra_error",
+      where: "/routines",
+      kind: "unavailable",
+      message: `Could not reach Astra at ${INTERNAL}`,
+      cause: "fetch failed",
+    });
     expect(logged[1]).toMatchObject({ requestId: "req-503", message: "upstream pool db-7 exhausted" });
   });
 
@@ -51,10 +67,21 @@ describe("route handlers' JSON errors", () => {
     const body = await hidden.text();
     expect(body).not.toContain(INTERNAL);
     expect(JSON.parse(body)).toEqual({
-      error: { kind: "unavailable", title: "Astra is not reachable right now", action: expect.any(String), message: null, requestId: null },
+      error: {
+        kind: "unavailable",
+        title: "Astra is not reachable right now",
+        action: expect.any(String),
+        message: null,
+        requestId: null,
+      },
     });
 
-    expect((await astraErrorResponse(serverError()).json()).error).toMatchObject({ message: null, requestId: "req-503" });
-    expect((await astraErrorResponse(refused()).json()).error).toMatchObject({ message: "amount: must be at most 5000" });
+    expect((await astraErrorResponse(serverError()).json()).error).toMatchObject({
+      message: null,
+      requestId: "req-503",
+    });
+    expect((await astraErrorResponse(refused()).json()).error).toMatchObject({
+      message: "amount: must be at most 5000",
+    });
   });
 });

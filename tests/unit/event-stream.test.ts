@@ -8,7 +8,15 @@ let users = 0;
 const newSession = (overrides: Partial<JWT> = {}): JWT => {
   users += 1;
   const now = Math.floor(Date.now() / 1000);
-  return { astraUserId: `usr_stream_${users}`, status: "approved", accessToken: "a", refreshToken: `r-${users}`, expiresAt: now + 3600, exp: now + 86_400, ...overrides };
+  return {
+    astraUserId: `usr_stream_${users}`,
+    status: "approved",
+    accessToken: "a",
+    refreshToken: `r-${users}`,
+    expiresAt: now + 3600,
+    exp: now + 86_400,
+    ...overrides,
+  };
 };
 
 /** Reads what the stream has sent so far, and whether it has ended. */
@@ -19,7 +27,10 @@ async function drain(response: Response) {
   let ended = false;
   // Each read either yields a queued chunk or (when nothing is queued) would wait: race it against a tick.
   for (;;) {
-    const next = await Promise.race([reader.read(), new Promise<"idle">((resolve) => setTimeout(() => resolve("idle"), 0))]);
+    const next = await Promise.race([
+      reader.read(),
+      new Promise<"idle">((resolve) => setTimeout(() => resolve("idle"), 0)),
+    ]);
     if (next === "idle") break;
     if (next.done) {
       ended = true;

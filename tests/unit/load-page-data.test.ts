@@ -26,16 +26,19 @@ describe("loadPageData", () => {
     await expect(loadPageData(load, { path: "/routines" })).resolves.toEqual({ ok: true, data: { routines: [] } });
   });
 
-  it.each(["unauthorized", "unavailable", "not_found"] as const)("turns a %s failure into the panel for the page", async (kind) => {
-    const error = failure(kind);
-    readFromAstra.mockRejectedValue(error);
-    const loaded = await loadPageData(load, { path: "/transfers" });
-    expect(loaded.ok).toBe(false);
-    if (loaded.ok) return;
-    const props = loaded.panel.props as { error: unknown; path: string };
-    expect(props.error).toBe(error);
-    expect(props.path).toBe("/transfers");
-  });
+  it.each(["unauthorized", "unavailable", "not_found"] as const)(
+    "turns a %s failure into the panel for the page",
+    async (kind) => {
+      const error = failure(kind);
+      readFromAstra.mockRejectedValue(error);
+      const loaded = await loadPageData(load, { path: "/transfers" });
+      expect(loaded.ok).toBe(false);
+      if (loaded.ok) return;
+      const props = loaded.panel.props as { error: unknown; path: string };
+      expect(props.error).toBe(error);
+      expect(props.path).toBe("/transfers");
+    },
+  );
 
   it("shows the 404 page for a missing resource when the URL names one", async () => {
     readFromAstra.mockRejectedValue(failure("not_found"));

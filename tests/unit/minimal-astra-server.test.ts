@@ -18,12 +18,15 @@ type Answer = { status?: number; body: unknown };
 const received: { method: string; path: string; body: unknown }[] = [];
 
 function answerFor(method: string, path: string): Answer {
-  if (method === "GET" && path === "/v1/transfers") return { body: { count: 2, transfers: [minimalTransfer, percentageTransfer] } };
+  if (method === "GET" && path === "/v1/transfers")
+    return { body: { count: 2, transfers: [minimalTransfer, percentageTransfer] } };
   if (method === "GET" && path === "/v1/routines") return { body: { routines: [minimalRoutine] } };
   if (method === "GET" && path === "/v1/routines/rtn_1") return { body: minimalRoutine };
   if (method === "GET" && path === "/v1/routines/rtn_1/transfers") return { body: { transfers: [minimalTransfer] } };
-  if (method === "POST" && path === "/v1/routines") return { status: 201, body: { ...minimalRoutine, id: "rtn_new", type: "one-time" } };
-  if (method === "POST" && path === "/v1/transfers/trf_2/cancel") return { body: { ...percentageTransfer, status: "canceled" } };
+  if (method === "POST" && path === "/v1/routines")
+    return { status: 201, body: { ...minimalRoutine, id: "rtn_new", type: "one-time" } };
+  if (method === "POST" && path === "/v1/transfers/trf_2/cancel")
+    return { body: { ...percentageTransfer, status: "canceled" } };
   if (method === "GET" && path === "/v1/accounts") return { body: { count: 1, accounts: [minimalAccount] } };
   if (method === "GET" && path === "/v1/user") return { body: minimalUser };
   return { status: 404, body: { code: 404, name: "Not Found", description: `No ${method} ${path}` } };
@@ -109,7 +112,15 @@ describe("the app against a stand-in Astra that sends only the documented minimu
   it("creates a routine sending payment_type and a calendar start_date, and reads the minimal answer", async () => {
     const created = await api.routines.createRoutine(
       "tok",
-      { type: "one-time", name: "Rent", payment_type: "ach", source_id: "acc_src", destination_id: "acc_dst", amount: 40, start_date: "2026-12-09" },
+      {
+        type: "one-time",
+        name: "Rent",
+        payment_type: "ach",
+        source_id: "acc_src",
+        destination_id: "acc_dst",
+        amount: 40,
+        start_date: "2026-12-09",
+      },
       "idem-1",
     );
     expect(created.id).toBe("rtn_new");

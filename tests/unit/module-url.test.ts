@@ -42,7 +42,11 @@ describe("buildModuleUrl (the dashboard's OAuth link generator)", () => {
   });
 
   it("a user adds user_id instead", () => {
-    const url = parse({ ...base, action: "verify_document", subject: { kind: "user", id: "user-9", phone: "2025550123" } });
+    const url = parse({
+      ...base,
+      action: "verify_document",
+      subject: { kind: "user", id: "user-9", phone: "2025550123" },
+    });
     expect(url.searchParams.get("user_id")).toBe("user-9");
     expect(url.searchParams.has("user_intent_id")).toBe(false);
     expect(url.searchParams.get("phone_read_only")).toBe("true");

@@ -3,7 +3,9 @@ import { AstraProvider, withTokenType } from "@/lib/astra/oauth-provider";
 import { parseEnv } from "@/lib/env";
 
 describe("AstraProvider", () => {
-  const provider = AstraProvider(parseEnv({ ASTRA_API_URL: "http://localhost:4100", ASTRA_APP_URL: "http://localhost:4101" }));
+  const provider = AstraProvider(
+    parseEnv({ ASTRA_API_URL: "http://localhost:4100", ASTRA_APP_URL: "http://localhost:4101" }),
+  );
 
   it("points at the module for authorization and the API for token and profile", () => {
     expect(provider.authorization).toMatchObject({
@@ -50,7 +52,12 @@ describe("AstraProvider", () => {
 describe("withTokenType", () => {
   it("adds token_type when Astra's token response omits it", async () => {
     const conformed = await withTokenType(Response.json({ access_token: "a", expires_in: 7200, refresh_token: "r" }));
-    expect(await conformed!.json()).toEqual({ access_token: "a", expires_in: 7200, refresh_token: "r", token_type: "bearer" });
+    expect(await conformed!.json()).toEqual({
+      access_token: "a",
+      expires_in: 7200,
+      refresh_token: "r",
+      token_type: "bearer",
+    });
   });
 
   it("leaves complete and error responses alone", async () => {

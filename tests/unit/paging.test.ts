@@ -10,12 +10,23 @@ describe("parsePageParam", () => {
     expect(parsePageParam(String(MAX_PAGE))).toBe(MAX_PAGE);
   });
 
-  it.each([undefined, null, "", "0", "-1", "02", "2.0", "1e3", " 2", "two", "0x10", String(MAX_PAGE + 1), "99999999999999999999"])(
-    "falls back to page 1 for %j",
-    (raw) => {
-      expect(parsePageParam(raw)).toBe(1);
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    "",
+    "0",
+    "-1",
+    "02",
+    "2.0",
+    "1e3",
+    " 2",
+    "two",
+    "0x10",
+    String(MAX_PAGE + 1),
+    "99999999999999999999",
+  ])("falls back to page 1 for %j", (raw) => {
+    expect(parsePageParam(raw)).toBe(1);
+  });
 
   it("falls back to page 1 when the parameter is repeated", () => {
     expect(parsePageParam(["2", "3"])).toBe(1);
@@ -41,7 +52,10 @@ describe("readPageInfo", () => {
 
   it("counts pages from count when has_more is absent", () => {
     expect(readPageInfo({ count: 41 }, 20, first)).toEqual({ page: 1, hasMore: true, count: 41, pageCount: 3 });
-    expect(readPageInfo({ count: 40, page: 2 }, 20, { page: 2, pageSize: 20 })).toMatchObject({ hasMore: false, pageCount: 2 });
+    expect(readPageInfo({ count: 40, page: 2 }, 20, { page: 2, pageSize: 20 })).toMatchObject({
+      hasMore: false,
+      pageCount: 2,
+    });
     expect(readPageInfo({ count: 0 }, 0, first)).toMatchObject({ hasMore: false, pageCount: 1 });
   });
 

@@ -62,7 +62,10 @@ describe("proxy: security headers", () => {
 
 describe("proxy: failed refreshes are logged", () => {
   it("logs one structured line when Astra cannot be reached, naming path and cause but no token", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { token, cookie } = await expiredSessionCookie();
 
@@ -71,13 +74,27 @@ describe("proxy: failed refreshes are logged", () => {
 
     expect(warn).toHaveBeenCalledOnce();
     const line = String(warn.mock.calls[0]![0]);
-    expect(JSON.parse(line)).toEqual({ event: "session_refresh_failed", path: "/dashboard", cause: "unavailable", status: 0, requestId: null });
+    expect(JSON.parse(line)).toEqual({
+      event: "session_refresh_failed",
+      path: "/dashboard",
+      cause: "unavailable",
+      status: 0,
+      requestId: null,
+    });
     expect(line).not.toContain(token.accessToken);
     expect(line).not.toContain(token.refreshToken);
   });
 
   it("logs Astra's status and request id when it answers with an error", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Response.json({ code: 500, name: "Server Error", description: "boom" }, { status: 500, headers: { "request-id": "req-proxy-1" } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        Response.json(
+          { code: 500, name: "Server Error", description: "boom" },
+          { status: 500, headers: { "request-id": "req-proxy-1" } },
+        ),
+      ),
+    );
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { cookie } = await expiredSessionCookie();
 
@@ -92,11 +109,17 @@ describe("proxy: failed refreshes are logged", () => {
   });
 
   it("logs a refresh token Astra no longer accepts (the user must re-authorize)", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Response.json({ error: "invalid_grant" }, { status: 400 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Response.json({ error: "invalid_grant" }, { status: 400 })),
+    );
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { cookie } = await expiredSessionCookie();
 
     await proxy(get("/transfers", cookie));
-    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toMatchObject({ path: "/transfers", cause: "refresh_token_rejected" });
+    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toMatchObject({
+      path: "/transfers",
+      cause: "refresh_token_rejected",
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
-import { exchangeRefreshToken, latestTokens, needsRefresh, refreshSessionTokens, tokensAfterRejection } from "@/lib/auth/refresh-token";
+import {
+  exchangeRefreshToken,
+  latestTokens,
+  needsRefresh,
+  refreshSessionTokens,
+  tokensAfterRejection,
+} from "@/lib/auth/refresh-token";
 import type { JWT } from "next-auth/jwt";
 
 const base: JWT = {
@@ -35,12 +41,22 @@ function stubTokenEndpoint(response: () => Response) {
 describe("exchangeRefreshToken", () => {
   it("sends the refresh grant with client Basic auth and keeps the new pair", async () => {
     const fetchMock = stubTokenEndpoint(() =>
-      Response.json({ access_token: "new-access", token_type: "Bearer", expires_in: 7200, refresh_token: "new-refresh" }),
+      Response.json({
+        access_token: "new-access",
+        token_type: "Bearer",
+        expires_in: 7200,
+        refresh_token: "new-refresh",
+      }),
     );
     const before = Math.floor(Date.now() / 1000);
     const next = await exchangeRefreshToken(base);
 
-    expect(next).toMatchObject({ accessToken: "new-access", refreshToken: "new-refresh", error: undefined, astraUserId: "usr_1" });
+    expect(next).toMatchObject({
+      accessToken: "new-access",
+      refreshToken: "new-refresh",
+      error: undefined,
+      astraUserId: "usr_1",
+    });
     expect(next.expiresAt).toBeGreaterThanOrEqual(before + 7200);
 
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -77,7 +93,12 @@ describe("refreshSessionTokens", () => {
     let issued = 0;
     const fetchMock = stubTokenEndpoint(() => {
       issued += 1;
-      return Response.json({ access_token: `a${issued}`, expires_in: 7200, refresh_token: `r${issued}`, token_type: "Bearer" });
+      return Response.json({
+        access_token: `a${issued}`,
+        expires_in: 7200,
+        refresh_token: `r${issued}`,
+        token_type: "Bearer",
+      });
     });
     const token = { ...base, refreshToken: "session-42-refresh" };
     const results = await Promise.all(Array.from({ length: 20 }, () => refreshSessionTokens(token)));
@@ -91,7 +112,12 @@ describe("tokensAfterRejection", () => {
     let issued = 0;
     const fetchMock = stubTokenEndpoint(() => {
       issued += 1;
-      return Response.json({ access_token: `acc${issued}`, expires_in: 7200, refresh_token: `ref${issued}`, token_type: "Bearer" });
+      return Response.json({
+        access_token: `acc${issued}`,
+        expires_in: 7200,
+        refresh_token: `ref${issued}`,
+        token_type: "Bearer",
+      });
     });
     const cookie: JWT = { ...base, accessToken: "cookie-access", refreshToken: "cookie-refresh" };
 

@@ -41,13 +41,19 @@ describe("reshapeRoutine with a minimal routine", () => {
   });
 
   it("previews the next runs once the schedule is known", () => {
-    const full = reshapeRoutine(routineSchema.parse({ ...minimalRoutine, frequency: "weekly", start_date: "2026-12-04" }), NOW);
+    const full = reshapeRoutine(
+      routineSchema.parse({ ...minimalRoutine, frequency: "weekly", start_date: "2026-12-04" }),
+      NOW,
+    );
     expect(full.nextRuns[0]).toBe("2026-12-04");
     expect(full.schedule).toBe("Every week");
   });
 
   it("reads a start date sent as a date-time as its calendar day", () => {
-    const view = reshapeRoutine(routineSchema.parse({ ...minimalRoutine, type: "one-time", start_date: "2026-12-09T00:00:00" }), NOW);
+    const view = reshapeRoutine(
+      routineSchema.parse({ ...minimalRoutine, type: "one-time", start_date: "2026-12-09T00:00:00" }),
+      NOW,
+    );
     expect(view.startDate).toBe("2026-12-09");
     expect(view.nextRuns).toEqual(["2026-12-09"]);
   });
@@ -109,8 +115,12 @@ describe("reshapeTransfer with the JS client's fixtures", () => {
   });
 
   it("reads both spellings of cancelled, and an unknown status, in words", () => {
-    expect(reshapeTransfer(transferSchema.parse({ ...minimalTransfer, status: "canceled" })).words.label).toBe("Cancelled");
-    expect(reshapeTransfer(transferSchema.parse({ ...minimalTransfer, status: "cancelled" })).words.label).toBe("Cancelled");
+    expect(reshapeTransfer(transferSchema.parse({ ...minimalTransfer, status: "canceled" })).words.label).toBe(
+      "Cancelled",
+    );
+    expect(reshapeTransfer(transferSchema.parse({ ...minimalTransfer, status: "cancelled" })).words.label).toBe(
+      "Cancelled",
+    );
     const returned = reshapeTransfer(transferSchema.parse({ ...minimalTransfer, status: "returned" }));
     expect(returned.words.label).toBe("Unknown status: returned");
     expect(returned.cancellable).toBe(false);
@@ -136,6 +146,8 @@ describe("reshapeAccount with only an id and a name", () => {
   });
 
   it("still flags an account whose connection Astra reports as broken", () => {
-    expect(reshapeAccount(accountSchema.parse({ ...minimalAccount, connection_status: "error" })).connected).toBe(false);
+    expect(reshapeAccount(accountSchema.parse({ ...minimalAccount, connection_status: "error" })).connected).toBe(
+      false,
+    );
   });
 });

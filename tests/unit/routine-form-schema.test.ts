@@ -23,14 +23,22 @@ const errorsOf = async (input: Record<string, string>) => {
 
 describe("routineFormSchema", () => {
   it("reads the amount into dollars and keeps today (Pacific) as a valid start", async () => {
-    expect(await routineFormSchema.parseAsync(valid)).toMatchObject({ amount: 1250.5, frequency: "monthly", start_date: todayInAstraZone() });
+    expect(await routineFormSchema.parseAsync(valid)).toMatchObject({
+      amount: 1250.5,
+      frequency: "monthly",
+      start_date: todayInAstraZone(),
+    });
   });
 
   it.each([
     [{ name: " " }, "name", "Give the routine a name."],
     [{ amount: "0" }, "amount", "Enter an amount more than $0."],
     [{ amount: "1.005" }, "amount", "Use at most 2 decimal places, like 25.50."],
-    [{ destination_id: "acc_checking" }, "destination_id", "Choose a different account from the one the money comes from."],
+    [
+      { destination_id: "acc_checking" },
+      "destination_id",
+      "Choose a different account from the one the money comes from.",
+    ],
     [{ start_date: "2020-01-01" }, "start_date", "Choose today or a later date (Pacific time)."],
     [{ frequency: "" }, "frequency", "Choose how often it repeats."],
     [{ source_id: "" }, "source_id", "Choose the account to move money from."],

@@ -11,7 +11,11 @@ describe("upcomingRunDates", () => {
       "2026-12-24",
       "2026-12-31",
     ]);
-    expect(upcomingRunDates("2026-12-03", "bi-weekly", "2026-12-01", 3)).toEqual(["2026-12-03", "2026-12-17", "2026-12-31"]);
+    expect(upcomingRunDates("2026-12-03", "bi-weekly", "2026-12-01", 3)).toEqual([
+      "2026-12-03",
+      "2026-12-17",
+      "2026-12-31",
+    ]);
   });
 
   it("skips runs already past and keeps the cadence", () => {
@@ -27,21 +31,41 @@ describe("upcomingRunDates", () => {
       "2027-04-30",
       "2027-05-31",
     ]);
-    expect(upcomingRunDates("2027-01-30", "monthly", "2027-01-01", 3)).toEqual(["2027-01-30", "2027-02-28", "2027-03-30"]);
+    expect(upcomingRunDates("2027-01-30", "monthly", "2027-01-01", 3)).toEqual([
+      "2027-01-30",
+      "2027-02-28",
+      "2027-03-30",
+    ]);
     expect(upcomingRunDates("2027-01-29", "monthly", "2027-01-01", 2)).toEqual(["2027-01-29", "2027-02-28"]);
   });
 
   it("handles leap years", () => {
-    expect(upcomingRunDates("2028-01-31", "monthly", "2028-01-01", 3)).toEqual(["2028-01-31", "2028-02-29", "2028-03-31"]);
-    expect(upcomingRunDates("2028-02-29", "monthly", "2028-02-01", 3)).toEqual(["2028-02-29", "2028-03-29", "2028-04-29"]);
+    expect(upcomingRunDates("2028-01-31", "monthly", "2028-01-01", 3)).toEqual([
+      "2028-01-31",
+      "2028-02-29",
+      "2028-03-31",
+    ]);
+    expect(upcomingRunDates("2028-02-29", "monthly", "2028-02-01", 3)).toEqual([
+      "2028-02-29",
+      "2028-03-29",
+      "2028-04-29",
+    ]);
     expect(runDate("2028-02-29", "monthly", 12)).toBe("2029-02-28");
     expect(upcomingRunDates("2028-02-22", "weekly", "2028-02-22", 2)).toEqual(["2028-02-22", "2028-02-29"]);
   });
 
   it("crosses the year and daylight-saving changes without drifting", () => {
-    expect(upcomingRunDates("2026-12-15", "monthly", "2026-12-15", 3)).toEqual(["2026-12-15", "2027-01-15", "2027-02-15"]);
+    expect(upcomingRunDates("2026-12-15", "monthly", "2026-12-15", 3)).toEqual([
+      "2026-12-15",
+      "2027-01-15",
+      "2027-02-15",
+    ]);
     // US clocks change on 2027-03-14 and 2027-11-07.
-    expect(upcomingRunDates("2027-03-08", "weekly", "2027-03-08", 3)).toEqual(["2027-03-08", "2027-03-15", "2027-03-22"]);
+    expect(upcomingRunDates("2027-03-08", "weekly", "2027-03-08", 3)).toEqual([
+      "2027-03-08",
+      "2027-03-15",
+      "2027-03-22",
+    ]);
     expect(upcomingRunDates("2027-11-01", "weekly", "2027-11-01", 2)).toEqual(["2027-11-01", "2027-11-08"]);
   });
 

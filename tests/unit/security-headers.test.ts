@@ -8,7 +8,11 @@ describe("security headers", () => {
   it("allow eval (React's dev tooling) and inline styles only under next dev", () => {
     const dev = contentSecurityPolicy(securityHeaderOptions(parseEnv({ NODE_ENV: "development" }), url, "n0nce"));
     expect(dev).toContain("script-src 'self' 'nonce-n0nce' 'strict-dynamic' 'unsafe-eval'");
-    const production = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://bank.example" });
+    const production = parseEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      AUTH_URL: "https://bank.example",
+    });
     const csp = contentSecurityPolicy(securityHeaderOptions(production, url, "n0nce"));
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
     expect(csp).toContain("style-src 'self' 'nonce-n0nce'");
@@ -16,19 +20,29 @@ describe("security headers", () => {
 
   it("send HSTS and upgrade-insecure-requests only when the public origin is https", () => {
     const https = securityHeaders(
-      securityHeaderOptions(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://bank.example" }), url),
+      securityHeaderOptions(
+        parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://bank.example" }),
+        url,
+      ),
     );
     expect(https["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     expect(https["content-security-policy"]).toContain("upgrade-insecure-requests");
 
-    const http = securityHeaders(securityHeaderOptions(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "http://localhost:3000" }), url));
+    const http = securityHeaders(
+      securityHeaderOptions(
+        parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "http://localhost:3000" }),
+        url,
+      ),
+    );
     expect(http["strict-transport-security"]).toBeUndefined();
     expect(http["content-security-policy"]).not.toContain("upgrade-insecure-requests");
   });
 
   it("let forms go to this origin and Astra's module only", () => {
     const env = parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "id", ASTRA_CLIENT_SECRET: "secret" });
-    expect(contentSecurityPolicy(securityHeaderOptions(env, url))).toContain("form-action 'self' https://app.astra.finance");
+    expect(contentSecurityPolicy(securityHeaderOptions(env, url))).toContain(
+      "form-action 'self' https://app.astra.finance",
+    );
   });
 
   it("make a fresh, unguessable nonce each time", () => {

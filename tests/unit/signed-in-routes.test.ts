@@ -21,7 +21,9 @@ function routesUnder(dir: string, segments: string[] = [], signedInGroup = false
     } else if (entry.isDirectory() && !entry.name.startsWith("_") && !entry.name.startsWith("@")) {
       const group = /^\((.+)\)$/.exec(entry.name)?.[1];
       const segment = group ? null : entry.name.replace(/^\[\[?\.{0,3}(.+?)\]?\]$/, "sample-$1");
-      routes.push(...routesUnder(full, segment ? [...segments, segment] : segments, signedInGroup || group === "signed-in"));
+      routes.push(
+        ...routesUnder(full, segment ? [...segments, segment] : segments, signedInGroup || group === "signed-in"),
+      );
     }
   }
   return routes;
@@ -32,7 +34,9 @@ const routes = routesUnder(APP_DIR);
 describe("which routes the proxy treats as signed-in", () => {
   it("finds the routes it should (so an empty walk cannot pass)", () => {
     const urls = routes.map((route) => route.url);
-    expect(urls).toEqual(expect.arrayContaining(["/dashboard", "/verify", "/accounts/link", "/routines/sample-id", "/"]));
+    expect(urls).toEqual(
+      expect.arrayContaining(["/dashboard", "/verify", "/accounts/link", "/routines/sample-id", "/"]),
+    );
   });
 
   it.each(routes.filter((route) => route.signedInGroup).map((route) => [route.url, route.file]))(

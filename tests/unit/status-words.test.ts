@@ -35,7 +35,10 @@ describe("status words", () => {
 
 describe("words for values this app does not know", () => {
   it("names an unknown routine or transfer status as it came, in plain words", () => {
-    expect(routineStatusWords("under_review")).toMatchObject({ label: "Unknown status: under_review", tone: "neutral" });
+    expect(routineStatusWords("under_review")).toMatchObject({
+      label: "Unknown status: under_review",
+      tone: "neutral",
+    });
     expect(transferStatusWords("returned").label).toBe("Unknown status: returned");
     expect(transferStatusWords("returned").explanation).not.toMatch(/undefined/);
     expect(routineStatusWords("").label).toBe("Unknown status");

@@ -44,7 +44,7 @@ describe("testUserFormSchema", () => {
     ["date_of_birth", "12/04/1990", "Enter a date of birth."],
     ["first_name", "   ", "Enter a first name."],
     ["ssn", "12345", "Enter the last 4 digits or all 9 digits of the SSN."],
-    ["kyc_outcome", "", "Invalid option: expected one of \"approved\"|\"pending\"|\"retry\"|\"document\"|\"rejected\""],
+    ["kyc_outcome", "", 'Invalid option: expected one of "approved"|"pending"|"retry"|"document"|"rejected"'],
   ])("explains a bad %s (%j)", (field, value, message) => {
     expect(errorsOf({ ...valid, [field]: value })[field as keyof ReturnType<typeof errorsOf>]).toEqual([message]);
   });

@@ -116,9 +116,16 @@ describe("legacy and alternative spellings", () => {
   });
 
   it("reads null where a field is optional (Python clients write None)", () => {
-    const routine = routineSchema.parse({ ...minimalRoutine, frequency: null, destination_user_id: null, start_date: null });
+    const routine = routineSchema.parse({
+      ...minimalRoutine,
+      frequency: null,
+      destination_user_id: null,
+      start_date: null,
+    });
     expect(routine.frequency).toBeNull();
-    expect(transferSchema.parse({ ...minimalTransfer, failure_reason: null, estimated_clearing_date: null }).failure_reason).toBeNull();
+    expect(
+      transferSchema.parse({ ...minimalTransfer, failure_reason: null, estimated_clearing_date: null }).failure_reason,
+    ).toBeNull();
   });
 });
 
@@ -137,7 +144,14 @@ describe("webhook payload", () => {
 });
 
 describe("request schemas stay strict", () => {
-  const routine = { type: "one-time", name: "Rent", payment_type: "ach", source_id: "a", destination_id: "b", amount: 25 };
+  const routine = {
+    type: "one-time",
+    name: "Rent",
+    payment_type: "ach",
+    source_id: "a",
+    destination_id: "b",
+    amount: 25,
+  };
 
   it("accepts what the app sends", () => {
     expect(routineCreateSchema.safeParse(routine).success).toBe(true);

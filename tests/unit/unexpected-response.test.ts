@@ -22,7 +22,10 @@ function captureErrors() {
 }
 
 function answer(body: unknown, headers: Record<string, string> = {}) {
-  vi.stubGlobal("fetch", vi.fn(async () => Response.json(body, { headers })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json(body, { headers })),
+  );
 }
 
 afterEach(() => {
@@ -33,7 +36,10 @@ afterEach(() => {
 describe("a response that does not match its schema", () => {
   const badList = {
     count: 1,
-    transfers: [{ ...minimalTransfer, routine_name: SECRET_VALUE, amount: "forty" }, { ...minimalTransfer, id: 7 }],
+    transfers: [
+      { ...minimalTransfer, routine_name: SECRET_VALUE, amount: "forty" },
+      { ...minimalTransfer, id: 7 },
+    ],
   };
 
   async function failingRead() {
@@ -62,7 +68,10 @@ describe("a response that does not match its schema", () => {
       request_id: "req-7f3a",
       issue_count: 2,
     });
-    expect(logged.issues.map((issue: { path: string }) => issue.path)).toEqual(["transfers.0.amount", "transfers.1.id"]);
+    expect(logged.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      "transfers.0.amount",
+      "transfers.1.id",
+    ]);
     expect(logged.issues[0]).toMatchObject({ code: "invalid_type", message: expect.any(String) });
   });
 
@@ -82,7 +91,9 @@ describe("a response that does not match its schema", () => {
     captureErrors();
     const error = await failingRead();
     expect(error).toMatchObject({ kind: "bad_response", requestId: "req-7f3a" });
-    const html = renderToStaticMarkup(createElement(AstraErrorPanel, { error: error as AstraError, path: "/transfers" }));
+    const html = renderToStaticMarkup(
+      createElement(AstraErrorPanel, { error: error as AstraError, path: "/transfers" }),
+    );
     expect(html).toContain("Astra sent an answer this app did not expect");
     expect(html).toContain("Request id:");
     expect(html).toContain("req-7f3a");
@@ -91,10 +102,15 @@ describe("a response that does not match its schema", () => {
 
   it("is logged for a token refresh answer too, without the tokens", async () => {
     const { lines } = captureErrors();
-    answer({ access_token: "at_do_not_log", refresh_token: "rt_do_not_log", expires_in: "soon" }, { "request-id": "req-tok" });
-    const error = await exchangeRefreshToken({ astraUserId: "usr_1", status: "approved", refreshToken: "rt_old_do_not_log" }).catch(
-      (e: unknown) => e,
+    answer(
+      { access_token: "at_do_not_log", refresh_token: "rt_do_not_log", expires_in: "soon" },
+      { "request-id": "req-tok" },
     );
+    const error = await exchangeRefreshToken({
+      astraUserId: "usr_1",
+      status: "approved",
+      refreshToken: "rt_old_do_not_log",
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "bad_response", requestId: "req-tok" });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ method: "POST", path: "/v1/oauth/token", request_id: "req-tok" });

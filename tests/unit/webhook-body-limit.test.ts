@@ -31,7 +31,12 @@ function largeBody() {
 }
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request(URL, { method: "POST", body, headers: { "astra-verification": "c2lnbmF0dXJl", ...headers }, duplex: "half" } as RequestInit);
+  new Request(URL, {
+    method: "POST",
+    body,
+    headers: { "astra-verification": "c2lnbmF0dXJl", ...headers },
+    duplex: "half",
+  } as RequestInit);
 
 afterEach(() => verify.mockClear());
 

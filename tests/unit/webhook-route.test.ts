@@ -63,7 +63,10 @@ describe("POST /api/webhooks/astra", () => {
 
   it("rejects a signed body that is not JSON with 400", async () => {
     const body = "not json";
-    const response = await handleAstraWebhook(webhookRequest(body, signAstraWebhook(body, SECRET)), createMemoryWebhookIdStore());
+    const response = await handleAstraWebhook(
+      webhookRequest(body, signAstraWebhook(body, SECRET)),
+      createMemoryWebhookIdStore(),
+    );
     expect(response.status).toBe(400);
   });
 });
@@ -73,7 +76,10 @@ describe("webhooks Astra may send that the emulator does not", () => {
   it("acknowledges a webhook type this app does not know, and tells no page", async () => {
     const { events, stop } = listen("usr_tol");
     const body = `{"webhook_type": "card_updated", "resource_id": "card_1", "user_id": "usr_tol", "webhook_id": "w-tol-1"}`;
-    const response = await handleAstraWebhook(webhookRequest(body, signAstraWebhook(body, SECRET)), createMemoryWebhookIdStore());
+    const response = await handleAstraWebhook(
+      webhookRequest(body, signAstraWebhook(body, SECRET)),
+      createMemoryWebhookIdStore(),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, handled: false });
     expect(events).toEqual([]);
@@ -83,7 +89,10 @@ describe("webhooks Astra may send that the emulator does not", () => {
   it("handles a user webhook carrying the intent's metadata", async () => {
     const { events, stop } = listen("usr_tol");
     const body = `{"webhook_type": "user_updated", "resource_id": "usr_tol", "user_id": "usr_tol", "webhook_id": "w-tol-2", "metadata": {"crm_id": "42"}}`;
-    const response = await handleAstraWebhook(webhookRequest(body, signAstraWebhook(body, SECRET)), createMemoryWebhookIdStore());
+    const response = await handleAstraWebhook(
+      webhookRequest(body, signAstraWebhook(body, SECRET)),
+      createMemoryWebhookIdStore(),
+    );
     expect(await response.json()).toEqual({ received: true, notified: 1 });
     expect(events).toEqual([{ type: "user_updated", resourceId: "usr_tol" }]);
     stop();

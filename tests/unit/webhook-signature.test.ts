@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  serializeWebhookPayload,
-  signWebhookBody,
-  verifyWebhookSignature,
-} from "../../sandbox/src/webhooks/signature";
+import { serializeWebhookPayload, signWebhookBody, verifyWebhookSignature } from "../../sandbox/src/webhooks/signature";
 
 // The test vector of astra-api.md 3.7.
 const SECRET = "demo_client_secret_123";

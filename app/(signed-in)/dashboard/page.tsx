@@ -25,13 +25,17 @@ export default async function DashboardPage() {
         actions={
           <>
             <ResyncButton />
-            <Link href="/routines/new" className={buttonStyles.primary}>New routine</Link>
+            <Link href="/routines/new" className={buttonStyles.primary}>
+              New routine
+            </Link>
           </>
         }
       />
       <section aria-labelledby="accounts-heading" className="space-y-4">
         <div className="flex items-center justify-between">
-          <h2 id="accounts-heading" className="text-lg font-semibold">Linked accounts</h2>
+          <h2 id="accounts-heading" className="text-lg font-semibold">
+            Linked accounts
+          </h2>
           {/* A route handler that redirects to Astra: never prefetch it. */}
           <TextLink href="/accounts/link" prefetch={false} className="text-sm">
             Link a bank account

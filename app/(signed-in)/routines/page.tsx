@@ -43,14 +43,21 @@ export default async function RoutinesPage({
   return (
     <div className="space-y-6">
       {query.cancelled ? (
-        <p role="status" className="rounded-control border border-success-line bg-success-soft p-3 text-sm text-success-ink">
+        <p
+          role="status"
+          className="rounded-control border border-success-line bg-success-soft p-3 text-sm text-success-ink"
+        >
           Routine cancelled. No more transfers will be made; transfers already on their way continue.
         </p>
       ) : null}
       <PageHeader
         title="Routines"
         description="One-time and recurring transfers between your accounts."
-        actions={<Link href="/routines/new" className={buttonStyles.primary}>New routine</Link>}
+        actions={
+          <Link href="/routines/new" className={buttonStyles.primary}>
+            New routine
+          </Link>
+        }
       />
 
       {routines.length > 0 || status || page > 1 ? (
@@ -72,7 +79,10 @@ export default async function RoutinesPage({
       ) : routines.length === 0 ? (
         <EmptyState title={status ? "No routines with this status" : "No routines yet"}>
           A routine moves money between your accounts once or on a schedule.{" "}
-          <TextLink href="/routines/new" inline>Set one up</TextLink>.
+          <TextLink href="/routines/new" inline>
+            Set one up
+          </TextLink>
+          .
         </EmptyState>
       ) : (
         <Panel as="ul" divided aria-label="Routines">

@@ -7,7 +7,11 @@ import { parseDollars } from "@/lib/money";
 export const routineFormSchema = z
   .object({
     type: routineTypeSchema.default("one-time"),
-    name: z.string().trim().min(1, { error: "Give the routine a name." }).max(100, { error: "Use at most 100 characters." }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Give the routine a name." })
+      .max(100, { error: "Use at most 100 characters." }),
     source_id: z.string().min(1, { error: "Choose the account to move money from." }),
     destination_id: z.string().min(1, { error: "Choose the account to move money to." }),
     amount: z.string().transform((value, ctx) => {
@@ -22,7 +26,11 @@ export const routineFormSchema = z
   // Async: "today" is the emulator's clock in emulator mode (lib/astra/today.ts). Parse with safeParseAsync.
   .superRefine(async (form, ctx) => {
     if (form.source_id && form.source_id === form.destination_id) {
-      ctx.addIssue({ code: "custom", path: ["destination_id"], message: "Choose a different account from the one the money comes from." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["destination_id"],
+        message: "Choose a different account from the one the money comes from.",
+      });
     }
     // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
     if (form.start_date < (await astraToday())) {

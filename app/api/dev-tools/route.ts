@@ -44,7 +44,10 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
       return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${clock.today}.`;
     }
     case "advance-to-next-run": {
-      const [{ today }, list] = await Promise.all([readEmulatorClock(), callAstra((token) => getRoutines(token, { pageSize: 100 }))]);
+      const [{ today }, list] = await Promise.all([
+        readEmulatorClock(),
+        callAstra((token) => getRoutines(token, { pageSize: 100 })),
+      ]);
       const days = daysToNextRun(list.routines, today);
       if (days === null) throw new ControlApiError(409, "None of your routines has a run coming up.");
       const clock = await advanceEmulatorClock(days);

@@ -13,7 +13,7 @@ export function isBusinessDay(date: string): boolean {
 /** `date` plus `count` weekdays counted after it (Saturday + 1 is Monday). */
 export function addBusinessDays(date: string, count: number): string {
   let result = date;
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     result = addDays(result, 1);
     if (isBusinessDay(result)) added += 1;
   }

@@ -49,7 +49,10 @@ export function faultInjection(store: Store) {
     if (!fault) return next();
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.status !== null) {
-      throw new ApiError(fault.status as ContentfulStatusCode, `Injected fault ${fault.id}: the sandbox control API asked for this ${fault.status}.`);
+      throw new ApiError(
+        fault.status as ContentfulStatusCode,
+        `Injected fault ${fault.id}: the sandbox control API asked for this ${fault.status}.`,
+      );
     }
     return next();
   });

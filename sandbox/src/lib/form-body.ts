@@ -31,5 +31,7 @@ export async function readForm(c: Context, options?: { repeated: true }) {
 /** The raw parsed body, files included (the photo-ID upload). */
 export async function readFormWithFiles(c: Context): Promise<Record<string, FormValue>> {
   const body = await parse(c);
-  return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, Array.isArray(value) ? (value.at(-1) ?? "") : value]));
+  return Object.fromEntries(
+    Object.entries(body).map(([name, value]) => [name, Array.isArray(value) ? (value.at(-1) ?? "") : value]),
+  );
 }

@@ -23,7 +23,8 @@ export function hostCheck(allowedHosts: readonly string[]) {
     const { host, hostname } = hostOf(c.req.url);
     if (isLoopbackHost(hostname) || allowed.has(host) || allowed.has(hostname)) return next();
     const message = `This sandbox emulator does not answer to the host name "${hostname}".`;
-    const fix = "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to SANDBOX_ALLOWED_HOSTS where the emulator runs.";
+    const fix =
+      "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to SANDBOX_ALLOWED_HOSTS where the emulator runs.";
     if (isApiPath(c.req.path)) throw new ApiError(421, `${message} ${fix}`);
     return c.html(<ErrorPage title="Unknown host name" message={message} fix={fix} />, 421);
   });

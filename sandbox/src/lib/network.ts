@@ -14,7 +14,9 @@ export function isLoopbackHost(host: string): boolean {
 function isPrivateIpv4(address: string): boolean {
   const [a = 0, b = 0] = address.split(".").map(Number);
   return (
-    a === 0 || a === 10 || a === 127 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
     (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
     (a === 169 && b === 254) || // link-local, including cloud metadata services
     (a === 172 && b >= 16 && b <= 31) ||
@@ -60,7 +62,10 @@ export function webhookUrlProblem(url: string, { loopbackOnly }: { loopbackOnly:
 
 /** The same rule as a zod refinement on a form's `webhook_url` field (dashboard settings). */
 export function refusePrivateWebhook(loopbackOnly: boolean) {
-  return (form: { webhook_url: string | null }, ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void }) => {
+  return (
+    form: { webhook_url: string | null },
+    ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
+  ) => {
     const problem = form.webhook_url ? webhookUrlProblem(form.webhook_url, { loopbackOnly }) : null;
     if (problem) ctx.addIssue({ code: "custom", path: ["webhook_url"], message: problem });
   };

@@ -20,8 +20,7 @@ export function normalizePhone(input: string): string | null {
 export const isTestPhone = (phone: string): boolean => TEST_PHONE_PATTERN.test(phone);
 
 /** "2025550123" -> "(202) 555-0123". */
-export const formatPhone = (phone: string): string =>
-  `(${phone.slice(0, 3)}) ${phone.slice(3, 6)}-${phone.slice(6)}`;
+export const formatPhone = (phone: string): string => `(${phone.slice(0, 3)}) ${phone.slice(3, 6)}-${phone.slice(6)}`;
 
 /** "2025550123" -> "+12025550123", the E.164 form Astra's API returns. */
 export const toE164 = (phone: string): string => `+1${phone}`;
@@ -31,7 +30,11 @@ export const toE164 = (phone: string): string => `+1${phone}`;
  * any other number gets a one-time code, derived from the module session so nothing more is stored, which the
  * module shows on its page in place of the text message the emulator cannot send.
  */
-export function verificationCodeFor(sessionId: string, phone: string, testPhonesEnabled: boolean): { code: string; fixed: boolean } {
+export function verificationCodeFor(
+  sessionId: string,
+  phone: string,
+  testPhonesEnabled: boolean,
+): { code: string; fixed: boolean } {
   if (testPhonesEnabled && isTestPhone(phone)) return { code: SANDBOX_VERIFICATION_CODE, fixed: true };
   const number = createHmac("sha256", sessionId).update(phone).digest().readUInt32BE(0) % 1_000_000;
   const code = String(number).padStart(6, "0");

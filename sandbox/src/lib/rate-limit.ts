@@ -18,7 +18,15 @@ export interface RateLimiter {
 
 const PRUNE_ABOVE = 10_000;
 
-export function createRateLimiter({ max, windowMs, now = Date.now }: { max: number; windowMs: number; now?: () => number }): RateLimiter {
+export function createRateLimiter({
+  max,
+  windowMs,
+  now = Date.now,
+}: {
+  max: number;
+  windowMs: number;
+  now?: () => number;
+}): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>();
   const prune = (at: number) => {
     for (const [key, window] of windows) if (at - window.startedAt >= windowMs) windows.delete(key);

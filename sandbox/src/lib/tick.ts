@@ -25,7 +25,13 @@ export async function runDueWorkForApp(
   const userIntentsResolved = await store.userIntents.resolveDue(now, clientId);
   const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now, clientId);
   const { attempted, delivered } = await webhooks.deliverDue(now, clientId);
-  return { userIntentsResolved, transfersCreated, transfersSettled, webhooksAttempted: attempted, webhooksDelivered: delivered };
+  return {
+    userIntentsResolved,
+    transfersCreated,
+    transfersSettled,
+    webhooksAttempted: attempted,
+    webhooksDelivered: delivered,
+  };
 }
 
 /** Every app's due work, each at its own clock. */

@@ -3,7 +3,12 @@
 // redirect_uri, a phone that does not match), or the person may not do what they asked.
 import { Layout } from "./layout";
 
-export function ErrorPage(props: { title: string; message: string; fix: string; link?: { href: string; label: string } }) {
+export function ErrorPage(props: {
+  title: string;
+  message: string;
+  fix: string;
+  link?: { href: string; label: string };
+}) {
   return (
     <Layout title={props.title}>
       <h1>{props.title}</h1>

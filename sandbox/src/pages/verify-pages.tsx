@@ -20,8 +20,22 @@ const ADDRESS: FieldSpec[] = [
   { name: "city", label: "City", type: "text", autocomplete: "address-level2" },
 ];
 const STATE_AND_ZIP: FieldSpec[] = [
-  { name: "state", label: "State", hint: "2 letters, e.g. CA", type: "text", autocomplete: "address-level1", maxlength: 2 },
-  { name: "postal_code", label: "ZIP code", type: "text", autocomplete: "postal-code", inputmode: "numeric", maxlength: 5 },
+  {
+    name: "state",
+    label: "State",
+    hint: "2 letters, e.g. CA",
+    type: "text",
+    autocomplete: "address-level1",
+    maxlength: 2,
+  },
+  {
+    name: "postal_code",
+    label: "ZIP code",
+    type: "text",
+    autocomplete: "postal-code",
+    inputmode: "numeric",
+    maxlength: 5,
+  },
 ];
 const IDENTITY: FieldSpec[] = [
   { name: "date_of_birth", label: "Date of birth", hint: "YYYY-MM-DD", type: "date", autocomplete: "bday" },
@@ -38,7 +52,9 @@ const IDENTITY: FieldSpec[] = [
 
 function Field(props: { spec: FieldSpec; value: string; error: string | undefined }) {
   const { spec, error } = props;
-  const describedBy = [spec.hint ? `${spec.name}-hint` : "", error ? `${spec.name}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = [spec.hint ? `${spec.name}-hint` : "", error ? `${spec.name}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class="field">
       <label for={spec.name}>{spec.label}</label>
@@ -71,7 +87,11 @@ export function PersonalPage(props: {
   errors: Partial<Record<PersonalField, string>>;
 }) {
   const field = (spec: FieldSpec) => (
-    <Field spec={spec} value={spec.name === "ssn" ? "" : (props.values[spec.name] ?? "")} error={props.errors[spec.name]} />
+    <Field
+      spec={spec}
+      value={spec.name === "ssn" ? "" : (props.values[spec.name] ?? "")}
+      error={props.errors[spec.name]}
+    />
   );
   return (
     <Layout title="Confirm your details">

@@ -102,7 +102,9 @@ export function createAppsStore(db: Database) {
   const byDeveloper = db.prepare<[string], AppRow>(
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
-  const updateSettings = db.prepare<[string, string | null, number, string | null, number, string | null, number | null, string]>(
+  const updateSettings = db.prepare<
+    [string, string | null, number, string | null, number, string | null, number | null, string]
+  >(
     `UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ?, name = COALESCE(?, name),
        support_email = CASE WHEN ? = 1 THEN ? ELSE support_email END,
        test_phones_enabled = COALESCE(?, test_phones_enabled)

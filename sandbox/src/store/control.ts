@@ -59,7 +59,8 @@ export function createControlStore(db: Database) {
     async tokenGrantCounts(clientId: string, userId: string): Promise<GrantCounts> {
       const counts: GrantCounts = { authorization_code: 0, refresh_token: 0 };
       for (const row of grantCounts.all(clientId, userId)) {
-        if (row.grant_type === "authorization_code" || row.grant_type === "refresh_token") counts[row.grant_type] = row.n;
+        if (row.grant_type === "authorization_code" || row.grant_type === "refresh_token")
+          counts[row.grant_type] = row.n;
       }
       return counts;
     },

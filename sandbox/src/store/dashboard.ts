@@ -36,7 +36,6 @@ export interface UserFootprint {
   transfers: number;
 }
 
-
 export function createDashboardStore(db: Database) {
   const intents = db.prepare<[string, number], Record<string, string | number | null>>(
     `SELECT id, first_name, last_name, email, phone, status, user_id, created_at FROM user_intents
@@ -60,8 +59,17 @@ export function createDashboardStore(db: Database) {
 
   // Tables whose rows point at the user without ON DELETE CASCADE; routines and transfers cascade, and
   // user_intents.user_id is SET NULL so the intent stays listed as history.
-  const ownedWithoutCascade = ["accounts", "authorization_codes", "access_tokens", "refresh_tokens", "module_sessions", "token_grants"];
-  const deleteOwned = ownedWithoutCascade.map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE user_id = ?`));
+  const ownedWithoutCascade = [
+    "accounts",
+    "authorization_codes",
+    "access_tokens",
+    "refresh_tokens",
+    "module_sessions",
+    "token_grants",
+  ];
+  const deleteOwned = ownedWithoutCascade.map((table) =>
+    db.prepare<[string]>(`DELETE FROM ${table} WHERE user_id = ?`),
+  );
   const deleteUser = db.prepare<[string, string]>("DELETE FROM users WHERE id = ? AND client_id = ?");
   const removeUser = db.transaction((clientId: string, userId: string): boolean => {
     if (!userOfApp.get(userId, clientId)) return false;
@@ -86,7 +94,8 @@ export function createDashboardStore(db: Database) {
   const wipeApp = WIPE_BY_CLIENT.map((sql) => db.prepare<[string]>(sql));
   const deleteApp = db.prepare<[string, string]>("DELETE FROM apps WHERE client_id = ? AND developer_id = ?");
   const removeApp = db.transaction((developerId: string, clientId: string): boolean => {
-    if (!db.prepare("SELECT 1 FROM apps WHERE client_id = ? AND developer_id = ?").get(clientId, developerId)) return false;
+    if (!db.prepare("SELECT 1 FROM apps WHERE client_id = ? AND developer_id = ?").get(clientId, developerId))
+      return false;
     for (const wipe of wipeApp) wipe.run(clientId);
     return deleteApp.run(clientId, developerId).changes === 1;
   });

@@ -56,7 +56,15 @@ export function insertDeveloper(db: Database, developer: NewDeveloper, now: Date
   db.prepare(
     `INSERT INTO developers (id, email, password_hash, first_name, last_name, terms_accepted_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(record.id, record.email, developer.passwordHash, record.firstName, record.lastName, now.getTime(), now.getTime());
+  ).run(
+    record.id,
+    record.email,
+    developer.passwordHash,
+    record.firstName,
+    record.lastName,
+    now.getTime(),
+    now.getTime(),
+  );
   return record;
 }
 

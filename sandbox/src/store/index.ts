@@ -66,8 +66,13 @@ export type Store = ReturnType<typeof createStore>;
 function migrate(db: Database.Database): void {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
-    console.warn(`Sandbox store schema v${version} is outdated (now v${SCHEMA_VERSION}); starting from fresh seed data.`);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all();
+    console.warn(
+      `Sandbox store schema v${version} is outdated (now v${SCHEMA_VERSION}); starting from fresh seed data.`,
+    );
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all();
     db.pragma("foreign_keys = OFF");
     for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${String(table)}"`);
     db.pragma("foreign_keys = ON");

@@ -77,8 +77,12 @@ export function createModuleSessionsStore(db: Database) {
   const clientOf = db.prepare<[string], string>("SELECT client_id FROM module_sessions WHERE id = ?").pluck();
   const remove = db.prepare<[string]>("DELETE FROM module_sessions WHERE id = ?");
   const setUser = db.prepare<[string, string]>("UPDATE module_sessions SET user_id = ? WHERE id = ?");
-  const markVerified = db.prepare<[string | null, string]>("UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?");
-  const insert = db.prepare<[string, string, string, string | null, string | null, number, number, string | null, string, number]>(
+  const markVerified = db.prepare<[string | null, string]>(
+    "UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?",
+  );
+  const insert = db.prepare<
+    [string, string, string, string | null, string | null, number, number, string | null, string, number]
+  >(
     `INSERT INTO module_sessions (id, client_id, redirect_uri, state, phone, phone_locked, verified, user_id, context,
        expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

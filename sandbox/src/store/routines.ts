@@ -99,9 +99,9 @@ const DERIVED = "('requires_user_verification', 'pending_account_authorization',
 export function createRoutinesStore(db: Database) {
   const transfers = transferOperations(db);
   const userStatus = db.prepare<[string], string>("SELECT status FROM users WHERE id = ?").pluck();
-  const connection = db.prepare<[string, string], string>(
-    "SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?",
-  ).pluck();
+  const connection = db
+    .prepare<[string, string], string>("SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?")
+    .pluck();
   // A deleted routine is gone for the API; only its transfers (and the scheduler's bookkeeping) still see it.
   const byId = db.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ? AND deleted_at IS NULL");
   const insert = db.prepare(
@@ -114,9 +114,11 @@ export function createRoutinesStore(db: Database) {
     `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)
      ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
   );
-  const count = db.prepare<Record<string, unknown>, number>(
-    "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)",
-  ).pluck();
+  const count = db
+    .prepare<Record<string, unknown>, number>(
+      "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)",
+    )
+    .pluck();
   const derivedForUser = db.prepare<[string], RoutineRow>(
     `SELECT * FROM routines WHERE user_id = ? AND deleted_at IS NULL AND status IN ${DERIVED} ORDER BY created_at`,
   );
@@ -169,10 +171,26 @@ export function createRoutinesStore(db: Database) {
   const create = db.transaction((routine: NewRoutine, now: Date): RoutineRecord => {
     const id = newId();
     const status = derivedStatus(routine.userId, routine.sourceId, routine.destinationId);
-    insert.run(id, routine.clientId, routine.userId, routine.type, routine.name, routine.paymentType,
-      routine.sourceId, routine.destinationId, routine.destinationUserId, routine.amountCents, routine.startDate,
-      routine.settlementSpeed, routine.frequency, routine.clientCorrelationId, status, routine.startDate,
-      now.getTime(), now.getTime());
+    insert.run(
+      id,
+      routine.clientId,
+      routine.userId,
+      routine.type,
+      routine.name,
+      routine.paymentType,
+      routine.sourceId,
+      routine.destinationId,
+      routine.destinationUserId,
+      routine.amountCents,
+      routine.startDate,
+      routine.settlementSpeed,
+      routine.frequency,
+      routine.clientCorrelationId,
+      status,
+      routine.startDate,
+      now.getTime(),
+      now.getTime(),
+    );
     return runIfDue(id, now);
   });
 

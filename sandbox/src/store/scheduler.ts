@@ -12,17 +12,21 @@ export interface RunDueResult {
 export function createScheduler(db: Database) {
   const transfers = transferOperations(db);
   // A null client id means every app (tests); the running emulator passes one app at a time, at its clock.
-  const dueRoutines = db.prepare<[string, string | null], string>(
-    `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND client_id = COALESCE(?, client_id)
+  const dueRoutines = db
+    .prepare<[string, string | null], string>(
+      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND client_id = COALESCE(?, client_id)
      ORDER BY next_run_date, created_at`,
-  ).pluck();
+    )
+    .pluck();
   const activeDue = db.prepare<[string, string], RoutineRow>(
     "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
   );
-  const dueTransfers = db.prepare<[number, string | null], string>(
-    `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND client_id = COALESCE(?, client_id)
+  const dueTransfers = db
+    .prepare<[number, string | null], string>(
+      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND client_id = COALESCE(?, client_id)
      ORDER BY estimated_clearing_at, rowid`,
-  ).pluck();
+    )
+    .pluck();
 
   // One transaction per routine and per transfer, so one bad row cannot roll back everyone else's progress.
   const runRoutine = db.transaction((id: string, today: string, now: Date): number => {

@@ -59,8 +59,7 @@ export interface TransferFilter {
 }
 
 export type CancelResult =
-  | { ok: true; transfer: TransferRecord }
-  | { ok: false; reason: "not_found" | "not_pending" | "too_late" };
+  { ok: true; transfer: TransferRecord } | { ok: false; reason: "not_found" | "not_pending" | "too_late" };
 
 interface TransferRow {
   id: string;

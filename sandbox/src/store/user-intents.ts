@@ -94,7 +94,11 @@ export function selectIntent(db: Database, id: string): UserIntentRecord | null 
 
 /** `user_intent_updated` carries the intent id as its user_id (astra-api.md 3.7). */
 const recordIntentUpdated = (db: Database, intent: UserIntentRecord, now: Date) =>
-  recordEvent(db, { clientId: intent.clientId, type: "user_intent_updated", userId: intent.id, resourceId: intent.id }, now);
+  recordEvent(
+    db,
+    { clientId: intent.clientId, type: "user_intent_updated", userId: intent.id, resourceId: intent.id },
+    now,
+  );
 
 /**
  * Turns an intent into its user when the person authenticates; call inside the caller's transaction. A phone
@@ -129,19 +133,27 @@ export function convertIntent(db: Database, intent: UserIntentRecord, now: Date)
   return user;
 }
 
-export function createUserIntentsStore(db: Database, routines: { refreshForUser(userId: string, now: Date): Promise<number> }) {
+export function createUserIntentsStore(
+  db: Database,
+  routines: { refreshForUser(userId: string, now: Date): Promise<number> },
+) {
   const countForEmail = db
-    .prepare<[string, string], number>("SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(?)")
+    .prepare<[string, string], number>(
+      "SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(?)",
+    )
     .pluck();
   const due = db.prepare<[number, string | null], IntentRow>(
     `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ?
        AND i.client_id = COALESCE(?, i.client_id) ORDER BY i.kyc_resolves_at`,
   );
-  const settle = db.prepare<[string, string]>("UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?");
+  const settle = db.prepare<[string, string]>(
+    "UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?",
+  );
   const clearTimer = db.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
 
   const create = db.transaction((clientId: string, input: UserIntentCreate, now: Date): CreateIntentResult => {
-    if ((countForEmail.get(clientId, input.email) ?? 0) >= MAX_INTENTS_PER_EMAIL) return { ok: false, reason: "email_limit" };
+    if ((countForEmail.get(clientId, input.email) ?? 0) >= MAX_INTENTS_PER_EMAIL)
+      return { ok: false, reason: "email_limit" };
     const kyc = decideKyc(input.ip_address, now);
     const id = newId();
     db.prepare(
@@ -216,9 +228,9 @@ export function createUserIntentsStore(db: Database, routines: { refreshForUser(
         intent.id,
       );
     }
-    db.prepare("UPDATE user_intents SET status = 'approved', kyc_outcome = 'approved', kyc_resolves_at = NULL WHERE id = ?").run(
-      intent.id,
-    );
+    db.prepare(
+      "UPDATE user_intents SET status = 'approved', kyc_outcome = 'approved', kyc_resolves_at = NULL WHERE id = ?",
+    ).run(intent.id);
     if (intent.status !== "approved") recordIntentUpdated(db, intent, now);
   });
 

@@ -130,7 +130,9 @@ export function createWebhooksStore(db: Database) {
   const pageForClient = db.prepare<[string, number, number], EventRow>(
     "SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
   );
-  const countForClient = db.prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?").pluck();
+  const countForClient = db
+    .prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?")
+    .pluck();
   const deliveriesOf = db.prepare<[string], DeliveryRow>(
     "SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id",
   );
@@ -151,11 +153,13 @@ export function createWebhooksStore(db: Database) {
 
   // Claiming pushes next_attempt_at out by the lease, so a second dispatcher run cannot send the same event
   // while the first is still waiting for the receiver; a crash mid-flight just retries after the lease.
-  const claim = db.transaction((now: number, limit: number, leaseMs: number, clientId: string | null): RoutedEvent[] => {
-    const rows = due.all(clientId, now, limit);
-    for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
-    return rows.map(toRouted);
-  });
+  const claim = db.transaction(
+    (now: number, limit: number, leaseMs: number, clientId: string | null): RoutedEvent[] => {
+      const rows = due.all(clientId, now, limit);
+      for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
+      return rows.map(toRouted);
+    },
+  );
 
   const recordScheduled = db.transaction(
     (webhookId: string, attempt: Attempt, now: number, delivered: boolean, nextAttemptAt: number | null) => {

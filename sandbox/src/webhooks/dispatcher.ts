@@ -32,8 +32,7 @@ export interface DeliveryRun {
 }
 
 export type ReplayResult =
-  | { ok: true; delivery: DeliveryRecord }
-  | { ok: false; reason: "not_found" | "no_webhook_url" };
+  { ok: true; delivery: DeliveryRecord } | { ok: false; reason: "not_found" | "no_webhook_url" };
 
 /** Astra retries "a non-200 response or no response": a 201, 202 or 204 is not a delivery. */
 const isSuccess = (status: number | null) => status === 200;

@@ -4,8 +4,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterEach, vi } from "vitest";
 
-export type SeenRequest = { at: number; method: string; path: string; search: URLSearchParams; headers: IncomingMessage["headers"]; body: string };
-export type Answer = { status?: number; headers?: Record<string, string>; json?: unknown; delayMs?: number; drop?: boolean };
+export type SeenRequest = {
+  at: number;
+  method: string;
+  path: string;
+  search: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: string;
+};
+export type Answer = {
+  status?: number;
+  headers?: Record<string, string>;
+  json?: unknown;
+  delayMs?: number;
+  drop?: boolean;
+};
 export type Responder = (request: SeenRequest, index: number) => Answer | Promise<Answer>;
 
 export async function startAstraStandIn(respond: Responder) {
@@ -15,7 +28,14 @@ export async function startAstraStandIn(respond: Responder) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://stand-in.invalid");
-    const request = { at: performance.now(), method: req.method ?? "GET", path: url.pathname, search: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const request = {
+      at: performance.now(),
+      method: req.method ?? "GET",
+      path: url.pathname,
+      search: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     seen.push(request);
     const answer = await respond(request, seen.length - 1);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
@@ -23,7 +43,11 @@ export async function startAstraStandIn(respond: Responder) {
       req.socket.destroy();
       return;
     }
-    res.writeHead(answer.status ?? 200, { "content-type": "application/json", "request-id": `req-${seen.length}`, ...answer.headers });
+    res.writeHead(answer.status ?? 200, {
+      "content-type": "application/json",
+      "request-id": `req-${seen.length}`,
+      ...answer.headers,
+    });
     res.end(JSON.stringify(answer.json ?? {}));
   });
   server.on("connection", (socket) => {

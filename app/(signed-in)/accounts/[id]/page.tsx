@@ -18,12 +18,18 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const path = `/accounts/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
-    (token) => Promise.all([getAccount(token, id), getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 100 })]),
+    (token) =>
+      Promise.all([
+        getAccount(token, id),
+        getRoutines(token, { pageSize: 100 }),
+        getTransfers(token, { pageSize: 100 }),
+      ]),
     { path, notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
   const [account, routines, transfers] = loaded.data;
-  const touches = (item: { sourceId: string; destinationId: string }) => item.sourceId === id || item.destinationId === id;
+  const touches = (item: { sourceId: string; destinationId: string }) =>
+    item.sourceId === id || item.destinationId === id;
   const itsRoutines = routines.routines.filter(touches);
   const itsTransfers = transfers.transfers.filter(touches);
 
@@ -34,7 +40,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <AccountCard account={account} headingLevel={2} />
       </div>
       <section aria-labelledby="account-routines" className="space-y-2">
-        <h2 id="account-routines" className="text-lg font-semibold">Routines using this account</h2>
+        <h2 id="account-routines" className="text-lg font-semibold">
+          Routines using this account
+        </h2>
         {itsRoutines.length === 0 ? (
           <p className="text-sm text-muted">None yet.</p>
         ) : (
@@ -52,10 +60,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         )}
       </section>
       <section aria-labelledby="account-transfers" className="space-y-2">
-        <h2 id="account-transfers" className="text-lg font-semibold">Transfers</h2>
+        <h2 id="account-transfers" className="text-lg font-semibold">
+          Transfers
+        </h2>
         {transfers.paging.hasMore ? (
           <p className="text-sm text-subtle">
-            From your newest {transfers.transfers.length} transfers. <Link href="/transfers" className="underline">See all transfers</Link>.
+            From your newest {transfers.transfers.length} transfers.{" "}
+            <Link href="/transfers" className="underline">
+              See all transfers
+            </Link>
+            .
           </p>
         ) : null}
         {itsTransfers.length === 0 ? (
@@ -64,8 +78,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <Panel as="ul" divided>
             {itsTransfers.map((transfer) => (
               <PanelRow key={transfer.id} className="text-sm">
-                <span>{formatAstraTimestamp(transfer.initiated)} · {transfer.routineName}</span>
-                <span className="tabular-nums">{transfer.sourceId === id ? "−" : "+"}{formatUsd(transfer.amount)}</span>
+                <span>
+                  {formatAstraTimestamp(transfer.initiated)} · {transfer.routineName}
+                </span>
+                <span className="tabular-nums">
+                  {transfer.sourceId === id ? "−" : "+"}
+                  {formatUsd(transfer.amount)}
+                </span>
                 <StatusBadge words={transfer.words} />
               </PanelRow>
             ))}

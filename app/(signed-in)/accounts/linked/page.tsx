@@ -12,10 +12,24 @@ type Outcome = { title: string; body: string; verifyAgain?: boolean };
 // What Astra's verification flow reports on return, in words (the user's status after it).
 const VERIFICATION_OUTCOMES: Record<string, Outcome> = {
   approved: { title: "Identity verified", body: "Astra has what it needs. Routines that were waiting can run now." },
-  pending: { title: "Astra is reviewing your details", body: "This usually takes moments. Routines start once it is done." },
-  retry: { title: "Astra needs your details again", body: "Something did not match. Check them and try once more.", verifyAgain: true },
-  document: { title: "Astra needs a photo ID", body: "Upload a photo of your ID to finish verification.", verifyAgain: true },
-  rejected: { title: "Astra could not verify you", body: "Routines cannot run for this account. Contact support for the reason." },
+  pending: {
+    title: "Astra is reviewing your details",
+    body: "This usually takes moments. Routines start once it is done.",
+  },
+  retry: {
+    title: "Astra needs your details again",
+    body: "Something did not match. Check them and try once more.",
+    verifyAgain: true,
+  },
+  document: {
+    title: "Astra needs a photo ID",
+    body: "Upload a photo of your ID to finish verification.",
+    verifyAgain: true,
+  },
+  rejected: {
+    title: "Astra could not verify you",
+    body: "Routines cannot run for this account. Contact support for the reason.",
+  },
   suspended: { title: "Your Astra account is suspended", body: "Contact support to find out what to do." },
 };
 
@@ -50,7 +64,8 @@ function describe(params: Awaited<SearchParams>, trusted: boolean): Outcome {
       body: "Nothing was changed here. If you were linking an account, start again from your dashboard.",
     };
   }
-  if (params.error) return { title: "Nothing was changed", body: "Astra's flow ended early. Try again whenever you are ready." };
+  if (params.error)
+    return { title: "Nothing was changed", body: "Astra's flow ended early. Try again whenever you are ready." };
   if (params.accounts_linked !== undefined) {
     const count = Number(params.accounts_linked) || 0;
     return {

@@ -43,7 +43,10 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   return (
     <div className="space-y-8">
       {created ? (
-        <p role="status" className="rounded-control border border-success-line bg-success-soft p-3 text-sm text-success-ink">
+        <p
+          role="status"
+          className="rounded-control border border-success-line bg-success-soft p-3 text-sm text-success-ink"
+        >
           Routine created.
         </p>
       ) : null}
@@ -55,14 +58,20 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
             {formatUsd(routine.amount)} from {name(routine.sourceId)} to {name(routine.destinationId)},{" "}
             {routine.type === "one-time" && !routine.frequency ? "once" : routine.schedule.toLowerCase()}
             {routine.startDate ? `, from ${formatCalendarDate(routine.startDate)}` : ""}.
-            {routine.settlement ? <span className="block text-sm text-subtle">Settles in: {routine.settlement}</span> : null}
+            {routine.settlement ? (
+              <span className="block text-sm text-subtle">Settles in: {routine.settlement}</span>
+            ) : null}
           </>
         }
       />
 
       <Panel as="section" aria-labelledby="status-heading" className="p-5">
-        <h2 id="status-heading" className="font-semibold">Status: {routine.words.label}</h2>
-        <p className="mt-1 text-sm text-muted" data-testid="status-explanation">{routine.words.explanation}</p>
+        <h2 id="status-heading" className="font-semibold">
+          Status: {routine.words.label}
+        </h2>
+        <p className="mt-1 text-sm text-muted" data-testid="status-explanation">
+          {routine.words.explanation}
+        </p>
         {routine.words.fix === "verify-identity" ? (
           <TextLink href="/verify" prefetch={false} inline className="mt-3 inline-block text-sm">
             Verify your identity with Astra
@@ -75,10 +84,20 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
         ) : null}
         <div className="mt-4 flex flex-wrap gap-3">
           {routine.canPause ? (
-            <RoutineActionButton routineId={routine.id} action={pauseRoutineAction} label="Pause" pendingLabel="Pausing…" />
+            <RoutineActionButton
+              routineId={routine.id}
+              action={pauseRoutineAction}
+              label="Pause"
+              pendingLabel="Pausing…"
+            />
           ) : null}
           {routine.canResume ? (
-            <RoutineActionButton routineId={routine.id} action={resumeRoutineAction} label="Resume" pendingLabel="Resuming…" />
+            <RoutineActionButton
+              routineId={routine.id}
+              action={resumeRoutineAction}
+              label="Resume"
+              pendingLabel="Resuming…"
+            />
           ) : null}
           {routine.cancellable ? (
             <RoutineActionButton
@@ -101,7 +120,9 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
 
       {routine.nextRuns.length > 0 ? (
         <section aria-labelledby="next-heading" className="space-y-2">
-          <h2 id="next-heading" className="text-lg font-semibold">Next transfers</h2>
+          <h2 id="next-heading" className="text-lg font-semibold">
+            Next transfers
+          </h2>
           <ol className="grid gap-1 text-sm text-ink-soft">
             {routine.nextRuns.map((date) => (
               <li key={date}>{formatCalendarDate(date)}</li>
@@ -111,7 +132,9 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
       ) : null}
 
       <section aria-labelledby="transfers-heading" className="space-y-2">
-        <h2 id="transfers-heading" className="text-lg font-semibold">Transfers</h2>
+        <h2 id="transfers-heading" className="text-lg font-semibold">
+          Transfers
+        </h2>
         {transfers.length === 0 && page > 1 ? (
           <PastTheEnd path={base} page={page} />
         ) : transfers.length === 0 ? (

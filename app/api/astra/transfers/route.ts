@@ -11,7 +11,13 @@ export async function GET(request: Request) {
   const status = transferStatusSchema.optional().safeParse(raw || undefined);
   if (!status.success) {
     return Response.json(
-      { error: { kind: "invalid_request", field: "status", message: `status must be one of ${transferStatusSchema.options.join(", ")}.` } },
+      {
+        error: {
+          kind: "invalid_request",
+          field: "status",
+          message: `status must be one of ${transferStatusSchema.options.join(", ")}.`,
+        },
+      },
       { status: 400 },
     );
   }

@@ -83,8 +83,8 @@ export function DeleteAppPage(props: { chrome: Chrome; app: DeveloperApp; userCo
       <h1>{`Delete ${app.name}?`}</h1>
       <p>
         This deletes the application and everything that belongs to it: {props.userCount}{" "}
-        {props.userCount === 1 ? "user" : "users"} with their accounts, routines and transfers, its user intents,
-        tokens and webhook log. Its Client ID and Client Secret stop working. This cannot be undone.
+        {props.userCount === 1 ? "user" : "users"} with their accounts, routines and transfers, its user intents, tokens
+        and webhook log. Its Client ID and Client Secret stop working. This cannot be undone.
       </p>
       <form method="post" action={appPath(app.clientId, "/delete")} class="row">
         <button type="submit" class="danger">

@@ -4,7 +4,8 @@ import { DashboardLayout, describedBy, FieldErrors } from "./layout";
 
 export type FieldErrorMap = Partial<Record<string, string[]>>;
 
-const NextField = (props: { next?: string }) => (props.next ? <input type="hidden" name="next" value={props.next} /> : null);
+const NextField = (props: { next?: string }) =>
+  props.next ? <input type="hidden" name="next" value={props.next} /> : null;
 
 export function LoginPage(props: { email: string; error?: string; next?: string; notice?: string }) {
   return (
@@ -56,9 +57,21 @@ export interface SignupValues {
   agree_terms: boolean;
 }
 
-export const EMPTY_SIGNUP: SignupValues = { email: "", first_name: "", last_name: "", agree_policy: false, agree_terms: false };
+export const EMPTY_SIGNUP: SignupValues = {
+  email: "",
+  first_name: "",
+  last_name: "",
+  agree_policy: false,
+  agree_terms: false,
+};
 
-const TextField = (props: { id: string; label: string; value: string; autocomplete: string; errors: string[] | undefined }) => (
+const TextField = (props: {
+  id: string;
+  label: string;
+  value: string;
+  autocomplete: string;
+  errors: string[] | undefined;
+}) => (
   <div class="field">
     <label for={props.id}>{props.label}</label>
     <input
@@ -76,7 +89,15 @@ const TextField = (props: { id: string; label: string; value: string; autocomple
 const Agreement = (props: { id: string; checked: boolean; errors: string[] | undefined; children: string }) => (
   <div class="field">
     <label class="check" for={props.id}>
-      <input id={props.id} name={props.id} type="checkbox" value="on" required checked={props.checked} {...describedBy(props.id, props.errors)} />
+      <input
+        id={props.id}
+        name={props.id}
+        type="checkbox"
+        value="on"
+        required
+        checked={props.checked}
+        {...describedBy(props.id, props.errors)}
+      />
       {props.children}
     </label>
     <FieldErrors id={`${props.id}-error`} messages={props.errors} />
@@ -90,7 +111,9 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
     <DashboardLayout title="Sign up" narrow>
       <h1>Create a developer account</h1>
       <p>
-        {"Sandbox accounts live only in the emulator store. The policy and terms below are Astra's; the emulator only records that you agreed."}
+        {
+          "Sandbox accounts live only in the emulator store. The policy and terms below are Astra's; the emulator only records that you agreed."
+        }
       </p>
       {Object.keys(errors).length > 0 ? (
         <p class="alert" role="alert">
@@ -139,8 +162,20 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
           />
           <FieldErrors id="confirm-error" messages={errors.confirm} />
         </div>
-        <TextField id="first_name" label="First name" value={values.first_name} autocomplete="given-name" errors={errors.first_name} />
-        <TextField id="last_name" label="Last name" value={values.last_name} autocomplete="family-name" errors={errors.last_name} />
+        <TextField
+          id="first_name"
+          label="First name"
+          value={values.first_name}
+          autocomplete="given-name"
+          errors={errors.first_name}
+        />
+        <TextField
+          id="last_name"
+          label="Last name"
+          value={values.last_name}
+          autocomplete="family-name"
+          errors={errors.last_name}
+        />
         <Agreement id="agree_policy" checked={values.agree_policy} errors={errors.agree_policy}>
           I agree to the Developer Policy
         </Agreement>

@@ -168,7 +168,9 @@ export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?
 export const FieldErrors = (props: { id: string; messages: string[] | undefined }) =>
   props.messages && props.messages.length > 0 ? (
     <div id={props.id} class="error">
-      {props.messages.length === 1 ? props.messages[0] : (
+      {props.messages.length === 1 ? (
+        props.messages[0]
+      ) : (
         <ul>
           {props.messages.map((message) => (
             <li key={message}>{message}</li>
@@ -192,7 +194,12 @@ export const formatTime = (date: Date) => (
 );
 
 /** A whole page with one message, e.g. the 404 for an app that is not yours. */
-export function MessagePage(props: { title: string; message: string; chrome?: Chrome; link?: { href: string; label: string } }) {
+export function MessagePage(props: {
+  title: string;
+  message: string;
+  chrome?: Chrome;
+  link?: { href: string; label: string };
+}) {
   return (
     <DashboardLayout title={props.title} chrome={props.chrome} narrow>
       <h1>{props.title}</h1>

@@ -66,7 +66,11 @@ export function LinksPage(props: {
               {props.intents.length > 0 ? (
                 <optgroup label="User intents">
                   {props.intents.map((intent) => (
-                    <option key={intent.id} value={`intent:${intent.id}`} selected={values.subject === `intent:${intent.id}`}>
+                    <option
+                      key={intent.id}
+                      value={`intent:${intent.id}`}
+                      selected={values.subject === `intent:${intent.id}`}
+                    >
                       {`User intent: ${intent.firstName} ${intent.lastName} · ${formatPhone(intent.phone)} · ${intent.status} · ${intent.email}`}
                     </option>
                   ))}
@@ -89,7 +93,13 @@ export function LinksPage(props: {
             <p id="state-hint" class="hint">
               Echoed back on the redirect.
             </p>
-            <input id="state" name="state" value={values.state} maxlength={500} {...describedBy("state", errors.state, true)} />
+            <input
+              id="state"
+              name="state"
+              value={values.state}
+              maxlength={500}
+              {...describedBy("state", errors.state, true)}
+            />
             <FieldErrors id="state-error" messages={errors.state} />
           </div>
           <input type="hidden" name="generate" value="1" />

@@ -141,13 +141,19 @@ export function SettingsPage(props: {
             </label>
             <p id="test_phones_enabled-hint" class="hint">
               {`On: the test numbers ${TEST_PHONE_RANGE} sign in with the code ${SANDBOX_VERIFICATION_CODE}, as often as you like. `}
-              Off: they are ordinary numbers. Every other number always is: the emulator sends no text message and
-              shows a one-time code on the sign-in page instead.
+              Off: they are ordinary numbers. Every other number always is: the emulator sends no text message and shows
+              a one-time code on the sign-in page instead.
             </p>
           </div>
           <div class="field">
             <label class="check" for="show_test_codes">
-              <input id="show_test_codes" name="show_test_codes" type="checkbox" value="on" checked={values.show_test_codes} />
+              <input
+                id="show_test_codes"
+                name="show_test_codes"
+                type="checkbox"
+                value="on"
+                checked={values.show_test_codes}
+              />
               {`Remind people of the test code ${SANDBOX_VERIFICATION_CODE} on the sign-in pages (emulator only)`}
             </label>
           </div>

@@ -40,58 +40,65 @@ export function toWireAccount(account: AccountRecord): Account {
 
 export function accountRoutes({ store, clocks }: Deps) {
   const auth = bearerAuth(store, clocks);
-  return new Hono<BearerEnv>()
-    .get("/v1/accounts", auth, async (c) => {
-      const page = readPage(c.req.query());
-      const { total, items } = await store.accounts.listForUser(c.get("grant").userId, page);
-      return c.json(accountListSchema.parse({ ...pageEnvelope(total, page), accounts: items.map(toWireAccount) }));
-    })
-    .get("/v1/accounts/:id", auth, async (c) => {
-      const account = await store.accounts.findForUser(c.get("grant").userId, c.req.param("id"));
-      if (!account) throw new ApiError(404, "No account with this id for this user.");
-      return c.json(toWireAccount(account));
-    })
-    .delete("/v1/accounts/:id", auth, async (c) => {
-      const userId = c.get("grant").userId;
-      const result = await store.accounts.removeForUser(userId, c.req.param("id"));
-      if (result === "not_found") throw new ApiError(404, "No account with this id for this user.");
-      if (result === "in_use") {
-        throw new ApiError(400, "This account is used by a routine that is not finished, or by a pending transfer; cancel those first.");
-      }
-      await store.routines.refreshForUser(userId, c.get("now"));
-      return c.body(null, 200);
-    })
-    // Astra serves this on its "secure" host (astra-api.md 1.1); the emulator has one origin for everything.
-    .post("/v1/accounts/create", auth, async (c) => {
-      const input = await readJson(c, accountCreateSchema);
-      if (!isValidRoutingNumber(input.routing_number)) {
-        throw invalidFields({ routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"] });
-      }
-      const userId = c.get("grant").userId;
-      const now = c.get("now");
-      const account = await store.accounts.createByNumber(
-        {
-          userId,
-          name: input.name,
-          officialName: null,
-          nickname: null,
-          mask: input.account_number.slice(-4),
-          institutionName: BY_NUMBER_INSTITUTION,
-          institutionLogo: null,
-          type: "depository",
-          subtype: input.bank_account_type,
-          currentBalanceCents: null,
-          availableBalanceCents: null,
-          lastBalanceUpdateAt: null,
-          connectionStatus: "connected",
-          routingNumber: input.routing_number,
-        },
-        input.account_number,
-        now,
-      );
-      // Astra's sandbox error when an account is registered twice (common-errors-responses); the 400 is a guess.
-      if (!account) throw new ApiError(400, "Account Already Exists");
-      await store.routines.refreshForUser(userId, now);
-      return c.json(toWireAccount(account), 201);
-    });
+  return (
+    new Hono<BearerEnv>()
+      .get("/v1/accounts", auth, async (c) => {
+        const page = readPage(c.req.query());
+        const { total, items } = await store.accounts.listForUser(c.get("grant").userId, page);
+        return c.json(accountListSchema.parse({ ...pageEnvelope(total, page), accounts: items.map(toWireAccount) }));
+      })
+      .get("/v1/accounts/:id", auth, async (c) => {
+        const account = await store.accounts.findForUser(c.get("grant").userId, c.req.param("id"));
+        if (!account) throw new ApiError(404, "No account with this id for this user.");
+        return c.json(toWireAccount(account));
+      })
+      .delete("/v1/accounts/:id", auth, async (c) => {
+        const userId = c.get("grant").userId;
+        const result = await store.accounts.removeForUser(userId, c.req.param("id"));
+        if (result === "not_found") throw new ApiError(404, "No account with this id for this user.");
+        if (result === "in_use") {
+          throw new ApiError(
+            400,
+            "This account is used by a routine that is not finished, or by a pending transfer; cancel those first.",
+          );
+        }
+        await store.routines.refreshForUser(userId, c.get("now"));
+        return c.body(null, 200);
+      })
+      // Astra serves this on its "secure" host (astra-api.md 1.1); the emulator has one origin for everything.
+      .post("/v1/accounts/create", auth, async (c) => {
+        const input = await readJson(c, accountCreateSchema);
+        if (!isValidRoutingNumber(input.routing_number)) {
+          throw invalidFields({
+            routing_number: ["is not a valid ABA routing number (checksum failed); try 222222226"],
+          });
+        }
+        const userId = c.get("grant").userId;
+        const now = c.get("now");
+        const account = await store.accounts.createByNumber(
+          {
+            userId,
+            name: input.name,
+            officialName: null,
+            nickname: null,
+            mask: input.account_number.slice(-4),
+            institutionName: BY_NUMBER_INSTITUTION,
+            institutionLogo: null,
+            type: "depository",
+            subtype: input.bank_account_type,
+            currentBalanceCents: null,
+            availableBalanceCents: null,
+            lastBalanceUpdateAt: null,
+            connectionStatus: "connected",
+            routingNumber: input.routing_number,
+          },
+          input.account_number,
+          now,
+        );
+        // Astra's sandbox error when an account is registered twice (common-errors-responses); the 400 is a guess.
+        if (!account) throw new ApiError(400, "Account Already Exists");
+        await store.routines.refreshForUser(userId, now);
+        return c.json(toWireAccount(account), 201);
+      })
+  );
 }

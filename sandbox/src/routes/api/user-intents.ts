@@ -32,7 +32,10 @@ export function userIntentRoutes({ store, clocks }: Deps) {
       const input = await readJson(c, userIntentCreateSchema);
       const result = await store.userIntents.create(c.get("client").clientId, input, c.get("now"));
       if (!result.ok) {
-        throw new ApiError(400, `${input.email} already has ${MAX_INTENTS_PER_EMAIL} user intents; Astra allows ${MAX_INTENTS_PER_EMAIL} per email.`);
+        throw new ApiError(
+          400,
+          `${input.email} already has ${MAX_INTENTS_PER_EMAIL} user intents; Astra allows ${MAX_INTENTS_PER_EMAIL} per email.`,
+        );
       }
       return c.json({ id: result.intent.id }, 201);
     })

@@ -69,7 +69,8 @@ export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
     })
     .post("/sandbox/webhooks/:webhook_id/replay", auth, async (c) => {
       const result = await webhooks.replay(c.get("client").clientId, c.req.param("webhook_id"), c.get("now"));
-      if (!result.ok && result.reason === "not_found") throw new ApiError(404, "No webhook event with this id for this app.");
+      if (!result.ok && result.reason === "not_found")
+        throw new ApiError(404, "No webhook event with this id for this app.");
       if (!result.ok) {
         throw new ApiError(409, "This app has no webhook URL. Set one in the dashboard or with SANDBOX_WEBHOOK_URL.");
       }
@@ -79,7 +80,13 @@ export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
       const body = await readJson(c, faultSchema);
       const fault = await store.faults.create(
         c.get("client").clientId,
-        { method: body.method, path: body.path, status: body.status ?? null, delayMs: body.delay_ms ?? null, count: body.count },
+        {
+          method: body.method,
+          path: body.path,
+          status: body.status ?? null,
+          delayMs: body.delay_ms ?? null,
+          count: body.count,
+        },
         c.get("now"),
       );
       return c.json(toWireFault(fault), 201);

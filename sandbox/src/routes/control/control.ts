@@ -21,8 +21,16 @@ const DAY_MS = 24 * HOUR_MS;
 const advanceSchema = z
   .object({
     days: z.int({ error: "must be a whole number" }).min(0).max(366).optional(),
-    hours: z.int({ error: "must be a whole number" }).min(0).max(366 * 24).optional(),
-    minutes: z.int({ error: "must be a whole number" }).min(0).max(366 * 24 * 60).optional(),
+    hours: z
+      .int({ error: "must be a whole number" })
+      .min(0)
+      .max(366 * 24)
+      .optional(),
+    minutes: z
+      .int({ error: "must be a whole number" })
+      .min(0)
+      .max(366 * 24 * 60)
+      .optional(),
   })
   .strict()
   .refine((body) => body.days !== undefined || body.hours !== undefined || body.minutes !== undefined, {

@@ -21,7 +21,12 @@ export async function appNotFound(c: Context, store: Store) {
   const chrome = developer ? await chromeFor(store, developer) : undefined;
   const message = "There is no application with this client id in your account.";
   return c.html(
-    <MessagePage title="Application not found" message={message} chrome={chrome} link={{ href: "/dashboard", label: "Back to your applications" }} />,
+    <MessagePage
+      title="Application not found"
+      message={message}
+      chrome={chrome}
+      link={{ href: "/dashboard", label: "Back to your applications" }}
+    />,
     404,
   );
 }
@@ -51,7 +56,11 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
   // Post/Redirect/Get: every successful POST answers 303, so reloading the page it leads to changes nothing.
   app.post("/dashboard/apps", auth, async (c) => {
     const form = await readForm(c);
-    const values = { name: form.name ?? "", support_email: form.support_email ?? "", redirect_uris: form.redirect_uris ?? "" };
+    const values = {
+      name: form.name ?? "",
+      support_email: form.support_email ?? "",
+      redirect_uris: form.redirect_uris ?? "",
+    };
     const parsed = appRegistrationSchema.safeParse(values);
     if (!parsed.success) return renderList(c, values, fieldErrors(parsed.error), 400);
     const created = await store.apps.createForDeveloper(

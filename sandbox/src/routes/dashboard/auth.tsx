@@ -30,7 +30,10 @@ export function dashboardAuthRoutes({ store }: Deps) {
     const parsed = signupSchema.safeParse(form);
     if (!parsed.success) return c.html(<SignupPage values={values} errors={fieldErrors(parsed.error)} />, 400);
     const { email, password, first_name, last_name } = parsed.data;
-    const developer = await store.developers.signUp({ email, password, firstName: first_name, lastName: last_name }, sessionNow());
+    const developer = await store.developers.signUp(
+      { email, password, firstName: first_name, lastName: last_name },
+      sessionNow(),
+    );
     if (!developer) {
       const errors = { email: ["An account with this email already exists. Log in instead."] };
       return c.html(<SignupPage values={values} errors={errors} />, 400);

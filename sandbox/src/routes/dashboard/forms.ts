@@ -49,7 +49,11 @@ const webhookUrlField = z.string().transform((text, ctx) => {
   return url;
 });
 
-const appNameField = z.string().trim().min(1, "Enter a name for the application.").max(80, "Use at most 80 characters.");
+const appNameField = z
+  .string()
+  .trim()
+  .min(1, "Enter a name for the application.")
+  .max(80, "Use at most 80 characters.");
 
 /**
  * Astra's "support email or URL": an email address or an http(s) URL of a support page. Whether Astra requires
@@ -59,13 +63,20 @@ const supportField = z
   .string()
   .trim()
   .max(200, "Use at most 200 characters.")
-  .refine((value) => value === "" || z.email().safeParse(value).success || (/^https?:\/\//i.test(value) && urlProblem(value) === null), {
-    message: "Enter an email address like support@example.com or a URL starting with https://.",
-  })
+  .refine(
+    (value) =>
+      value === "" || z.email().safeParse(value).success || (/^https?:\/\//i.test(value) && urlProblem(value) === null),
+    {
+      message: "Enter an email address like support@example.com or a URL starting with https://.",
+    },
+  )
   .transform((value) => value || null);
 
 // An unticked checkbox is simply absent from the form.
-const checkbox = z.string().optional().transform((value) => value !== undefined);
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined);
 
 export const appRegistrationSchema = z.object({
   name: appNameField,
@@ -91,7 +102,11 @@ const agreement = (what: string) =>
 
 export const signupSchema = z
   .object({
-    email: z.string().trim().max(200, "Use at most 200 characters.").pipe(z.email("Enter an email address like name@example.com.")),
+    email: z
+      .string()
+      .trim()
+      .max(200, "Use at most 200 characters.")
+      .pipe(z.email("Enter an email address like name@example.com.")),
     password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
     confirm: z.string(),
     first_name: nameField("first name"),
@@ -100,4 +115,3 @@ export const signupSchema = z
     agree_terms: agreement("Terms of Service"),
   })
   .refine((form) => form.password === form.confirm, { path: ["confirm"], message: "The passwords do not match." });
-

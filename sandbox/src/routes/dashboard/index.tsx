@@ -18,7 +18,8 @@ export function dashboardRoutes(deps: Deps) {
 
   app.use("/dashboard/*", async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c)) {
-      const message = "This form was posted from another site, so the dashboard refused it. Submit it from the dashboard itself.";
+      const message =
+        "This form was posted from another site, so the dashboard refused it. Submit it from the dashboard itself.";
       return c.html(<MessagePage title="Request refused" message={message} />, 403);
     }
     await next();

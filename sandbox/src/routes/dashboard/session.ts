@@ -49,7 +49,6 @@ export function safeNext(value: string | undefined): string | undefined {
   return value && /^\/dashboard(?:[/?]|$)/.test(value) && !/[\\]|\/\//.test(value) ? value : undefined;
 }
 
-
 /** Loads the signed-in developer, or sends the browser to the login page (and back here afterwards). */
 export function signedIn(store: Store) {
   return createMiddleware<SignedInEnv>(async (c, next) => {
@@ -85,6 +84,8 @@ export async function chromeFor(
     email: developer.email,
     name: `${developer.firstName} ${developer.lastName}`.trim(),
     apps: apps.map((app) => ({ clientId: app.clientId, name: app.name })),
-    current: current ? { app: { clientId: current.app.clientId, name: current.app.name }, tab: current.tab } : undefined,
+    current: current
+      ? { app: { clientId: current.app.clientId, name: current.app.name }, tab: current.tab }
+      : undefined,
   };
 }

@@ -21,7 +21,11 @@ export function dashboardWebhookRoutes({ store, clocks, webhooks }: Deps) {
   app.get("/dashboard/apps/:clientId/webhooks", ...guards, async (c) => {
     const current = c.get("app");
     const pageOf = (page: number) =>
-      store.webhooks.listForClient(current.clientId, { page, pageSize: WEBHOOK_PAGE_SIZE, offset: (page - 1) * WEBHOOK_PAGE_SIZE });
+      store.webhooks.listForClient(current.clientId, {
+        page,
+        pageSize: WEBHOOK_PAGE_SIZE,
+        offset: (page - 1) * WEBHOOK_PAGE_SIZE,
+      });
     const requested = readPageNumber(c.req.query("page"));
     let log = await pageOf(requested);
     const pageCount = Math.max(1, Math.ceil(log.total / WEBHOOK_PAGE_SIZE));
@@ -57,7 +61,15 @@ export function dashboardWebhookRoutes({ store, clocks, webhooks }: Deps) {
     if (result.reason === "no_webhook_url") return c.redirect(`${base}?replay_error=no_webhook_url`, 303);
     const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "webhooks" });
     const message = `${current.name} has no webhook event with this id.`;
-    return c.html(<MessagePage title="Event not found" message={message} chrome={chrome} link={{ href: base, label: "Back to webhooks" }} />, 404);
+    return c.html(
+      <MessagePage
+        title="Event not found"
+        message={message}
+        chrome={chrome}
+        link={{ href: base, label: "Back to webhooks" }}
+      />,
+      404,
+    );
   });
 
   return app;

@@ -31,7 +31,10 @@ export function institutionRoutes(deps: Deps) {
     return userId ? store.users.findById(userId) : null;
   }
 
-  const holderOf = (user: UserRecord): AccountHolder => ({ name: `${user.firstName} ${user.lastName}`, phone: user.phone });
+  const holderOf = (user: UserRecord): AccountHolder => ({
+    name: `${user.firstName} ${user.lastName}`,
+    phone: user.phone,
+  });
 
   function noUser(c: Context, session: ModuleSession, client: DeveloperApp) {
     const back = new URL(session.redirectUri);
@@ -48,7 +51,9 @@ export function institutionRoutes(deps: Deps) {
   const connect = moduleFlow(deps, "connect", BASE, async (c, session, client) => {
     const user = await findUser(session);
     if (!user) return noUser(c, session, client);
-    return c.html(<BankPickPage holder={holderOf(user)} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />);
+    return c.html(
+      <BankPickPage holder={holderOf(user)} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />,
+    );
   });
 
   app.get(BASE, (c) => connect.start(c));
@@ -69,7 +74,13 @@ export function institutionRoutes(deps: Deps) {
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) {
       return c.html(
-        <BankPickPage holder={holder} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} error="Choose your bank." />,
+        <BankPickPage
+          holder={holder}
+          sessionId={session.id}
+          appName={client.name}
+          institutions={INSTITUTIONS}
+          error="Choose your bank."
+        />,
         400,
       );
     }
@@ -86,10 +97,21 @@ export function institutionRoutes(deps: Deps) {
     const username = fields.username?.[0] ?? "";
     if (!areGoodCredentials(username, fields.password?.[0] ?? "")) {
       const error = "The username or password is incorrect";
-      return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username={username} error={error} />, 400);
+      return c.html(
+        <BankLoginPage
+          holder={holder}
+          sessionId={session.id}
+          institution={institution}
+          username={username}
+          error={error}
+        />,
+        400,
+      );
     }
     await store.moduleSessions.setContext(session.id, { ...session.context, institutionId: institution.id });
-    return c.html(<BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} />);
+    return c.html(
+      <BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} />,
+    );
   });
 
   app.post(`${BASE}/accounts`, async (c) => {
@@ -101,19 +123,33 @@ export function institutionRoutes(deps: Deps) {
     if (!institution) return expired(c);
     if (session.context.institutionId !== institution.id) {
       const error = "Please sign in to your bank first.";
-      return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" error={error} />, 400);
+      return c.html(
+        <BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" error={error} />,
+        400,
+      );
     }
     const masks = new Set(fields.account ?? []);
     const chosen = institution.accounts.filter((account) => masks.has(account.mask));
     if (chosen.length === 0) {
       const error = "Choose at least one account.";
       return c.html(
-        <BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} error={error} />,
+        <BankAccountsPage
+          holder={holder}
+          sessionId={session.id}
+          appName={client.name}
+          institution={institution}
+          error={error}
+        />,
         400,
       );
     }
     const now = await clocks.now(client.clientId);
-    const linked = await store.accounts.linkFromInstitution(user.id, { name: institution.name, logo: null }, chosen, now);
+    const linked = await store.accounts.linkFromInstitution(
+      user.id,
+      { name: institution.name, logo: null },
+      chosen,
+      now,
+    );
     await store.routines.refreshForUser(user.id, now);
     await store.moduleSessions.remove(session.id);
     return redirectTo(c, session.redirectUri, { state: session.state, accounts_linked: String(linked.length) });

@@ -37,12 +37,13 @@ export function signInCode(client: DeveloperApp, sessionId: string, phone: strin
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
-
 export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
   async function loadSession(form: Record<string, string>) {
     const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
-    const session = clientId ? await store.moduleSessions.find(form.session_id ?? "", await clocks.now(clientId)) : null;
+    const session = clientId
+      ? await store.moduleSessions.find(form.session_id ?? "", await clocks.now(clientId))
+      : null;
     if (!session || session.context.flow !== flow) return null;
     const client = await store.apps.findByClientId(session.clientId);
     if (!client || !client.redirectUris.includes(session.redirectUri)) return null;
@@ -89,7 +90,13 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
 
   const codePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
     c.html(
-      <CodePage sessionId={session.id} phone={phone} action={base} shownCode={signInCode(client, session.id, phone).shown} error={error} />,
+      <CodePage
+        sessionId={session.id}
+        phone={phone}
+        action={base}
+        shownCode={signInCode(client, session.id, phone).shown}
+        error={error}
+      />,
       error ? 400 : 200,
     );
 
@@ -121,7 +128,14 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     const phone = session.phoneLocked ? session.phone : normalizePhone(form.phone ?? "");
-    if (!phone) return phonePage(c, session, client, form.phone ?? "", "Enter a 10-digit US phone number, for example 2025550123.");
+    if (!phone)
+      return phonePage(
+        c,
+        session,
+        client,
+        form.phone ?? "",
+        "Enter a 10-digit US phone number, for example 2025550123.",
+      );
     await store.moduleSessions.setPhone(session.id, phone);
     return codePage(c, session, client, phone);
   });

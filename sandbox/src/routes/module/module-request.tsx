@@ -19,8 +19,13 @@ export const noStore = createMiddleware(async (c, next) => {
 export type Subject = { kind: "user_intent"; intent: UserIntentRecord } | { kind: "user"; user: UserRecord };
 
 /** A developer mistake: never redirect to an untrusted redirect_uri, explain instead. */
-export const badRequest = (c: Context, title: string, message: string, fix: string, link?: { href: string; label: string }) =>
-  c.html(<ErrorPage title={title} message={message} fix={fix} link={link} />, 400);
+export const badRequest = (
+  c: Context,
+  title: string,
+  message: string,
+  fix: string,
+  link?: { href: string; label: string },
+) => c.html(<ErrorPage title={title} message={message} fix={fix} link={link} />, 400);
 
 /** The app's settings page in the dashboard, with `uri` already added to its redirect URIs (saved only on Save Changes). */
 const settingsPageAdding = (clientId: string, uri: string): string =>
@@ -66,7 +71,9 @@ export async function checkClient(c: Context, store: Store): Promise<DeveloperAp
       `redirect_uri "${uri}" is not registered for ${client.name}. It must match exactly.`,
       `Registered redirect URIs: ${client.redirectUris.join(", ")}. To use this one, add it on a line of its own under ` +
         "Redirect URIs on the app's settings page in the dashboard, then click Save Changes.",
-      uri ? { href: settingsPageAdding(client.clientId, uri), label: `Add ${uri} in ${client.name}'s settings` } : undefined,
+      uri
+        ? { href: settingsPageAdding(client.clientId, uri), label: `Add ${uri} in ${client.name}'s settings` }
+        : undefined,
     );
   }
   return client;
@@ -89,7 +96,9 @@ export async function checkPerson(c: Context, store: Store, client: DeveloperApp
       "Fix or remove the phone parameter.",
     );
   }
-  const intent = query.user_intent_id ? await store.userIntents.findForClient(client.clientId, query.user_intent_id) : null;
+  const intent = query.user_intent_id
+    ? await store.userIntents.findForClient(client.clientId, query.user_intent_id)
+    : null;
   if (query.user_intent_id !== undefined && !intent) {
     return badRequest(
       c,

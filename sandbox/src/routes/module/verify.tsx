@@ -27,7 +27,10 @@ function personalSchema(today: string) {
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "Enter the 2-letter state code, for example CA."),
-    postal_code: z.string().trim().regex(/^\d{5}$/, "Enter a 5-digit ZIP code."),
+    postal_code: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "Enter a 5-digit ZIP code."),
     date_of_birth: z.iso
       .date("Enter your date of birth as YYYY-MM-DD.")
       .refine((date) => date < today && date >= "1900-01-01", "Enter a date of birth in the past."),
@@ -138,7 +141,9 @@ export function verifyRoutes(deps: Deps) {
 
   app.post("/verify/document", async (c) => {
     const body = await readFormWithFiles(c);
-    const loaded = await photoId.loadSession({ session_id: typeof body.session_id === "string" ? body.session_id : "" });
+    const loaded = await photoId.loadSession({
+      session_id: typeof body.session_id === "string" ? body.session_id : "",
+    });
     if (!loaded || !loaded.session.verified) return expired(c);
     const { session, client } = loaded;
     const target = await targetOrNotice(c, session, client, "document");
