@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
 import { APP_URL, CLIENT_ID, CLIENT_SECRET, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
 import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
@@ -12,18 +12,11 @@ const SANDBOX_PORT = new URL(SANDBOX_URL).port;
 
 // Use the machine's Chromium where there is one (CI here cannot download Playwright's browsers); elsewhere fall
 // back to Playwright's own browser (`npx playwright install chromium`).
-export const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
+export const systemChromium = findSystemChromium(process.env.CHROMIUM_PATH);
 export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
+  ...CHROMIUM_FLAGS,
   // Keep the browser on loopback: nothing in these tests may reach the internet (except Astra's own sandbox).
-  ...(ON_ASTRA_SANDBOX ? [] : ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]),
+  ...(ON_ASTRA_SANDBOX ? [] : [LOOPBACK_ONLY]),
 ];
 
 const appServer = (astra: Record<string, string>) => ({

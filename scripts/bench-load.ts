@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "../tests/chromium";
 import { createChildren, signInDemoUser, startLocalStack } from "./lib/local-stack";
 
 const APP_PORT = process.env.BENCH_APP_PORT ?? "3300";
@@ -15,7 +16,6 @@ const SANDBOX_PORT = process.env.BENCH_SANDBOX_PORT ?? "4300";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 const APP_URL = `http://localhost:${APP_PORT}`;
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 
 const children = createChildren("bench:load");
 
@@ -28,12 +28,8 @@ async function run(command: string, args: string[]) {
 /** Signs the demo user in through the emulator's module pages; returns the Cookie header and the routine form. */
 async function signIn() {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-    ],
+    executablePath: findSystemChromium(),
+    args: [...CHROMIUM_FLAGS, LOOPBACK_ONLY],
   });
   const page = await browser.newPage();
   const cookie = await signInDemoUser(page, APP_URL);

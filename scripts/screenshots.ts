@@ -8,7 +8,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { chromiumArgs, systemChromium } from "../playwright.config";
 import { confirm, fillRoutine, openNewRoutine } from "../tests/e2e/routine-form";
-import { createChildren, signInDemoUser, startLocalStack } from "./lib/local-stack";
+import { createChildren, openDemoUserConsent, signInDemoUser, startLocalStack } from "./lib/local-stack";
 
 // Ports of their own, so the run never meets `npm run dev` (3000/4010), the e2e suite or the benchmarks.
 const APP_PORT = 3315;
@@ -70,16 +70,7 @@ async function advanceEmulatorClock(sandboxUrl: string, days: number) {
 async function shootConsent(browser: Browser, appUrl: string, variant: Variant) {
   const context = await browser.newContext(contextOptions(variant, appUrl));
   const page = await context.newPage();
-  await page.goto("/");
-  await page
-    .getByRole("button", { name: /sign in with astra/i })
-    .first()
-    .click();
-  await page.getByLabel("Mobile number").fill("2025550123");
-  await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Verification code").fill("123456");
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByRole("button", { name: "Authorize" }).waitFor();
+  await openDemoUserConsent(page, appUrl);
   await shoot(page, "consent", variant);
   await context.close();
 }

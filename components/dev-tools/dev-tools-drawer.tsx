@@ -5,17 +5,11 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import useSWR from "swr";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
+import type { AstraCallRecord } from "@/lib/dev-tools/recent-calls";
 import { fetcher } from "@/lib/fetcher";
 
-// The shape of lib/dev-tools/recent-calls.ts's record, repeated here because that module is server-only.
-type AstraCall = {
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  requestId: string | null;
-};
+// A type-only import: erased from the bundle, so the server-only module never reaches the browser.
+type AstraCall = AstraCallRecord;
 
 type Action =
   | { action: "advance"; days: 1 | 5 }

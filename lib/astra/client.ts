@@ -7,7 +7,7 @@ import { recordAstraCall } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
 import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
-import { logUnexpectedResponse } from "./response-log";
+import { unexpectedResponseError } from "./response-log";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
@@ -117,20 +117,10 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   const json: unknown = await response.json().catch(() => undefined);
   const parsed = request.schema.safeParse(json);
   if (!parsed.success) {
-    logUnexpectedResponse({
-      method: request.method ?? "GET",
-      path: request.path,
-      status: response.status,
-      requestId,
-      error: parsed.error,
-    });
-    throw new AstraError({
-      kind: "bad_response",
-      status: response.status,
-      message: `Unexpected response from ${method} ${request.path}`,
-      requestId,
-      cause: parsed.error,
-    });
+    throw unexpectedResponseError(
+      { method: request.method ?? "GET", path: request.path, status: response.status, requestId, error: parsed.error },
+      `Unexpected response from ${method} ${request.path}`,
+    );
   }
   return parsed.data;
 }

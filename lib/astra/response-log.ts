@@ -2,6 +2,7 @@
 // where the answer differed. Never what it contained: no body values, no headers, no tokens.
 import "server-only";
 import type { z } from "zod";
+import { AstraError } from "./errors";
 
 export type UnexpectedResponse = {
   method: string;
@@ -39,4 +40,16 @@ export function logUnexpectedResponse({ method, path, status, requestId, error }
       issues: describeIssues(error),
     }),
   );
+}
+
+/** Logs an answer that did not match its schema and returns the error the caller throws ("bad_response"). */
+export function unexpectedResponseError(seen: UnexpectedResponse, message: string): AstraError {
+  logUnexpectedResponse(seen);
+  return new AstraError({
+    kind: "bad_response",
+    status: seen.status,
+    message,
+    requestId: seen.requestId,
+    cause: seen.error,
+  });
 }

@@ -4,7 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
 import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
-import { logUnexpectedResponse } from "@/lib/astra/response-log";
+import { unexpectedResponseError } from "@/lib/astra/response-log";
 import { getEnv } from "@/lib/env";
 import { createSingleFlight, type SingleFlight } from "./single-flight";
 
@@ -61,20 +61,10 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   const parsed = oauthTokenResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     const requestId = response.headers.get("request-id");
-    logUnexpectedResponse({
-      method: "POST",
-      path: "/v1/oauth/token",
-      status: response.status,
-      requestId,
-      error: parsed.error,
-    });
-    throw new AstraError({
-      kind: "bad_response",
-      status: response.status,
-      message: "Unexpected token response from Astra",
-      requestId,
-      cause: parsed.error,
-    });
+    throw unexpectedResponseError(
+      { method: "POST", path: "/v1/oauth/token", status: response.status, requestId, error: parsed.error },
+      "Unexpected token response from Astra",
+    );
   }
   return {
     ...token,

@@ -86,8 +86,8 @@ export async function startLocalStack(
   return { appUrl, sandboxUrl };
 }
 
-/** Signs the seeded demo user in through the emulator's module pages; returns the app's cookies as a header. */
-export async function signInDemoUser(page: Page, appUrl: string): Promise<string> {
+/** Walks the demo user from the app's landing page to the emulator's consent page, and stops there. */
+export async function openDemoUserConsent(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/`);
   await page
     .getByRole("button", { name: /sign in with astra/i })
@@ -97,6 +97,12 @@ export async function signInDemoUser(page: Page, appUrl: string): Promise<string
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByLabel("Verification code").fill("123456");
   await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Authorize" }).waitFor();
+}
+
+/** Signs the seeded demo user in through the emulator's module pages; returns the app's cookies as a header. */
+export async function signInDemoUser(page: Page, appUrl: string): Promise<string> {
+  await openDemoUserConsent(page, appUrl);
   await page.getByRole("button", { name: "Authorize" }).click();
   await page.waitForURL(`${appUrl}/dashboard**`);
   const cookies = await page.context().cookies(appUrl);

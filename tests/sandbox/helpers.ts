@@ -269,3 +269,12 @@ export async function signInAt(app: SandboxApp, url: string, phone: string) {
   const response = await postForm(app, `${base}/code`, { session_id, code: "123456" });
   return { response, session_id, html: await response.clone().text() };
 }
+
+/** The webhook event types the default app recorded for one resource, oldest first. */
+export async function eventTypesFor({ store }: Sandbox, resourceId: string): Promise<string[]> {
+  const page = await store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
+  return page.items
+    .filter((event) => event.resourceId === resourceId)
+    .map((event) => event.type)
+    .reverse();
+}

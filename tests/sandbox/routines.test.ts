@@ -6,7 +6,15 @@ import {
   transferListSchema,
   type Routine,
 } from "../../lib/astra/schemas";
-import { createSandbox, createTestUser, DEFAULT_APP, getWithToken, sendJson, tokenFor, type Sandbox } from "./helpers";
+import {
+  createSandbox,
+  createTestUser,
+  eventTypesFor,
+  getWithToken,
+  type Sandbox,
+  sendJson,
+  tokenFor,
+} from "./helpers";
 
 let sandbox: Sandbox;
 beforeEach(() => {
@@ -14,13 +22,7 @@ beforeEach(() => {
   sandbox = createSandbox();
 });
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items
-    .filter((event) => event.resourceId === resourceId)
-    .map((event) => event.type)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => eventTypesFor(sandbox, resourceId);
 
 function routineBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
   return {
@@ -33,6 +35,10 @@ function routineBody(source: string, destination: string, extra: Record<string, 
     frequency: "weekly",
     ...extra,
   };
+}
+
+function oneTimeBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
+  return routineBody(source, destination, { type: "one-time", frequency: undefined, ...extra });
 }
 
 async function createRoutine(token: string, body: unknown): Promise<Routine> {
@@ -88,25 +94,13 @@ describe("POST /v1/routines", () => {
       token,
       accountIds: [checking = "", savings = ""],
     } = await createTestUser(sandbox);
-    const now = await createRoutine(token, {
-      type: "one-time",
-      payment_type: "ach",
-      name: "Now",
-      source_id: checking,
-      destination_id: savings,
-      amount: 10,
-    });
+    const now = await createRoutine(token, oneTimeBody(checking, savings, { name: "Now", amount: 10 }));
     expect(now).toMatchObject({ status: "active", frequency: null, start_date: "2026-01-15" });
     expect((await transfersOf(token, now.id)).count).toBe(1);
-    const later = await createRoutine(token, {
-      type: "one-time",
-      payment_type: "ach",
-      name: "Later",
-      source_id: checking,
-      destination_id: savings,
-      amount: 10,
-      start_date: "2026-01-20",
-    });
+    const later = await createRoutine(
+      token,
+      oneTimeBody(checking, savings, { name: "Later", amount: 10, start_date: "2026-01-20" }),
+    );
     expect((await transfersOf(token, later.id)).count).toBe(0);
   });
 
@@ -283,14 +277,7 @@ describe("GET /v1/routines?status=", () => {
       token,
       accountIds: [checking = "", savings = ""],
     } = await createTestUser(sandbox);
-    const once = await createRoutine(token, {
-      type: "one-time",
-      payment_type: "ach",
-      name: "Once",
-      source_id: checking,
-      destination_id: savings,
-      amount: 5,
-    });
+    const once = await createRoutine(token, oneTimeBody(checking, savings, { name: "Once", amount: 5 }));
     const [transfer] = (await transfersOf(token, once.id)).transfers;
     expect((await sendJson(sandbox.app, "POST", `/v1/transfers/${transfer?.id}/cancel`, token)).status).toBe(200);
     for (const spelling of ["cancelled", "canceled"]) {
@@ -442,14 +429,7 @@ describe("DELETE /v1/routines/:id", () => {
       token,
       accountIds: [checking = "", savings = ""],
     } = await createTestUser(sandbox);
-    const once = await createRoutine(token, {
-      type: "one-time",
-      payment_type: "ach",
-      name: "Once",
-      source_id: checking,
-      destination_id: savings,
-      amount: 5,
-    });
+    const once = await createRoutine(token, oneTimeBody(checking, savings, { name: "Once", amount: 5 }));
     const response = await sendJson(sandbox.app, "DELETE", `/v1/routines/${once.id}`, token);
     expect(response.status).toBe(400);
     expect(astraErrorBodySchema.parse(await response.json()).description).toBe(
@@ -468,14 +448,7 @@ describe("store.routines.refreshForUser", () => {
       accountIds: [checking = "", savings = ""],
     } = await createTestUser(sandbox, { status: "pending" });
     const recurring = await createRoutine(token, routineBody(checking, savings));
-    const once = await createRoutine(token, {
-      type: "one-time",
-      payment_type: "ach",
-      name: "Once",
-      source_id: checking,
-      destination_id: savings,
-      amount: 5,
-    });
+    const once = await createRoutine(token, oneTimeBody(checking, savings, { name: "Once", amount: 5 }));
     const now = sandbox.clock.now();
     expect(await sandbox.store.routines.refreshForUser(user.id, now)).toBe(0);
 

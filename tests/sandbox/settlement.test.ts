@@ -3,12 +3,12 @@ import { accountSchema, routineSchema, transferListSchema, type Routine } from "
 import {
   createSandbox,
   createTestUser,
-  DEFAULT_APP,
+  eventTypesFor,
   getWithToken,
-  sendJson,
-  tokenFor,
   type Sandbox,
+  sendJson,
   type TestAccount,
+  tokenFor,
 } from "./helpers";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -56,13 +56,7 @@ async function setUp(accounts?: TestAccount[]) {
 
 const runDue = () => sandbox.store.scheduler.runDue(sandbox.clock.now());
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items
-    .filter((event) => event.resourceId === resourceId)
-    .map((event) => event.type)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => eventTypesFor(sandbox, resourceId);
 
 describe("scheduler: due routines make their transfers", () => {
   it("catches up every missed weekly run after a clock jump, and settles the ones that cleared", async () => {

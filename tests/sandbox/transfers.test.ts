@@ -6,7 +6,15 @@ import {
   transferListSchema,
   transferSchema,
 } from "../../lib/astra/schemas";
-import { createSandbox, createTestUser, DEFAULT_APP, getWithToken, sendJson, tokenFor, type Sandbox } from "./helpers";
+import {
+  createSandbox,
+  createTestUser,
+  eventTypesFor,
+  getWithToken,
+  type Sandbox,
+  sendJson,
+  tokenFor,
+} from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -42,13 +50,7 @@ async function setUp() {
   return { ...made, source, destination, create, cancel, get };
 }
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const page = await sandbox.store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
-  return page.items
-    .filter((event) => event.resourceId === resourceId)
-    .map((event) => event.type)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => eventTypesFor(sandbox, resourceId);
 
 describe("GET /v1/transfers", () => {
   it("lists the user's transfers newest first in Astra's shape, with filters and pages", async () => {
