@@ -45,6 +45,14 @@ test.describe("When Astra fails", { tag: "@emulator-only" }, () => {
       await page.getByRole("button", { name: "Confirm and create" }).click();
       await expect(page.getByRole("heading", { name: "Fault drill" })).toBeVisible();
       const routinePath = new URL(page.url()).pathname;
+      // The new routine's webhooks make open pages refresh themselves (LiveUpdates): let them all arrive first,
+      // so a page below recovers because of its Try again link, not because a late webhook refreshed it.
+      await expect
+        .poll(async () => {
+          const events = ((await emulator.webhooks()).webhooks ?? []) as { state: string }[];
+          return events.length > 0 && events.every((event) => event.state === "delivered");
+        })
+        .toBe(true);
       await page.goto("/dashboard");
       const accountHref = await page.getByRole("link", { name: "Everyday Checking" }).first().getAttribute("href");
 
