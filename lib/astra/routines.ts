@@ -162,16 +162,18 @@ const LOOKUP_PAGES = 3;
 
 /** The routine an earlier create with this correlation id made, searching the newest few pages. */
 export async function findRoutineByCorrelationId(accessToken: string, correlationId: string): Promise<Routine | null> {
+  const pageSize = 100;
   for (let page = 1; page <= LOOKUP_PAGES; page++) {
     const list = await astraFetch({
       path: "/v1/routines",
       auth: { accessToken },
       schema: routineListSchema,
-      searchParams: { page, page_size: 100 },
+      searchParams: { page, page_size: pageSize },
     });
     const found = list.routines.find((routine) => routine.client_correlation_id === correlationId);
     if (found) return found;
-    if (!list.has_more) return null;
+    // has_more is the emulator's; without it Astra's count, or a full page, says whether to look further.
+    if (!readPageInfo(list, list.routines.length, { page, pageSize }).hasMore) return null;
   }
   return null;
 }

@@ -129,6 +129,23 @@ describe("createRoutine", () => {
     expect(gets(seen).map((request) => request.search.get("page"))).toEqual(["1", "2", "3"]);
   });
 
+  it("looks at the next page when Astra sends no has_more but a full page, and finds the routine there", async () => {
+    const key = "key-full-page";
+    let wanted = "";
+    const { routines, seen } = await against((request) => {
+      if (request.method === "POST") return astraError(500, "oops");
+      const page = Number(request.search.get("page"));
+      // Only the documented fields: no count, no page fields, no has_more.
+      if (page === 1) return { json: { routines: Array.from({ length: 100 }, (_, i) => routine(`rt_${i}`, null)) } };
+      return { json: { routines: [routine("rt_mine", wanted)] } };
+    });
+    wanted = routines.correlationIdFor(key);
+    await expect(routines.createRoutine("tok", input, key, { lookups: 1, pauseMs: 0 })).resolves.toMatchObject({
+      id: "rt_mine",
+    });
+    expect(gets(seen).map((request) => request.search.get("page"))).toEqual(["1", "2"]);
+  });
+
   it("does not look anything up after a plain refusal: nothing was created", async () => {
     const { routines, seen } = await against(() => astraError(400, "amount is too large"));
     await expect(routines.createRoutine("tok", input, "key-5", fast)).rejects.toMatchObject({ status: 400 });
