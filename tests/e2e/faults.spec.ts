@@ -16,6 +16,8 @@ async function fillAndReview(page: Page, name: string, amount: string) {
 /** Routines and transfers named `name`, read back through the app: the routines page and the transfers API. */
 async function countMade(page: Page, name: string) {
   await page.goto("/routines");
+  // count() does not wait: let the streamed list arrive first (every caller expects at least one routine).
+  await expect(page.getByRole("list", { name: "Routines" })).toBeVisible();
   const routines = await page
     .getByRole("list", { name: "Routines" })
     .getByRole("listitem")
