@@ -62,6 +62,7 @@ export default defineConfig([
       "tests/e2e/**",
       "tests/contract/env.ts",
       "tests/contract/emulator-process.ts",
+      "tests/support/**",
       "instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },
