@@ -14,7 +14,8 @@ export function createScheduler(sql: Sql) {
   // A null client id means every app (tests); the running emulator passes one app at a time, at its clock.
   const dueRoutines = sql
     .prepare<[string, string | null], string>(
-      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND client_id = COALESCE(CAST(? AS TEXT), client_id)
+      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ?
+       AND client_id = COALESCE(CAST(? AS TEXT), client_id)
      ORDER BY next_run_date, created_at`,
     )
     .pluck();
@@ -23,7 +24,8 @@ export function createScheduler(sql: Sql) {
   );
   const dueTransfers = sql
     .prepare<[number, string | null], string>(
-      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND client_id = COALESCE(CAST(? AS TEXT), client_id)
+      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ?
+       AND client_id = COALESCE(CAST(? AS TEXT), client_id)
      ORDER BY estimated_clearing_at, rowid`,
     )
     .pluck();
