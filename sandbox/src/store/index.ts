@@ -20,6 +20,7 @@ import { createTransfersStore } from "./transfers";
 import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
 import { createWebhooksStore } from "./webhooks";
+import type { Sql } from "./sql/port";
 import { sqliteSql } from "./sql/sqlite";
 import { whenReady } from "./sql/when-ready";
 
@@ -36,18 +37,18 @@ export function createStore(file: string, options: StoreOptions = {}) {
   db.pragma("foreign_keys = ON");
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
   migrate(db);
-  seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
   // The SQL port (sql/port.ts) the store modules are moving onto, one module at a time; a module that has moved
-  // takes `sql` instead of `db`. The seed moves into whenReady's preparation once it is async.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken by the modules as they move
-  const sql = whenReady(sqliteSql(db), async () => undefined);
+  // takes `sql` instead of `db`. Every statement through `sql` waits until an empty store has been seeded.
+  const app = options.app ?? DEFAULT_APP;
+  const now = options.now ?? new Date();
+  const sql = whenReady(sqliteSql(db), (ready) => seedIfEmpty(ready, app, now));
 
-  return {
-    apps: createAppsStore(db),
-    developers: createDevelopersStore(db),
-    dashboard: createDashboardStore(db),
+  return afterSeed(sql, {
+    apps: createAppsStore(sql),
+    developers: createDevelopersStore(sql),
+    dashboard: createDashboardStore(sql),
     users: createUsersStore(db),
-    accounts: createAccountsStore(db),
+    accounts: createAccountsStore(sql),
     tokens: createTokensStore(db),
     moduleSessions: createModuleSessionsStore(db),
     // resolveDue re-checks routines of users whose KYC settled; the routines store keeps no state of its own.
@@ -55,18 +56,50 @@ export function createStore(file: string, options: StoreOptions = {}) {
     routines: createRoutinesStore(db),
     transfers: createTransfersStore(db),
     scheduler: createScheduler(db),
-    idempotency: createIdempotencyStore(db),
-    webhooks: createWebhooksStore(db),
-    faults: createFaultsStore(db),
-    appClocks: createAppClocksStore(db),
-    control: createControlStore(db),
+    idempotency: createIdempotencyStore(sql),
+    webhooks: createWebhooksStore(sql),
+    faults: createFaultsStore(sql),
+    appClocks: createAppClocksStore(sql),
+    control: createControlStore(sql),
+    /** Waits for the seed and any open transaction, then closes the database. */
     async close(): Promise<void> {
-      db.close();
+      await sql.close();
     },
-  };
+  });
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/**
+ * Transitional, until every module takes `sql`: a module still on `db` would read the store before the seed has
+ * run, since only statements through `sql` wait for it. So until then each store method waits for the seed
+ * first; once it has run, calls go straight through. Remove it when no module takes `db` any more.
+ */
+function afterSeed<T extends Record<string, object>>(sql: Sql, modules: T): T {
+  const probe = sql.prepare("SELECT 1");
+  let seeded = false;
+  const waitForSeed = () =>
+    probe.get().then(() => {
+      seeded = true;
+    });
+  const wrap =
+    (method: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) =>
+      seeded ? method(...args) : waitForSeed().then(() => method(...args));
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, module] of Object.entries(modules)) {
+    if (typeof module === "function") {
+      wrapped[name] = wrap(module as (...args: unknown[]) => unknown);
+      continue;
+    }
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(module)) {
+      methods[key] = typeof value === "function" ? wrap(value.bind(module) as (...args: unknown[]) => unknown) : value;
+    }
+    wrapped[name] = methods;
+  }
+  return wrapped as T;
+}
 
 /** Creates the tables; a store file from an older schema is emptied first and re-seeded. */
 function migrate(db: Database.Database): void {
