@@ -36,17 +36,18 @@ export function createStore(file: string, options: StoreOptions = {}) {
   db.pragma("foreign_keys = ON");
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
   migrate(db);
-  seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
-  // The SQL port (sql/port.ts) the store modules are moving onto, one module at a time; a module that has moved
-  // takes `sql` instead of `db`. The seed moves into whenReady's preparation once it is async.
-  const sql = whenReady(sqliteSql(db), async () => undefined);
+  // Every module talks to the database through the SQL port (sql/port.ts); every statement waits until an empty
+  // store has been seeded.
+  const app = options.app ?? DEFAULT_APP;
+  const now = options.now ?? new Date();
+  const sql = whenReady(sqliteSql(db), (ready) => seedIfEmpty(ready, app, now));
 
   return {
-    apps: createAppsStore(db),
-    developers: createDevelopersStore(db),
-    dashboard: createDashboardStore(db),
+    apps: createAppsStore(sql),
+    developers: createDevelopersStore(sql),
+    dashboard: createDashboardStore(sql),
     users: createUsersStore(sql),
-    accounts: createAccountsStore(db),
+    accounts: createAccountsStore(sql),
     tokens: createTokensStore(sql),
     moduleSessions: createModuleSessionsStore(sql),
     // resolveDue re-checks routines of users whose KYC settled; the routines store keeps no state of its own.
@@ -54,13 +55,14 @@ export function createStore(file: string, options: StoreOptions = {}) {
     routines: createRoutinesStore(sql),
     transfers: createTransfersStore(sql),
     scheduler: createScheduler(sql),
-    idempotency: createIdempotencyStore(db),
-    webhooks: createWebhooksStore(db),
-    faults: createFaultsStore(db),
-    appClocks: createAppClocksStore(db),
-    control: createControlStore(db),
+    idempotency: createIdempotencyStore(sql),
+    webhooks: createWebhooksStore(sql),
+    faults: createFaultsStore(sql),
+    appClocks: createAppClocksStore(sql),
+    control: createControlStore(sql),
+    /** Waits for the seed and any open transaction, then closes the database. */
     async close(): Promise<void> {
-      db.close();
+      await sql.close();
     },
   };
 }

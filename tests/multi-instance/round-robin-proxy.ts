@@ -1,0 +1,48 @@
+// A loopback load balancer for the multi-instance tests: it hands requests to two (or more) `next start`
+// instances in turn, the way Vercel spreads a visitor's requests over instances. A request may pin itself to one
+// instance with `x-instance: <index>`, so a test can sign in through one and read through another; every answer
+// says who served it in `x-served-by`. Responses are piped as they arrive, so server-sent events stream through.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RoundRobinProxy {
+  url: string;
+  /** How many requests each instance has answered, by index. */
+  served: number[];
+  close(): Promise<void>;
+}
+
+export async function startRoundRobinProxy(backends: string[], port = 0): Promise<RoundRobinProxy> {
+  const served = backends.map(() => 0);
+  let next = 0;
+  const server = http.createServer((request, response) => {
+    const pinned = Number(request.headers["x-instance"]);
+    const index = Number.isInteger(pinned) && backends[pinned] ? pinned : next++ % backends.length;
+    const target = new URL(request.url ?? "/", backends[index]);
+    const upstream = http.request(
+      target,
+      { method: request.method, headers: { ...request.headers, host: request.headers.host } },
+      (answer) => {
+        served[index] = (served[index] ?? 0) + 1;
+        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-served-by": String(index) });
+        answer.pipe(response);
+      },
+    );
+    upstream.on("error", (error) => {
+      if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" });
+      response.end(`proxy: instance ${index} unreachable (${error.message})`);
+    });
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    served,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
