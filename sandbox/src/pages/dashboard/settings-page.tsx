@@ -16,6 +16,7 @@ import {
   RedirectUrisField,
   SupportField,
 } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export interface SettingsValues {
   name: string;
@@ -41,6 +42,7 @@ const NOTICES = {
 };
 
 function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
+  const href = useHref();
   const { app } = props;
   return (
     <section class="card" aria-labelledby="keys-heading">
@@ -59,7 +61,7 @@ function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
               <CopyButton target="client-secret" label="Copy the Client Secret" />
             </>
           ) : (
-            <form method="post" action={appPath(app.clientId, "/reveal-secret")} class="row">
+            <form method="post" action={href(appPath(app.clientId, "/reveal-secret"))} class="row">
               <span aria-hidden="true">••••••••••••••••</span>
               <button type="submit" class="secondary">
                 Reveal secret
@@ -86,6 +88,7 @@ export function SettingsPage(props: {
   notice?: keyof typeof NOTICES;
   revealSecret?: boolean;
 }) {
+  const href = useHref();
   const { app, values, errors } = props;
   return (
     <DashboardLayout title={`${app.name} settings`} chrome={props.chrome}>
@@ -96,7 +99,7 @@ export function SettingsPage(props: {
         </p>
       ) : null}
       <Keys app={app} revealSecret={props.revealSecret ?? false} />
-      <form method="post" action={appPath(app.clientId)} novalidate>
+      <form method="post" action={href(appPath(app.clientId))} novalidate>
         <section class="card" aria-labelledby="app-heading">
           <h2 id="app-heading">Application</h2>
           {Object.keys(errors).length > 0 ? (
@@ -163,7 +166,7 @@ export function SettingsPage(props: {
       <section class="card" aria-labelledby="delete-heading" style="margin-top: 1.5rem">
         <h2 id="delete-heading">Delete application</h2>
         <p>Deletes the app with its users, user intents, tokens, routines and webhook log. You are asked to confirm.</p>
-        <a class="button secondary" href={appPath(app.clientId, "/delete")}>
+        <a class="button secondary" href={href(appPath(app.clientId, "/delete"))}>
           Delete application…
         </a>
       </section>

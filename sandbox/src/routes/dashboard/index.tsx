@@ -10,17 +10,18 @@ import { dashboardLinkRoutes } from "./links";
 import { isSameOrigin } from "./session";
 import { dashboardUserRoutes } from "./users";
 import { dashboardWebhookRoutes } from "./webhooks";
+import { href, renderPage } from "../../lib/base-path";
 
 export function dashboardRoutes(deps: Deps) {
   const app = new Hono();
 
-  app.get("/", (c) => c.redirect("/dashboard", 302));
+  app.get("/", (c) => c.redirect(href(c, "/dashboard"), 302));
 
   app.use("/dashboard/*", async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c)) {
       const message =
         "This form was posted from another site, so the dashboard refused it. Submit it from the dashboard itself.";
-      return c.html(<MessagePage title="Request refused" message={message} />, 403);
+      return renderPage(c, <MessagePage title="Request refused" message={message} />, 403);
     }
     await next();
     c.header("X-Frame-Options", "DENY");
