@@ -8,7 +8,14 @@ export type FieldErrorMap = Partial<Record<string, string[]>>;
 const NextField = (props: { next?: string }) =>
   props.next ? <input type="hidden" name="next" value={props.next} /> : null;
 
-export function LoginPage(props: { email: string; error?: string; next?: string; notice?: string }) {
+export function LoginPage(props: {
+  email: string;
+  error?: string;
+  next?: string;
+  notice?: string;
+  /** A public demo: nobody can make an account, so the page does not offer one. */
+  signupOff?: boolean;
+}) {
   const href = useHref();
   return (
     <DashboardLayout title="Log in" narrow>
@@ -44,9 +51,16 @@ export function LoginPage(props: { email: string; error?: string; next?: string;
         </div>
         <button type="submit">Log in</button>
       </form>
-      <p style="margin-top: 1rem">
-        New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
-      </p>
+      {props.signupOff ? (
+        <p style="margin-top: 1rem">
+          This public demo is read-only, so it has no sign-up. To create your own apps, run the template locally with{" "}
+          <code>npm run dev</code>.
+        </p>
+      ) : (
+        <p style="margin-top: 1rem">
+          New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
+        </p>
+      )}
     </DashboardLayout>
   );
 }

@@ -98,6 +98,7 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly, hosted }: Deps
         errors={errors}
         notice={notice}
         revealSecret={query.created === "1" || query.reveal === "1"}
+        secretHidden={hosted?.publicDemo ?? false}
       />,
       status,
     );

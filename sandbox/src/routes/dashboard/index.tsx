@@ -7,6 +7,7 @@ import { MessagePage } from "../../pages/dashboard/layout";
 import { dashboardAppRoutes } from "./apps";
 import { dashboardAuthRoutes } from "./auth";
 import { dashboardLinkRoutes } from "./links";
+import { publicDemoRoutes } from "./public-demo";
 import { isSameOrigin } from "./session";
 import { dashboardUserRoutes } from "./users";
 import { dashboardWebhookRoutes } from "./webhooks";
@@ -27,6 +28,8 @@ export function dashboardRoutes(deps: Deps) {
     c.header("X-Frame-Options", "DENY");
   });
 
+  // Before every other dashboard route, so no write of theirs runs on a public demo.
+  if (deps.hosted?.publicDemo) app.route("/", publicDemoRoutes());
   app.route("/", dashboardAuthRoutes(deps));
   app.route("/", dashboardAppRoutes(deps));
   app.route("/", dashboardLinkRoutes(deps));
