@@ -72,6 +72,18 @@ describe.each([
     expect(browser.problems).toEqual([]);
   });
 
+  it.each(["personal", "document"])("keeps the verify/%s flow under the base path", async (kind) => {
+    const browser = newBrowser();
+    const start = await browser.get(`${basePath}/verify/${kind}?${query({ redirect_uri: REDIRECT_URI })}`);
+    expect(start.status, start.html).toBe(200);
+    expect(formAction(start.html)).toBe(`${basePath}/verify/${kind}/phone`);
+    const session_id = sessionIdFrom(start.html);
+    const code = await browser.post(formAction(start.html), { session_id, phone: DEMO_USER_PHONE });
+    const after = await browser.post(formAction(code.html), { session_id, code: "123456" });
+    expect(after.status, after.html).toBe(200);
+    expect(browser.problems).toEqual([]);
+  });
+
   it("keeps the dashboard under the base path: login, every page linked from it, the link generator, log out", async () => {
     const browser = newBrowser();
     // The module's "Redirect URI not registered" page links to the app's settings in the dashboard.
