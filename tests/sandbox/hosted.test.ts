@@ -235,6 +235,24 @@ describe("createHostedEmulator", () => {
     expect((await hosted.fetch(new Request(`${ORIGIN}/emulator/sandbox/health`))).status).toBe(200);
   });
 
+  it("passes a streamed request body through the stripped request, as a route handler receives it", async () => {
+    const hosted = createHostedEmulator(valid);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ days: 1 })));
+        controller.close();
+      },
+    });
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
+      body,
+      duplex: "half",
+    };
+    const advanced = await hosted.fetch(new Request(`${ORIGIN}/emulator/sandbox/clock/advance`, init));
+    expect(advanced.status).toBe(200);
+  });
+
   it("answers on any host name: the app in front decides which reach it", async () => {
     const hosted = createHostedEmulator(valid);
     const response = await hosted.fetch(new Request("https://demo.example/emulator/sandbox/health"));
