@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildModuleUrl, isModuleAction, type ModuleLink } from "../../sandbox/src/lib/module-url";
 
 const base: ModuleLink = {
-  origin: "http://localhost:4010",
+  baseUrl: "http://localhost:4010",
   action: "collect_authorization",
   clientId: "astra_0123456789abcdef01234567",
   redirectUri: "http://localhost:3000/api/auth/callback/astra",
@@ -20,6 +20,12 @@ describe("buildModuleUrl (the dashboard's OAuth link generator)", () => {
       redirect_uri: base.redirectUri,
       response_type: "code",
     });
+  });
+
+  it("keeps the base path of an emulator mounted inside an app", () => {
+    const url = parse({ ...base, baseUrl: "https://demo.example/emulator" });
+    expect(url.origin).toBe("https://demo.example");
+    expect(url.pathname).toBe("/emulator/login/oauth/authorize");
   });
 
   it.each([
