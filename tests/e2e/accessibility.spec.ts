@@ -76,17 +76,17 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.goto("/");
       await expectVisibleFocus(page, "/");
       await page.getByRole("button", { name: /sign in with astra/i }).click();
-      const module = new AstraModule(page);
+      const astra = new AstraModule(page);
       await expect(page.getByLabel("Mobile number")).toBeVisible();
       await expectNoAxeViolations(page);
       await expectVisibleFocus(page, "the module's phone page", 4);
-      await module.enterPhone(DEMO_PHONE);
+      await astra.enterPhone(DEMO_PHONE);
       await expect(page.getByLabel("Verification code")).toBeVisible();
       await expectNoAxeViolations(page);
-      await module.enterCode();
+      await astra.enterCode();
       await expect(page.getByRole("button", { name: "Authorize" })).toBeVisible();
       await expectNoAxeViolations(page);
-      await module.authorize();
+      await astra.authorize();
       await expect(page).toHaveURL(/\/dashboard$/);
 
       await page.goto("/routines/new");

@@ -37,16 +37,16 @@ test("every page fits a 360 px screen", { tag: "@emulator-only" }, async ({ page
   // Through Astra's module pages as a phone shows them.
   await page.goto("/");
   await page.getByRole("button", { name: /sign in with astra/i }).click();
-  const module = new AstraModule(page);
+  const astra = new AstraModule(page);
   await expect(page.getByLabel("Mobile number")).toBeVisible();
   await expectNoSidewaysScroll(page, "the module's phone page");
-  await module.enterPhone(DEMO_PHONE);
+  await astra.enterPhone(DEMO_PHONE);
   await expect(page.getByLabel("Verification code")).toBeVisible();
   await expectNoSidewaysScroll(page, "the module's code page");
-  await module.enterCode();
+  await astra.enterCode();
   await expect(page.getByRole("button", { name: "Authorize" })).toBeVisible();
   await expectNoSidewaysScroll(page, "the module's consent page");
-  await module.authorize();
+  await astra.authorize();
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // Data in every list: a one-time routine makes a transfer at once, a recurring one has next runs.
