@@ -173,7 +173,8 @@ function RecentCalls({ calls, failed }: { calls: AstraCall[] | undefined; failed
           <span className="min-w-0 break-all text-ink-soft">{call.path}</span>
           <span className={call.status >= 400 ? "font-semibold text-danger" : "text-success"}>
             {call.status}
-            <span className="sr-only">{call.status >= 400 ? " (failed)" : " (ok)"}</span>
+            {/* In words as well as colour, for anyone who cannot tell red from green. */}
+            {call.status >= 400 ? " (failed)" : " (ok)"}
           </span>
           <span className="text-muted">{call.durationMs} ms</span>
           <span className="w-full text-subtle">request id {call.requestId ?? "none"}</span>

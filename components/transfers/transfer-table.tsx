@@ -2,6 +2,7 @@
 
 import useSWR from "swr";
 import { StatusBadge } from "@/components/status-badge";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
@@ -12,6 +13,9 @@ import { fetcher } from "@/lib/fetcher";
 import { formatUsd } from "@/lib/money";
 import type { FormAction } from "@/lib/server-action";
 import { CancelTransferButton } from "./cancel-transfer-button";
+
+/** A cell's padding on a wide screen; in a stacked row the row pads and cells sit in its grid. */
+const cell = "px-4 py-3 max-sm:block max-sm:p-0";
 
 type Props = {
   /** The page the server rendered; polling refreshes this same page. */
@@ -49,10 +53,13 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
           Could not refresh just now ({error.message}); showing the last known state.
         </p>
       ) : null}
-      <Panel className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      {/* Below `sm` each row stacks into a small card (routine and amount, then date, accounts, status); the
+          elements stay a table with its headers, so a screen reader still reads "Amount: $12.00". `relative`
+          keeps the positioned sr-only labels inside the box, where they cannot widen the page. */}
+      <Panel className="relative overflow-x-auto">
+        <table className="w-full text-left text-sm max-sm:block">
           <caption className="sr-only">Transfers, newest first</caption>
-          <thead className="bg-canvas text-xs text-subtle uppercase">
+          <thead className="bg-canvas text-xs text-subtle uppercase max-sm:sr-only">
             <tr>
               <th scope="col" className="px-4 py-3">
                 Date
@@ -74,18 +81,31 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-line-faint">
+          <tbody className="divide-y divide-line-faint max-sm:block">
             {transfers.map((transfer) => (
-              <tr key={transfer.id} data-testid="transfer-row">
-                <td className="px-4 py-3 whitespace-nowrap">{formatAstraTimestamp(transfer.initiated)}</td>
-                <td className="px-4 py-3">
+              <tr
+                key={transfer.id}
+                data-testid="transfer-row"
+                className="max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:gap-x-3 max-sm:gap-y-1 max-sm:px-4 max-sm:py-3"
+              >
+                <td className={cn(cell, "whitespace-nowrap max-sm:col-span-2 max-sm:row-start-2 max-sm:text-muted")}>
+                  {formatAstraTimestamp(transfer.initiated)}
+                </td>
+                <td className={cn(cell, "wrap-anywhere max-sm:col-start-1 max-sm:row-start-1")}>
                   <TextLink href={`/routines/${transfer.routineId}`}>{transfer.routineName}</TextLink>
                 </td>
-                <td className="px-4 py-3 text-muted">
+                <td className={cn(cell, "wrap-anywhere text-muted max-sm:col-span-2 max-sm:row-start-3")}>
                   {name(transfer.sourceId)} → {name(transfer.destinationId)}
                 </td>
-                <td className="px-4 py-3 text-right font-medium tabular-nums">{formatUsd(transfer.amount)}</td>
-                <td className="px-4 py-3">
+                <td
+                  className={cn(
+                    cell,
+                    "text-right font-medium whitespace-nowrap tabular-nums max-sm:col-start-2 max-sm:row-start-1",
+                  )}
+                >
+                  {formatUsd(transfer.amount)}
+                </td>
+                <td className={cn(cell, "max-sm:col-start-1 max-sm:row-start-4 max-sm:mt-1")}>
                   <StatusBadge words={transfer.words} />
                   {transfer.failureReason ? <p className="mt-1 text-xs text-danger">{transfer.failureReason}</p> : null}
                   {transfer.status === "pending" && transfer.estimatedClearing ? (
@@ -94,7 +114,7 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
                     </p>
                   ) : null}
                 </td>
-                <td className="px-4 py-3 text-right">
+                <td className={cn(cell, "text-right max-sm:col-start-2 max-sm:row-start-4 max-sm:mt-1")}>
                   {transfer.cancellable ? (
                     <CancelTransferButton transferId={transfer.id} action={cancelAction} />
                   ) : null}

@@ -14,7 +14,7 @@ type PageHeaderProps = {
 export function PageHeader({ title, description, actions, back }: PageHeaderProps) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
-      <div className="space-y-1">
+      <div className="min-w-0 space-y-1 wrap-anywhere">
         {back ? (
           <Link href={back.href} className="mb-1 inline-block text-sm text-subtle hover:underline">
             ← {back.label}

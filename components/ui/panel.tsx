@@ -17,7 +17,12 @@ export function Panel({ as: Element = "div", divided = false, className, ...prop
   );
 }
 
-/** One row of a divided `Panel as="ul"`: its parts spread across, wrapping on a narrow screen. */
+/** One row of a divided `Panel as="ul"`: its parts spread across, wrapping on a narrow screen (long names too). */
 export function PanelRow({ className, ...props }: HTMLAttributes<HTMLLIElement>) {
-  return <li className={cn("flex flex-wrap items-center justify-between gap-3 px-4 py-3", className)} {...props} />;
+  return (
+    <li
+      className={cn("flex flex-wrap items-center justify-between gap-3 px-4 py-3 wrap-anywhere", className)}
+      {...props}
+    />
+  );
 }

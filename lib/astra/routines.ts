@@ -3,7 +3,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { todayInAstraZone } from "@/lib/dates";
 import { readPageInfo } from "@/lib/paging";
 import { upcomingRunDates } from "@/lib/schedule";
 import { astraFetch } from "./client";
@@ -19,6 +18,7 @@ import {
   type RoutineUpdate,
 } from "./schemas";
 import { routineScheduleWords, routineStatusWords, settlementSpeedWords, type StatusWords } from "./status-words";
+import { astraToday } from "./today";
 import { reshapeTransfer } from "./transfers";
 
 export type RoutineView = {
@@ -79,8 +79,11 @@ function nextRunDates(routine: Routine, startDate: string | null, today: string)
   return upcomingRunDates(startDate, frequency.data, today, 5);
 }
 
-export function reshapeRoutine(routine: Routine, now = new Date()): RoutineView {
-  const today = todayInAstraZone(now);
+/**
+ * `today` is the app's "today" (lib/astra/today.ts): in emulator mode the emulator's clock, which the developer
+ * tools move forward, so the next runs shown are the ones the emulator will make.
+ */
+export function reshapeRoutine(routine: Routine, today: string): RoutineView {
   const startDate = calendarDay(routine.start_date);
   const recurring = routine.type === "recurring";
   return {
@@ -115,25 +118,27 @@ export async function getRoutines(
   accessToken: string,
   { page = 1, status, pageSize = ROUTINES_PAGE_SIZE }: { page?: number; status?: string; pageSize?: number } = {},
 ) {
-  const list = await astraFetch({
-    path: "/v1/routines",
-    auth: { accessToken },
-    schema: routineListSchema,
-    searchParams: { page, page_size: pageSize, status },
-  });
+  const [list, today] = await Promise.all([
+    astraFetch({
+      path: "/v1/routines",
+      auth: { accessToken },
+      schema: routineListSchema,
+      searchParams: { page, page_size: pageSize, status },
+    }),
+    astraToday(),
+  ]);
   return {
     paging: readPageInfo(list, list.routines.length, { page, pageSize }),
-    routines: list.routines.map((r) => reshapeRoutine(r)),
+    routines: list.routines.map((r) => reshapeRoutine(r, today)),
   };
 }
 
 export async function getRoutine(accessToken: string, id: string): Promise<RoutineView> {
-  const routine = await astraFetch({
-    path: `/v1/routines/${encodeURIComponent(id)}`,
-    auth: { accessToken },
-    schema: routineSchema,
-  });
-  return reshapeRoutine(routine);
+  const [routine, today] = await Promise.all([
+    astraFetch({ path: `/v1/routines/${encodeURIComponent(id)}`, auth: { accessToken }, schema: routineSchema }),
+    astraToday(),
+  ]);
+  return reshapeRoutine(routine, today);
 }
 
 /** One page of a routine's transfers, newest first. */
@@ -203,7 +208,7 @@ export async function createRoutine(
       idempotencyKey,
       schema: routineSchema,
     });
-    return reshapeRoutine(routine);
+    return reshapeRoutine(routine, await astraToday());
   } catch (error) {
     if (!(error instanceof AstraError) || !mayHaveHappened(error)) throw error;
     for (let attempt = 0; attempt < timing.lookups; attempt++) {
@@ -213,21 +218,24 @@ export async function createRoutine(
         if (lookupError instanceof AstraError && lookupError.kind === "unauthorized") throw lookupError;
         return null;
       });
-      if (found) return reshapeRoutine(found);
+      if (found) return reshapeRoutine(found, await astraToday());
     }
     throw error;
   }
 }
 
 export async function updateRoutine(accessToken: string, id: string, update: RoutineUpdate) {
-  const routine = await astraFetch({
-    path: `/v1/routines/${encodeURIComponent(id)}`,
-    method: "PUT",
-    auth: { accessToken },
-    body: update,
-    schema: routineSchema,
-  });
-  return reshapeRoutine(routine);
+  const [routine, today] = await Promise.all([
+    astraFetch({
+      path: `/v1/routines/${encodeURIComponent(id)}`,
+      method: "PUT",
+      auth: { accessToken },
+      body: update,
+      schema: routineSchema,
+    }),
+    astraToday(),
+  ]);
+  return reshapeRoutine(routine, today);
 }
 
 export async function deleteRoutine(accessToken: string, id: string): Promise<void> {

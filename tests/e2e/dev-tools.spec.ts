@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { confirm, fillRoutine, openNewRoutine } from "./routine-form";
 
 // The developer drawer (emulator mode only): driven from the keyboard, it moves the emulator's clock, makes the
 // next Astra call fail, expires the access token, and lists the app's recent Astra calls without a token.
@@ -24,6 +25,16 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** "Fri, Mar 7, 2025", as the routine page writes a calendar date. */
+const calendarDate = (date: string) =>
+  new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+  }).format(new Date(`${date}T00:00:00Z`));
 
 async function createOneTimeRoutine(page: Page, name: string, date?: string) {
   await page.goto("/routines/new");
@@ -69,6 +80,24 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await createOneTimeRoutine(page, "Next run drill", addDays(today, 2));
     await openDrawer(page);
     await press(page, "To the next run", new RegExp(`2 days to the next run; it is now ${addDays(today, 2)}`));
+  });
+
+  test("after advancing 5 days, a weekly routine's next transfers count from the emulator's today", async ({
+    page,
+    emulator,
+  }) => {
+    const { today } = await emulator.clock();
+    await openNewRoutine(page);
+    await fillRoutine(page, { type: "recurring", name: "Weekly clock drill", amount: "4", frequency: "Every week" });
+    await confirm(page);
+    const nextRuns = page.getByRole("region", { name: "Next transfers" }).getByRole("listitem");
+    await expect(nextRuns.first()).toHaveText(calendarDate(today));
+
+    await openDrawer(page);
+    await press(page, "Advance 5 days", new RegExp(`now ${addDays(today, 5)}`));
+    await page.reload();
+    await expect(nextRuns.first()).toHaveText(calendarDate(addDays(today, 7)));
+    await expect(nextRuns.nth(1)).toHaveText(calendarDate(addDays(today, 14)));
   });
 
   test("the routine form's default date is the emulator's today, and accepted, after advancing", async ({

@@ -73,7 +73,7 @@ describe("the sign-in flow", () => {
     const session_id = sessionIdFrom(phonePage);
     expect(phonePage).toContain("Sandbox: test numbers 2025550100–2025550199 accept the code 123456");
     const codePage = await (await post("phone", { session_id, phone: "(202) 555-0123" })).text();
-    expect(codePage).toContain("Enter the 6-digit code sent to (202) 555-0123");
+    expect(codePage).toContain('Enter the 6-digit code sent to <span class="nowrap">(202) 555-0123</span>');
     const consent = await (await post("code", { session_id, code: "123456" })).text();
     expect(consent).toContain(`${DEFAULT_APP.name} wants to access your Astra account`);
     expect(consent).toMatch(/<button[^>]*name="decision" value="authorize"[^>]*>Authorize<\/button>/);

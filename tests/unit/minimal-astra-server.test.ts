@@ -10,6 +10,11 @@ import {
   percentageTransfer,
 } from "./fixtures/minimal-astra";
 
+// Astra has no emulator clock to ask: "today" is the real date here (tests/unit/astra-today.test.ts covers it).
+vi.mock("@/lib/astra/today", async () => ({
+  astraToday: async () => (await import("@/lib/dates")).todayInAstraZone(),
+}));
+
 // The app's resource functions against a stand-in for Astra on loopback that answers only the fields Astra's
 // docs and public clients agree on: no count on some lists, no page fields, no optional keys. The emulator
 // always sends every key, so it cannot show whether the app copes with less.

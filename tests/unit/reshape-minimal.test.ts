@@ -8,7 +8,7 @@ import { minimalAccount, minimalRoutine, minimalTransfer, percentageTransfer } f
 
 // The views components render must read well when Astra sends only the essentials or values the app does not
 // know: no "undefined", no "NaN", no crash.
-const NOW = new Date("2026-12-01T18:00:00Z");
+const TODAY = "2026-12-01";
 
 function noBrokenWords(view: object) {
   for (const [key, value] of Object.entries(view)) {
@@ -19,7 +19,7 @@ function noBrokenWords(view: object) {
 }
 
 describe("reshapeRoutine with a minimal routine", () => {
-  const view = reshapeRoutine(routineSchema.parse(minimalRoutine), NOW);
+  const view = reshapeRoutine(routineSchema.parse(minimalRoutine), TODAY);
 
   it("shows what it can and leaves unknown parts empty", () => {
     expect(view).toMatchObject({
@@ -43,7 +43,7 @@ describe("reshapeRoutine with a minimal routine", () => {
   it("previews the next runs once the schedule is known", () => {
     const full = reshapeRoutine(
       routineSchema.parse({ ...minimalRoutine, frequency: "weekly", start_date: "2026-12-04" }),
-      NOW,
+      TODAY,
     );
     expect(full.nextRuns[0]).toBe("2026-12-04");
     expect(full.schedule).toBe("Every week");
@@ -52,7 +52,7 @@ describe("reshapeRoutine with a minimal routine", () => {
   it("reads a start date sent as a date-time as its calendar day", () => {
     const view = reshapeRoutine(
       routineSchema.parse({ ...minimalRoutine, type: "one-time", start_date: "2026-12-09T00:00:00" }),
-      NOW,
+      TODAY,
     );
     expect(view.startDate).toBe("2026-12-09");
     expect(view.nextRuns).toEqual(["2026-12-09"]);
@@ -69,7 +69,7 @@ describe("reshapeRoutine with a minimal routine", () => {
         preferred_settlement_speed: "T+0",
         payment_type: "ledger",
       }),
-      NOW,
+      TODAY,
     );
     expect(sweep).toMatchObject({
       type: "sweep",

@@ -14,7 +14,8 @@ export interface AccountHolder {
 
 const Holder = (props: { holder: AccountHolder }) => (
   <p class="holder">
-    Linking accounts for <strong>{props.holder.name}</strong>, {formatPhone(props.holder.phone)}
+    Linking accounts for <strong>{props.holder.name}</strong>,{" "}
+    <span class="nowrap">{formatPhone(props.holder.phone)}</span>
   </p>
 );
 

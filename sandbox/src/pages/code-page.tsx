@@ -18,7 +18,9 @@ export function CodePage(props: {
   return (
     <Layout title="Enter your code">
       <h1>Enter your code</h1>
-      <p>Enter the 6-digit code sent to {formatPhone(props.phone)}</p>
+      <p>
+        Enter the 6-digit code sent to <span class="nowrap">{formatPhone(props.phone)}</span>
+      </p>
       {props.shownCode === undefined ? null : (
         <p class="notice">
           Sandbox: no text message is sent. Your code is <strong>{props.shownCode}</strong>

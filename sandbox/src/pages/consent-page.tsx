@@ -19,7 +19,7 @@ export function ConsentPage(props: {
     <Layout title="Authorize">
       <h1>{props.appName} wants to access your Astra account</h1>
       <p>
-        Signed in as {props.userName}, {formatPhone(props.phone)}.
+        Signed in as {props.userName}, <span class="nowrap">{formatPhone(props.phone)}</span>.
       </p>
       <p>If you authorize, {props.appName} can:</p>
       <ul>

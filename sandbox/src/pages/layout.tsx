@@ -7,14 +7,14 @@ import { HtmlDocument } from "./html-document";
 // The module's own layout on top of the shared base: one narrow card.
 const CSS = `${BASE_CSS}
 .site-header { gap: 0.5rem; font-weight: 700; }
-main { max-width: 27rem; margin: 2.5rem auto; background: #fff; border: 1px solid var(--line);
-  border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); }
+main { max-width: 27rem; margin: 2.5rem auto; background: var(--surface); border: 1px solid var(--line);
+  border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px var(--shadow); }
 @media (max-width: 30rem) { main { margin: 0; border-radius: 0; border-left: 0; border-right: 0; } }
 h1 { font-size: 1.375rem; line-height: 1.3; margin: 0 0 0.75rem; }
 li { color: var(--muted); }
 ul { padding-left: 1.25rem; margin: 0 0 1rem; }
 input { padding: 0.625rem 0.75rem; }
-input[readonly] { background: #eef1f5; }
+input[readonly] { background: var(--surface-soft); }
 input[aria-invalid="true"] { border: 2px solid var(--danger); }
 .actions { display: grid; gap: 0.75rem; }
 button { width: 100%; padding: 0.7rem 1rem; }

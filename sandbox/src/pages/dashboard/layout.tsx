@@ -13,7 +13,7 @@ const CSS = `${BASE_CSS}
 .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
 .account { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; color: var(--muted); }
 .account form { margin: 0; }
-.app-bar { background: #fff; border-bottom: 1px solid var(--line); padding: 0 1.25rem; }
+.app-bar { background: var(--surface); border-bottom: 1px solid var(--line); padding: 0 1.25rem; }
 .app-bar .inner { max-width: 64rem; margin: 0 auto; display: flex; align-items: flex-end; gap: 1.5rem; flex-wrap: wrap; }
 details.switcher { padding: 0.75rem 0; position: relative; }
 details.switcher summary { cursor: pointer; font-weight: 700; list-style: none; display: inline-flex; gap: 0.375rem;
@@ -22,19 +22,19 @@ details.switcher summary::-webkit-details-marker { display: none; }
 details.switcher summary::after { content: ""; width: 0.45rem; height: 0.45rem; border-right: 2px solid currentColor;
   border-bottom: 2px solid currentColor; transform: rotate(45deg) translateY(-2px); }
 details.switcher[open] summary::after { transform: rotate(-135deg) translateY(-2px); }
-details.switcher ul { position: absolute; z-index: 1; background: #fff; border: 1px solid var(--line); border-radius: 8px;
-  list-style: none; margin: 0.25rem 0 0; padding: 0.375rem 0; min-width: 16rem; box-shadow: 0 4px 12px rgba(16, 24, 40, 0.12); }
+details.switcher ul { position: absolute; z-index: 1; background: var(--surface); border: 1px solid var(--line); border-radius: 8px;
+  list-style: none; margin: 0.25rem 0 0; padding: 0.375rem 0; min-width: 16rem; box-shadow: 0 4px 12px var(--shadow-strong); }
 details.switcher li a { display: block; padding: 0.375rem 0.875rem; color: var(--ink); text-decoration: none; }
-details.switcher li a:hover { background: #eef4fb; }
+details.switcher li a:hover { background: var(--hover); }
 nav.tabs ul { display: flex; gap: 0.25rem; list-style: none; margin: 0; padding: 0; flex-wrap: wrap; }
 nav.tabs a { display: block; padding: 0.75rem 0.875rem; color: var(--muted); text-decoration: none; font-weight: 600;
   border-bottom: 3px solid transparent; }
 nav.tabs a[aria-current="page"] { color: var(--brand); border-bottom-color: var(--brand); }
 main { max-width: 64rem; margin: 2rem auto; padding: 0 1.25rem; }
-main.narrow { max-width: 27rem; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 2rem;
-  box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); margin-top: 2.5rem; }
-section.card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 1.5rem;
-  margin-bottom: 1.5rem; box-shadow: 0 1px 3px rgba(16, 24, 40, 0.08); overflow-x: auto; }
+main.narrow { max-width: 27rem; background: var(--surface); border: 1px solid var(--line); border-radius: 12px; padding: 2rem;
+  box-shadow: 0 1px 3px var(--shadow); margin-top: 2.5rem; }
+section.card { background: var(--surface); border: 1px solid var(--line); border-radius: 12px; padding: 1.5rem;
+  margin-bottom: 1.5rem; box-shadow: 0 1px 3px var(--shadow); overflow-x: auto; position: relative; }
 h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 1rem; }
 h2 { font-size: 1.125rem; margin: 0 0 0.75rem; }
 label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
@@ -56,7 +56,7 @@ dl.keys dd { margin: 0; }
 .status { font-weight: 600; }
 .status.delivered { color: var(--ok); }
 .status.given_up { color: var(--danger); }
-.status.pending { color: #7a5200; }
+.status.pending { color: var(--pending); }
 .attempts { margin: 0; padding-left: 1.1rem; color: var(--muted); font-size: 0.875rem; }
 .row { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
 .pager { display: flex; gap: 1rem; align-items: center; justify-content: space-between; margin-top: 1rem; }
