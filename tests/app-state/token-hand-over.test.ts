@@ -128,7 +128,8 @@ describe("token hand-over in Postgres", () => {
 
   it("stores nothing when Astra rejects the refresh token, so the session goes to re-authorize", async () => {
     const session = expiredSession("refresh-revoked");
-    const rejecting = () => Promise.resolve({ ...session, accessToken: undefined, error: "RefreshTokenError" as const });
+    const rejecting = () =>
+      Promise.resolve({ ...session, accessToken: undefined, error: "RefreshTokenError" as const });
     expect(await instance().refresh(session, rejecting)).toMatchObject({ error: "RefreshTokenError" });
     const oldHash = createHash("sha256").update("refresh-revoked").digest("hex");
     const { rowCount } = await db.instance().query("SELECT 1 FROM app_token_successors WHERE old_hash = $1", [oldHash]);

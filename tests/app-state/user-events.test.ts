@@ -20,7 +20,14 @@ afterAll(() => db?.drop());
 
 const session = (astraUserId: string): JWT => {
   const now = Math.floor(Date.now() / 1000);
-  return { astraUserId, status: "approved", accessToken: "a", refreshToken: "r", expiresAt: now + 3600, exp: now + 86_400 };
+  return {
+    astraUserId,
+    status: "approved",
+    accessToken: "a",
+    refreshToken: "r",
+    expiresAt: now + 3600,
+    exp: now + 86_400,
+  };
 };
 
 type Message = { id?: string; data?: string };

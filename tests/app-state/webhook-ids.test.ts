@@ -50,7 +50,10 @@ describe("webhook ids in Postgres", () => {
     const deliver = () =>
       new Request("http://localhost:3000/api/webhooks/astra", {
         method: "POST",
-        headers: { "content-type": "application/json", "astra-verification": signAstraWebhook(body, EMULATOR_CLIENT_SECRET) },
+        headers: {
+          "content-type": "application/json",
+          "astra-verification": signAstraWebhook(body, EMULATOR_CLIENT_SECRET),
+        },
         body,
       });
 
