@@ -43,12 +43,18 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
   };
 
   const latest = async (token: JWT): Promise<JWT> => {
-    await ensureAppTables(pool);
     let current = local.latestKnown(token);
-    for (let hops = 0; hops < 10 && current.refreshToken; hops += 1) {
-      const next = await storedSuccessor(pool, current.refreshToken);
-      if (!next) break;
-      current = local.remember(current, next);
+    try {
+      await ensureAppTables(pool);
+      for (let hops = 0; hops < 10 && current.refreshToken; hops += 1) {
+        const next = await storedSuccessor(pool, current.refreshToken);
+        if (!next) break;
+        current = local.remember(current, next);
+      }
+    } catch (error) {
+      // Unreachable database: what this instance knows is still a sound answer; a refresh will say more.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(JSON.stringify({ event: "token_hand_over_read_failed", message }));
     }
     return current;
   };

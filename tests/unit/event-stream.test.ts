@@ -111,7 +111,8 @@ function resumableRelay() {
 async function readToEnd(response: Response) {
   let text = "";
   const decoder = new TextDecoder();
-  for await (const chunk of response.body!) text += decoder.decode(chunk);
+  const reader = response.body!.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) text += decoder.decode(next.value);
   return text;
 }
 
