@@ -22,8 +22,10 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
   const pruneDue = pruneTimer();
 
   // encode() stamps its own iat/exp/jti, which would replace the session's: the session travels as one claim.
+  // The row's age (the database's clock) decides freshness; the JWE's own expiry is only a backstop, set longer
+  // so a skewed app clock cannot void a fresh row.
   const seal = (token: JWT) =>
-    encode({ token: { successor: token }, secret, salt: SALT, maxAge: SUCCESSOR_TTL_MS / 1000 });
+    encode({ token: { successor: token }, secret, salt: SALT, maxAge: (2 * SUCCESSOR_TTL_MS) / 1000 });
   const unseal = async (jwe: string): Promise<JWT | null> => {
     try {
       const payload = await decode({ token: jwe, secret, salt: SALT });
