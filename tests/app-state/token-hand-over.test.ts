@@ -86,7 +86,8 @@ describe("token hand-over in Postgres", () => {
     expect(endpoint.exchanged.slice(before)).toEqual(["refresh-0"]);
     const pairs = new Set(results.map((result) => `${result.accessToken} ${result.refreshToken}`));
     expect(pairs.size).toBe(1);
-    expect(results[0]).toMatchObject({ astraUserId: "usr_hand_over", error: undefined });
+    // (Whichever instance won the lock, the other read the pair back from the database.)
+    expect(results.every((result) => result.astraUserId === "usr_hand_over" && !result.error)).toBe(true);
     // The session's own lifetime survives the trip through the database.
     expect(results.every((result) => result.exp === session.exp)).toBe(true);
   });
