@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import type { Pool, PoolClient } from "pg";
-import { ensureAppTables, pruneTimer, RETENTION } from "@/lib/db/app-tables";
+import { ensureAppTables, pruneTimer, RETENTION, rollBack } from "@/lib/db/app-tables";
 import { createMemoryTokenHandOver, SUCCESSOR_TTL_MS, type TokenHandOver } from "./token-hand-over";
 
 /** A JWE salt of its own, so a stored successor can never be mistaken for a session cookie, or the reverse. */
@@ -65,7 +65,7 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
    * Commits the exchange's result. Astra has already rotated the tokens, so a database failure here must not
    * lose them: this request (and this instance) still uses them; only other instances miss the hand-over.
    */
-  const storeSuccessor = async (client: PoolClient, oldHash: string, next: JWT) => {
+  const storeSuccessor = async (client: PoolClient, oldHash: string, next: JWT): Promise<Error | undefined> => {
     try {
       if (next.accessToken && !next.error) {
         await client.query(
@@ -75,10 +75,11 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
         );
       }
       await client.query("COMMIT");
+      return undefined;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       console.error(JSON.stringify({ event: "token_hand_over_store_failed", message }));
+      return rollBack(client);
     }
   };
 
@@ -88,6 +89,7 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
     const oldHash = hashOf(token.refreshToken!);
     const client = await pool.connect();
     let handedOver: JWT | null;
+    let broken: Error | undefined;
     try {
       await client.query("BEGIN");
       // Held until COMMIT: a second instance refreshing the same session waits here, then finds the row below.
@@ -95,15 +97,15 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
       handedOver = await storedSuccessor(client, token.refreshToken!);
       if (!handedOver) {
         const next = await exchange(token);
-        await storeSuccessor(client, oldHash, next);
+        broken = await storeSuccessor(client, oldHash, next);
         return next;
       }
       await client.query("COMMIT");
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      broken = await rollBack(client);
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
     // The successor may itself have been refreshed since: follow the chain to the newest pair.
     return latest(handedOver);

@@ -1,7 +1,7 @@
 // The app's own tables (not the emulator's): created lazily, once per instance, under an advisory lock so two
 // instances starting together do not race on CREATE TABLE. Never at build time: the first query creates them.
 import "server-only";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 
 /** How long each kind of row is useful, and so when it is deleted. */
 export const RETENTION = {
@@ -40,18 +40,29 @@ const SCHEMA = `
 
 const ready = new WeakMap<Pool, Promise<void>>();
 
+/** Rolls back. A client that cannot even do that is broken: pass the error to release() so the pool drops it. */
+export async function rollBack(client: PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query("ROLLBACK");
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 async function createTables(pool: Pool): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('astra-app:tables', 0))");
     await client.query(SCHEMA);
     await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    broken = await rollBack(client);
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
