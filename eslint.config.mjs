@@ -63,6 +63,7 @@ export default defineConfig([
       "tests/contract/env.ts",
       "tests/contract/emulator-process.ts",
       "tests/support/**",
+      "tests/app-state/global-setup.ts",
       "instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },

@@ -12,6 +12,16 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },
+      {
+        // The app's shared state on a real Postgres, which the project's setup starts (tests/app-state).
+        extends: true,
+        test: {
+          name: "app-state",
+          include: ["tests/app-state/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/app-state/global-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -25,6 +25,11 @@ const originUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:4010" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a postgres:// connection string (your database's pooled URL)",
+});
+
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   ASTRA_ENV: optional(
@@ -40,6 +45,8 @@ const rawEnvSchema = z.object({
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
   VERCEL_URL: optional(z.string()),
+  DATABASE_URL: optional(postgresUrl),
+  POSTGRES_URL: optional(postgresUrl),
   CLIENT_IP_HEADER: optional(
     z
       .string()
@@ -63,6 +70,8 @@ export type Env = {
   useSecureCookies: boolean;
   /** The header a trusted proxy in front of the app sets to the visitor's IP; undefined means no proxy. */
   clientIpHeader: string | undefined;
+  /** Postgres for state shared by many instances (lib/db/app-state.ts); undefined keeps it in this process. */
+  databaseUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -139,6 +148,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
     // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
     clientIpHeader: raw.CLIENT_IP_HEADER ?? (raw.VERCEL_URL ? "x-vercel-forwarded-for" : undefined),
+    // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
+    databaseUrl: raw.DATABASE_URL ?? raw.POSTGRES_URL,
   };
 }
 

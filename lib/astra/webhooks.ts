@@ -4,17 +4,20 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { readTextUpTo } from "@/lib/http/limited-body";
-import { publish } from "@/lib/events/user-events";
-import { createMemoryWebhookIdStore, type WebhookIdStore } from "./webhook-dedupe";
+import { getAppState } from "@/lib/db/app-state";
+import type { UserEventRelay } from "@/lib/events/user-events";
+import type { WebhookIdStore } from "./webhook-dedupe";
 import { webhookPayloadSchema, webhookTypeSchema } from "./schemas";
 import { verifyAstraSignature } from "./webhook-signature";
-
-const handledIds: WebhookIdStore = createMemoryWebhookIdStore();
 
 /** Astra's webhooks are a few hundred bytes; anything this large is not one, and is refused before hashing. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
 
-export async function handleAstraWebhook(request: Request, ids: WebhookIdStore = handledIds): Promise<Response> {
+export async function handleAstraWebhook(
+  request: Request,
+  ids: WebhookIdStore = getAppState().webhookIds,
+  events: UserEventRelay = getAppState().userEvents,
+): Promise<Response> {
   const body = await readTextUpTo(request, WEBHOOK_BODY_LIMIT_BYTES);
   if (!body.ok) {
     return Response.json({ error: `The body is larger than ${WEBHOOK_BODY_LIMIT_BYTES / 1024} KB.` }, { status: 413 });
@@ -39,7 +42,19 @@ export async function handleAstraWebhook(request: Request, ids: WebhookIdStore =
   }
 
   const event = payload.data;
-  if (!(await ids.claim(event.webhook_id))) return Response.json({ received: true, duplicate: true });
-  const notified = event.user_id ? publish(event.user_id, { type: type.data, resourceId: event.resource_id }) : 0;
-  return Response.json({ received: true, notified });
+  let claimed = false;
+  try {
+    claimed = await ids.claim(event.webhook_id);
+    if (!claimed) return Response.json({ received: true, duplicate: true });
+    const relayed = event.user_id
+      ? await events.publish(event.user_id, { type: type.data, resourceId: event.resource_id })
+      : { notified: 0 };
+    return Response.json({ received: true, ...relayed });
+  } catch (error) {
+    // The shared store failed (a database outage): leave the id unhandled and let Astra's retry try again.
+    if (claimed) await ids.release(event.webhook_id).catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(JSON.stringify({ event: "webhook_not_recorded", webhookId: event.webhook_id, message }));
+    return Response.json({ error: "The webhook could not be recorded; Astra will retry it." }, { status: 503 });
+  }
 }

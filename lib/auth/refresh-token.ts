@@ -5,8 +5,8 @@ import { AstraError } from "@/lib/astra/errors";
 import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
 import { unexpectedResponseError } from "@/lib/astra/response-log";
+import { getAppState } from "@/lib/db/app-state";
 import { getEnv } from "@/lib/env";
-import { createSingleFlight, type SingleFlight } from "./single-flight";
 
 /** Refresh this long before the access token expires, so no request races its expiry. */
 export const REFRESH_MARGIN_SECONDS = 60;
@@ -75,51 +75,29 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   };
 }
 
-// Requests of one session carry the same refresh token until the browser stores the new cookie, so the old
-// refresh token keys the single-flight, whose result is reused for a minute by requests already on their way.
-// Each refresh is also remembered under the refresh token it replaced, so a request still carrying an old cookie
-// can use (and proxy.ts can save) the newest pair instead of refreshing again, which would revoke it.
-const SUCCESSOR_TTL_MS = 10 * 60_000;
+// Which requests wait for which refresh, and where the result is kept for the session's other requests (this
+// process, or Postgres on many instances), is the hand-over's job: lib/auth/token-hand-over.ts.
+const handOver = () => getAppState().tokenHandOver;
 
-// proxy.ts and the app's routes are separate bundles in one server process: share the state via globalThis.
-const shared = globalThis as typeof globalThis & {
-  __astraRefresh?: { refreshOnce: SingleFlight<JWT>; successors: Map<string, { token: JWT; at: number }> };
-};
-const { refreshOnce, successors } = (shared.__astraRefresh ??= {
-  refreshOnce: createSingleFlight<JWT>({ reuseResultForMs: 60_000 }),
-  successors: new Map(),
-});
-
-function remember(previous: JWT, next: JWT): JWT {
-  const now = Date.now();
-  for (const [key, entry] of successors) if (now - entry.at > SUCCESSOR_TTL_MS) successors.delete(key);
-  if (previous.refreshToken && next.accessToken) successors.set(previous.refreshToken, { token: next, at: now });
-  return next;
-}
-
-/** The newest tokens this server knows for the session, following refreshes made by other requests. */
+/**
+ * The newest tokens this server already knows for the session, following refreshes made by other requests.
+ * No I/O, even with a database: the proxy calls it on every signed-in request.
+ */
 export function latestTokens(token: JWT): JWT {
-  let current = token;
-  for (let hops = 0; hops < 10 && current.refreshToken; hops += 1) {
-    const next = successors.get(current.refreshToken);
-    if (!next) break;
-    current = next.token;
-  }
-  return current;
+  return handOver().latestKnown(token);
 }
 
-/** Refreshes once per session however many requests ask at the same time. */
+/** Refreshes once per session however many requests (on however many instances) ask at the same time. */
 export function refreshSessionTokens(token: JWT): Promise<JWT> {
-  if (!token.refreshToken) return Promise.resolve({ ...token, error: "RefreshTokenError" });
-  return refreshOnce(token.refreshToken, async () => remember(token, await exchangeRefreshToken(token)));
+  return handOver().refresh(token, exchangeRefreshToken);
 }
 
 /**
- * Astra rejected `rejectedAccessToken` (revoked, or expired early): use a newer pair another request already
- * got, or refresh the newest one we have.
+ * Astra rejected `rejectedAccessToken` (revoked, or expired early): use a newer pair another request (or
+ * instance) already got, or refresh the newest one we have.
  */
 export async function tokensAfterRejection(session: JWT, rejectedAccessToken: string): Promise<JWT> {
-  const latest = latestTokens(session);
+  const latest = await handOver().latest(session);
   if (latest.accessToken && latest.accessToken !== rejectedAccessToken) return latest;
   return refreshSessionTokens(latest);
 }

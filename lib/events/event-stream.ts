@@ -3,7 +3,8 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { latestTokens } from "@/lib/auth/refresh-token";
-import { subscribe } from "./user-events";
+import { getAppState } from "@/lib/db/app-state";
+import type { UserEventRelay } from "./user-events";
 
 /**
  * Open streams per user. Astra keeps one live authorization per user and app, so this is one session's tabs.
@@ -14,6 +15,11 @@ import { subscribe } from "./user-events";
 export const MAX_STREAMS_PER_USER = 5;
 /** How often the session is judged again (and a comment keeps proxies from closing an idle connection). */
 export const RECHECK_MS = 25_000;
+/**
+ * A resumable stream ends itself before the host's limit (the route's `maxDuration`, 300 s), so it closes
+ * cleanly and the browser reconnects with its Last-Event-ID instead of being cut off mid-message.
+ */
+export const RESUMABLE_STREAM_MS = 280_000;
 
 const registry = globalThis as typeof globalThis & { __astraOpenStreams?: Map<string, number> };
 const openStreams = (registry.__astraOpenStreams ??= new Map());
@@ -31,7 +37,22 @@ export function sessionAllowsStream(session: JWT | null, nowSeconds: number): se
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export function openEventStream(session: JWT | null, signal: AbortSignal): Response {
+/** The browser's Last-Event-ID header, when it is one of ours (an outbox id); anything else starts afresh. */
+export function parseLastEventId(header: string | null | undefined): string | undefined {
+  return header && /^[0-9]{1,18}$/.test(header) ? header : undefined;
+}
+
+export type EventStreamOptions = {
+  /** Where a reconnecting page left off (the Last-Event-ID header), already checked by parseLastEventId. */
+  lastEventId?: string;
+  relay?: UserEventRelay;
+};
+
+export function openEventStream(
+  session: JWT | null,
+  signal: AbortSignal,
+  { lastEventId, relay = getAppState().userEvents }: EventStreamOptions = {},
+): Response {
   if (!sessionAllowsStream(session, nowSeconds())) {
     return Response.json({ error: "Sign in with Astra first." }, { status: 401 });
   }
@@ -54,7 +75,12 @@ export function openEventStream(session: JWT | null, signal: AbortSignal): Respo
         if (!closed) controller.enqueue(encoder.encode(text));
       };
       send("retry: 3000\n\n");
-      const unsubscribe = subscribe(userId, (event) => send(`event: astra\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = relay.subscribe(
+        userId,
+        (event, id) => send(`${id ? `id: ${id}\n` : ""}event: astra\ndata: ${JSON.stringify(event)}\n\n`),
+        { afterId: lastEventId, onError: () => end() },
+      );
+      const lifetime = relay.resumable ? setTimeout(() => end(), RESUMABLE_STREAM_MS) : undefined;
       const recheck = setInterval(() => {
         // Another request may have refreshed the tokens since this stream opened: judge the newest.
         if (sessionAllowsStream(latestTokens(session), nowSeconds())) send(": keep-alive\n\n");
@@ -65,6 +91,7 @@ export function openEventStream(session: JWT | null, signal: AbortSignal): Respo
         if (closed) return;
         closed = true;
         clearInterval(recheck);
+        clearTimeout(lifetime);
         unsubscribe();
         const left = (openStreams.get(userId) ?? 1) - 1;
         if (left > 0) openStreams.set(userId, left);

@@ -86,4 +86,21 @@ describe("parseEnv", () => {
         .trustHost,
     ).toBe(true);
   });
+
+  it("keeps the shared state in memory without a database URL, and takes DATABASE_URL over POSTGRES_URL", () => {
+    expect(parseEnv({}).databaseUrl).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+    expect(parseEnv({ POSTGRES_URL: "postgres://u:p@db.example.com/app" }).databaseUrl).toBe(
+      "postgres://u:p@db.example.com/app",
+    );
+    expect(
+      parseEnv({
+        DATABASE_URL: "postgresql://u:p@pooled.example.com/app?sslmode=require",
+        POSTGRES_URL: "postgres://x/y",
+      }).databaseUrl,
+    ).toBe("postgresql://u:p@pooled.example.com/app?sslmode=require");
+    expect(problemsOf({ DATABASE_URL: "mysql://u:p@db.example.com/app" })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\/ connection string/),
+    ]);
+  });
 });

@@ -1,7 +1,13 @@
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_STREAMS_PER_USER, openEventStream, RECHECK_MS } from "@/lib/events/event-stream";
-import { publish } from "@/lib/events/user-events";
+import {
+  MAX_STREAMS_PER_USER,
+  openEventStream,
+  parseLastEventId,
+  RECHECK_MS,
+  RESUMABLE_STREAM_MS,
+} from "@/lib/events/event-stream";
+import { publish, type SubscribeOptions, type UserEventListener, type UserEventRelay } from "@/lib/events/user-events";
 
 // The live-updates stream: a cap on open streams per user, and a session judged again while the stream is open.
 let users = 0;
@@ -82,5 +88,60 @@ describe("GET /api/astra/events", () => {
     expect((await drain(response)).ended).toBe(true);
     // It no longer counts against the cap, and no longer listens.
     expect(publish(session.astraUserId as string, { type: "transfer_updated", resourceId: "trf_2" })).toBe(0);
+  });
+});
+
+/** A relay that resumes (as the Postgres outbox does), driven by hand. */
+function resumableRelay() {
+  const seen: { listener?: UserEventListener; options?: SubscribeOptions; stopped: boolean } = { stopped: false };
+  const relay: UserEventRelay = {
+    resumable: true,
+    publish: async () => ({ eventId: "1" }),
+    subscribe(_userId, listener, options) {
+      Object.assign(seen, { listener, options });
+      return () => {
+        seen.stopped = true;
+      };
+    },
+  };
+  return { relay, seen };
+}
+
+/** Everything the stream sends until it ends. */
+async function readToEnd(response: Response) {
+  let text = "";
+  const decoder = new TextDecoder();
+  const reader = response.body!.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) text += decoder.decode(next.value);
+  return text;
+}
+
+describe("a stream over a resumable relay (DATABASE_URL)", () => {
+  it("resumes after the Last-Event-ID, sends each event's id, and ends (to be reconnected) when the relay fails", async () => {
+    const { relay, seen } = resumableRelay();
+    const response = openEventStream(newSession(), new AbortController().signal, { lastEventId: "41", relay });
+    expect(seen.options?.afterId).toBe("41");
+    seen.listener!({ type: "transfer_updated", resourceId: "trf_9" }, "42");
+    seen.options!.onError!(new Error("connection lost"));
+    expect(await readToEnd(response)).toContain(
+      'id: 42\nevent: astra\ndata: {"type":"transfer_updated","resourceId":"trf_9"}\n\n',
+    );
+    expect(seen.stopped).toBe(true);
+  });
+
+  it("ends itself before the host's time limit, so the browser reconnects instead of being cut off", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout", "Date"] });
+    const { relay, seen } = resumableRelay();
+    const response = openEventStream(newSession(), new AbortController().signal, { relay });
+    vi.advanceTimersByTime(RESUMABLE_STREAM_MS);
+    expect(await readToEnd(response)).toContain(": keep-alive");
+    expect(seen.stopped).toBe(true);
+  });
+
+  it("takes only an outbox id from the Last-Event-ID header", () => {
+    expect(parseLastEventId("1234")).toBe("1234");
+    for (const header of [null, "", "-1", "12a", "1".repeat(19), "1 OR 1=1"]) {
+      expect(parseLastEventId(header)).toBeUndefined();
+    }
   });
 });

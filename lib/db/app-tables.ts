@@ -1,0 +1,100 @@
+// The app's own tables (not the emulator's): created lazily, once per instance, under an advisory lock so two
+// instances starting together do not race on CREATE TABLE. Never at build time: the first query creates them.
+import "server-only";
+import type { Pool, PoolClient } from "pg";
+
+/** How long each kind of row is useful, and so when it is deleted. */
+export const RETENTION = {
+  /** Astra retries a webhook for days; a week of ids covers every retry. */
+  webhookIds: "7 days",
+  /** A cookie older than this has been replaced by the browser (or the session re-reads the database). */
+  tokenSuccessors: "10 minutes",
+  /** A reconnecting page resumes within seconds; an hour is ample. */
+  userEvents: "1 hour",
+} as const;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS app_webhook_ids (
+    webhook_id text PRIMARY KEY,
+    seen_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX IF NOT EXISTS app_webhook_ids_seen_at ON app_webhook_ids (seen_at);
+
+  CREATE TABLE IF NOT EXISTS app_token_successors (
+    old_hash text PRIMARY KEY,
+    jwe text NOT NULL,
+    at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX IF NOT EXISTS app_token_successors_at ON app_token_successors (at);
+
+  CREATE TABLE IF NOT EXISTS app_user_events (
+    id bigserial PRIMARY KEY,
+    user_id text NOT NULL,
+    type text NOT NULL,
+    resource_id text NOT NULL,
+    at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX IF NOT EXISTS app_user_events_user_id ON app_user_events (user_id, id);
+  CREATE INDEX IF NOT EXISTS app_user_events_at ON app_user_events (at);
+`;
+
+const ready = new WeakMap<Pool, Promise<void>>();
+
+/** Rolls back. A client that cannot even do that is broken: pass the error to release() so the pool drops it. */
+export async function rollBack(client: PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query("ROLLBACK");
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+async function createTables(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('astra-app:tables', 0))");
+    await client.query(SCHEMA);
+    await client.query("COMMIT");
+  } catch (error) {
+    broken = await rollBack(client);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Resolves once the app's tables exist. A failure is not remembered: the next call tries again. */
+export function ensureAppTables(pool: Pool): Promise<void> {
+  let promise = ready.get(pool);
+  if (!promise) {
+    promise = createTables(pool);
+    ready.set(pool, promise);
+    promise.catch(() => ready.delete(pool));
+  }
+  return promise;
+}
+
+/**
+ * Returns a function that says yes at most once per `everyMs` in this instance, so old rows are deleted by the
+ * requests themselves (a few times an hour per instance) without a cron or a timer.
+ */
+export function pruneTimer(everyMs = 10 * 60_000): () => boolean {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < everyMs) return false;
+    last = now;
+    return true;
+  };
+}
+
+/** Deletes every expired row at once; for a scheduled job, or a script. */
+export async function pruneAppTables(pool: Pool): Promise<void> {
+  await ensureAppTables(pool);
+  await pool.query(`DELETE FROM app_webhook_ids WHERE seen_at < now() - interval '${RETENTION.webhookIds}'`);
+  await pool.query(`DELETE FROM app_token_successors WHERE at < now() - interval '${RETENTION.tokenSuccessors}'`);
+  await pool.query(`DELETE FROM app_user_events WHERE at < now() - interval '${RETENTION.userEvents}'`);
+}
