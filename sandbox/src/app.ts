@@ -1,6 +1,7 @@
 // Builds the emulator: Astra's REST API, the hosted OAuth module pages, one error envelope.
 import { createBaseApp } from "./lib/create-app";
-import type { Deps } from "./deps";
+import type { Deps, HostedMode } from "./deps";
+import { basePathVariable } from "./lib/base-path";
 import { createAppClocks, systemClock, type Clock } from "./lib/clock";
 import { bodyLimits } from "./lib/body-limit";
 import { faultInjection } from "./lib/faults";
@@ -29,8 +30,15 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** False when the emulator listens beyond loopback (SANDBOX_HOST); defaults to true, as in-process. */
   loopbackOnly?: boolean;
-  /** How webhooks are POSTed; tests pass their own. */
+  /** How webhooks are POSTed; tests pass their own, and a hosted emulator the app's in-process handler. */
   webhookFetch?: typeof fetch;
+  /**
+   * The path the emulator is mounted under, e.g. "/emulator"; every link, form, redirect and cookie it writes
+   * starts with it. Requests reach the routes with it already stripped (sandbox/src/hosted.ts).
+   */
+  basePath?: string;
+  /** Hosted mode (sandbox/src/hosted.ts); unset on the emulator's own port. */
+  hosted?: HostedMode;
 }
 
 const FAVICON_SVG =
@@ -39,12 +47,16 @@ const FAVICON_SVG =
 
 export function createApp(options: AppOptions) {
   const { store, clock = systemClock, allowedHosts = [], loopbackOnly = true, webhookFetch } = options;
+  const { basePath = "", hosted = null } = options;
   const clocks = createAppClocks(clock, store.appClocks);
-  const deps: Deps = { store, clocks, loopbackOnly, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
+  const webhooks = createWebhookDispatcher(store, { fetch: webhookFetch });
+  const deps: Deps = { store, clocks, loopbackOnly, webhooks, hosted };
   const app = createBaseApp();
+  app.use(basePathVariable(basePath));
   app.use(securityHeaders());
-  // A page reached under a foreign Host name is a DNS-rebinding attempt: refuse it before anything runs.
-  app.use(hostCheck(allowedHosts));
+  // A page reached under a foreign Host name is a DNS-rebinding attempt: refuse it before anything runs. Hosted,
+  // the app in front decides which names reach it, and a deployment answers on names nobody can list up front.
+  if (!hosted) app.use(hostCheck(allowedHosts));
   // Before anything reads a body, so no route parses more than its cap.
   app.use(bodyLimits());
   // After the request id, before every route: injected faults answer in place of the route.

@@ -12,4 +12,14 @@ export interface Deps {
   loopbackOnly: boolean;
   /** Sends webhook events (control API replay and clock advance, dashboard replay). */
   webhooks: WebhookDispatcher;
+  /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */
+  hosted: HostedMode | null;
+}
+
+/** What changes when the emulator is mounted inside the app it serves. */
+export interface HostedMode {
+  /** The origins this deployment answers on for this request: its redirect URIs and webhook URL may use them. */
+  ownOrigins(request: Request): string[];
+  /** A public demo: dashboard sign-up and every dashboard write are off. */
+  publicDemo: boolean;
 }

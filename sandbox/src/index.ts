@@ -3,33 +3,26 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { parseEnv } from "./env";
+import { applyAppKeys, seedAppOf, type AppKeys } from "./lib/app-keys";
 import { createAppClocks, systemClock } from "./lib/clock";
 import { isLoopbackHost } from "./lib/network";
 import { SANDBOX_VERIFICATION_CODE } from "./lib/phone";
 import { runDueWork, startTicker } from "./lib/tick";
-import { createStore, DEFAULT_APP, DEMO_USER_PHONE } from "./store";
+import { createStore, DEMO_USER_PHONE } from "./store";
 import { SEED_DEVELOPER } from "./store/seed";
 
 const TICK_MS = 1_000;
 
 const env = parseEnv();
-const store = createStore(env.SANDBOX_DB, {
-  app: {
-    clientId: env.SANDBOX_CLIENT_ID,
-    clientSecret: env.SANDBOX_CLIENT_SECRET,
-    name: DEFAULT_APP.name,
-    redirectUris: env.SANDBOX_REDIRECT_URIS,
-    webhookUrl: env.SANDBOX_WEBHOOK_URL ?? DEFAULT_APP.webhookUrl,
-  },
-});
-
-const app = await store.apps.findByClientId(env.SANDBOX_CLIENT_ID);
-let webhookUrl = app?.webhookUrl ?? null;
-// An explicit SANDBOX_WEBHOOK_URL also applies to a store seeded on an earlier run.
-if (app && env.SANDBOX_WEBHOOK_URL !== undefined) {
-  webhookUrl = env.SANDBOX_WEBHOOK_URL || null;
-  await store.apps.updateSettings(app.clientId, { ...app, webhookUrl });
-}
+const keys: AppKeys = {
+  clientId: env.SANDBOX_CLIENT_ID,
+  clientSecret: env.SANDBOX_CLIENT_SECRET,
+  redirectUris: env.SANDBOX_REDIRECT_URIS,
+  // An explicit SANDBOX_WEBHOOK_URL also applies to a store seeded on an earlier run.
+  webhookUrl: env.SANDBOX_WEBHOOK_URL,
+};
+const store = createStore(env.SANDBOX_DB, { app: seedAppOf(keys) });
+const webhookUrl = (await applyAppKeys(store, keys))?.webhookUrl ?? null;
 
 // Each app's clock offset lives in the store, so time travel survives a restart.
 const clocks = createAppClocks(systemClock, store.appClocks);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildModuleUrl, isModuleAction, type ModuleLink } from "../../sandbox/src/lib/module-url";
 
 const base: ModuleLink = {
-  origin: "http://localhost:4010",
+  baseUrl: "http://localhost:4010",
   action: "collect_authorization",
   clientId: "astra_0123456789abcdef01234567",
   redirectUri: "http://localhost:3000/api/auth/callback/astra",

@@ -5,6 +5,7 @@ import { createMiddleware } from "hono/factory";
 import { ErrorPage } from "../pages/error-page";
 import { ApiError } from "./create-app";
 import { isLoopbackHost } from "./network";
+import { renderPage } from "./base-path";
 
 const isApiPath = (path: string) => path.startsWith("/v1/") || path.startsWith("/sandbox/");
 
@@ -26,6 +27,6 @@ export function hostCheck(allowedHosts: readonly string[]) {
     const fix =
       "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to SANDBOX_ALLOWED_HOSTS where the emulator runs.";
     if (isApiPath(c.req.path)) throw new ApiError(421, `${message} ${fix}`);
-    return c.html(<ErrorPage title="Unknown host name" message={message} fix={fix} />, 421);
+    return renderPage(c, <ErrorPage title="Unknown host name" message={message} fix={fix} />, 421);
   });
 }

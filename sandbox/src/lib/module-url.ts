@@ -20,8 +20,8 @@ export interface ModuleSubject {
 }
 
 export interface ModuleLink {
-  /** The module's origin, e.g. http://localhost:4010 (the emulator serves the module itself). */
-  origin: string;
+  /** Where the module is served: the emulator's origin and base path, e.g. http://localhost:4010 or https://demo.example/emulator. */
+  baseUrl: string;
   action: ModuleAction;
   clientId: string;
   redirectUri: string;
@@ -31,7 +31,8 @@ export interface ModuleLink {
 
 export function buildModuleUrl(link: ModuleLink): string {
   const action = MODULE_ACTIONS[link.action];
-  const url = new URL(action.path, link.origin);
+  // Appended, not resolved: new URL("/login/…", "https://demo.example/emulator") would drop the base path.
+  const url = new URL(`${link.baseUrl.replace(/\/$/, "")}${action.path}`);
   const params = new URLSearchParams({ client_id: link.clientId, redirect_uri: link.redirectUri });
   if (action.responseType) params.set("response_type", action.responseType);
   if (link.subject) {

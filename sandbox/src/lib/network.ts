@@ -51,22 +51,32 @@ export function isPrivateUrl(value: string): boolean {
   return isLoopbackHost(bare) || /\.(local|internal|home\.arpa)$/.test(bare);
 }
 
+export interface WebhookTargets {
+  loopbackOnly: boolean;
+  /** Hosted mode: the origins of the app the emulator runs in, which may be private (demo mode on localhost). */
+  ownOrigins?: readonly string[];
+}
+
+const sameOrigin = (url: string, origins: readonly string[]) =>
+  origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === new URL(url).origin);
+
 /**
  * Why this webhook URL may not be used, or null when it may: private targets are fine while the emulator runs
- * on loopback (everything is on the developer's machine anyway), refused once it is reachable from outside.
+ * on loopback (everything is on the developer's machine anyway), refused once it is reachable from outside,
+ * except the app that hosts the emulator: its own webhook receiver is no way into anyone's network.
  */
-export function webhookUrlProblem(url: string, { loopbackOnly }: { loopbackOnly: boolean }): string | null {
-  if (loopbackOnly || !isPrivateUrl(url)) return null;
+export function webhookUrlProblem(url: string, { loopbackOnly, ownOrigins = [] }: WebhookTargets): string | null {
+  if (loopbackOnly || !isPrivateUrl(url) || sameOrigin(url, ownOrigins)) return null;
   return `"${url}" points at a private, link-local or loopback address. This emulator is reachable from the network, so it only sends webhooks to public addresses.`;
 }
 
 /** The same rule as a zod refinement on a form's `webhook_url` field (dashboard settings). */
-export function refusePrivateWebhook(loopbackOnly: boolean) {
+export function refusePrivateWebhook(targets: WebhookTargets) {
   return (
     form: { webhook_url: string | null },
     ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
   ) => {
-    const problem = form.webhook_url ? webhookUrlProblem(form.webhook_url, { loopbackOnly }) : null;
+    const problem = form.webhook_url ? webhookUrlProblem(form.webhook_url, targets) : null;
     if (problem) ctx.addIssue({ code: "custom", path: ["webhook_url"], message: problem });
   };
 }

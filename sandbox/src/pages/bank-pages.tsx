@@ -4,6 +4,7 @@ import type { Institution } from "../lib/institutions";
 import { BANK_PASSWORD, BANK_USERNAME } from "../lib/institutions";
 import { formatPhone } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 /** Whose Astra account the bank accounts are linked to, shown on every bank-linking page. */
 export interface AccountHolder {
@@ -29,12 +30,13 @@ export function BankPickPage(props: {
   institutions: readonly Institution[];
   error?: string;
 }) {
+  const href = useHref();
   return (
     <Layout title="Link a bank account">
       <h1>Link a bank account</h1>
       <Holder holder={props.holder} />
       <p>Choose your bank to link an account to {props.appName}.</p>
-      <form method="post" action="/institutions/connect/institution" novalidate>
+      <form method="post" action={href("/institutions/connect/institution")} novalidate>
         <SessionField sessionId={props.sessionId} />
         <fieldset aria-describedby={props.error ? "institution-error" : undefined}>
           <legend>Your bank</legend>
@@ -69,6 +71,7 @@ export function BankLoginPage(props: {
   username: string;
   error?: string;
 }) {
+  const href = useHref();
   const { institution, error } = props;
   return (
     <Layout title={`Sign in to ${institution.name}`}>
@@ -83,7 +86,7 @@ export function BankLoginPage(props: {
           {error}
         </p>
       ) : null}
-      <form method="post" action="/institutions/connect/credentials" novalidate>
+      <form method="post" action={href("/institutions/connect/credentials")} novalidate>
         <SessionField sessionId={props.sessionId} />
         <InstitutionField id={institution.id} />
         <div class="field">
@@ -124,6 +127,7 @@ export function BankAccountsPage(props: {
   institution: Institution;
   error?: string;
 }) {
+  const href = useHref();
   const { institution, error } = props;
   return (
     <Layout title="Choose accounts">
@@ -132,7 +136,7 @@ export function BankAccountsPage(props: {
       <p>
         Which {institution.name} accounts may {props.appName} use?
       </p>
-      <form method="post" action="/institutions/connect/accounts" novalidate>
+      <form method="post" action={href("/institutions/connect/accounts")} novalidate>
         <SessionField sessionId={props.sessionId} />
         <InstitutionField id={institution.id} />
         <fieldset aria-describedby={error ? "accounts-error" : undefined}>

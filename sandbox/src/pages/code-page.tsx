@@ -2,6 +2,7 @@
 // Sign-in step 2 of every module flow: the 6-digit verification code "sent" by text message.
 import { formatPhone } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 export function CodePage(props: {
   sessionId: string;
@@ -12,6 +13,7 @@ export function CodePage(props: {
   shownCode?: string;
   error?: string;
 }) {
+  const href = useHref();
   const action = props.action ?? "/login/oauth/authorize";
   return (
     <Layout title="Enter your code">
@@ -22,7 +24,7 @@ export function CodePage(props: {
           Sandbox: no text message is sent. Your code is <strong>{props.shownCode}</strong>
         </p>
       )}
-      <form method="post" action={`${action}/code`} novalidate>
+      <form method="post" action={href(`${action}/code`)} novalidate>
         <SessionField sessionId={props.sessionId} />
         <div class="field">
           <label for="code">Verification code</label>

@@ -2,6 +2,7 @@
 // Step 4 of the module: the user authorizes (or denies) the developer app.
 import { formatPhone } from "../lib/phone";
 import { Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 export function ConsentPage(props: {
   sessionId: string;
@@ -13,6 +14,7 @@ export function ConsentPage(props: {
   blocked?: string;
   error?: string;
 }) {
+  const href = useHref();
   return (
     <Layout title="Authorize">
       <h1>{props.appName} wants to access your Astra account</h1>
@@ -38,7 +40,7 @@ export function ConsentPage(props: {
           {props.error}
         </p>
       ) : null}
-      <form method="post" action="/login/oauth/authorize/consent" class="actions">
+      <form method="post" action={href("/login/oauth/authorize/consent")} class="actions">
         <SessionField sessionId={props.sessionId} />
         <button type="submit" name="decision" value="authorize">
           Authorize

@@ -2,6 +2,7 @@
 // Sign-in step 1 of every module flow: the user's 10-digit US mobile number.
 import { SANDBOX_VERIFICATION_CODE, TEST_PHONE_RANGE } from "../lib/phone";
 import { FieldError, Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 export function PhonePage(props: {
   sessionId: string;
@@ -16,6 +17,7 @@ export function PhonePage(props: {
   testPhones?: boolean;
   error?: string;
 }) {
+  const href = useHref();
   const action = props.action ?? "/login/oauth/authorize";
   return (
     <Layout title="Sign in">
@@ -28,7 +30,7 @@ export function PhonePage(props: {
             ? `Sandbox: test numbers ${TEST_PHONE_RANGE} take a fixed code; other numbers see theirs on the next page.`
             : `Sandbox: test numbers ${TEST_PHONE_RANGE} accept the code ${SANDBOX_VERIFICATION_CODE}; other numbers see their code on the next page.`}
       </p>
-      <form method="post" action={`${action}/phone`} novalidate>
+      <form method="post" action={href(`${action}/phone`)} novalidate>
         <SessionField sessionId={props.sessionId} />
         <div class="field">
           <label for="phone">Mobile number</label>

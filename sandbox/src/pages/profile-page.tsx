@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Step 3 of the module, for a phone with no Astra user yet: a minimal profile.
 import { FieldError, Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 export type ProfileField = "first_name" | "last_name" | "email";
 
@@ -16,6 +17,7 @@ export function ProfilePage(props: {
   errors: Partial<Record<ProfileField, string>>;
   error?: string;
 }) {
+  const href = useHref();
   return (
     <Layout title="Create your account">
       <h1>Create your Astra account</h1>
@@ -25,7 +27,7 @@ export function ProfilePage(props: {
           {props.error}
         </p>
       ) : null}
-      <form method="post" action="/login/oauth/authorize/profile" novalidate>
+      <form method="post" action={href("/login/oauth/authorize/profile")} novalidate>
         <SessionField sessionId={props.sessionId} />
         {FIELDS.map((field) => {
           const error = props.errors[field.name];

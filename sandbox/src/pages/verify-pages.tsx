@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The identity follow-ups of the module: re-entering personal details (retry) and a photo ID (document).
 import { FieldError, Layout, SessionField } from "./layout";
+import { useHref } from "../lib/base-path";
 
 export type PersonalField = "address1" | "address2" | "city" | "state" | "postal_code" | "date_of_birth" | "ssn";
 
@@ -86,6 +87,7 @@ export function PersonalPage(props: {
   values: Partial<Record<PersonalField, string>>;
   errors: Partial<Record<PersonalField, string>>;
 }) {
+  const href = useHref();
   const field = (spec: FieldSpec) => (
     <Field
       spec={spec}
@@ -98,7 +100,7 @@ export function PersonalPage(props: {
       <h1>Confirm your details</h1>
       <p>We could not verify your identity with the details {props.appName} sent. Please enter them again.</p>
       <p class="notice">Sandbox: any valid details are approved.</p>
-      <form method="post" action="/verify/personal" novalidate>
+      <form method="post" action={href("/verify/personal")} novalidate>
         <SessionField sessionId={props.sessionId} />
         {ADDRESS.map(field)}
         <div class="row">{STATE_AND_ZIP.map(field)}</div>
@@ -110,6 +112,7 @@ export function PersonalPage(props: {
 }
 
 export function DocumentPage(props: { sessionId: string; appName: string; error?: string }) {
+  const href = useHref();
   return (
     <Layout title="Verify with a photo ID">
       <h1>Verify with a photo ID</h1>
@@ -118,7 +121,7 @@ export function DocumentPage(props: { sessionId: string; appName: string; error?
         passport.
       </p>
       <p class="notice">Sandbox: any image or PDF is approved, and nothing is stored. No ID at hand? Use a sample.</p>
-      <form method="post" action="/verify/document" enctype="multipart/form-data" class="actions" novalidate>
+      <form method="post" action={href("/verify/document")} enctype="multipart/form-data" class="actions" novalidate>
         <SessionField sessionId={props.sessionId} />
         <div class="field">
           <label for="document">Photo ID</label>

@@ -3,6 +3,7 @@
 import type { DeveloperApp } from "../../store";
 import type { FieldErrorMap } from "./auth-pages";
 import { AppNameField, appPath, type Chrome, DashboardLayout, RedirectUrisField, SupportField } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export interface NewAppValues {
   name: string;
@@ -18,6 +19,7 @@ export function AppsPage(props: {
   /** Name of the app just deleted, for the notice. */
   deleted?: string;
 }) {
+  const href = useHref();
   const { errors, values } = props;
   return (
     <DashboardLayout title="Applications" chrome={props.chrome}>
@@ -44,7 +46,7 @@ export function AppsPage(props: {
               {props.apps.map(({ app, userCount }) => (
                 <tr key={app.clientId}>
                   <td>
-                    <a href={appPath(app.clientId)}>{app.name}</a>
+                    <a href={href(appPath(app.clientId))}>{app.name}</a>
                   </td>
                   <td class="nowrap">
                     <code>{app.clientId}</code>
@@ -63,7 +65,7 @@ export function AppsPage(props: {
             Please fix the fields marked below.
           </p>
         ) : null}
-        <form method="post" action="/dashboard/apps" novalidate>
+        <form method="post" action={href("/dashboard/apps")} novalidate>
           <AppNameField value={values.name} errors={errors.name} />
           <SupportField value={values.support_email} errors={errors.support_email} />
           <RedirectUrisField value={values.redirect_uris} errors={errors.redirect_uris} />
@@ -77,6 +79,7 @@ export function AppsPage(props: {
 
 /** "Delete application": what goes with it, and one button. Reached from the settings page. */
 export function DeleteAppPage(props: { chrome: Chrome; app: DeveloperApp; userCount: number }) {
+  const href = useHref();
   const { app } = props;
   return (
     <DashboardLayout title={`Delete ${app.name}`} chrome={props.chrome} narrow>
@@ -86,11 +89,11 @@ export function DeleteAppPage(props: { chrome: Chrome; app: DeveloperApp; userCo
         {props.userCount === 1 ? "user" : "users"} with their accounts, routines and transfers, its user intents, tokens
         and webhook log. Its Client ID and Client Secret stop working. This cannot be undone.
       </p>
-      <form method="post" action={appPath(app.clientId, "/delete")} class="row">
+      <form method="post" action={href(appPath(app.clientId, "/delete"))} class="row">
         <button type="submit" class="danger">
           Delete application
         </button>
-        <a href={appPath(app.clientId)}>Cancel</a>
+        <a href={href(appPath(app.clientId))}>Cancel</a>
       </form>
     </DashboardLayout>
   );

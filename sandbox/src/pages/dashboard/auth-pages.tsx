@@ -1,13 +1,22 @@
 /** @jsxImportSource hono/jsx */
 // Signed-out pages of the dashboard: log in and sign up. Passwords are never echoed back into the form.
 import { DashboardLayout, describedBy, FieldErrors } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export type FieldErrorMap = Partial<Record<string, string[]>>;
 
 const NextField = (props: { next?: string }) =>
   props.next ? <input type="hidden" name="next" value={props.next} /> : null;
 
-export function LoginPage(props: { email: string; error?: string; next?: string; notice?: string }) {
+export function LoginPage(props: {
+  email: string;
+  error?: string;
+  next?: string;
+  notice?: string;
+  /** A public demo: nobody can make an account, so the page does not offer one. */
+  signupOff?: boolean;
+}) {
+  const href = useHref();
   return (
     <DashboardLayout title="Log in" narrow>
       <h1>Log in to the sandbox dashboard</h1>
@@ -22,7 +31,7 @@ export function LoginPage(props: { email: string; error?: string; next?: string;
         </p>
       ) : null}
       <p class="notice">Sandbox: the seeded account is developer@example.com with the password sandbox-password.</p>
-      <form method="post" action="/dashboard/login" novalidate>
+      <form method="post" action={href("/dashboard/login")} novalidate>
         <NextField next={props.next} />
         <div class="field">
           <label for="email">Email</label>
@@ -42,9 +51,16 @@ export function LoginPage(props: { email: string; error?: string; next?: string;
         </div>
         <button type="submit">Log in</button>
       </form>
-      <p style="margin-top: 1rem">
-        New here? <a href="/dashboard/signup">Create a developer account</a>
-      </p>
+      {props.signupOff ? (
+        <p style="margin-top: 1rem">
+          This public demo is read-only, so it has no sign-up. To create your own apps, run the template locally with{" "}
+          <code>npm run dev</code>.
+        </p>
+      ) : (
+        <p style="margin-top: 1rem">
+          New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
+        </p>
+      )}
     </DashboardLayout>
   );
 }
@@ -106,6 +122,7 @@ const Agreement = (props: { id: string; checked: boolean; errors: string[] | und
 
 /** Astra's sign-up (getting-started guide): email and password, first and last name, and two agreements. */
 export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap }) {
+  const href = useHref();
   const { errors, values } = props;
   return (
     <DashboardLayout title="Sign up" narrow>
@@ -120,7 +137,7 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
           Please fix the fields marked below.
         </p>
       ) : null}
-      <form method="post" action="/dashboard/signup" novalidate>
+      <form method="post" action={href("/dashboard/signup")} novalidate>
         <div class="field">
           <label for="email">Email</label>
           <input
@@ -185,7 +202,7 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
         <button type="submit">Create Account</button>
       </form>
       <p style="margin-top: 1rem">
-        Already have an account? <a href="/dashboard/login">Log in</a>
+        Already have an account? <a href={href("/dashboard/login")}>Log in</a>
       </p>
     </DashboardLayout>
   );

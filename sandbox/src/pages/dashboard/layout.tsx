@@ -5,6 +5,7 @@ import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { BASE_CSS } from "../base-styles";
 import { HtmlDocument } from "../html-document";
+import { useHref } from "../../lib/base-path";
 
 // The dashboard's own layout on top of the shared base: a wide page of cards and tables.
 const CSS = `${BASE_CSS}
@@ -101,6 +102,7 @@ export interface Chrome {
 export const appPath = (clientId: string, suffix = "") => `/dashboard/apps/${encodeURIComponent(clientId)}${suffix}`;
 
 function AppBar(props: { chrome: Chrome }) {
+  const href = useHref();
   const current = props.chrome.current;
   if (!current) return null;
   return (
@@ -114,11 +116,11 @@ function AppBar(props: { chrome: Chrome }) {
           <ul aria-label="Switch application">
             {props.chrome.apps.map((app) => (
               <li key={app.clientId}>
-                <a href={appPath(app.clientId)}>{app.name}</a>
+                <a href={href(appPath(app.clientId))}>{app.name}</a>
               </li>
             ))}
             <li>
-              <a href="/dashboard">All applications</a>
+              <a href={href("/dashboard")}>All applications</a>
             </li>
           </ul>
         </details>
@@ -126,7 +128,10 @@ function AppBar(props: { chrome: Chrome }) {
           <ul>
             {TABS.map(({ tab, label, suffix }) => (
               <li key={tab}>
-                <a href={appPath(current.app.clientId, suffix)} aria-current={tab === current.tab ? "page" : undefined}>
+                <a
+                  href={href(appPath(current.app.clientId, suffix))}
+                  aria-current={tab === current.tab ? "page" : undefined}
+                >
                   {label}
                 </a>
               </li>
@@ -139,17 +144,18 @@ function AppBar(props: { chrome: Chrome }) {
 }
 
 export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?: boolean; children: Child }) {
+  const href = useHref();
   return (
     <HtmlDocument title={`${props.title} · Astra Sandbox Dashboard`} css={CSS}>
       <header class="site-header">
-        <a class="brand" href="/dashboard">
+        <a class="brand" href={href("/dashboard")}>
           Astra Sandbox Dashboard
         </a>
         <span class="badge">Emulator</span>
         {props.chrome ? (
           <div class="account">
             <span>{props.chrome.name ? `${props.chrome.name} · ${props.chrome.email}` : props.chrome.email}</span>
-            <form method="post" action="/dashboard/logout">
+            <form method="post" action={href("/dashboard/logout")}>
               <button type="submit" class="secondary">
                 Log out
               </button>
@@ -200,11 +206,12 @@ export function MessagePage(props: {
   chrome?: Chrome;
   link?: { href: string; label: string };
 }) {
+  const href = useHref();
   return (
     <DashboardLayout title={props.title} chrome={props.chrome} narrow>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
-      {props.link ? <a href={props.link.href}>{props.link.label}</a> : null}
+      {props.link ? <a href={href(props.link.href)}>{props.link.label}</a> : null}
     </DashboardLayout>
   );
 }

@@ -6,6 +6,7 @@ import type { DeveloperApp } from "../../store";
 import type { IntentSummary, UserSummary } from "../../store/dashboard";
 import type { FieldErrorMap } from "./auth-pages";
 import { appPath, type Chrome, DashboardLayout, describedBy, FieldErrors } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export interface LinkValues {
   action: ModuleAction;
@@ -24,6 +25,7 @@ export function LinksPage(props: {
   errors: FieldErrorMap;
   url: string | null;
 }) {
+  const href = useHref();
   const { app, values, errors } = props;
   return (
     <DashboardLayout title={`${app.name} link generator`} chrome={props.chrome}>
@@ -31,7 +33,7 @@ export function LinksPage(props: {
       <p>Builds a link to the hosted module for {app.name}. Links are served by this emulator.</p>
       <section class="card" aria-labelledby="form-heading">
         <h2 id="form-heading">Link settings</h2>
-        <form method="get" action={appPath(app.clientId, "/links")} novalidate>
+        <form method="get" action={href(appPath(app.clientId, "/links"))} novalidate>
           <div class="field">
             <label for="action">Action type</label>
             <select id="action" name="action" {...describedBy("action", errors.action)}>

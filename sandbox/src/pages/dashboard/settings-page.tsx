@@ -16,6 +16,7 @@ import {
   RedirectUrisField,
   SupportField,
 } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export interface SettingsValues {
   name: string;
@@ -40,7 +41,8 @@ const NOTICES = {
   saved: "Changes saved.",
 };
 
-function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
+function Keys(props: { app: DeveloperApp; revealSecret: boolean; secretHidden: boolean }) {
+  const href = useHref();
   const { app } = props;
   return (
     <section class="card" aria-labelledby="keys-heading">
@@ -53,13 +55,15 @@ function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
         </dd>
         <dt>Client Secret</dt>
         <dd class="nowrap">
-          {props.revealSecret ? (
+          {props.secretHidden ? (
+            <span>{"Not shown on the public demo: it opens this app's control API."}</span>
+          ) : props.revealSecret ? (
             <>
               <code id="client-secret">{app.clientSecret}</code>
               <CopyButton target="client-secret" label="Copy the Client Secret" />
             </>
           ) : (
-            <form method="post" action={appPath(app.clientId, "/reveal-secret")} class="row">
+            <form method="post" action={href(appPath(app.clientId, "/reveal-secret"))} class="row">
               <span aria-hidden="true">••••••••••••••••</span>
               <button type="submit" class="secondary">
                 Reveal secret
@@ -85,7 +89,10 @@ export function SettingsPage(props: {
   errors: FieldErrorMap;
   notice?: keyof typeof NOTICES;
   revealSecret?: boolean;
+  /** A public demo never shows the client secret (it opens the control API). */
+  secretHidden?: boolean;
 }) {
+  const href = useHref();
   const { app, values, errors } = props;
   return (
     <DashboardLayout title={`${app.name} settings`} chrome={props.chrome}>
@@ -95,8 +102,8 @@ export function SettingsPage(props: {
           {NOTICES[props.notice]}
         </p>
       ) : null}
-      <Keys app={app} revealSecret={props.revealSecret ?? false} />
-      <form method="post" action={appPath(app.clientId)} novalidate>
+      <Keys app={app} revealSecret={props.revealSecret ?? false} secretHidden={props.secretHidden ?? false} />
+      <form method="post" action={href(appPath(app.clientId))} novalidate>
         <section class="card" aria-labelledby="app-heading">
           <h2 id="app-heading">Application</h2>
           {Object.keys(errors).length > 0 ? (
@@ -163,7 +170,7 @@ export function SettingsPage(props: {
       <section class="card" aria-labelledby="delete-heading" style="margin-top: 1.5rem">
         <h2 id="delete-heading">Delete application</h2>
         <p>Deletes the app with its users, user intents, tokens, routines and webhook log. You are asked to confirm.</p>
-        <a class="button secondary" href={appPath(app.clientId, "/delete")}>
+        <a class="button secondary" href={href(appPath(app.clientId, "/delete"))}>
           Delete application…
         </a>
       </section>

@@ -4,6 +4,7 @@ import { formatPhone } from "../../lib/phone";
 import type { DeveloperApp } from "../../store";
 import type { IntentSummary, UserFootprint, UserSummary } from "../../store/dashboard";
 import { appPath, type Chrome, DashboardLayout, formatTime } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 export function UsersPage(props: {
   chrome: Chrome;
@@ -12,6 +13,7 @@ export function UsersPage(props: {
   users: UserSummary[];
   deleted?: boolean;
 }) {
+  const href = useHref();
   const { app } = props;
   return (
     <DashboardLayout title={`${app.name} users`} chrome={props.chrome}>
@@ -83,7 +85,7 @@ export function UsersPage(props: {
                   <td>{user.accountCount}</td>
                   <td>{formatTime(user.createdAt)}</td>
                   <td>
-                    <a href={appPath(app.clientId, `/users/${encodeURIComponent(user.id)}/delete`)}>
+                    <a href={href(appPath(app.clientId, `/users/${encodeURIComponent(user.id)}/delete`))}>
                       Delete user<span class="visually-hidden">{` ${user.firstName} ${user.lastName}`}</span>
                     </a>
                   </td>
@@ -103,6 +105,7 @@ export function DeleteUserPage(props: {
   user: Pick<UserSummary, "id" | "firstName" | "lastName" | "phone">;
   footprint: UserFootprint;
 }) {
+  const href = useHref();
   const { app, user, footprint } = props;
   const usersPath = appPath(app.clientId, "/users");
   return (
@@ -114,11 +117,11 @@ export function DeleteUserPage(props: {
           routine(s), {footprint.transfers} transfer(s), and all their tokens and sign-in sessions. Their phone number
           becomes free to sign up again. This cannot be undone.
         </p>
-        <form method="post" action={`${usersPath}/${encodeURIComponent(user.id)}/delete`} class="row">
+        <form method="post" action={href(`${usersPath}/${encodeURIComponent(user.id)}/delete`)} class="row">
           <button type="submit" class="danger">
             Delete user
           </button>
-          <a class="button secondary" href={usersPath}>
+          <a class="button secondary" href={href(usersPath)}>
             Cancel
           </a>
         </form>

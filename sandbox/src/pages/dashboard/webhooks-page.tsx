@@ -3,6 +3,7 @@
 import type { DeveloperApp } from "../../store";
 import { deliveryState, type DeliveryRecord, type DeliveryState, type WebhookEventRecord } from "../../store/webhooks";
 import { appPath, type Chrome, DashboardLayout, formatTime } from "./layout";
+import { useHref } from "../../lib/base-path";
 
 const STATE_LABELS: Record<DeliveryState, string> = {
   delivered: "Delivered",
@@ -33,6 +34,7 @@ export function WebhooksPage(props: {
   total: number;
   notice?: { kind: "success" | "alert"; text: string };
 }) {
+  const href = useHref();
   const { app, page, pageCount } = props;
   const base = appPath(app.clientId, "/webhooks");
   return (
@@ -50,7 +52,7 @@ export function WebhooksPage(props: {
       ) : (
         <p class="notice">
           No webhook URL is set, so events are recorded but not delivered. Set one on the{" "}
-          <a href={appPath(app.clientId)}>settings page</a>.
+          <a href={href(appPath(app.clientId))}>settings page</a>.
         </p>
       )}
       <section class="card" aria-labelledby="events-heading">
@@ -94,7 +96,7 @@ export function WebhooksPage(props: {
                     )}
                   </td>
                   <td>
-                    <form method="post" action={`${base}/${encodeURIComponent(entry.webhookId)}/replay`}>
+                    <form method="post" action={href(`${base}/${encodeURIComponent(entry.webhookId)}/replay`)}>
                       <button type="submit" class="secondary">
                         Replay<span class="visually-hidden">{` ${entry.webhookId}`}</span>
                       </button>
@@ -107,11 +109,11 @@ export function WebhooksPage(props: {
         )}
         {pageCount > 1 ? (
           <nav class="pager" aria-label="Pages">
-            {page > 1 ? <a href={`${base}?page=${page - 1}`}>Newer</a> : <span />}
+            {page > 1 ? <a href={href(`${base}?page=${page - 1}`)}>Newer</a> : <span />}
             <span>
               Page {page} of {pageCount}
             </span>
-            {page < pageCount ? <a href={`${base}?page=${page + 1}`}>Older</a> : <span />}
+            {page < pageCount ? <a href={href(`${base}?page=${page + 1}`)}>Older</a> : <span />}
           </nav>
         ) : null}
       </section>

@@ -5,6 +5,7 @@ import type { OAuthErrorCode, OAuthTokenResponse } from "../../../../lib/astra/s
 import type { Deps } from "../../deps";
 import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";
+import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import type { IssuedTokens } from "../../store/tokens";
 
 const GRANT_TYPES = ["authorization_code", "refresh_token"];
@@ -38,7 +39,7 @@ function toResponse(tokens: IssuedTokens): OAuthTokenResponse {
   });
 }
 
-export function tokenRoutes({ store, clocks }: Deps) {
+export function tokenRoutes({ store, clocks, hosted }: Deps) {
   return new Hono<ClientEnv>().post("/v1/oauth/token", clientBasicAuth(store, clocks, "oauth"), async (c) => {
     const client = c.get("client");
     const fields = await readTokenRequest(c.req.raw);
@@ -73,7 +74,10 @@ export function tokenRoutes({ store, clocks }: Deps) {
       const grant = await store.tokens.findRefreshToken(request.refresh_token);
       if (!grant || grant.clientId !== client.clientId) throw invalidGrant("Unknown refresh token.");
       if (grant.expiresAt <= now) throw invalidGrant("This refresh token has expired; refresh tokens last 10 days.");
-      if (request.redirect_uri !== undefined && !client.redirectUris.includes(request.redirect_uri)) {
+      if (
+        request.redirect_uri !== undefined &&
+        !isAllowedRedirectUri(hosted, c.req.raw, client, request.redirect_uri)
+      ) {
         throw invalidGrant("redirect_uri is not registered for this client.");
       }
       tokens = await store.tokens.issueTokens(grant, now, "refresh_token");

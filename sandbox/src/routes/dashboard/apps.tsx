@@ -12,6 +12,7 @@ import type { Store } from "../../store";
 import type { Developer } from "../../store/developers";
 import { appRegistrationSchema, appSettingsSchema } from "./forms";
 import { chromeFor, ownsApp, signedIn, type AppEnv } from "./session";
+import { href, renderPage } from "../../lib/base-path";
 
 const EMPTY_APP: NewAppValues = { name: "", support_email: "", redirect_uris: "" };
 
@@ -20,7 +21,8 @@ export async function appNotFound(c: Context, store: Store) {
   const developer = c.get("developer") as Developer | undefined;
   const chrome = developer ? await chromeFor(store, developer) : undefined;
   const message = "There is no application with this client id in your account.";
-  return c.html(
+  return renderPage(
+    c,
     <MessagePage
       title="Application not found"
       message={message}
@@ -34,7 +36,7 @@ export async function appNotFound(c: Context, store: Store) {
 /** No-store: these pages can show the client secret. */
 const noStore = (c: Context) => c.header("Cache-Control", "no-store");
 
-export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
+export function dashboardAppRoutes({ store, clocks, loopbackOnly, hosted }: Deps) {
   const app = new Hono<AppEnv>();
   const auth = signedIn(store);
   const owned = ownsApp(store, (c) => appNotFound(c, store));
@@ -48,7 +50,11 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
     const rows = apps.map((app) => ({ app, userCount: counts.get(app.clientId) ?? 0 }));
     const chrome = await chromeFor(store, developer);
     const deleted = c.req.query("deleted");
-    return c.html(<AppsPage chrome={chrome} apps={rows} values={values} errors={errors} deleted={deleted} />, status);
+    return renderPage(
+      c,
+      <AppsPage chrome={chrome} apps={rows} values={values} errors={errors} deleted={deleted} />,
+      status,
+    );
   }
 
   app.get("/dashboard", auth, (c) => renderList(c, EMPTY_APP, {}));
@@ -74,7 +80,7 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
       },
       clocks.base.now(),
     );
-    return c.redirect(`${appPath(created.clientId)}?created=1`, 303);
+    return c.redirect(href(c, `${appPath(created.clientId)}?created=1`), 303);
   });
 
   const renderSettings = async (c: Context<AppEnv>, values: SettingsValues, errors: FieldErrors, status: 200 | 400) => {
@@ -83,7 +89,8 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
     const query = c.req.query();
     const notice = query.created ? "created" : query.saved ? "saved" : undefined;
     noStore(c);
-    return c.html(
+    return renderPage(
+      c,
       <SettingsPage
         chrome={chrome}
         app={current}
@@ -91,6 +98,7 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
         errors={errors}
         notice={notice}
         revealSecret={query.created === "1" || query.reveal === "1"}
+        secretHidden={hosted?.publicDemo ?? false}
       />,
       status,
     );
@@ -105,13 +113,14 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
   });
 
   app.post("/dashboard/apps/:clientId/reveal-secret", auth, owned, (c) =>
-    c.redirect(`${appPath(c.get("app").clientId)}?reveal=1#keys-heading`, 303),
+    c.redirect(href(c, `${appPath(c.get("app").clientId)}?reveal=1#keys-heading`), 303),
   );
 
   app.post("/dashboard/apps/:clientId", auth, owned, async (c) => {
     const current = c.get("app");
     const form = await readForm(c);
-    const parsed = appSettingsSchema.superRefine(refusePrivateWebhook(loopbackOnly)).safeParse(form);
+    const ownOrigins = hosted?.ownOrigins(c.req.raw) ?? [];
+    const parsed = appSettingsSchema.superRefine(refusePrivateWebhook({ loopbackOnly, ownOrigins })).safeParse(form);
     if (!parsed.success) {
       const values: SettingsValues = {
         name: form.name ?? "",
@@ -131,7 +140,7 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
       showTestCodes: parsed.data.show_test_codes,
       testPhonesEnabled: parsed.data.test_phones_enabled,
     });
-    return c.redirect(`${appPath(current.clientId)}?saved=1`, 303);
+    return c.redirect(href(c, `${appPath(current.clientId)}?saved=1`), 303);
   });
 
   app.get("/dashboard/apps/:clientId/delete", auth, owned, async (c) => {
@@ -140,13 +149,13 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly }: Deps) {
       chromeFor(store, c.get("developer"), { app: current, tab: "settings" }),
       store.dashboard.userCounts(c.get("developer").id),
     ]);
-    return c.html(<DeleteAppPage chrome={chrome} app={current} userCount={counts.get(current.clientId) ?? 0} />);
+    return renderPage(c, <DeleteAppPage chrome={chrome} app={current} userCount={counts.get(current.clientId) ?? 0} />);
   });
 
   app.post("/dashboard/apps/:clientId/delete", auth, owned, async (c) => {
     const current = c.get("app");
     await store.dashboard.deleteApp(c.get("developer").id, current.clientId);
-    return c.redirect(`/dashboard?deleted=${encodeURIComponent(current.name)}`, 303);
+    return c.redirect(href(c, `/dashboard?deleted=${encodeURIComponent(current.name)}`), 303);
   });
 
   return app;

@@ -8,14 +8,16 @@ import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/ra
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { signupSchema } from "./forms";
 import { clearSession, safeNext, sessionNow, sessionToken, startSession } from "./session";
+import { href, renderPage } from "../../lib/base-path";
 
 export const LOGIN_FAILED = "Email or password is incorrect";
 
-export function dashboardAuthRoutes({ store }: Deps) {
+export function dashboardAuthRoutes({ store, hosted }: Deps) {
+  const signupOff = hosted?.publicDemo ?? false;
   const app = new Hono();
   const loginAttempts = createRateLimiter(LOGIN_ATTEMPTS);
 
-  app.get("/dashboard/signup", (c) => c.html(<SignupPage values={EMPTY_SIGNUP} errors={{}} />));
+  app.get("/dashboard/signup", (c) => renderPage(c, <SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
   app.post("/dashboard/signup", async (c) => {
     const form = await readForm(c);
@@ -28,7 +30,7 @@ export function dashboardAuthRoutes({ store }: Deps) {
       agree_terms: form.agree_terms !== undefined,
     };
     const parsed = signupSchema.safeParse(form);
-    if (!parsed.success) return c.html(<SignupPage values={values} errors={fieldErrors(parsed.error)} />, 400);
+    if (!parsed.success) return renderPage(c, <SignupPage values={values} errors={fieldErrors(parsed.error)} />, 400);
     const { email, password, first_name, last_name } = parsed.data;
     const developer = await store.developers.signUp(
       { email, password, firstName: first_name, lastName: last_name },
@@ -36,15 +38,18 @@ export function dashboardAuthRoutes({ store }: Deps) {
     );
     if (!developer) {
       const errors = { email: ["An account with this email already exists. Log in instead."] };
-      return c.html(<SignupPage values={values} errors={errors} />, 400);
+      return renderPage(c, <SignupPage values={values} errors={errors} />, 400);
     }
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
-    return c.redirect("/dashboard", 303);
+    return c.redirect(href(c, "/dashboard"), 303);
   });
 
   app.get("/dashboard/login", (c) => {
     const notice = c.req.query("logged_out") ? "You are logged out." : undefined;
-    return c.html(<LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />);
+    return renderPage(
+      c,
+      <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} signupOff={signupOff} />,
+    );
   });
 
   app.post("/dashboard/login", async (c) => {
@@ -56,20 +61,21 @@ export function dashboardAuthRoutes({ store }: Deps) {
     if (!allowed) {
       c.header("Retry-After", String(retryAfterSeconds));
       const error = `Too many login attempts for this email. Wait ${retryAfterSeconds} seconds, then try again.`;
-      return c.html(<LoginPage email={email} next={next} error={error} />, 429);
+      return renderPage(c, <LoginPage email={email} next={next} error={error} signupOff={signupOff} />, 429);
     }
     const developer = await store.developers.logIn(email, form.password ?? "");
-    if (!developer) return c.html(<LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
+    if (!developer)
+      return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} signupOff={signupOff} />, 400);
     loginAttempts.clear(attemptKey);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
-    return c.redirect(next ?? "/dashboard", 303);
+    return c.redirect(href(c, next ?? "/dashboard"), 303);
   });
 
   app.post("/dashboard/logout", async (c) => {
     const token = sessionToken(c);
     if (token) await store.developers.endSession(token);
     clearSession(c);
-    return c.redirect("/dashboard/login?logged_out=1", 303);
+    return c.redirect(href(c, "/dashboard/login?logged_out=1"), 303);
   });
 
   return app;

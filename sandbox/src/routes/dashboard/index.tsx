@@ -7,25 +7,29 @@ import { MessagePage } from "../../pages/dashboard/layout";
 import { dashboardAppRoutes } from "./apps";
 import { dashboardAuthRoutes } from "./auth";
 import { dashboardLinkRoutes } from "./links";
+import { publicDemoRoutes } from "./public-demo";
 import { isSameOrigin } from "./session";
 import { dashboardUserRoutes } from "./users";
 import { dashboardWebhookRoutes } from "./webhooks";
+import { href, renderPage } from "../../lib/base-path";
 
 export function dashboardRoutes(deps: Deps) {
   const app = new Hono();
 
-  app.get("/", (c) => c.redirect("/dashboard", 302));
+  app.get("/", (c) => c.redirect(href(c, "/dashboard"), 302));
 
   app.use("/dashboard/*", async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c)) {
       const message =
         "This form was posted from another site, so the dashboard refused it. Submit it from the dashboard itself.";
-      return c.html(<MessagePage title="Request refused" message={message} />, 403);
+      return renderPage(c, <MessagePage title="Request refused" message={message} />, 403);
     }
     await next();
     c.header("X-Frame-Options", "DENY");
   });
 
+  // Before every other dashboard route, so no write of theirs runs on a public demo.
+  if (deps.hosted?.publicDemo) app.route("/", publicDemoRoutes());
   app.route("/", dashboardAuthRoutes(deps));
   app.route("/", dashboardAppRoutes(deps));
   app.route("/", dashboardLinkRoutes(deps));

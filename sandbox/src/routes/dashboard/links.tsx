@@ -7,7 +7,8 @@ import { LinksPage, type LinkValues } from "../../pages/dashboard/links-page";
 import type { IntentSummary, UserSummary } from "../../store/dashboard";
 import { appNotFound } from "./apps";
 import type { FieldErrors } from "../../lib/field-errors";
-import { chromeFor, ownOrigin, ownsApp, signedIn, type AppEnv } from "./session";
+import { chromeFor, ownsApp, signedIn, type AppEnv } from "./session";
+import { absoluteHref, renderPage } from "../../lib/base-path";
 
 const MAX_STATE_LENGTH = 500;
 
@@ -63,7 +64,7 @@ export function dashboardLinkRoutes({ store }: Deps) {
         if (values.state.length > MAX_STATE_LENGTH) errors.state = [`Use at most ${MAX_STATE_LENGTH} characters.`];
         if (Object.keys(errors).length === 0) {
           url = buildModuleUrl({
-            origin: ownOrigin(c),
+            baseUrl: absoluteHref(c, ""),
             action: values.action,
             clientId: current.clientId,
             redirectUri: values.redirect_uri,
@@ -73,7 +74,8 @@ export function dashboardLinkRoutes({ store }: Deps) {
         }
       }
       const status = Object.keys(errors).length > 0 ? 400 : 200;
-      return c.html(
+      return renderPage(
+        c,
         <LinksPage
           chrome={chrome}
           app={current}

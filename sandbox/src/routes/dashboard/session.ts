@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { cookiePath, href } from "../../lib/base-path";
 import { systemClock } from "../../lib/clock";
 import type { Chrome, DashboardTab } from "../../pages/dashboard/layout";
 import type { DeveloperApp, Store } from "../../store";
@@ -24,7 +25,7 @@ export const ownOrigin = (c: Context): string => new URL(c.req.url).origin;
 
 export function startSession(c: Context, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
-    path: COOKIE_PATH,
+    path: cookiePath(c, COOKIE_PATH),
     httpOnly: true,
     sameSite: "Strict",
     secure: ownOrigin(c).startsWith("https:"),
@@ -35,7 +36,7 @@ export function startSession(c: Context, token: string): void {
 export const sessionToken = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE);
 
 export const clearSession = (c: Context): void => {
-  deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
+  deleteCookie(c, SESSION_COOKIE, { path: cookiePath(c, COOKIE_PATH) });
 };
 
 /** True when the request carries no Origin header or our own; browsers send it on every cross-site POST. */
@@ -57,7 +58,7 @@ export function signedIn(store: Store) {
     if (!developer) {
       const here = new URL(c.req.url);
       const next = c.req.method === "GET" ? `?next=${encodeURIComponent(here.pathname + here.search)}` : "";
-      return c.redirect(`/dashboard/login${next}`, 303);
+      return c.redirect(href(c, `/dashboard/login${next}`), 303);
     }
     c.set("developer", developer);
     await next();

@@ -7,13 +7,14 @@ import { DeleteUserPage, UsersPage } from "../../pages/dashboard/users-page";
 import type { Store } from "../../store";
 import { appNotFound } from "./apps";
 import { chromeFor, ownsApp, signedIn, type AppEnv } from "./session";
+import { href, renderPage } from "../../lib/base-path";
 
 async function userNotFound(c: Context<AppEnv>, store: Store) {
   const current = c.get("app");
   const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "users" });
   const message = `${current.name} has no user with this id; they may have been deleted already.`;
   const link = { href: appPath(current.clientId, "/users"), label: "Back to users" };
-  return c.html(<MessagePage title="User not found" message={message} chrome={chrome} link={link} />, 404);
+  return renderPage(c, <MessagePage title="User not found" message={message} chrome={chrome} link={link} />, 404);
 }
 
 export function dashboardUserRoutes({ store }: Deps) {
@@ -28,7 +29,7 @@ export function dashboardUserRoutes({ store }: Deps) {
       chromeFor(store, c.get("developer"), { app: current, tab: "users" }),
     ]);
     const deleted = c.req.query("deleted") === "1";
-    return c.html(<UsersPage chrome={chrome} app={current} intents={intents} users={users} deleted={deleted} />);
+    return renderPage(c, <UsersPage chrome={chrome} app={current} intents={intents} users={users} deleted={deleted} />);
   });
 
   app.get("/dashboard/apps/:clientId/users/:userId/delete", ...guards, async (c) => {
@@ -37,13 +38,13 @@ export function dashboardUserRoutes({ store }: Deps) {
     const footprint = user ? await store.dashboard.userFootprint(current.clientId, user.id) : null;
     if (!user || !footprint) return userNotFound(c, store);
     const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "users" });
-    return c.html(<DeleteUserPage chrome={chrome} app={current} user={user} footprint={footprint} />);
+    return renderPage(c, <DeleteUserPage chrome={chrome} app={current} user={user} footprint={footprint} />);
   });
 
   app.post("/dashboard/apps/:clientId/users/:userId/delete", ...guards, async (c) => {
     const current = c.get("app");
     if (!(await store.dashboard.deleteUser(current.clientId, c.req.param("userId")))) return userNotFound(c, store);
-    return c.redirect(`${appPath(current.clientId, "/users")}?deleted=1`, 303);
+    return c.redirect(href(c, `${appPath(current.clientId, "/users")}?deleted=1`), 303);
   });
 
   return app;

@@ -6,6 +6,7 @@ import { appPath, MessagePage } from "../../pages/dashboard/layout";
 import { WebhooksPage } from "../../pages/dashboard/webhooks-page";
 import { appNotFound } from "./apps";
 import { chromeFor, ownsApp, signedIn, type AppEnv } from "./session";
+import { href, renderPage } from "../../lib/base-path";
 
 export const WEBHOOK_PAGE_SIZE = 25;
 
@@ -39,7 +40,8 @@ export function dashboardWebhookRoutes({ store, clocks, webhooks }: Deps) {
       : c.req.query("replay_error") === "no_webhook_url"
         ? { kind: "alert" as const, text: "Nothing was sent: set a webhook URL on the settings page first." }
         : undefined;
-    return c.html(
+    return renderPage(
+      c,
       <WebhooksPage
         chrome={chrome}
         app={current}
@@ -57,11 +59,12 @@ export function dashboardWebhookRoutes({ store, clocks, webhooks }: Deps) {
     const webhookId = c.req.param("webhookId");
     const base = appPath(current.clientId, "/webhooks");
     const result = await webhooks.replay(current.clientId, webhookId, await clocks.now(current.clientId));
-    if (result.ok) return c.redirect(`${base}?replayed=${encodeURIComponent(webhookId)}`, 303);
-    if (result.reason === "no_webhook_url") return c.redirect(`${base}?replay_error=no_webhook_url`, 303);
+    if (result.ok) return c.redirect(href(c, `${base}?replayed=${encodeURIComponent(webhookId)}`), 303);
+    if (result.reason === "no_webhook_url") return c.redirect(href(c, `${base}?replay_error=no_webhook_url`), 303);
     const chrome = await chromeFor(store, c.get("developer"), { app: current, tab: "webhooks" });
     const message = `${current.name} has no webhook event with this id.`;
-    return c.html(
+    return renderPage(
+      c,
       <MessagePage
         title="Event not found"
         message={message}

@@ -13,6 +13,7 @@ import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired, noStore } from "./module-request";
+import { renderPage } from "../../lib/base-path";
 
 const BASE = "/institutions/connect";
 
@@ -39,7 +40,8 @@ export function institutionRoutes(deps: Deps) {
   function noUser(c: Context, session: ModuleSession, client: DeveloperApp) {
     const back = new URL(session.redirectUri);
     if (session.state !== null) back.searchParams.set("state", session.state);
-    return c.html(
+    return renderPage(
+      c,
       <NoticePage
         title="No Astra account yet"
         message={`This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a bank.`}
@@ -51,7 +53,8 @@ export function institutionRoutes(deps: Deps) {
   const connect = moduleFlow(deps, "connect", BASE, async (c, session, client) => {
     const user = await findUser(session);
     if (!user) return noUser(c, session, client);
-    return c.html(
+    return renderPage(
+      c,
       <BankPickPage holder={holderOf(user)} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />,
     );
   });
@@ -60,20 +63,21 @@ export function institutionRoutes(deps: Deps) {
   app.route("/", connect.routes);
 
   /** The verified session of a form post with the user whose accounts it links, or null (the page says it expired). */
-  async function load(fields: Record<string, string[]>) {
-    const loaded = await connect.loadSession({ session_id: fields.session_id?.[0] ?? "" });
+  async function load(c: Context, fields: Record<string, string[]>) {
+    const loaded = await connect.loadSession(c, { session_id: fields.session_id?.[0] ?? "" });
     const user = loaded?.session.verified ? await findUser(loaded.session) : null;
     return loaded && user ? { ...loaded, user, holder: holderOf(user) } : null;
   }
 
   app.post(`${BASE}/institution`, async (c) => {
     const fields = await readFields(c);
-    const loaded = await load(fields);
+    const loaded = await load(c, fields);
     if (!loaded) return expired(c);
     const { session, client, holder } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) {
-      return c.html(
+      return renderPage(
+        c,
         <BankPickPage
           holder={holder}
           sessionId={session.id}
@@ -84,12 +88,15 @@ export function institutionRoutes(deps: Deps) {
         400,
       );
     }
-    return c.html(<BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" />);
+    return renderPage(
+      c,
+      <BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" />,
+    );
   });
 
   app.post(`${BASE}/credentials`, async (c) => {
     const fields = await readFields(c);
-    const loaded = await load(fields);
+    const loaded = await load(c, fields);
     if (!loaded) return expired(c);
     const { session, client, holder } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
@@ -97,7 +104,8 @@ export function institutionRoutes(deps: Deps) {
     const username = fields.username?.[0] ?? "";
     if (!areGoodCredentials(username, fields.password?.[0] ?? "")) {
       const error = "The username or password is incorrect";
-      return c.html(
+      return renderPage(
+        c,
         <BankLoginPage
           holder={holder}
           sessionId={session.id}
@@ -109,21 +117,23 @@ export function institutionRoutes(deps: Deps) {
       );
     }
     await store.moduleSessions.setContext(session.id, { ...session.context, institutionId: institution.id });
-    return c.html(
+    return renderPage(
+      c,
       <BankAccountsPage holder={holder} sessionId={session.id} appName={client.name} institution={institution} />,
     );
   });
 
   app.post(`${BASE}/accounts`, async (c) => {
     const fields = await readFields(c);
-    const loaded = await load(fields);
+    const loaded = await load(c, fields);
     if (!loaded) return expired(c);
     const { session, client, holder, user } = loaded;
     const institution = findInstitution(fields.institution_id?.[0]);
     if (!institution) return expired(c);
     if (session.context.institutionId !== institution.id) {
       const error = "Please sign in to your bank first.";
-      return c.html(
+      return renderPage(
+        c,
         <BankLoginPage holder={holder} sessionId={session.id} institution={institution} username="" error={error} />,
         400,
       );
@@ -132,7 +142,8 @@ export function institutionRoutes(deps: Deps) {
     const chosen = institution.accounts.filter((account) => masks.has(account.mask));
     if (chosen.length === 0) {
       const error = "Choose at least one account.";
-      return c.html(
+      return renderPage(
+        c,
         <BankAccountsPage
           holder={holder}
           sessionId={session.id}

@@ -7,6 +7,7 @@ import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";
 import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
 import { normalizePhone, verificationCodeFor } from "../../lib/phone";
+import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
 import { PhonePage } from "../../pages/phone-page";
 import type { DeveloperApp } from "../../store";
@@ -19,6 +20,7 @@ import {
   subjectPhone,
   tokenAuthenticationRequired,
 } from "./module-request";
+import { cookiePath, renderPage } from "../../lib/base-path";
 
 export const LOGIN_COOKIE = "astra_sandbox_login";
 
@@ -37,16 +39,17 @@ export function signInCode(client: DeveloperApp, sessionId: string, phone: strin
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
-export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: string, next: NextStep) {
+export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: NextStep) {
+  const { store, clocks, hosted } = deps;
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
-  async function loadSession(form: Record<string, string>) {
+  async function loadSession(c: Context, form: Record<string, string>) {
     const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
     const session = clientId
       ? await store.moduleSessions.find(form.session_id ?? "", await clocks.now(clientId))
       : null;
     if (!session || session.context.flow !== flow) return null;
     const client = await store.apps.findByClientId(session.clientId);
-    if (!client || !client.redirectUris.includes(session.redirectUri)) return null;
+    if (!client || !isAllowedRedirectUri(hosted, c.req.raw, client, session.redirectUri)) return null;
     return { session, client };
   }
 
@@ -67,14 +70,16 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
     setCookie(c, LOGIN_COOKIE, secret, {
       httpOnly: true,
       sameSite: "Lax",
-      path: "/",
+      // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
+      path: cookiePath(c, "/"),
       maxAge: MODULE_SESSION_TTL_MS / 1000,
     });
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
   }
 
   const phonePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
-    c.html(
+    renderPage(
+      c,
       <PhonePage
         sessionId={session.id}
         appName={client.name}
@@ -89,7 +94,8 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
     );
 
   const codePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
-    c.html(
+    renderPage(
+      c,
       <CodePage
         sessionId={session.id}
         phone={phone}
@@ -102,7 +108,7 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
 
   /** Starts the flow from its URL: recognised by the login cookie, or asked for phone and code. */
   async function start(c: Context): Promise<Response> {
-    const client = await checkClient(c, store);
+    const client = await checkClient(c, deps);
     if (client instanceof Response) return client;
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
@@ -124,7 +130,7 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
 
   routes.post(`${base}/phone`, async (c) => {
     const form = await readForm(c);
-    const loaded = await loadSession(form);
+    const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     const phone = session.phoneLocked ? session.phone : normalizePhone(form.phone ?? "");
@@ -142,7 +148,7 @@ export function moduleFlow({ store, clocks }: Deps, flow: ModuleFlow, base: stri
 
   routes.post(`${base}/code`, async (c) => {
     const form = await readForm(c);
-    const loaded = await loadSession(form);
+    const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     if (!session.phone) return phonePage(c, session, client, "", "Please finish this step first.");

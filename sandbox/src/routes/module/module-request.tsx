@@ -4,10 +4,13 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ErrorPage } from "../../pages/error-page";
+import type { Deps } from "../../deps";
+import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import type { DeveloperApp, Store } from "../../store";
 import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import type { UserIntentRecord } from "../../store/user-intents";
 import type { UserRecord } from "../../store/users";
+import { renderPage } from "../../lib/base-path";
 
 /** Module pages carry session ids, codes and personal details: no cache keeps them. */
 export const noStore = createMiddleware(async (c, next) => {
@@ -25,7 +28,7 @@ export const badRequest = (
   message: string,
   fix: string,
   link?: { href: string; label: string },
-) => c.html(<ErrorPage title={title} message={message} fix={fix} link={link} />, 400);
+) => renderPage(c, <ErrorPage title={title} message={message} fix={fix} link={link} />, 400);
 
 /** The app's settings page in the dashboard, with `uri` already added to its redirect URIs (saved only on Save Changes). */
 const settingsPageAdding = (clientId: string, uri: string): string =>
@@ -51,8 +54,8 @@ export const expired = (c: Context) =>
 export const subjectPhone = (subject: Subject | null): string | null =>
   subject === null ? null : subject.kind === "user_intent" ? subject.intent.phone : subject.user.phone;
 
-/** client_id and redirect_uri, which must be registered exactly; returns the app or the error page. */
-export async function checkClient(c: Context, store: Store): Promise<DeveloperApp | Response> {
+/** client_id and redirect_uri, which must be registered exactly (lib/redirect-uris.ts); returns the app or the error page. */
+export async function checkClient(c: Context, { store, hosted }: Deps): Promise<DeveloperApp | Response> {
   const query = c.req.query();
   const client = query.client_id ? await store.apps.findByClientId(query.client_id) : null;
   if (!client) {
@@ -63,7 +66,7 @@ export async function checkClient(c: Context, store: Store): Promise<DeveloperAp
       "Use the client id of your developer app (SANDBOX_CLIENT_ID for the emulator).",
     );
   }
-  if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) {
+  if (!query.redirect_uri || !isAllowedRedirectUri(hosted, c.req.raw, client, query.redirect_uri)) {
     const uri = query.redirect_uri ?? "";
     return badRequest(
       c,

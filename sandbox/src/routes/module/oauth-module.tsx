@@ -16,6 +16,7 @@ import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo, signInCode } from "./module-flow";
 import { badRequest, checkClient, checkPerson, expired, noStore, openSession } from "./module-request";
+import { renderPage } from "../../lib/base-path";
 
 const BASE = "/login/oauth/authorize";
 
@@ -53,7 +54,8 @@ export function oauthModuleRoutes(deps: Deps) {
     const status = problem?.status ?? 200;
     const error = problem?.message;
     if (!session.phone) {
-      return c.html(
+      return renderPage(
+        c,
         <PhonePage
           sessionId={session.id}
           appName={client.name}
@@ -68,11 +70,17 @@ export function oauthModuleRoutes(deps: Deps) {
     }
     if (!session.verified) {
       const { shown } = signInCode(client, session.id, session.phone);
-      return c.html(<CodePage sessionId={session.id} phone={session.phone} shownCode={shown} error={error} />, status);
+      return renderPage(
+        c,
+        <CodePage sessionId={session.id} phone={session.phone} shownCode={shown} error={error} />,
+        status,
+      );
     }
     const user = session.userId ? await store.users.findById(session.userId) : null;
-    if (!user) return c.html(<ProfilePage sessionId={session.id} values={{}} errors={{}} error={error} />, status);
-    return c.html(
+    if (!user)
+      return renderPage(c, <ProfilePage sessionId={session.id} values={{}} errors={{}} error={error} />, status);
+    return renderPage(
+      c,
       <ConsentPage
         sessionId={session.id}
         appName={client.name}
@@ -90,7 +98,7 @@ export function oauthModuleRoutes(deps: Deps) {
   app.route("/", signIn.routes);
 
   app.get(BASE, async (c) => {
-    const client = await checkClient(c, store);
+    const client = await checkClient(c, deps);
     if (client instanceof Response) return client;
     if (c.req.query("response_type") !== "code") {
       return badRequest(c, "Unsupported response_type", "response_type must be code.", "Add response_type=code.");
@@ -98,7 +106,8 @@ export function oauthModuleRoutes(deps: Deps) {
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
     const session = await openSession(c, store, client, person, "authorize", await clocks.now(client.clientId));
-    return c.html(
+    return renderPage(
+      c,
       <PhonePage
         sessionId={session.id}
         appName={client.name}
@@ -112,7 +121,7 @@ export function oauthModuleRoutes(deps: Deps) {
 
   app.post(`${BASE}/profile`, async (c) => {
     const form = await readForm(c);
-    const loaded = await signIn.loadSession(form);
+    const loaded = await signIn.loadSession(c, form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     if (!session.verified || session.userId) return renderStep(c, session, client, OUT_OF_ORDER);
@@ -121,7 +130,7 @@ export function oauthModuleRoutes(deps: Deps) {
       const { first_name, last_name, email } = firstFieldErrors(parsed.error);
       const errors = { first_name, last_name, email };
       const values = { first_name: form.first_name, last_name: form.last_name, email: form.email };
-      return c.html(<ProfilePage sessionId={session.id} values={values} errors={errors} />, 400);
+      return renderPage(c, <ProfilePage sessionId={session.id} values={values} errors={errors} />, 400);
     }
     const { first_name, last_name, email } = parsed.data;
     const user = await store.moduleSessions.createUser(
@@ -134,7 +143,7 @@ export function oauthModuleRoutes(deps: Deps) {
 
   app.post(`${BASE}/consent`, async (c) => {
     const form = await readForm(c);
-    const loaded = await signIn.loadSession(form);
+    const loaded = await signIn.loadSession(c, form);
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     const user = session.verified && session.userId ? await store.users.findById(session.userId) : null;
@@ -153,7 +162,7 @@ export function oauthModuleRoutes(deps: Deps) {
     const blocked = blockedReason(user);
     if (blocked) {
       const fix = `Use your browser's Back button and choose Deny to return to ${client.name}.`;
-      return c.html(<ErrorPage title="You cannot authorize this app" message={blocked} fix={fix} />, 403);
+      return renderPage(c, <ErrorPage title="You cannot authorize this app" message={blocked} fix={fix} />, 403);
     }
     const code = await store.moduleSessions.authorize(session, user.id, await clocks.now(client.clientId));
     return redirectTo(c, session.redirectUri, { code, state: session.state });

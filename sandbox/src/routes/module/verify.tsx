@@ -14,6 +14,7 @@ import type { ModuleSession } from "../../store/module-sessions";
 import type { PersonalDetails } from "../../store/user-intents";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired, noStore, type Subject } from "./module-request";
+import { renderPage } from "../../lib/base-path";
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -82,7 +83,10 @@ export function verifyRoutes(deps: Deps) {
     const message = target
       ? `Your identity verification is ${status === "converted_to_user" ? "complete" : status}, so there is nothing to verify here.`
       : "There is no Astra account for this phone number yet, so there is nothing to verify.";
-    return c.html(<NoticePage title="Nothing to verify" message={message} link={backLink(session, client, status)} />);
+    return renderPage(
+      c,
+      <NoticePage title="Nothing to verify" message={message} link={backLink(session, client, status)} />,
+    );
   }
 
   /** Approves the target, re-checks a user's routines, ends the session and sends the person back. */
@@ -101,12 +105,12 @@ export function verifyRoutes(deps: Deps) {
   const personal = moduleFlow(deps, "verify_personal", "/verify/personal", async (c, session, client) => {
     const target = await targetOrNotice(c, session, client, "retry");
     if (target instanceof Response) return target;
-    return c.html(<PersonalPage sessionId={session.id} appName={client.name} values={{}} errors={{}} />);
+    return renderPage(c, <PersonalPage sessionId={session.id} appName={client.name} values={{}} errors={{}} />);
   });
   const photoId = moduleFlow(deps, "verify_document", "/verify/document", async (c, session, client) => {
     const target = await targetOrNotice(c, session, client, "document");
     if (target instanceof Response) return target;
-    return c.html(<DocumentPage sessionId={session.id} appName={client.name} />);
+    return renderPage(c, <DocumentPage sessionId={session.id} appName={client.name} />);
   });
 
   app.get("/verify/personal", (c) => personal.start(c));
@@ -116,7 +120,7 @@ export function verifyRoutes(deps: Deps) {
 
   app.post("/verify/personal", async (c) => {
     const form = await readForm(c);
-    const loaded = await personal.loadSession(form);
+    const loaded = await personal.loadSession(c, form);
     if (!loaded || !loaded.session.verified) return expired(c);
     const { session, client } = loaded;
     const target = await targetOrNotice(c, session, client, "retry");
@@ -124,7 +128,8 @@ export function verifyRoutes(deps: Deps) {
     const parsed = personalSchema((await clocks.now(client.clientId)).toISOString().slice(0, 10)).safeParse(form);
     if (!parsed.success) {
       const errors = firstFieldErrors(parsed.error);
-      return c.html(
+      return renderPage(
+        c,
         <PersonalPage
           sessionId={session.id}
           appName={client.name}
@@ -141,7 +146,7 @@ export function verifyRoutes(deps: Deps) {
 
   app.post("/verify/document", async (c) => {
     const body = await readFormWithFiles(c);
-    const loaded = await photoId.loadSession({
+    const loaded = await photoId.loadSession(c, {
       session_id: typeof body.session_id === "string" ? body.session_id : "",
     });
     if (!loaded || !loaded.session.verified) return expired(c);
@@ -158,7 +163,8 @@ export function verifyRoutes(deps: Deps) {
             : file.size > MAX_DOCUMENT_BYTES
               ? "This file is larger than 10 MB. Upload a smaller photo."
               : null;
-      if (problem) return c.html(<DocumentPage sessionId={session.id} appName={client.name} error={problem} />, 400);
+      if (problem)
+        return renderPage(c, <DocumentPage sessionId={session.id} appName={client.name} error={problem} />, 400);
     }
     return approve(c, session, target, null);
   });

@@ -1,0 +1,31 @@
+// Which redirect URIs the module and the token endpoint accept for an app: the registered ones, exactly (as
+// Astra does), and in hosted mode also any URI on the deployment's own origins.
+import type { HostedMode } from "../deps";
+import type { DeveloperApp } from "../store";
+
+function originOf(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Hosted, every preview and branch deployment has its own origin, and none of them can be registered ahead.
+ * Accepting the site's own origins is safe: the user, and the code, can only be sent back to the site that
+ * hosts this emulator, and a code is useless without the client secret, which only that deployment holds.
+ * Any other URI must still be registered exactly.
+ */
+export function isAllowedRedirectUri(
+  hosted: HostedMode | null,
+  request: Request,
+  client: DeveloperApp,
+  uri: string,
+): boolean {
+  if (client.redirectUris.includes(uri)) return true;
+  if (!hosted || new URL(uri, "http://invalid").hash) return false;
+  const origin = originOf(uri);
+  return origin !== null && hosted.ownOrigins(request).some((own) => originOf(own) === origin);
+}
