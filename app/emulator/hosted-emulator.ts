@@ -19,7 +19,7 @@ const configuredOrigins = (env: Env) => unique([env.authUrl, ...env.deploymentOr
  * deployment could meet Deployment Protection, and would cost another invocation. Anything else (a URL a
  * developer set in the emulator's dashboard) goes out over the network as usual.
  */
-function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typeof fetch {
+export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
