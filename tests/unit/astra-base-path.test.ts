@@ -18,7 +18,9 @@ vi.mock("@/lib/env", async (original) => ({
 afterEach(() => vi.unstubAllGlobals());
 
 function captureFetch(body: unknown) {
-  const fetchMock = vi.fn(async (_url: string | URL, _init?: RequestInit) => Response.json(body));
+  const fetchMock = vi.fn<(url: string | URL, init?: RequestInit) => Promise<Response>>(async () =>
+    Response.json(body),
+  );
   vi.stubGlobal("fetch", fetchMock);
   return () => String(fetchMock.mock.calls[0]![0]);
 }
