@@ -11,8 +11,6 @@ import { runDueWork } from "./lib/tick";
 import type { Store } from "./store";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
-export { openHostedStore } from "./hosted-store";
-
 export interface HostedEmulatorOptions {
   /** Where the app mounts the emulator, e.g. "/emulator": a leading slash, no trailing one. */
   basePath: string;
@@ -33,7 +31,7 @@ export interface HostedEmulatorOptions {
   deliver?: typeof fetch;
   /** A public demo: the dashboard is read-only and has no sign-up. */
   publicDemo?: boolean;
-  /** From openHostedStore; a promise is awaited before the first request. */
+  /** From openHostedStore (sandbox/src/hosted-store.ts); a promise is awaited before the first request. */
   store: Store | Promise<Store>;
   /** Real time unless a test passes its own. */
   clock?: Clock;

@@ -22,6 +22,12 @@ describe("buildModuleUrl (the dashboard's OAuth link generator)", () => {
     });
   });
 
+  it("keeps the base path of an emulator mounted inside an app", () => {
+    const url = parse({ ...base, baseUrl: "https://demo.example/emulator" });
+    expect(url.origin).toBe("https://demo.example");
+    expect(url.pathname).toBe("/emulator/login/oauth/authorize");
+  });
+
   it.each([
     ["link_bank_account", "/institutions/connect"],
     ["verify_personal", "/verify/personal"],

@@ -15,7 +15,7 @@ function originOf(value: string): string | null {
 /**
  * Hosted, every preview and branch deployment has its own origin, and none of them can be registered ahead.
  * Accepting the site's own origins is safe: the user, and the code, can only be sent back to the site that
- * hosts this emulator, and a code is useless without the client secret, which only that deployment holds.
+ * hosts this emulator, and exchanging the code still takes the app's client secret.
  * Any other URI must still be registered exactly.
  */
 export function isAllowedRedirectUri(
