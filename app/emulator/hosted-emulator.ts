@@ -5,7 +5,8 @@ import "server-only";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
-import { createHostedEmulator, openHostedStore } from "../../sandbox/src/hosted";
+import { createHostedEmulator } from "../../sandbox/src/hosted";
+import { openHostedStore } from "../../sandbox/src/hosted-store";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
 
