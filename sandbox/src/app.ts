@@ -31,6 +31,12 @@ export interface AppOptions {
   loopbackOnly?: boolean;
   /** How webhooks are POSTed; tests pass their own. */
   webhookFetch?: typeof fetch;
+  /**
+   * The public hosted demo: every visitor is a user of one shared developer app, so the clock, faults, token
+   * expiry and reset belong to the user the control API names (sandbox/README.md, "Visitor scope"), and the
+   * control actions that would touch every visitor at once answer 403. Off for the standalone emulator.
+   */
+  visitorScope?: boolean;
 }
 
 const FAVICON_SVG =
@@ -39,8 +45,10 @@ const FAVICON_SVG =
 
 export function createApp(options: AppOptions) {
   const { store, clock = systemClock, allowedHosts = [], loopbackOnly = true, webhookFetch } = options;
-  const clocks = createAppClocks(clock, store.appClocks);
-  const deps: Deps = { store, clocks, loopbackOnly, webhooks: createWebhookDispatcher(store, { fetch: webhookFetch }) };
+  const visitorScope = options.visitorScope ?? false;
+  const clocks = createAppClocks(clock, store.appClocks, visitorScope ? store.userClocks : undefined);
+  const webhooks = createWebhookDispatcher(store, { fetch: webhookFetch });
+  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks };
   const app = createBaseApp();
   app.use(securityHeaders());
   // A page reached under a foreign Host name is a DNS-rebinding attempt: refuse it before anything runs.
@@ -48,7 +56,7 @@ export function createApp(options: AppOptions) {
   // Before anything reads a body, so no route parses more than its cap.
   app.use(bodyLimits());
   // After the request id, before every route: injected faults answer in place of the route.
-  app.use(faultInjection(store));
+  app.use(faultInjection(store, visitorScope));
   // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).
   app.use("/v1/*", idempotency(deps));
   // Browsers ask every page's origin for one; answering keeps their consoles free of 404s.

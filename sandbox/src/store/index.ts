@@ -19,6 +19,9 @@ import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
 import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
+import { createLeasesStore } from "./leases";
+import { createUserClocksStore } from "./user-clocks";
+import { createVisitorsStore } from "./visitors";
 import { createWebhooksStore } from "./webhooks";
 import { sqliteSql } from "./sql/sqlite";
 import { whenReady } from "./sql/when-ready";
@@ -39,7 +42,6 @@ export function createStore(file: string, options: StoreOptions = {}) {
   seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
   // The SQL port (sql/port.ts) the store modules are moving onto, one module at a time; a module that has moved
   // takes `sql` instead of `db`. The seed moves into whenReady's preparation once it is async.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken by the modules as they move
   const sql = whenReady(sqliteSql(db), async () => undefined);
 
   return {
@@ -60,6 +62,10 @@ export function createStore(file: string, options: StoreOptions = {}) {
     faults: createFaultsStore(db),
     appClocks: createAppClocksStore(db),
     control: createControlStore(db),
+    // The hosted demo (visitor scope, lease-guarded due work): written against the SQL port from the start.
+    userClocks: createUserClocksStore(sql),
+    visitors: createVisitorsStore(sql),
+    leases: createLeasesStore(sql),
     async close(): Promise<void> {
       db.close();
     },

@@ -18,6 +18,19 @@ export function createScheduler(db: Database) {
      ORDER BY next_run_date, created_at`,
     )
     .pluck();
+  // Visitor scope: one user's routines and transfers, at that user's clock.
+  const dueRoutinesOfUser = db
+    .prepare<[string, string], string>(
+      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND user_id = ?
+     ORDER BY next_run_date, created_at`,
+    )
+    .pluck();
+  const dueTransfersOfUser = db
+    .prepare<[number, string], string>(
+      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND user_id = ?
+     ORDER BY estimated_clearing_at, rowid`,
+    )
+    .pluck();
   const activeDue = db.prepare<[string, string], RoutineRow>(
     "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
   );
@@ -36,13 +49,19 @@ export function createScheduler(db: Database) {
   const settle = db.transaction((id: string, now: Date): boolean => transfers.settle(id, now));
 
   return {
-    /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when given. */
-    async runDue(now: Date, clientId: string | null = null): Promise<RunDueResult> {
+    /**
+     * Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when
+     * given, or only `userId`'s (visitor scope).
+     */
+    async runDue(now: Date, clientId: string | null = null, userId: string | null = null): Promise<RunDueResult> {
       const today = localDate(now);
+      const routineIds = userId === null ? dueRoutines.all(today, clientId) : dueRoutinesOfUser.all(today, userId);
       let transfersCreated = 0;
-      for (const id of dueRoutines.all(today, clientId)) transfersCreated += runRoutine(id, today, now);
+      for (const id of routineIds) transfersCreated += runRoutine(id, today, now);
+      const transferIds =
+        userId === null ? dueTransfers.all(now.getTime(), clientId) : dueTransfersOfUser.all(now.getTime(), userId);
       let transfersSettled = 0;
-      for (const id of dueTransfers.all(now.getTime(), clientId)) if (settle(id, now)) transfersSettled += 1;
+      for (const id of transferIds) if (settle(id, now)) transfersSettled += 1;
       return { transfersCreated, transfersSettled };
     },
   };

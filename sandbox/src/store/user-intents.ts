@@ -146,6 +146,11 @@ export function createUserIntentsStore(
     `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ?
        AND i.client_id = COALESCE(?, i.client_id) ORDER BY i.kyc_resolves_at`,
   );
+  // Visitor scope: only the intents that became one user.
+  const dueOfUser = db.prepare<[number, string], IntentRow>(
+    `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ? AND i.user_id = ?
+     ORDER BY i.kyc_resolves_at`,
+  );
   const settle = db.prepare<[string, string]>(
     "UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?",
   );
@@ -192,10 +197,11 @@ export function createUserIntentsStore(
   });
 
   /** Pending intents (or the users they became) take their KYC outcome; returns the users that changed. */
-  const resolve = db.transaction((now: Date, clientId: string | null) => {
+  const resolve = db.transaction((now: Date, clientId: string | null, userId: string | null) => {
     let changed = 0;
     const users: string[] = [];
-    for (const intent of due.all(now.getTime(), clientId).map(toIntent)) {
+    const rows = userId === null ? due.all(now.getTime(), clientId) : dueOfUser.all(now.getTime(), userId);
+    for (const intent of rows.map(toIntent)) {
       if (intent.status === "pending") {
         settle.run(intent.kycOutcome, intent.id);
         recordIntentUpdated(db, intent, now);
@@ -248,9 +254,9 @@ export function createUserIntentsStore(
     async approve(intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> {
       approve(intent, details, now);
     },
-    /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s when given). */
-    async resolveDue(now: Date, clientId: string | null = null): Promise<number> {
-      const { changed, users } = resolve(now, clientId);
+    /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s, or `userId`'s, when given). */
+    async resolveDue(now: Date, clientId: string | null = null, userId: string | null = null): Promise<number> {
+      const { changed, users } = resolve(now, clientId, userId);
       for (const userId of users) await routines.refreshForUser(userId, now);
       return changed;
     },

@@ -114,6 +114,13 @@ export function createWebhooksStore(db: Database) {
        AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
      ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
   );
+  // Visitor scope: one user's due events.
+  const dueOfUser = db.prepare<[string, number, number], RoutedRow>(
+    `${ROUTED} WHERE e.user_id = ?
+       AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
+       AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
+  );
   const lease = db.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
   const oneRouted = db.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
   const insertDelivery = db.prepare<[string, string, number | null, string | null, number, number]>(
@@ -154,8 +161,8 @@ export function createWebhooksStore(db: Database) {
   // Claiming pushes next_attempt_at out by the lease, so a second dispatcher run cannot send the same event
   // while the first is still waiting for the receiver; a crash mid-flight just retries after the lease.
   const claim = db.transaction(
-    (now: number, limit: number, leaseMs: number, clientId: string | null): RoutedEvent[] => {
-      const rows = due.all(clientId, now, limit);
+    (now: number, limit: number, leaseMs: number, clientId: string | null, userId: string | null): RoutedEvent[] => {
+      const rows = userId === null ? due.all(clientId, now, limit) : dueOfUser.all(userId, now, limit);
       for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
       return rows.map(toRouted);
     },
@@ -185,8 +192,14 @@ export function createWebhooksStore(db: Database) {
 
   return {
     /** Due events (only `clientId`'s when given), oldest first, each leased for `leaseMs` so that only this caller sends it. */
-    async claimDue(now: Date, limit: number, leaseMs: number, clientId: string | null = null): Promise<RoutedEvent[]> {
-      return claim(now.getTime(), limit, leaseMs, clientId);
+    async claimDue(
+      now: Date,
+      limit: number,
+      leaseMs: number,
+      clientId: string | null = null,
+      userId: string | null = null,
+    ): Promise<RoutedEvent[]> {
+      return claim(now.getTime(), limit, leaseMs, clientId, userId);
     },
     /** Null when the event does not exist or belongs to another app. */
     async findForClient(clientId: string, webhookId: string): Promise<RoutedEvent | null> {

@@ -67,7 +67,7 @@ export function oauthModuleRoutes(deps: Deps) {
       );
     }
     if (!session.verified) {
-      const { shown } = signInCode(client, session.id, session.phone);
+      const { shown } = signInCode(client, session.id, session.phone, deps.visitorScope);
       return c.html(<CodePage sessionId={session.id} phone={session.phone} shownCode={shown} error={error} />, status);
     }
     const user = session.userId ? await store.users.findById(session.userId) : null;
