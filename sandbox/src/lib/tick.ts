@@ -68,7 +68,13 @@ export async function runDueWork(
 ): Promise<void> {
   if (clocks.visitorScope) {
     for (const user of await store.userClocks.listAdvanced()) {
-      await runDueWorkForUser(store, user.clientId, user.userId, await clocks.now(user.clientId, user.userId), webhooks);
+      await runDueWorkForUser(
+        store,
+        user.clientId,
+        user.userId,
+        await clocks.now(user.clientId, user.userId),
+        webhooks,
+      );
     }
   }
   for (const clientId of await store.apps.listClientIds()) {

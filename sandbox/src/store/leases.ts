@@ -9,7 +9,9 @@ export function createLeasesStore(sql: Sql) {
      ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
      WHERE leases.expires_at <= @now`,
   );
-  const shorten = sql.prepare<[number, string, string]>("UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?");
+  const shorten = sql.prepare<[number, string, string]>(
+    "UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?",
+  );
 
   return {
     /** True when `holder` now holds `name` until `until`; false while another holder's lease is live. */

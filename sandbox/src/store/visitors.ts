@@ -106,7 +106,9 @@ export function createVisitorsStore(sql: Sql) {
   const insertVisitor = sql.prepare<[string, string, string, number]>(
     "INSERT INTO visitors (user_id, client_id, client_ip, created_at) VALUES (?, ?, ?, ?)",
   );
-  const approve = sql.prepare<[string]>("UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?");
+  const approve = sql.prepare<[string]>(
+    "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
+  );
   const visitorOf = sql
     .prepare<[string, string], number>("SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ?")
     .pluck();
@@ -159,7 +161,15 @@ export function createVisitorsStore(sql: Sql) {
         if (phone === null) return { ok: false, reason: "no_phone_left" };
         const userId = newId();
         const suffix = phone.slice(-4);
-        await insertUser.run(userId, clientId, phone, "Demo", `Visitor ${suffix}`, `visitor-${suffix}@example.com`, now.getTime());
+        await insertUser.run(
+          userId,
+          clientId,
+          phone,
+          "Demo",
+          `Visitor ${suffix}`,
+          `visitor-${suffix}@example.com`,
+          now.getTime(),
+        );
         await seedAccounts(userId, now);
         await insertVisitor.run(userId, clientId, clientIp, now.getTime());
         return { ok: true, userId, phone, createdAt: now };

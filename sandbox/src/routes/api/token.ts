@@ -69,12 +69,17 @@ export function tokenRoutes({ store, clocks }: Deps) {
         throw invalidGrant("redirect_uri differs from the one the code was issued for.");
       }
       // Tokens live on their user's clock (visitor scope; the app's otherwise), which bearer auth checks them by.
-      tokens = await store.tokens.issueTokens(code, await clocks.now(client.clientId, code.userId), "authorization_code");
+      tokens = await store.tokens.issueTokens(
+        code,
+        await clocks.now(client.clientId, code.userId),
+        "authorization_code",
+      );
     } else {
       const grant = await store.tokens.findRefreshToken(request.refresh_token);
       if (!grant || grant.clientId !== client.clientId) throw invalidGrant("Unknown refresh token.");
       const userNow = await clocks.now(client.clientId, grant.userId);
-      if (grant.expiresAt <= userNow) throw invalidGrant("This refresh token has expired; refresh tokens last 10 days.");
+      if (grant.expiresAt <= userNow)
+        throw invalidGrant("This refresh token has expired; refresh tokens last 10 days.");
       if (request.redirect_uri !== undefined && !client.redirectUris.includes(request.redirect_uri)) {
         throw invalidGrant("redirect_uri is not registered for this client.");
       }
