@@ -169,6 +169,24 @@ describe("POST /sandbox/visitors", () => {
   });
 });
 
+describe("POST /sandbox/maintenance (the app's daily cron)", () => {
+  it("runs due work and deletes the visitors older than 24 hours", async () => {
+    const visitor = await newVisitor();
+    const routine = await oneTimeRoutine(visitor);
+    sandbox.clock.advance(5 * DAY);
+    const kept = await newVisitor();
+    const response = await control("POST", "/sandbox/maintenance", undefined, {});
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toEqual({ due_work_ran: true, visitors_deleted: 1 });
+    expect(await sandbox.store.users.findById(visitor.user_id)).toBeNull();
+    expect(await sandbox.store.users.findById(kept.user_id)).not.toBeNull();
+    expect(routine.id).toBeTruthy();
+    // Within the lease's spacing a second call does no work.
+    const again = await control("POST", "/sandbox/maintenance", undefined, {});
+    expect(await again.json()).toEqual({ due_work_ran: false, visitors_deleted: 0 });
+  });
+});
+
 describe("visitor scope: one visitor's control calls never touch another", () => {
   it("advancing one visitor's clock 5 days settles only their transfers", async () => {
     const alice = await newVisitor();

@@ -3,7 +3,7 @@
 // instances sharing one database only one runs it at a time. The standalone emulator keeps its ticker (tick.ts).
 import { randomUUID } from "node:crypto";
 import type { Store } from "../store";
-import { createWebhookDispatcher } from "../webhooks/dispatcher";
+import { createWebhookDispatcher, type WebhookDispatcher } from "../webhooks/dispatcher";
 import { createAppClocks, type Clock } from "./clock";
 import { runDueWork } from "./tick";
 
@@ -18,6 +18,8 @@ export interface TickOptions {
   visitorScope?: boolean;
   /** How webhooks are POSTed (the hosted entry delivers them to the app in-process). */
   webhookFetch?: typeof fetch;
+  /** Or the dispatcher itself, as the emulator's routes hold it (Deps.webhooks). */
+  webhooks?: WebhookDispatcher;
 }
 
 /**
@@ -31,7 +33,8 @@ export async function tickIfDue(store: Store, now: Date = new Date(), options: T
   const base: Clock = { now: () => now };
   const clocks = createAppClocks(base, store.appClocks, options.visitorScope ? store.userClocks : undefined);
   try {
-    await runDueWork(store, clocks, createWebhookDispatcher(store, { fetch: options.webhookFetch }));
+    const webhooks = options.webhooks ?? createWebhookDispatcher(store, { fetch: options.webhookFetch });
+    await runDueWork(store, clocks, webhooks);
   } finally {
     // From now on the lease only spaces runs: one second from this run's start (already past after a long run).
     await store.leases.release(DUE_WORK_LEASE, holder, new Date(now.getTime() + DUE_WORK_SPACING_MS));
