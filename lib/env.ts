@@ -13,6 +13,8 @@ const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
 
 const DEFAULT_URLS = {
   emulator: { api: EMULATOR_ORIGIN, app: EMULATOR_ORIGIN },
+  // Minimal stand-in until mount-app's demo mode (the emulator inside this app) merges; its entry replaces this.
+  demo: { api: EMULATOR_ORIGIN, app: EMULATOR_ORIGIN },
   sandbox: { api: "https://api-sandbox.astra.finance", app: "https://app.astra.finance" },
   production: { api: "https://api.astra.finance", app: "https://app.astra.finance" },
 } as const;
@@ -28,8 +30,8 @@ const originUrl = z
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   ASTRA_ENV: optional(
-    z.enum(["emulator", "sandbox", "production"], {
-      error: 'must be "emulator", "sandbox" or "production"',
+    z.enum(["emulator", "demo", "sandbox", "production"], {
+      error: 'must be "emulator", "demo", "sandbox" or "production"',
     }),
   ),
   ASTRA_API_URL: optional(originUrl),
@@ -39,7 +41,10 @@ const rawEnvSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; run `npx auth secret`" })),
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
+  VERCEL: optional(z.string()),
   VERCEL_URL: optional(z.string()),
+  // Vercel sends it as "Authorization: Bearer <CRON_SECRET>" to cron routes (app/api/cron/emulator).
+  CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
     z
       .string()
@@ -51,7 +56,7 @@ const rawEnvSchema = z.object({
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
-  astraEnv: "emulator" | "sandbox" | "production";
+  astraEnv: "emulator" | "demo" | "sandbox" | "production";
   astraApiUrl: string;
   astraAppUrl: string;
   astraClientId: string;
@@ -63,6 +68,10 @@ export type Env = {
   useSecureCookies: boolean;
   /** The header a trusted proxy in front of the app sets to the visitor's IP; undefined means no proxy. */
   clientIpHeader: string | undefined;
+  /** The bearer secret cron routes require; undefined means none was set (refused on Vercel). */
+  cronSecret: string | undefined;
+  /** Running on Vercel (its VERCEL or VERCEL_URL system variable is set). */
+  onVercel: boolean;
 };
 
 export class EnvError extends Error {
@@ -91,7 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const isProduction = raw.NODE_ENV === "production";
   const problems: string[] = [];
 
-  const usesEmulatorKeys = astraEnv === "emulator";
+  const usesEmulatorKeys = astraEnv === "emulator" || astraEnv === "demo";
   const astraClientId = raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined);
   const astraClientSecret = raw.ASTRA_CLIENT_SECRET ?? (usesEmulatorKeys ? EMULATOR_CLIENT_SECRET : undefined);
   if (!astraClientId)
@@ -139,6 +148,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
     // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
     clientIpHeader: raw.CLIENT_IP_HEADER ?? (raw.VERCEL_URL ? "x-vercel-forwarded-for" : undefined),
+    cronSecret: raw.CRON_SECRET,
+    onVercel: Boolean(raw.VERCEL || raw.VERCEL_URL),
   };
 }
 

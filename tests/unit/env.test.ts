@@ -43,7 +43,9 @@ describe("parseEnv", () => {
   });
 
   it("names the variable and the problem for a malformed value", () => {
-    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual(['ASTRA_ENV: must be "emulator", "sandbox" or "production"']);
+    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual([
+      'ASTRA_ENV: must be "emulator", "demo", "sandbox" or "production"',
+    ]);
     expect(problemsOf({ ASTRA_API_URL: "localhost:4010" })[0]).toMatch(/^ASTRA_API_URL: must be an http\(s\) URL/);
   });
 
