@@ -108,7 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!astraClientSecret) {
     problems.push(`ASTRA_CLIENT_SECRET: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
   }
-  if (astraEnv !== "emulator" && astraClientSecret === EMULATOR_CLIENT_SECRET) {
+  if (!usesEmulatorKeys && astraClientSecret === EMULATOR_CLIENT_SECRET) {
     problems.push("ASTRA_CLIENT_SECRET: this is the emulator's demo secret; use your Astra app's real secret");
   }
 
