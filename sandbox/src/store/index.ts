@@ -19,6 +19,9 @@ import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
 import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
+import { createLeasesStore } from "./leases";
+import { createUserClocksStore } from "./user-clocks";
+import { createVisitorsStore } from "./visitors";
 import { createWebhooksStore } from "./webhooks";
 import { sqliteSql } from "./sql/sqlite";
 import { whenReady } from "./sql/when-ready";
@@ -60,6 +63,10 @@ export function createStore(file: string, options: StoreOptions = {}) {
     faults: createFaultsStore(sql),
     appClocks: createAppClocksStore(sql),
     control: createControlStore(sql),
+    // The hosted demo (visitor scope, lease-guarded due work).
+    userClocks: createUserClocksStore(sql),
+    visitors: createVisitorsStore(sql),
+    leases: createLeasesStore(sql),
     /** Waits for the seed and any open transaction, then closes the database. */
     async close(): Promise<void> {
       await sql.close();
