@@ -12,6 +12,17 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },
+      // The same emulator suite with the store on Postgres, plus the Postgres adapter's own tests. The global
+      // setup starts a throwaway server (or uses TEST_DATABASE_URL); see sandbox/docs/store.md.
+      {
+        extends: true,
+        test: {
+          name: "sandbox-pg",
+          include: ["tests/postgres/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -13,7 +13,7 @@ import { createIdempotencyStore } from "./idempotency";
 import { createModuleSessionsStore } from "./module-sessions";
 import { createRoutinesStore } from "./routines";
 import { createScheduler } from "./scheduler";
-import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema";
+import { SCHEMA_VERSION, schemaSql } from "./schema";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
 import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
@@ -83,7 +83,7 @@ function migrate(db: Database.Database): void {
     for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${String(table)}"`);
     db.pragma("foreign_keys = ON");
   }
-  db.exec(SCHEMA_SQL);
+  db.exec(schemaSql("sqlite"));
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 export type { DeveloperApp } from "./apps";
