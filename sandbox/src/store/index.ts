@@ -13,7 +13,7 @@ import { createIdempotencyStore } from "./idempotency";
 import { createModuleSessionsStore } from "./module-sessions";
 import { createRoutinesStore } from "./routines";
 import { createScheduler } from "./scheduler";
-import { SCHEMA_VERSION, schemaSql } from "./schema";
+import { migrateSqlite } from "./migrate";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
 import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
@@ -35,7 +35,7 @@ export function createStore(file: string, options: StoreOptions = {}) {
   const db = new Database(file);
   db.pragma("foreign_keys = ON");
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
-  migrate(db);
+  migrateSqlite(db);
   seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
   // The SQL port (sql/port.ts) the store modules are moving onto, one module at a time; a module that has moved
   // takes `sql` instead of `db`. The seed moves into whenReady's preparation once it is async.
@@ -68,23 +68,5 @@ export function createStore(file: string, options: StoreOptions = {}) {
 
 export type Store = ReturnType<typeof createStore>;
 
-/** Creates the tables; a store file from an older schema is emptied first and re-seeded. */
-function migrate(db: Database.Database): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version !== 0 && version !== SCHEMA_VERSION) {
-    console.warn(
-      `Sandbox store schema v${version} is outdated (now v${SCHEMA_VERSION}); starting from fresh seed data.`,
-    );
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all();
-    db.pragma("foreign_keys = OFF");
-    for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${String(table)}"`);
-    db.pragma("foreign_keys = ON");
-  }
-  db.exec(schemaSql("sqlite"));
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
 export type { DeveloperApp } from "./apps";
 export { DEFAULT_APP, DEMO_USER_PHONE } from "./seed";
