@@ -18,9 +18,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "sandbox-pg",
-          include: ["tests/postgres/**/*.test.ts"],
+          include: ["tests/sandbox/**/*.test.ts", "tests/postgres/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/postgres-global-setup.ts"],
+          setupFiles: ["tests/support/postgres-store-setup.ts"],
+          // Every statement is a round trip to a server on a shared machine: allow a slow test more time.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],

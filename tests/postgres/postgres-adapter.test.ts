@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Sql } from "../../sandbox/src/store/sql/port";
 import { postgresSql, translatePlaceholders } from "../../sandbox/src/store/sql/postgres";
-import { freshSchemaName } from "../support/postgres-schema";
+import { freshSchemaName } from "../support/postgres-test-data";
 
 const url = inject("databaseUrl");
 const schema = freshSchemaName();

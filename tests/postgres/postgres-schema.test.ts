@@ -5,7 +5,7 @@ import { ensurePostgresSchema } from "../../sandbox/src/store/migrate";
 import { SCHEMA_VERSION } from "../../sandbox/src/store/schema";
 import type { Sql } from "../../sandbox/src/store/sql/port";
 import { postgresSql } from "../../sandbox/src/store/sql/postgres";
-import { freshSchemaName } from "../support/postgres-schema";
+import { freshSchemaName } from "../support/postgres-test-data";
 
 const url = inject("databaseUrl");
 const open: Sql[] = [];
