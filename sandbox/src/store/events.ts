@@ -2,8 +2,8 @@
 // is never announced for a change that rolled back, nor lost for one that committed. sandbox/src/webhooks
 // delivers what is recorded here.
 import { randomUUID } from "node:crypto";
-import type { Database } from "better-sqlite3";
 import type { WebhookType } from "../../../lib/astra/schemas";
+import type { Sql } from "./sql/port";
 
 export interface NewEvent {
   /** The developer app whose webhook URL receives the event. */
@@ -18,21 +18,24 @@ export interface NewEvent {
  * Astra adds the user intent's `metadata` to user webhooks, "only visible if specified during User Intent
  * creation" (user-webhooks page). A user's metadata is that of the intent it was converted from.
  */
-function metadataFor(db: Database, event: NewEvent): string | null {
-  const sql = {
+async function metadataFor(sql: Sql, event: NewEvent): Promise<string | null> {
+  const text = {
     user_intent_updated: "SELECT metadata FROM user_intents WHERE id = ?",
     user_updated: "SELECT i.metadata FROM users u JOIN user_intents i ON i.id = u.user_intent_id WHERE u.id = ?",
   }[event.type as string];
-  if (!sql) return null;
-  return db.prepare<[string], string | null>(sql).pluck().get(event.resourceId) ?? null;
+  if (!text) return null;
+  return (await sql.prepare<[string], string | null>(text).pluck().get(event.resourceId)) ?? null;
 }
 
 /** Call inside the transaction that makes the change. Returns the event's `webhook_id`. */
-export function recordEvent(db: Database, event: NewEvent, now: Date): string {
+export async function recordEvent(sql: Sql, event: NewEvent, now: Date): Promise<string> {
   const webhookId = randomUUID();
-  db.prepare(
-    `INSERT INTO webhook_events (webhook_id, client_id, webhook_type, user_id, resource_id, metadata, created_at)
+  const metadata = await metadataFor(sql, event);
+  await sql
+    .prepare(
+      `INSERT INTO webhook_events (webhook_id, client_id, webhook_type, user_id, resource_id, metadata, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(webhookId, event.clientId, event.type, event.userId, event.resourceId, metadataFor(db, event), now.getTime());
+    )
+    .run(webhookId, event.clientId, event.type, event.userId, event.resourceId, metadata, now.getTime());
   return webhookId;
 }

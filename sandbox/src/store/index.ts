@@ -39,22 +39,21 @@ export function createStore(file: string, options: StoreOptions = {}) {
   seedIfEmpty(db, options.app ?? DEFAULT_APP, options.now ?? new Date());
   // The SQL port (sql/port.ts) the store modules are moving onto, one module at a time; a module that has moved
   // takes `sql` instead of `db`. The seed moves into whenReady's preparation once it is async.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken by the modules as they move
   const sql = whenReady(sqliteSql(db), async () => undefined);
 
   return {
     apps: createAppsStore(db),
     developers: createDevelopersStore(db),
     dashboard: createDashboardStore(db),
-    users: createUsersStore(db),
+    users: createUsersStore(sql),
     accounts: createAccountsStore(db),
-    tokens: createTokensStore(db),
-    moduleSessions: createModuleSessionsStore(db),
+    tokens: createTokensStore(sql),
+    moduleSessions: createModuleSessionsStore(sql),
     // resolveDue re-checks routines of users whose KYC settled; the routines store keeps no state of its own.
-    userIntents: createUserIntentsStore(db, createRoutinesStore(db)),
-    routines: createRoutinesStore(db),
-    transfers: createTransfersStore(db),
-    scheduler: createScheduler(db),
+    userIntents: createUserIntentsStore(sql, createRoutinesStore(sql)),
+    routines: createRoutinesStore(sql),
+    transfers: createTransfersStore(sql),
+    scheduler: createScheduler(sql),
     idempotency: createIdempotencyStore(db),
     webhooks: createWebhooksStore(db),
     faults: createFaultsStore(db),

@@ -1,9 +1,9 @@
 // Server-side state of one pass through a hosted module flow, and of the login cookie that lets the person
 // skip the phone step on the next flow. The browser only holds random ids.
-import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { hashSecret, newSecret } from "../lib/ids";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
+import type { Sql } from "./sql/port";
 import { insertAuthorizationCode } from "./tokens";
 import { convertIntent, selectIntent } from "./user-intents";
 import { insertUser, selectUserByPhone, type UserRecord } from "./users";
@@ -72,15 +72,15 @@ const toSession = (row: SessionRow): ModuleSession => ({
   expiresAt: new Date(row.expires_at),
 });
 
-export function createModuleSessionsStore(db: Database) {
-  const byId = db.prepare<[string], SessionRow>("SELECT * FROM module_sessions WHERE id = ?");
-  const clientOf = db.prepare<[string], string>("SELECT client_id FROM module_sessions WHERE id = ?").pluck();
-  const remove = db.prepare<[string]>("DELETE FROM module_sessions WHERE id = ?");
-  const setUser = db.prepare<[string, string]>("UPDATE module_sessions SET user_id = ? WHERE id = ?");
-  const markVerified = db.prepare<[string | null, string]>(
+export function createModuleSessionsStore(sql: Sql) {
+  const byId = sql.prepare<[string], SessionRow>("SELECT * FROM module_sessions WHERE id = ?");
+  const clientOf = sql.prepare<[string], string>("SELECT client_id FROM module_sessions WHERE id = ?").pluck();
+  const remove = sql.prepare<[string]>("DELETE FROM module_sessions WHERE id = ?");
+  const setUser = sql.prepare<[string, string]>("UPDATE module_sessions SET user_id = ? WHERE id = ?");
+  const markVerified = sql.prepare<[string | null, string]>(
     "UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?",
   );
-  const insert = db.prepare<
+  const insert = sql.prepare<
     [string, string, string, string | null, string | null, number, number, string | null, string, number]
   >(
     `INSERT INTO module_sessions (id, client_id, redirect_uri, state, phone, phone_locked, verified, user_id, context,
@@ -89,37 +89,45 @@ export function createModuleSessionsStore(db: Database) {
   );
 
   // Finished and abandoned flows are never read again; dropping them keeps the table small.
-  const purgeExpired = db.prepare<[number]>("DELETE FROM module_sessions WHERE expires_at <= ?");
+  const purgeExpired = sql.prepare<[number]>("DELETE FROM module_sessions WHERE expires_at <= ?");
 
-  const find = (id: string, now: Date): ModuleSession | null => {
-    const row = byId.get(id);
+  const find = async (id: string, now: Date): Promise<ModuleSession | null> => {
+    const row = await byId.get(id);
     return row && row.expires_at > now.getTime() ? toSession(row) : null;
   };
 
-  const createUserFor = db.transaction((session: ModuleSession, profile: Profile, now: Date): UserRecord => {
-    if (!session.phone) throw new Error("A module session needs a phone before a user can be created.");
-    // Another tab may have created the user for this phone meanwhile; reuse it rather than fail on UNIQUE.
-    const user =
-      selectUserByPhone(db, session.clientId, session.phone) ??
-      insertUser(db, { ...profile, clientId: session.clientId, phone: session.phone, status: "approved" }, now);
-    setUser.run(user.id, session.id);
-    return user;
-  });
+  const createUserFor = (session: ModuleSession, profile: Profile, now: Date): Promise<UserRecord> =>
+    sql.transaction(async () => {
+      const phone = session.phone;
+      if (!phone) throw new Error("A module session needs a phone before a user can be created.");
+      // Another tab may have created the user for this phone meanwhile; reuse it rather than fail on UNIQUE.
+      const user =
+        (await selectUserByPhone(sql, session.clientId, phone)) ??
+        (await insertUser(sql, { ...profile, clientId: session.clientId, phone, status: "approved" }, now));
+      await setUser.run(user.id, session.id);
+      return user;
+    });
 
-  const verify = db.transaction((session: ModuleSession, now: Date): UserRecord | null => {
-    if (!session.phone) throw new Error("A module session needs a phone before it can be verified.");
-    // Authenticating to authorize is what converts an intent (astra-api.md 2.1); verify flows leave it as it is.
-    const intentId = session.context.flow === "authorize" ? session.context.userIntentId : undefined;
-    const intent = intentId ? selectIntent(db, intentId) : null;
-    const user = intent ? convertIntent(db, intent, now) : selectUserByPhone(db, session.clientId, session.phone);
-    markVerified.run(user?.id ?? null, session.id);
-    return user;
-  });
+  const verify = (session: ModuleSession, now: Date): Promise<UserRecord | null> =>
+    sql.transaction(async () => {
+      const phone = session.phone;
+      if (!phone) throw new Error("A module session needs a phone before it can be verified.");
+      // Authenticating to authorize is what converts an intent (astra-api.md 2.1); verify flows leave it as it is.
+      const intentId = session.context.flow === "authorize" ? session.context.userIntentId : undefined;
+      const intent = intentId ? await selectIntent(sql, intentId) : null;
+      const user = intent
+        ? await convertIntent(sql, intent, now)
+        : await selectUserByPhone(sql, session.clientId, phone);
+      await markVerified.run(user?.id ?? null, session.id);
+      return user;
+    });
 
-  const authorize = db.transaction((session: ModuleSession, userId: string, now: Date): string => {
-    remove.run(session.id);
-    return insertAuthorizationCode(db, { clientId: session.clientId, userId, redirectUri: session.redirectUri }, now);
-  });
+  const authorize = (session: ModuleSession, userId: string, now: Date): Promise<string> =>
+    sql.transaction(async () => {
+      await remove.run(session.id);
+      const grant = { clientId: session.clientId, userId, redirectUri: session.redirectUri };
+      return insertAuthorizationCode(sql, grant, now);
+    });
 
   return {
     async create(input: NewModuleSession, now: Date): Promise<ModuleSession> {
@@ -131,8 +139,8 @@ export function createModuleSessionsStore(db: Database) {
         userId: null,
         expiresAt: new Date(now.getTime() + MODULE_SESSION_TTL_MS),
       };
-      purgeExpired.run(now.getTime());
-      insert.run(
+      await purgeExpired.run(now.getTime());
+      await insert.run(
         session.id,
         session.clientId,
         session.redirectUri,
@@ -148,7 +156,7 @@ export function createModuleSessionsStore(db: Database) {
     },
     /** The app a session belongs to, expired or not: which clock to read it by, which app's faults apply. */
     async clientIdOf(id: string): Promise<string | null> {
-      return clientOf.get(id) ?? null;
+      return (await clientOf.get(id)) ?? null;
     },
     /** Null when unknown or expired. */
     async find(id: string, now: Date): Promise<ModuleSession | null> {
@@ -156,10 +164,12 @@ export function createModuleSessionsStore(db: Database) {
     },
     /** A new phone starts verification over. */
     async setPhone(id: string, phone: string): Promise<void> {
-      db.prepare("UPDATE module_sessions SET phone = ?, verified = 0, user_id = NULL WHERE id = ?").run(phone, id);
+      await sql
+        .prepare("UPDATE module_sessions SET phone = ?, verified = 0, user_id = NULL WHERE id = ?")
+        .run(phone, id);
     },
     async setContext(id: string, context: SessionContext): Promise<void> {
-      db.prepare("UPDATE module_sessions SET context = ? WHERE id = ?").run(JSON.stringify(context), id);
+      await sql.prepare("UPDATE module_sessions SET context = ? WHERE id = ?").run(JSON.stringify(context), id);
     },
     /**
      * Marks the session's phone verified and attaches its user, in one transaction. In the authorize flow a user
@@ -177,7 +187,7 @@ export function createModuleSessionsStore(db: Database) {
       return authorize(session, userId, now);
     },
     async remove(id: string): Promise<void> {
-      remove.run(id);
+      await remove.run(id);
     },
     /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
     async startLogin(session: ModuleSession, now: Date): Promise<string> {
@@ -185,12 +195,23 @@ export function createModuleSessionsStore(db: Database) {
       const login: SessionContext = { flow: "login" };
       const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;
       const { clientId, redirectUri, phone } = session;
-      insert.run(hashSecret(secret), clientId, redirectUri, null, phone, 1, 1, null, JSON.stringify(login), expiresAt);
+      await insert.run(
+        hashSecret(secret),
+        clientId,
+        redirectUri,
+        null,
+        phone,
+        1,
+        1,
+        null,
+        JSON.stringify(login),
+        expiresAt,
+      );
       return secret;
     },
     /** The phone verified under this login cookie for this app; null when unknown, expired or another app's. */
     async findLogin(secret: string, clientId: string, now: Date): Promise<string | null> {
-      const login = find(hashSecret(secret), now);
+      const login = await find(hashSecret(secret), now);
       if (!login || login.context.flow !== "login" || login.clientId !== clientId) return null;
       return login.phone;
     },

@@ -1,5 +1,4 @@
 // Routines: one-time and recurring transfers between a user's accounts, and the statuses that gate them.
-import type { Database } from "better-sqlite3";
 import type { z } from "zod";
 import type { RoutineFrequency, RoutineStatus, routineTypeSchema } from "../../../lib/astra/schemas";
 import type { SettlementSpeed } from "../lib/business-days";
@@ -7,6 +6,7 @@ import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";
 import { firstOccurrenceFrom, localDate } from "../lib/schedule";
 import { recordEvent } from "./events";
+import type { Sql } from "./sql/port";
 import { transferOperations } from "./transfers";
 
 export type RoutineType = z.infer<typeof routineTypeSchema>;
@@ -96,46 +96,54 @@ const FINAL: readonly RoutineStatus[] = ["cancelled", "completed", "failed"];
 /** Statuses the emulator derives from the user's and the accounts' state (as opposed to a person's choice). */
 const DERIVED = "('requires_user_verification', 'pending_account_authorization', 'user_suspended', 'active')";
 
-export function createRoutinesStore(db: Database) {
-  const transfers = transferOperations(db);
-  const userStatus = db.prepare<[string], string>("SELECT status FROM users WHERE id = ?").pluck();
-  const connection = db
+export function createRoutinesStore(sql: Sql) {
+  const transfers = transferOperations(sql);
+  const userStatus = sql.prepare<[string], string>("SELECT status FROM users WHERE id = ?").pluck();
+  const connection = sql
     .prepare<[string, string], string>("SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?")
     .pluck();
   // A deleted routine is gone for the API; only its transfers (and the scheduler's bookkeeping) still see it.
-  const byId = db.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ? AND deleted_at IS NULL");
-  const insert = db.prepare(
+  const byId = sql.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ? AND deleted_at IS NULL");
+  const insert = sql.prepare(
     `INSERT INTO routines (id, client_id, user_id, type, name, payment_type, source_id, destination_id,
        destination_user_id, amount_cents, start_date, settlement_speed, frequency, client_correlation_id, status,
        next_run_date, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const list = db.prepare<Record<string, unknown>, RoutineRow>(
-    `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)
+  const list = sql.prepare<Record<string, unknown>, RoutineRow>(
+    `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL
+       AND (CAST(@status AS TEXT) IS NULL OR status = @status)
      ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
   );
-  const count = db
+  const count = sql
     .prepare<Record<string, unknown>, number>(
-      "SELECT COUNT(*) FROM routines WHERE user_id = @userId AND deleted_at IS NULL AND (@status IS NULL OR status = @status)",
+      `SELECT COUNT(*) FROM routines WHERE user_id = @userId AND deleted_at IS NULL
+         AND (CAST(@status AS TEXT) IS NULL OR status = @status)`,
     )
     .pluck();
-  const derivedForUser = db.prepare<[string], RoutineRow>(
+  const derivedForUser = sql.prepare<[string], RoutineRow>(
     `SELECT * FROM routines WHERE user_id = ? AND deleted_at IS NULL AND status IN ${DERIVED} ORDER BY created_at`,
   );
   // Stored as cancelled too, so every "is this routine finished?" check (accounts in use, the scheduler) agrees.
-  const remove = db.prepare<[number, number, string]>(
+  const remove = sql.prepare<[number, number, string]>(
     "UPDATE routines SET status = 'cancelled', next_run_date = NULL, updated_at = ?, deleted_at = ? WHERE id = ?",
   );
-  const save = db.prepare<[string, number, RoutineStatus, string | null, number, string]>(
+  const save = sql.prepare<[string, number, RoutineStatus, string | null, number, string]>(
     "UPDATE routines SET name = ?, amount_cents = ?, status = ?, next_run_date = ?, updated_at = ? WHERE id = ?",
   );
 
   /** What the routine's status would be now, from its user's KYC status and its accounts' authorization. */
-  function derivedStatus(userId: string, sourceId: string, destinationId: string): RoutineStatus {
-    const status = userStatus.get(userId);
+  async function derivedStatus(userId: string, sourceId: string, destinationId: string): Promise<RoutineStatus> {
+    const status = await userStatus.get(userId);
     if (status === "suspended") return "user_suspended";
     if (status !== "approved") return "requires_user_verification";
-    const connected = [sourceId, destinationId].every((id) => connection.get(id, userId) === "connected");
+    let connected = true;
+    for (const id of [sourceId, destinationId]) {
+      if ((await connection.get(id, userId)) !== "connected") {
+        connected = false;
+        break;
+      }
+    }
     return connected ? "active" : "pending_account_authorization";
   }
 
@@ -148,99 +156,110 @@ export function createRoutinesStore(db: Database) {
     return row.frequency ? firstOccurrenceFrom(row.start_date, row.frequency, today) : null;
   }
 
-  function write(row: RoutineRow, now: Date): RoutineRecord {
-    save.run(row.name, row.amount_cents, row.status, row.next_run_date, now.getTime(), row.id);
+  async function write(row: RoutineRow, now: Date): Promise<RoutineRecord> {
+    await save.run(row.name, row.amount_cents, row.status, row.next_run_date, now.getTime(), row.id);
     return toRoutine({ ...row, updated_at: now.getTime() });
   }
 
-  function announce(row: RoutineRow, now: Date): void {
-    recordEvent(db, { clientId: row.client_id, type: "routine_updated", userId: row.user_id, resourceId: row.id }, now);
+  async function announce(row: RoutineRow, now: Date): Promise<void> {
+    const event = {
+      clientId: row.client_id,
+      type: "routine_updated",
+      userId: row.user_id,
+      resourceId: row.id,
+    } as const;
+    await recordEvent(sql, event, now);
   }
 
   /** Makes the transfers an active routine owes today, then returns the routine as stored. */
-  function runIfDue(id: string, now: Date): RoutineRecord {
-    const row = byId.get(id);
+  async function runIfDue(id: string, now: Date): Promise<RoutineRecord> {
+    const row = await byId.get(id);
     if (!row) throw new Error(`Routine ${id} vanished inside its own transaction`);
     const routine = toRoutine(row);
     if (routine.status !== "active" || routine.nextRunDate === null) return routine;
-    transfers.makeDueTransfers(routine, localDate(now), now);
-    const after = byId.get(id);
+    await transfers.makeDueTransfers(routine, localDate(now), now);
+    const after = await byId.get(id);
     return after ? toRoutine(after) : routine;
   }
 
-  const create = db.transaction((routine: NewRoutine, now: Date): RoutineRecord => {
-    const id = newId();
-    const status = derivedStatus(routine.userId, routine.sourceId, routine.destinationId);
-    insert.run(
-      id,
-      routine.clientId,
-      routine.userId,
-      routine.type,
-      routine.name,
-      routine.paymentType,
-      routine.sourceId,
-      routine.destinationId,
-      routine.destinationUserId,
-      routine.amountCents,
-      routine.startDate,
-      routine.settlementSpeed,
-      routine.frequency,
-      routine.clientCorrelationId,
-      status,
-      routine.startDate,
-      now.getTime(),
-      now.getTime(),
-    );
-    return runIfDue(id, now);
-  });
+  const create = (routine: NewRoutine, now: Date): Promise<RoutineRecord> =>
+    sql.transaction(async () => {
+      const id = newId();
+      const status = await derivedStatus(routine.userId, routine.sourceId, routine.destinationId);
+      await insert.run(
+        id,
+        routine.clientId,
+        routine.userId,
+        routine.type,
+        routine.name,
+        routine.paymentType,
+        routine.sourceId,
+        routine.destinationId,
+        routine.destinationUserId,
+        routine.amountCents,
+        routine.startDate,
+        routine.settlementSpeed,
+        routine.frequency,
+        routine.clientCorrelationId,
+        status,
+        routine.startDate,
+        now.getTime(),
+        now.getTime(),
+      );
+      return runIfDue(id, now);
+    });
 
-  const update = db.transaction((userId: string, id: string, changes: RoutineChanges, now: Date): UpdateResult => {
-    const row = byId.get(id);
-    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
-    if (FINAL.includes(row.status)) return { ok: false, reason: "final", status: row.status };
-    const statusChange = changes.status !== undefined && changes.status !== row.status;
-    if (row.type === "one-time" && row.next_run_date === null && statusChange) {
-      return { ok: false, reason: "already_ran", status: row.status };
-    }
-    const next: RoutineRow = { ...row, name: changes.name ?? row.name };
-    if (statusChange) {
-      if (changes.status === "inactive") {
-        if (row.status !== "active") return { ok: false, reason: "not_pausable", status: row.status };
-        next.status = "inactive";
-      } else {
-        if (row.status !== "inactive") return { ok: false, reason: "not_resumable", status: row.status };
-        next.status = derivedStatus(row.user_id, row.source_id, row.destination_id);
-        if (next.status === "active") next.next_run_date = resumeDate(row, localDate(now));
+  const update = (userId: string, id: string, changes: RoutineChanges, now: Date): Promise<UpdateResult> =>
+    sql.transaction(async (): Promise<UpdateResult> => {
+      const row = await byId.get(id);
+      if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+      if (FINAL.includes(row.status)) return { ok: false, reason: "final", status: row.status };
+      const statusChange = changes.status !== undefined && changes.status !== row.status;
+      if (row.type === "one-time" && row.next_run_date === null && statusChange) {
+        return { ok: false, reason: "already_ran", status: row.status };
       }
-    }
-    write(next, now);
-    if (next.status !== row.status) announce(next, now);
-    return { ok: true, routine: runIfDue(id, now) };
-  });
+      const next: RoutineRow = { ...row, name: changes.name ?? row.name };
+      if (statusChange) {
+        if (changes.status === "inactive") {
+          if (row.status !== "active") return { ok: false, reason: "not_pausable", status: row.status };
+          next.status = "inactive";
+        } else {
+          if (row.status !== "inactive") return { ok: false, reason: "not_resumable", status: row.status };
+          next.status = await derivedStatus(row.user_id, row.source_id, row.destination_id);
+          if (next.status === "active") next.next_run_date = resumeDate(row, localDate(now));
+        }
+      }
+      await write(next, now);
+      if (next.status !== row.status) await announce(next, now);
+      return { ok: true, routine: await runIfDue(id, now) };
+    });
 
-  const cancel = db.transaction((userId: string, id: string, now: Date): CancelRoutineResult => {
-    const row = byId.get(id);
-    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
-    if (row.type === "one-time") return { ok: false, reason: "one_time" };
-    remove.run(now.getTime(), now.getTime(), id);
-    announce(row, now);
-    return { ok: true };
-  });
+  const cancel = (userId: string, id: string, now: Date): Promise<CancelRoutineResult> =>
+    sql.transaction(async (): Promise<CancelRoutineResult> => {
+      const row = await byId.get(id);
+      if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+      if (row.type === "one-time") return { ok: false, reason: "one_time" };
+      await remove.run(now.getTime(), now.getTime(), id);
+      await announce(row, now);
+      return { ok: true };
+    });
 
-  const refresh = db.transaction((userId: string, now: Date): number => {
-    let changed = 0;
-    const today = localDate(now);
-    for (const row of derivedForUser.all(userId)) {
-      // A one-time routine that already ran is settled by its transfer; a suspended one never comes back.
-      if (row.type === "one-time" && (row.next_run_date === null || row.status === "user_suspended")) continue;
-      const status = derivedStatus(row.user_id, row.source_id, row.destination_id);
-      if (status === row.status) continue;
-      write({ ...row, status, next_run_date: status === "active" ? resumeDate(row, today) : row.next_run_date }, now);
-      announce(row, now);
-      changed += 1;
-    }
-    return changed;
-  });
+  const refresh = (userId: string, now: Date): Promise<number> =>
+    sql.transaction(async () => {
+      let changed = 0;
+      const today = localDate(now);
+      for (const row of await derivedForUser.all(userId)) {
+        // A one-time routine that already ran is settled by its transfer; a suspended one never comes back.
+        if (row.type === "one-time" && (row.next_run_date === null || row.status === "user_suspended")) continue;
+        const status = await derivedStatus(row.user_id, row.source_id, row.destination_id);
+        if (status === row.status) continue;
+        const nextRunDate = status === "active" ? resumeDate(row, today) : row.next_run_date;
+        await write({ ...row, status, next_run_date: nextRunDate }, now);
+        await announce(row, now);
+        changed += 1;
+      }
+      return changed;
+    });
 
   return {
     /** Creates a routine with the status its user and accounts allow; if it is due today, its transfer too. */
@@ -249,15 +268,15 @@ export function createRoutinesStore(db: Database) {
     },
     async listForUser(userId: string, page: PageRequest, status?: RoutineStatus): Promise<Page<RoutineRecord>> {
       const params = { userId, status: status ?? null };
-      const read = db.transaction(() => ({
-        total: count.get(params) ?? 0,
-        items: list.all({ ...params, limit: page.pageSize, offset: page.offset }).map(toRoutine),
+      // One transaction, so the total and the page are read from the same state.
+      return sql.transaction(async () => ({
+        total: (await count.get(params)) ?? 0,
+        items: (await list.all({ ...params, limit: page.pageSize, offset: page.offset })).map(toRoutine),
       }));
-      return read();
     },
     /** Null when the routine does not exist or belongs to someone else. */
     async findForUser(userId: string, id: string): Promise<RoutineRecord | null> {
-      const row = byId.get(id);
+      const row = await byId.get(id);
       return row && row.user_id === userId ? toRoutine(row) : null;
     },
     /** Renames, pauses (`inactive`) or resumes (`active`) a routine that is not final. */

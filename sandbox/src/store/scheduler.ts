@@ -1,7 +1,7 @@
 // Moves the sandbox forward to `now`: routines make their due transfers and pending transfers settle.
-import type { Database } from "better-sqlite3";
 import { localDate } from "../lib/schedule";
 import { toRoutine, type RoutineRow } from "./routines";
+import type { Sql } from "./sql/port";
 import { transferOperations } from "./transfers";
 
 export interface RunDueResult {
@@ -9,40 +9,44 @@ export interface RunDueResult {
   transfersSettled: number;
 }
 
-export function createScheduler(db: Database) {
-  const transfers = transferOperations(db);
+export function createScheduler(sql: Sql) {
+  const transfers = transferOperations(sql);
   // A null client id means every app (tests); the running emulator passes one app at a time, at its clock.
-  const dueRoutines = db
+  const dueRoutines = sql
     .prepare<[string, string | null], string>(
-      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND client_id = COALESCE(?, client_id)
+      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ?
+       AND client_id = COALESCE(CAST(? AS TEXT), client_id)
      ORDER BY next_run_date, created_at`,
     )
     .pluck();
-  const activeDue = db.prepare<[string, string], RoutineRow>(
+  const activeDue = sql.prepare<[string, string], RoutineRow>(
     "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
   );
-  const dueTransfers = db
+  const dueTransfers = sql
     .prepare<[number, string | null], string>(
-      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND client_id = COALESCE(?, client_id)
+      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ?
+       AND client_id = COALESCE(CAST(? AS TEXT), client_id)
      ORDER BY estimated_clearing_at, rowid`,
     )
     .pluck();
 
   // One transaction per routine and per transfer, so one bad row cannot roll back everyone else's progress.
-  const runRoutine = db.transaction((id: string, today: string, now: Date): number => {
-    const row = activeDue.get(id, today);
-    return row ? transfers.makeDueTransfers(toRoutine(row), today, now) : 0;
-  });
-  const settle = db.transaction((id: string, now: Date): boolean => transfers.settle(id, now));
+  const runRoutine = (id: string, today: string, now: Date): Promise<number> =>
+    sql.transaction(async () => {
+      const row = await activeDue.get(id, today);
+      return row ? transfers.makeDueTransfers(toRoutine(row), today, now) : 0;
+    });
+  const settle = (id: string, now: Date): Promise<boolean> => sql.transaction(() => transfers.settle(id, now));
 
   return {
     /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when given. */
     async runDue(now: Date, clientId: string | null = null): Promise<RunDueResult> {
       const today = localDate(now);
       let transfersCreated = 0;
-      for (const id of dueRoutines.all(today, clientId)) transfersCreated += runRoutine(id, today, now);
+      for (const id of await dueRoutines.all(today, clientId)) transfersCreated += await runRoutine(id, today, now);
       let transfersSettled = 0;
-      for (const id of dueTransfers.all(now.getTime(), clientId)) if (settle(id, now)) transfersSettled += 1;
+      for (const id of await dueTransfers.all(now.getTime(), clientId))
+        if (await settle(id, now)) transfersSettled += 1;
       return { transfersCreated, transfersSettled };
     },
   };

@@ -12,7 +12,7 @@ import {
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
 import { insertDeveloper } from "./developers";
-import { insertUser } from "./users";
+import { newId } from "../lib/ids";
 
 export const DEFAULT_APP: NewDeveloperApp = {
   clientId: EMULATOR_CLIENT_ID,
@@ -47,21 +47,22 @@ export function seedIfEmpty(db: Database, app: NewDeveloperApp, now: Date): void
   })();
 }
 
+// INTERIM (store-a): users.ts moved onto the async SQL port while this module is still synchronous on `db`, so
+// the demo user is written here directly until the seed itself is async and calls `await insertUser(sql, ...)`.
+function insertDemoUserRow(db: Database, clientId: string, now: Date): { id: string } {
+  const id = newId();
+  db.prepare(
+    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
+       rejected_at_conversion, created_at)
+     VALUES (?, ?, ?, 'Avery', 'Demo', 'avery.demo@example.com', 'approved', 'verified', NULL, 0, ?)`,
+  ).run(id, clientId, DEMO_USER_PHONE, now.getTime());
+  return { id };
+}
+
 /** The approved demo user with a checking and a savings account; also used by the control API's reset. */
 export function insertDemoUser(db: Database, clientId: string, now: Date): void {
   db.transaction(() => {
-    const user = insertUser(
-      db,
-      {
-        clientId,
-        phone: DEMO_USER_PHONE,
-        firstName: "Avery",
-        lastName: "Demo",
-        email: "avery.demo@example.com",
-        status: "approved",
-      },
-      now,
-    );
+    const user = insertDemoUserRow(db, clientId, now);
     const bank = {
       userId: user.id,
       nickname: null,

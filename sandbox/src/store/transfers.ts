@@ -1,6 +1,5 @@
 // Transfers: the money movements routines make. Holds, settlement and cancellation move account balances
 // in the same transaction as the status change and its webhook event.
-import type { Database } from "better-sqlite3";
 import type { z } from "zod";
 import type { RoutineFrequency, routineTypeSchema, TransferStatus, WebhookType } from "../../../lib/astra/schemas";
 import { cancelDeadline, estimatedClearing, type SettlementSpeed } from "../lib/business-days";
@@ -8,6 +7,7 @@ import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";
 import { localDate, localTimeOfDay, nextOccurrence, zonedInstant } from "../lib/schedule";
 import { recordEvent } from "./events";
+import type { Sql } from "./sql/port";
 
 type RoutineType = z.infer<typeof routineTypeSchema>;
 
@@ -114,46 +114,48 @@ const toTransfer = (row: TransferRow): TransferRecord => ({
 
 const SELECT_TRANSFER = `SELECT t.*, r.name AS routine_name, r.type AS routine_type,
   r.client_correlation_id, r.destination_user_id FROM transfers t JOIN routines r ON r.id = t.routine_id`;
-const FILTER = `t.user_id = @userId AND (@status IS NULL OR t.status = @status)
-  AND (@routineId IS NULL OR t.routine_id = @routineId)`;
+const FILTER = `t.user_id = @userId AND (CAST(@status AS TEXT) IS NULL OR t.status = @status)
+  AND (CAST(@routineId AS TEXT) IS NULL OR t.routine_id = @routineId)`;
 
-function prepareOperations(db: Database) {
-  const availableOf = db
+function prepareOperations(sql: Sql) {
+  const availableOf = sql
     .prepare<[string], number | null>("SELECT available_balance_cents FROM accounts WHERE id = ?")
     .pluck();
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO transfers (id, routine_id, user_id, client_id, source_id, destination_id, amount_cents,
+  // A second transfer for the same routine date collides on the unique (routine_id, scheduled_date) and is skipped.
+  const insert = sql.prepare(
+    `INSERT INTO transfers (id, routine_id, user_id, client_id, source_id, destination_id, amount_cents,
        status, failure_reason, scheduled_date, initiated_at, updated_at, estimated_clearing_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
   );
-  // NULL balances stay NULL: SQLite's NULL + n is NULL.
-  const moveBalances = db.prepare<[number, number, number, string]>(
+  // NULL balances stay NULL: NULL + n is NULL on both engines.
+  const moveBalances = sql.prepare<[number, number, number, string]>(
     `UPDATE accounts SET current_balance_cents = current_balance_cents + ?,
        available_balance_cents = available_balance_cents + ?, last_balance_update_at = ? WHERE id = ?`,
   );
-  const setNextRun = db.prepare<[string | null, number, string]>(
+  const setNextRun = sql.prepare<[string | null, number, string]>(
     "UPDATE routines SET next_run_date = ?, updated_at = ? WHERE id = ?",
   );
-  const byId = db.prepare<[string], TransferRow>(`${SELECT_TRANSFER} WHERE t.id = ?`);
-  const setStatus = db.prepare<[TransferStatus, number, string]>(
+  const byId = sql.prepare<[string], TransferRow>(`${SELECT_TRANSFER} WHERE t.id = ?`);
+  const setStatus = sql.prepare<[TransferStatus, number, string]>(
     "UPDATE transfers SET status = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
   );
-  const finishOneTime = db.prepare<[string, number, string]>(
+  const finishOneTime = sql.prepare<[string, number, string]>(
     `UPDATE routines SET status = ?, next_run_date = NULL, updated_at = ?
      WHERE id = ? AND type = 'one-time' AND status NOT IN ('completed', 'failed', 'cancelled')`,
   );
 
   const announce = (type: WebhookType, clientId: string, userId: string, resourceId: string, now: Date) =>
-    recordEvent(db, { clientId, type, userId, resourceId }, now);
+    recordEvent(sql, { clientId, type, userId, resourceId }, now);
 
-  function createTransfer(routine: DueRoutine, date: string, now: Date): boolean {
+  async function createTransfer(routine: DueRoutine, date: string, now: Date): Promise<boolean> {
     const initiated = date >= localDate(now) ? now : zonedInstant(date, localTimeOfDay(now));
-    const available = availableOf.get(routine.sourceId) ?? null;
+    const available = (await availableOf.get(routine.sourceId)) ?? null;
     const shortfall = available !== null && available < routine.amountCents;
     const failure = MAGIC_FAILURES[routine.amountCents] ?? (shortfall ? INSUFFICIENT_FUNDS : null);
     const id = newId();
     const clearing = estimatedClearing(initiated, routine.settlementSpeed);
-    const { changes } = insert.run(
+    const { changes } = await insert.run(
       id,
       routine.id,
       routine.userId,
@@ -168,102 +170,109 @@ function prepareOperations(db: Database) {
       clearing.getTime(),
     );
     if (changes === 0) return false;
-    moveBalances.run(0, -routine.amountCents, now.getTime(), routine.sourceId);
-    announce("transfer_created", routine.clientId, routine.userId, id, now);
+    await moveBalances.run(0, -routine.amountCents, now.getTime(), routine.sourceId);
+    await announce("transfer_created", routine.clientId, routine.userId, id, now);
     return true;
   }
 
   /** A one-time routine follows its transfer into a final status, announcing the change. */
-  function finishRoutine(row: TransferRow, status: "completed" | "failed" | "cancelled", now: Date): void {
-    if (finishOneTime.run(status, now.getTime(), row.routine_id).changes === 0) return;
-    announce("routine_updated", row.client_id, row.user_id, row.routine_id, now);
+  async function finishRoutine(
+    row: TransferRow,
+    status: "completed" | "failed" | "cancelled",
+    now: Date,
+  ): Promise<void> {
+    if ((await finishOneTime.run(status, now.getTime(), row.routine_id)).changes === 0) return;
+    await announce("routine_updated", row.client_id, row.user_id, row.routine_id, now);
   }
 
-  function changeStatus(row: TransferRow, status: TransferStatus, now: Date): boolean {
-    if (setStatus.run(status, now.getTime(), row.id).changes === 0) return false;
-    announce("transfer_updated", row.client_id, row.user_id, row.id, now);
+  async function changeStatus(row: TransferRow, status: TransferStatus, now: Date): Promise<boolean> {
+    if ((await setStatus.run(status, now.getTime(), row.id)).changes === 0) return false;
+    await announce("transfer_updated", row.client_id, row.user_id, row.id, now);
     return true;
   }
 
   return {
     /** Makes every transfer a routine owes up to `today` (catching up missed dates) and moves next_run_date on. */
-    makeDueTransfers(routine: DueRoutine, today: string, now: Date): number {
+    async makeDueTransfers(routine: DueRoutine, today: string, now: Date): Promise<number> {
       let created = 0;
       let date = routine.nextRunDate;
       while (date !== null && date <= today) {
-        if (createTransfer(routine, date, now)) created += 1;
+        if (await createTransfer(routine, date, now)) created += 1;
         date = routine.frequency === null ? null : nextOccurrence(routine.startDate, routine.frequency, date);
       }
-      setNextRun.run(date, now.getTime(), routine.id);
+      await setNextRun.run(date, now.getTime(), routine.id);
       return created;
     },
     /** Settles one pending transfer: processed (money moves) or failed (hold released). */
-    settle(transferId: string, now: Date): boolean {
-      const row = byId.get(transferId);
+    async settle(transferId: string, now: Date): Promise<boolean> {
+      const row = await byId.get(transferId);
       if (!row || row.status !== "pending") return false;
       const failed = row.failure_reason !== null;
-      if (!changeStatus(row, failed ? "failed" : "processed", now)) return false;
+      if (!(await changeStatus(row, failed ? "failed" : "processed", now))) return false;
       if (failed) {
-        moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
+        await moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
       } else {
-        moveBalances.run(-row.amount_cents, 0, now.getTime(), row.source_id);
-        moveBalances.run(row.amount_cents, row.amount_cents, now.getTime(), row.destination_id);
+        await moveBalances.run(-row.amount_cents, 0, now.getTime(), row.source_id);
+        await moveBalances.run(row.amount_cents, row.amount_cents, now.getTime(), row.destination_id);
       }
-      finishRoutine(row, failed ? "failed" : "completed", now);
+      await finishRoutine(row, failed ? "failed" : "completed", now);
       return true;
     },
-    cancel(row: TransferRow, now: Date): boolean {
-      if (!changeStatus(row, "canceled", now)) return false;
-      moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
-      finishRoutine(row, "cancelled", now);
+    async cancel(row: TransferRow, now: Date): Promise<boolean> {
+      if (!(await changeStatus(row, "canceled", now))) return false;
+      await moveBalances.run(0, row.amount_cents, now.getTime(), row.source_id);
+      await finishRoutine(row, "cancelled", now);
       return true;
     },
     byId,
   };
 }
 
-const operationsByDb = new WeakMap<Database, ReturnType<typeof prepareOperations>>();
+const operationsBySql = new WeakMap<Sql, ReturnType<typeof prepareOperations>>();
 
 /** Statements shared by the routines store, the scheduler and the transfers store, prepared once per database. */
-export function transferOperations(db: Database) {
-  let operations = operationsByDb.get(db);
+export function transferOperations(sql: Sql) {
+  let operations = operationsBySql.get(sql);
   if (!operations) {
-    operations = prepareOperations(db);
-    operationsByDb.set(db, operations);
+    operations = prepareOperations(sql);
+    operationsBySql.set(sql, operations);
   }
   return operations;
 }
 
-export function createTransfersStore(db: Database) {
-  const ops = transferOperations(db);
-  const list = db.prepare<Record<string, unknown>, TransferRow>(
+export function createTransfersStore(sql: Sql) {
+  const ops = transferOperations(sql);
+  const list = sql.prepare<Record<string, unknown>, TransferRow>(
     `${SELECT_TRANSFER} WHERE ${FILTER} ORDER BY t.initiated_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`,
   );
-  const count = db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) FROM transfers t WHERE ${FILTER}`).pluck();
+  const count = sql
+    .prepare<Record<string, unknown>, number>(`SELECT COUNT(*) FROM transfers t WHERE ${FILTER}`)
+    .pluck();
 
-  const cancel = db.transaction((userId: string, transferId: string, now: Date): CancelResult => {
-    const row = ops.byId.get(transferId);
-    if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
-    if (row.status !== "pending") return { ok: false, reason: "not_pending" };
-    const cutoff = Math.min(cancelDeadline(new Date(row.initiated_at)).getTime(), row.estimated_clearing_at);
-    if (now.getTime() >= cutoff) return { ok: false, reason: "too_late" };
-    ops.cancel(row, now);
-    const updated = ops.byId.get(transferId);
-    return updated ? { ok: true, transfer: toTransfer(updated) } : { ok: false, reason: "not_found" };
-  });
+  const cancel = (userId: string, transferId: string, now: Date): Promise<CancelResult> =>
+    sql.transaction(async () => {
+      const row = await ops.byId.get(transferId);
+      if (!row || row.user_id !== userId) return { ok: false, reason: "not_found" };
+      if (row.status !== "pending") return { ok: false, reason: "not_pending" };
+      const cutoff = Math.min(cancelDeadline(new Date(row.initiated_at)).getTime(), row.estimated_clearing_at);
+      if (now.getTime() >= cutoff) return { ok: false, reason: "too_late" };
+      await ops.cancel(row, now);
+      const updated = await ops.byId.get(transferId);
+      return updated ? { ok: true, transfer: toTransfer(updated) } : { ok: false, reason: "not_found" };
+    });
 
   return {
     async listForUser(userId: string, page: PageRequest, filter: TransferFilter = {}): Promise<Page<TransferRecord>> {
       const params = { userId, status: filter.status ?? null, routineId: filter.routineId ?? null };
-      const read = db.transaction(() => ({
-        total: count.get(params) ?? 0,
-        items: list.all({ ...params, limit: page.pageSize, offset: page.offset }).map(toTransfer),
+      // One transaction, so the total and the page are read from the same state.
+      return sql.transaction(async () => ({
+        total: (await count.get(params)) ?? 0,
+        items: (await list.all({ ...params, limit: page.pageSize, offset: page.offset })).map(toTransfer),
       }));
-      return read();
     },
     /** Null when the transfer does not exist or belongs to someone else. */
     async findForUser(userId: string, transferId: string): Promise<TransferRecord | null> {
-      const row = ops.byId.get(transferId);
+      const row = await ops.byId.get(transferId);
       return row && row.user_id === userId ? toTransfer(row) : null;
     },
     /** Cancels a pending transfer inside the ACH cancel window; the hold on the source is released. */

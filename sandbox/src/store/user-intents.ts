@@ -1,9 +1,9 @@
 // User intents: end users pre-registered by a client, whose KYC outcome the sandbox picks by their ip_address.
-import type { Database } from "better-sqlite3";
 import type { UserIntentCreate, UserStatus } from "../../../lib/astra/schemas";
 import { newId } from "../lib/ids";
 import { decideKyc } from "../lib/kyc";
 import { recordEvent } from "./events";
+import type { Sql } from "./sql/port";
 import { insertUser, selectUser, selectUserByPhone, writeUserStatus, type KycType, type UserRecord } from "./users";
 
 /** Astra allows 3 user intents per email, sandbox included (astra-api.md 4.4). */
@@ -84,18 +84,18 @@ const toIntent = (row: IntentRow): UserIntentRecord => ({
   createdAt: new Date(row.created_at),
 });
 
-const SELECT_INTENT = `SELECT i.*, EXISTS (SELECT 1 FROM access_tokens t
-  WHERE t.user_id = i.user_id AND t.client_id = i.client_id) AS token_issued FROM user_intents i`;
+const SELECT_INTENT = `SELECT i.*, CASE WHEN EXISTS (SELECT 1 FROM access_tokens t
+  WHERE t.user_id = i.user_id AND t.client_id = i.client_id) THEN 1 ELSE 0 END AS token_issued FROM user_intents i`;
 
-export function selectIntent(db: Database, id: string): UserIntentRecord | null {
-  const row = db.prepare<[string], IntentRow>(`${SELECT_INTENT} WHERE i.id = ?`).get(id);
+export async function selectIntent(sql: Sql, id: string): Promise<UserIntentRecord | null> {
+  const row = await sql.prepare<[string], IntentRow>(`${SELECT_INTENT} WHERE i.id = ?`).get(id);
   return row ? toIntent(row) : null;
 }
 
 /** `user_intent_updated` carries the intent id as its user_id (astra-api.md 3.7). */
-const recordIntentUpdated = (db: Database, intent: UserIntentRecord, now: Date) =>
+const recordIntentUpdated = (sql: Sql, intent: UserIntentRecord, now: Date) =>
   recordEvent(
-    db,
+    sql,
     { clientId: intent.clientId, type: "user_intent_updated", userId: intent.id, resourceId: intent.id },
     now,
   );
@@ -104,18 +104,18 @@ const recordIntentUpdated = (db: Database, intent: UserIntentRecord, now: Date) 
  * Turns an intent into its user when the person authenticates; call inside the caller's transaction. A phone
  * already used by a user of this app belongs to that user (astra-api.md 5), so the intent points there instead.
  */
-export function convertIntent(db: Database, intent: UserIntentRecord, now: Date): UserRecord {
+export async function convertIntent(sql: Sql, intent: UserIntentRecord, now: Date): Promise<UserRecord> {
   if (intent.status === "converted_to_user" && intent.userId) {
-    const converted = selectUser(db, intent.userId);
+    const converted = await selectUser(sql, intent.userId);
     if (converted) return converted;
   }
-  const existing = selectUserByPhone(db, intent.clientId, intent.phone);
+  const existing = await selectUserByPhone(sql, intent.clientId, intent.phone);
   // A pending timer belongs to this intent's KYC; it must not flip a user that existed before.
-  if (existing) db.prepare("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?").run(intent.id);
+  if (existing) await sql.prepare("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?").run(intent.id);
   const user =
     existing ??
-    insertUser(
-      db,
+    (await insertUser(
+      sql,
       {
         clientId: intent.clientId,
         phone: intent.phone,
@@ -127,112 +127,123 @@ export function convertIntent(db: Database, intent: UserIntentRecord, now: Date)
         userIntentId: intent.id,
       },
       now,
-    );
-  db.prepare("UPDATE user_intents SET status = 'converted_to_user', user_id = ? WHERE id = ?").run(user.id, intent.id);
-  recordIntentUpdated(db, intent, now);
+    ));
+  await sql
+    .prepare("UPDATE user_intents SET status = 'converted_to_user', user_id = ? WHERE id = ?")
+    .run(user.id, intent.id);
+  await recordIntentUpdated(sql, intent, now);
   return user;
 }
 
 export function createUserIntentsStore(
-  db: Database,
+  sql: Sql,
   routines: { refreshForUser(userId: string, now: Date): Promise<number> },
 ) {
-  const countForEmail = db
+  const countForEmail = sql
     .prepare<[string, string], number>(
-      "SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(?)",
+      "SELECT COUNT(*) FROM user_intents WHERE client_id = ? AND lower(email) = lower(CAST(? AS TEXT))",
     )
     .pluck();
-  const due = db.prepare<[number, string | null], IntentRow>(
+  const due = sql.prepare<[number, string | null], IntentRow>(
     `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ?
-       AND i.client_id = COALESCE(?, i.client_id) ORDER BY i.kyc_resolves_at`,
+       AND i.client_id = COALESCE(CAST(? AS TEXT), i.client_id) ORDER BY i.kyc_resolves_at`,
   );
-  const settle = db.prepare<[string, string]>(
+  const settle = sql.prepare<[string, string]>(
     "UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?",
   );
-  const clearTimer = db.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
+  const clearTimer = sql.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
 
-  const create = db.transaction((clientId: string, input: UserIntentCreate, now: Date): CreateIntentResult => {
-    if ((countForEmail.get(clientId, input.email) ?? 0) >= MAX_INTENTS_PER_EMAIL)
-      return { ok: false, reason: "email_limit" };
-    const kyc = decideKyc(input.ip_address, now);
-    const id = newId();
-    db.prepare(
-      `INSERT INTO user_intents (id, client_id, email, phone, first_name, last_name, preferred_first_name,
+  const create = (clientId: string, input: UserIntentCreate, now: Date): Promise<CreateIntentResult> =>
+    sql.transaction(async (): Promise<CreateIntentResult> => {
+      if (((await countForEmail.get(clientId, input.email)) ?? 0) >= MAX_INTENTS_PER_EMAIL)
+        return { ok: false, reason: "email_limit" };
+      const kyc = decideKyc(input.ip_address, now);
+      const id = newId();
+      await sql
+        .prepare(
+          `INSERT INTO user_intents (id, client_id, email, phone, first_name, last_name, preferred_first_name,
          preferred_last_name, preferred_pronouns, address1, address2, city, state, postal_code, date_of_birth,
          ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, metadata, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      clientId,
-      input.email,
-      input.phone.slice(-10),
-      input.first_name,
-      input.last_name,
-      input.preferred_first_name ?? null,
-      input.preferred_last_name ?? null,
-      input.preferred_pronouns ?? null,
-      input.address1,
-      input.address2 ?? "",
-      input.city,
-      input.state,
-      input.postal_code,
-      input.date_of_birth,
-      input.ssn.slice(-4),
-      input.ip_address,
-      input.kyc_type ?? "verified",
-      kyc.status,
-      kyc.outcome,
-      kyc.resolvesAt?.getTime() ?? null,
-      input.metadata === undefined ? null : JSON.stringify(input.metadata),
-      now.getTime(),
-    );
-    const intent = selectIntent(db, id);
-    if (!intent) throw new Error("The user intent just inserted is missing.");
-    return { ok: true, intent };
-  });
+        )
+        .run(
+          id,
+          clientId,
+          input.email,
+          input.phone.slice(-10),
+          input.first_name,
+          input.last_name,
+          input.preferred_first_name ?? null,
+          input.preferred_last_name ?? null,
+          input.preferred_pronouns ?? null,
+          input.address1,
+          input.address2 ?? "",
+          input.city,
+          input.state,
+          input.postal_code,
+          input.date_of_birth,
+          input.ssn.slice(-4),
+          input.ip_address,
+          input.kyc_type ?? "verified",
+          kyc.status,
+          kyc.outcome,
+          kyc.resolvesAt?.getTime() ?? null,
+          input.metadata === undefined ? null : JSON.stringify(input.metadata),
+          now.getTime(),
+        );
+      const intent = await selectIntent(sql, id);
+      if (!intent) throw new Error("The user intent just inserted is missing.");
+      return { ok: true, intent };
+    });
 
   /** Pending intents (or the users they became) take their KYC outcome; returns the users that changed. */
-  const resolve = db.transaction((now: Date, clientId: string | null) => {
-    let changed = 0;
-    const users: string[] = [];
-    for (const intent of due.all(now.getTime(), clientId).map(toIntent)) {
-      if (intent.status === "pending") {
-        settle.run(intent.kycOutcome, intent.id);
-        recordIntentUpdated(db, intent, now);
-        changed += 1;
-        continue;
+  const resolve = (now: Date, clientId: string | null) =>
+    sql.transaction(async () => {
+      let changed = 0;
+      const users: string[] = [];
+      for (const intent of (await due.all(now.getTime(), clientId)).map(toIntent)) {
+        if (intent.status === "pending") {
+          await settle.run(intent.kycOutcome, intent.id);
+          await recordIntentUpdated(sql, intent, now);
+          changed += 1;
+          continue;
+        }
+        await clearTimer.run(intent.id);
+        const user = intent.userId ? await selectUser(sql, intent.userId) : null;
+        if (user?.status === "pending" && (await writeUserStatus(sql, user, intent.kycOutcome, now))) {
+          changed += 1;
+          users.push(user.id);
+        }
       }
-      clearTimer.run(intent.id);
-      const user = intent.userId ? selectUser(db, intent.userId) : null;
-      if (user?.status === "pending" && writeUserStatus(db, user, intent.kycOutcome, now)) {
-        changed += 1;
-        users.push(user.id);
-      }
-    }
-    return { changed, users };
-  });
+      return { changed, users };
+    });
 
-  const approve = db.transaction((intent: UserIntentRecord, details: PersonalDetails | null, now: Date) => {
-    if (details) {
-      db.prepare(
-        `UPDATE user_intents SET address1 = ?, address2 = ?, city = ?, state = ?, postal_code = ?, date_of_birth = ?,
+  const approve = (intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> =>
+    sql.transaction(async () => {
+      if (details) {
+        await sql
+          .prepare(
+            `UPDATE user_intents SET address1 = ?, address2 = ?, city = ?, state = ?, postal_code = ?, date_of_birth = ?,
            ssn_last4 = ? WHERE id = ?`,
-      ).run(
-        details.address1,
-        details.address2,
-        details.city,
-        details.state,
-        details.postalCode,
-        details.dateOfBirth,
-        details.ssn.slice(-4),
-        intent.id,
-      );
-    }
-    db.prepare(
-      "UPDATE user_intents SET status = 'approved', kyc_outcome = 'approved', kyc_resolves_at = NULL WHERE id = ?",
-    ).run(intent.id);
-    if (intent.status !== "approved") recordIntentUpdated(db, intent, now);
-  });
+          )
+          .run(
+            details.address1,
+            details.address2,
+            details.city,
+            details.state,
+            details.postalCode,
+            details.dateOfBirth,
+            details.ssn.slice(-4),
+            intent.id,
+          );
+      }
+      await sql
+        .prepare(
+          "UPDATE user_intents SET status = 'approved', kyc_outcome = 'approved', kyc_resolves_at = NULL WHERE id = ?",
+        )
+        .run(intent.id);
+      if (intent.status !== "approved") await recordIntentUpdated(sql, intent, now);
+    });
 
   return {
     /** Creates an intent with its sandbox KYC decision; refuses a 4th intent for one email in one app. */
@@ -241,16 +252,16 @@ export function createUserIntentsStore(
     },
     /** Null when the intent does not exist or belongs to another app. */
     async findForClient(clientId: string, id: string): Promise<UserIntentRecord | null> {
-      const intent = selectIntent(db, id);
+      const intent = await selectIntent(sql, id);
       return intent?.clientId === clientId ? intent : null;
     },
     /** Approves an unconverted intent after the retry or photo-ID flow, recording `user_intent_updated`. */
     async approve(intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> {
-      approve(intent, details, now);
+      await approve(intent, details, now);
     },
     /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s when given). */
     async resolveDue(now: Date, clientId: string | null = null): Promise<number> {
-      const { changed, users } = resolve(now, clientId);
+      const { changed, users } = await resolve(now, clientId);
       for (const userId of users) await routines.refreshForUser(userId, now);
       return changed;
     },

@@ -1,8 +1,8 @@
 // End users of Astra, identified in the module by their 10-digit US phone number.
-import type { Database } from "better-sqlite3";
 import type { UserStatus } from "../../../lib/astra/schemas";
 import { newId } from "../lib/ids";
 import { recordEvent } from "./events";
+import type { Sql } from "./sql/port";
 
 export type KycType = "verified" | "unverified" | "receive-only";
 
@@ -58,7 +58,7 @@ const toUser = (row: UserRow): UserRecord => ({
   createdAt: new Date(row.created_at),
 });
 
-export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
+export async function insertUser(sql: Sql, user: NewUser, now: Date): Promise<UserRecord> {
   const record: UserRecord = {
     kycType: "verified",
     userIntentId: null,
@@ -67,76 +67,76 @@ export function insertUser(db: Database, user: NewUser, now: Date): UserRecord {
     id: newId(),
     createdAt: now,
   };
-  db.prepare(
-    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
+  await sql
+    .prepare(
+      `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
        rejected_at_conversion, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    record.id,
-    record.clientId,
-    record.phone,
-    record.firstName,
-    record.lastName,
-    record.email,
-    record.status,
-    record.kycType,
-    record.userIntentId,
-    record.rejectedAtConversion ? 1 : 0,
-    now.getTime(),
-  );
+    )
+    .run(
+      record.id,
+      record.clientId,
+      record.phone,
+      record.firstName,
+      record.lastName,
+      record.email,
+      record.status,
+      record.kycType,
+      record.userIntentId,
+      record.rejectedAtConversion ? 1 : 0,
+      now.getTime(),
+    );
   return record;
 }
 
-export function selectUserByPhone(db: Database, clientId: string, phone: string): UserRecord | null {
-  const row = db
+export async function selectUserByPhone(sql: Sql, clientId: string, phone: string): Promise<UserRecord | null> {
+  const row = await sql
     .prepare<[string, string], UserRow>("SELECT * FROM users WHERE client_id = ? AND phone = ?")
     .get(clientId, phone);
   return row ? toUser(row) : null;
 }
 
-export function selectUser(db: Database, id: string): UserRecord | null {
-  const row = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?").get(id);
+export async function selectUser(sql: Sql, id: string): Promise<UserRecord | null> {
+  const row = await sql.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?").get(id);
   return row ? toUser(row) : null;
 }
 
 /** Sets the status and records `user_updated`; call inside the caller's transaction. False if unchanged. */
-export function writeUserStatus(db: Database, user: UserRecord, status: UserStatus, now: Date): boolean {
+export async function writeUserStatus(sql: Sql, user: UserRecord, status: UserStatus, now: Date): Promise<boolean> {
   if (user.status === status) return false;
   // Any change after creation ends "rejected at conversion": a later rejection only stops routines.
-  db.prepare("UPDATE users SET status = ?, rejected_at_conversion = 0 WHERE id = ?").run(status, user.id);
-  recordEvent(db, { clientId: user.clientId, type: "user_updated", userId: user.id, resourceId: user.id }, now);
+  await sql.prepare("UPDATE users SET status = ?, rejected_at_conversion = 0 WHERE id = ?").run(status, user.id);
+  await recordEvent(sql, { clientId: user.clientId, type: "user_updated", userId: user.id, resourceId: user.id }, now);
   return true;
 }
 
-export function createUsersStore(db: Database) {
-  const updateStatus = db.transaction((userId: string, status: UserStatus, now: Date): UserRecord | null => {
-    const user = selectUser(db, userId);
-    if (!user) return null;
-    const changed = writeUserStatus(db, user, status, now);
-    return changed ? { ...user, status, rejectedAtConversion: false } : user;
-  });
-
+export function createUsersStore(sql: Sql) {
   return {
     async findById(id: string): Promise<UserRecord | null> {
-      return selectUser(db, id);
+      return selectUser(sql, id);
     },
     /** Null when the user does not exist or belongs to another app. */
     async findForClient(clientId: string, id: string): Promise<UserRecord | null> {
-      const user = selectUser(db, id);
+      const user = await selectUser(sql, id);
       return user?.clientId === clientId ? user : null;
     },
     async findByPhone(clientId: string, phone: string): Promise<UserRecord | null> {
-      return selectUserByPhone(db, clientId, phone);
+      return selectUserByPhone(sql, clientId, phone);
     },
     async create(user: NewUser, now: Date): Promise<UserRecord> {
-      return insertUser(db, user, now);
+      return insertUser(sql, user, now);
     },
     /**
      * Changes a user's status and records `user_updated` (only when it really changes), in one transaction.
      * Callers then run `store.routines.refreshForUser`, which lives outside this transaction.
      */
     async updateStatus(userId: string, status: UserStatus, now: Date): Promise<UserRecord | null> {
-      return updateStatus(userId, status, now);
+      return sql.transaction(async () => {
+        const user = await selectUser(sql, userId);
+        if (!user) return null;
+        const changed = await writeUserStatus(sql, user, status, now);
+        return changed ? { ...user, status, rejectedAtConversion: false } : user;
+      });
     },
   };
 }
