@@ -1,7 +1,7 @@
 // Developer apps: client credentials, the redirect URIs registered for them, and their dashboard settings.
 import { randomBytes } from "node:crypto";
-import type { Database } from "better-sqlite3";
 import { newSecret } from "../lib/ids";
+import type { Sql } from "./sql/port";
 
 export interface DeveloperApp {
   clientId: string;
@@ -64,7 +64,7 @@ const toApp = (row: AppRow): DeveloperApp => ({
 /** `astra_` + 24 hex characters, shaped like the ids the dashboard hands out. */
 export const newClientId = (): string => `astra_${randomBytes(12).toString("hex")}`;
 
-export function insertApp(db: Database, app: NewDeveloperApp, now: Date): DeveloperApp {
+export async function insertApp(sql: Sql, app: NewDeveloperApp, now: Date): Promise<DeveloperApp> {
   const record: DeveloperApp = {
     clientId: app.clientId,
     clientSecret: app.clientSecret,
@@ -77,50 +77,56 @@ export function insertApp(db: Database, app: NewDeveloperApp, now: Date): Develo
     testPhonesEnabled: app.testPhonesEnabled ?? true,
     createdAt: now,
   };
-  db.prepare(
-    `INSERT INTO apps (client_id, client_secret, developer_id, name, support_email, redirect_uris, webhook_url,
+  await sql
+    .prepare(
+      `INSERT INTO apps (client_id, client_secret, developer_id, name, support_email, redirect_uris, webhook_url,
        show_test_codes, test_phones_enabled, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    record.clientId,
-    record.clientSecret,
-    record.developerId,
-    record.name,
-    record.supportEmail,
-    JSON.stringify(record.redirectUris),
-    record.webhookUrl,
-    record.showTestCodes ? 1 : 0,
-    record.testPhonesEnabled ? 1 : 0,
-    now.getTime(),
-  );
+    )
+    .run(
+      record.clientId,
+      record.clientSecret,
+      record.developerId,
+      record.name,
+      record.supportEmail,
+      JSON.stringify(record.redirectUris),
+      record.webhookUrl,
+      record.showTestCodes ? 1 : 0,
+      record.testPhonesEnabled ? 1 : 0,
+      now.getTime(),
+    );
   return record;
 }
 
-export function createAppsStore(db: Database) {
-  const byClientId = db.prepare<[string], AppRow>("SELECT * FROM apps WHERE client_id = ?");
-  const clientIds = db.prepare<[], string>("SELECT client_id FROM apps ORDER BY created_at, client_id").pluck();
-  const byDeveloper = db.prepare<[string], AppRow>(
+export function createAppsStore(sql: Sql) {
+  const byClientId = sql.prepare<[string], AppRow>("SELECT * FROM apps WHERE client_id = ?");
+  const clientIds = sql.prepare<[], string>("SELECT client_id FROM apps ORDER BY created_at, client_id").pluck();
+  const byDeveloper = sql.prepare<[string], AppRow>(
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
-  const updateSettings = db.prepare<
+  const updateSettings = sql.prepare<
     [string, string | null, number, string | null, number, string | null, number | null, string]
   >(
     `UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ?, name = COALESCE(?, name),
-       support_email = CASE WHEN ? = 1 THEN ? ELSE support_email END,
+       support_email = CASE WHEN CAST(? AS INTEGER) = 1 THEN ? ELSE support_email END,
        test_phones_enabled = COALESCE(?, test_phones_enabled)
      WHERE client_id = ?`,
   );
   return {
     async findByClientId(clientId: string): Promise<DeveloperApp | null> {
-      const row = byClientId.get(clientId);
+      const row = await byClientId.get(clientId);
       return row ? toApp(row) : null;
     },
     async create(app: NewDeveloperApp, now: Date): Promise<DeveloperApp> {
-      return insertApp(db, app, now);
+      return insertApp(sql, app, now);
     },
     /** Registers an app for a dashboard developer with a fresh client id and secret. */
     async createForDeveloper(developerId: string, registration: AppRegistration, now: Date): Promise<DeveloperApp> {
-      return insertApp(db, { ...registration, developerId, clientId: newClientId(), clientSecret: newSecret(30) }, now);
+      return insertApp(
+        sql,
+        { ...registration, developerId, clientId: newClientId(), clientSecret: newSecret(30) },
+        now,
+      );
     },
     /** Every app's client id, oldest first: the background work runs each app at its own clock. */
     async listClientIds(): Promise<string[]> {
@@ -128,11 +134,11 @@ export function createAppsStore(db: Database) {
     },
     /** Oldest first, so the app switcher keeps a stable order. */
     async listByDeveloper(developerId: string): Promise<DeveloperApp[]> {
-      return byDeveloper.all(developerId).map(toApp);
+      return (await byDeveloper.all(developerId)).map(toApp);
     },
     /** False when no such app exists. */
     async updateSettings(clientId: string, settings: AppSettings): Promise<boolean> {
-      const result = updateSettings.run(
+      const result = await updateSettings.run(
         JSON.stringify(settings.redirectUris),
         settings.webhookUrl,
         settings.showTestCodes ? 1 : 0,

@@ -1,8 +1,8 @@
 // Read models for the developer dashboard (an app's users, intents and webhook log), straight from the tables,
 // plus its one destructive action: deleting a user and everything of theirs.
-import type { Database } from "better-sqlite3";
 import type { UserStatus } from "../../../lib/astra/schemas";
-import { WIPE_BY_CLIENT } from "./control";
+import { prepareWipeByClient } from "./control";
+import type { Sql } from "./sql/port";
 
 /** At most this many users and intents are listed; a sandbox app rarely has more. */
 export const DASHBOARD_LIST_LIMIT = 200;
@@ -36,22 +36,24 @@ export interface UserFootprint {
   transfers: number;
 }
 
-export function createDashboardStore(db: Database) {
-  const intents = db.prepare<[string, number], Record<string, string | number | null>>(
+export function createDashboardStore(sql: Sql) {
+  const intents = sql.prepare<[string, number], Record<string, string | number | null>>(
     `SELECT id, first_name, last_name, email, phone, status, user_id, created_at FROM user_intents
      WHERE client_id = ? ORDER BY created_at DESC, id LIMIT ?`,
   );
-  const users = db.prepare<[string, number], Record<string, string | number>>(
+  const users = sql.prepare<[string, number], Record<string, string | number>>(
     `SELECT u.id, u.first_name, u.last_name, u.phone, u.status, u.created_at,
        (SELECT COUNT(*) FROM accounts a WHERE a.user_id = u.id) AS account_count
      FROM users u WHERE u.client_id = ? ORDER BY u.created_at DESC, u.id LIMIT ?`,
   );
-  const countUsersByApp = db.prepare<[string], { client_id: string; n: number }>(
+  const countUsersByApp = sql.prepare<[string], { client_id: string; n: number }>(
     `SELECT a.client_id, COUNT(u.id) AS n FROM apps a LEFT JOIN users u ON u.client_id = a.client_id
      WHERE a.developer_id = ? GROUP BY a.client_id`,
   );
-  const userOfApp = db.prepare<[string, string], { id: string }>("SELECT id FROM users WHERE id = ? AND client_id = ?");
-  const footprint = db.prepare<[string, string, string], UserFootprint>(
+  const userOfApp = sql.prepare<[string, string], { id: string }>(
+    "SELECT id FROM users WHERE id = ? AND client_id = ?",
+  );
+  const footprint = sql.prepare<[string, string, string], UserFootprint>(
     `SELECT (SELECT COUNT(*) FROM accounts WHERE user_id = ?) AS accounts,
        (SELECT COUNT(*) FROM routines WHERE user_id = ?) AS routines,
        (SELECT COUNT(*) FROM transfers WHERE user_id = ?) AS transfers`,
@@ -68,41 +70,42 @@ export function createDashboardStore(db: Database) {
     "token_grants",
   ];
   const deleteOwned = ownedWithoutCascade.map((table) =>
-    db.prepare<[string]>(`DELETE FROM ${table} WHERE user_id = ?`),
+    sql.prepare<[string]>(`DELETE FROM ${table} WHERE user_id = ?`),
   );
-  const deleteUser = db.prepare<[string, string]>("DELETE FROM users WHERE id = ? AND client_id = ?");
-  const removeUser = db.transaction((clientId: string, userId: string): boolean => {
-    if (!userOfApp.get(userId, clientId)) return false;
-    // Routines go first so their transfers cascade before accounts disappear under them.
-    db.prepare<[string]>("DELETE FROM routines WHERE user_id = ?").run(userId);
-    for (const statement of deleteOwned) statement.run(userId);
-    return deleteUser.run(userId, clientId).changes === 1;
-  });
+  const deleteRoutines = sql.prepare<[string]>("DELETE FROM routines WHERE user_id = ?");
+  const deleteUser = sql.prepare<[string, string]>("DELETE FROM users WHERE id = ? AND client_id = ?");
+  const removeUser = (clientId: string, userId: string): Promise<boolean> =>
+    sql.transaction(async () => {
+      if (!(await userOfApp.get(userId, clientId))) return false;
+      // Routines go first so their transfers cascade before accounts disappear under them.
+      await deleteRoutines.run(userId);
+      for (const statement of deleteOwned) await statement.run(userId);
+      return (await deleteUser.run(userId, clientId)).changes === 1;
+    });
 
-  const intentOfApp = db.prepare<[string, string], { user_id: string | null }>(
+  const intentOfApp = sql.prepare<[string, string], { user_id: string | null }>(
     "SELECT user_id FROM user_intents WHERE id = ? AND client_id = ?",
   );
-  const deleteIntent = db.prepare<[string, string]>("DELETE FROM user_intents WHERE id = ? AND client_id = ?");
-  const removeIntent = db.transaction((clientId: string, intentId: string): { userDeleted: boolean } | null => {
-    const intent = intentOfApp.get(intentId, clientId);
-    if (!intent) return null;
-    const userDeleted = intent.user_id ? removeUser(clientId, intent.user_id) : false;
-    deleteIntent.run(intentId, clientId);
-    return { userDeleted };
-  });
+  const deleteIntent = sql.prepare<[string, string]>("DELETE FROM user_intents WHERE id = ? AND client_id = ?");
+  const removeIntent = (clientId: string, intentId: string): Promise<{ userDeleted: boolean } | null> =>
+    sql.transaction(async () => {
+      const intent = await intentOfApp.get(intentId, clientId);
+      if (!intent) return null;
+      // Joins this transaction: the user and the intent go together or not at all.
+      const userDeleted = intent.user_id ? await removeUser(clientId, intent.user_id) : false;
+      await deleteIntent.run(intentId, clientId);
+      return { userDeleted };
+    });
 
-  const wipeApp = WIPE_BY_CLIENT.map((sql) => db.prepare<[string]>(sql));
-  const deleteApp = db.prepare<[string, string]>("DELETE FROM apps WHERE client_id = ? AND developer_id = ?");
-  const removeApp = db.transaction((developerId: string, clientId: string): boolean => {
-    if (!db.prepare("SELECT 1 FROM apps WHERE client_id = ? AND developer_id = ?").get(clientId, developerId))
-      return false;
-    for (const wipe of wipeApp) wipe.run(clientId);
-    return deleteApp.run(clientId, developerId).changes === 1;
-  });
+  const wipeApp = prepareWipeByClient(sql);
+  const appOfDeveloper = sql
+    .prepare<[string, string], number>("SELECT 1 FROM apps WHERE client_id = ? AND developer_id = ?")
+    .pluck();
+  const deleteApp = sql.prepare<[string, string]>("DELETE FROM apps WHERE client_id = ? AND developer_id = ?");
 
   return {
     async listIntents(clientId: string): Promise<IntentSummary[]> {
-      return intents.all(clientId, DASHBOARD_LIST_LIMIT).map((row) => ({
+      return (await intents.all(clientId, DASHBOARD_LIST_LIMIT)).map((row) => ({
         id: String(row.id),
         firstName: String(row.first_name),
         lastName: String(row.last_name),
@@ -114,7 +117,7 @@ export function createDashboardStore(db: Database) {
       }));
     },
     async listUsers(clientId: string): Promise<UserSummary[]> {
-      return users.all(clientId, DASHBOARD_LIST_LIMIT).map((row) => ({
+      return (await users.all(clientId, DASHBOARD_LIST_LIMIT)).map((row) => ({
         id: String(row.id),
         firstName: String(row.first_name),
         lastName: String(row.last_name),
@@ -126,11 +129,11 @@ export function createDashboardStore(db: Database) {
     },
     /** Users per app of one developer, keyed by client id (apps without users map to 0). */
     async userCounts(developerId: string): Promise<Map<string, number>> {
-      return new Map(countUsersByApp.all(developerId).map((row) => [row.client_id, row.n]));
+      return new Map((await countUsersByApp.all(developerId)).map((row) => [row.client_id, row.n]));
     },
     /** Null when the user does not belong to this app. */
     async userFootprint(clientId: string, userId: string): Promise<UserFootprint | null> {
-      return userOfApp.get(userId, clientId) ? (footprint.get(userId, userId, userId) ?? null) : null;
+      return (await userOfApp.get(userId, clientId)) ? ((await footprint.get(userId, userId, userId)) ?? null) : null;
     },
     /** Deletes the user and everything of theirs in one transaction, which frees their phone number. */
     async deleteUser(clientId: string, userId: string): Promise<boolean> {
@@ -142,7 +145,11 @@ export function createDashboardStore(db: Database) {
     },
     /** Deletes one of the developer's apps with its users, intents, tokens, routines and webhook log, in one transaction. */
     async deleteApp(developerId: string, clientId: string): Promise<boolean> {
-      return removeApp(developerId, clientId);
+      return sql.transaction(async () => {
+        if (!(await appOfDeveloper.get(clientId, developerId))) return false;
+        await wipeApp(clientId);
+        return (await deleteApp.run(clientId, developerId)).changes === 1;
+      });
     },
   };
 }

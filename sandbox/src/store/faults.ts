@@ -1,6 +1,6 @@
 // Faults injected through the control API: the next N matching requests answer an error status or slow down.
-import type { Database } from "better-sqlite3";
 import { newId } from "../lib/ids";
+import type { Sql } from "./sql/port";
 
 export type FaultMethod = "GET" | "POST" | "PUT" | "DELETE" | "*";
 
@@ -53,50 +53,50 @@ export function faultMatches(fault: Pick<FaultRecord, "method" | "path">, method
   return fault.path.endsWith("*") ? path.startsWith(fault.path.slice(0, -1)) : path === fault.path;
 }
 
-export function createFaultsStore(db: Database) {
-  const insert = db.prepare<[string, string, string, string, number | null, number | null, number, number]>(
+export function createFaultsStore(sql: Sql) {
+  const insert = sql.prepare<[string, string, string, string, number | null, number | null, number, number]>(
     `INSERT INTO faults (id, client_id, method, path, status, delay_ms, remaining, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const forClient = db.prepare<[string], FaultRow>(
+  const forClient = sql.prepare<[string], FaultRow>(
     "SELECT * FROM faults WHERE client_id = ? ORDER BY created_at, rowid",
   );
-  const active = db.prepare<[], FaultRow>("SELECT * FROM faults WHERE remaining > 0 ORDER BY created_at, rowid");
-  const anyActive = db.prepare<[], number>("SELECT EXISTS (SELECT 1 FROM faults WHERE remaining > 0)").pluck();
-  const decrement = db.prepare<[string]>("UPDATE faults SET remaining = remaining - 1 WHERE id = ? AND remaining > 0");
-  const clear = db.prepare<[string]>("DELETE FROM faults WHERE client_id = ?");
-
-  // Match and decrement in one transaction, so N parallel requests use up a count of N exactly.
-  const take = db.transaction((target: FaultTarget): FaultRecord | null => {
-    for (const row of active.all()) {
-      if (row.client_id !== target.clientId) continue;
-      if (!faultMatches(row, target.method, target.path)) continue;
-      if (decrement.run(row.id).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
-    }
-    return null;
-  });
+  const active = sql.prepare<[], FaultRow>("SELECT * FROM faults WHERE remaining > 0 ORDER BY created_at, rowid");
+  const anyActive = sql
+    .prepare<[], number>("SELECT CASE WHEN EXISTS (SELECT 1 FROM faults WHERE remaining > 0) THEN 1 ELSE 0 END")
+    .pluck();
+  const decrement = sql.prepare<[string]>("UPDATE faults SET remaining = remaining - 1 WHERE id = ? AND remaining > 0");
+  const clear = sql.prepare<[string]>("DELETE FROM faults WHERE client_id = ?");
 
   return {
     async create(clientId: string, fault: NewFault, now: Date): Promise<FaultRecord> {
       const id = newId();
-      insert.run(id, clientId, fault.method, fault.path, fault.status, fault.delayMs, fault.count, now.getTime());
+      await insert.run(id, clientId, fault.method, fault.path, fault.status, fault.delayMs, fault.count, now.getTime());
       const { method, path, status, delayMs, count } = fault;
       return { id, clientId, method, path, status, delayMs, remaining: count, createdAt: now };
     },
     /** Oldest first, including used-up faults (remaining 0) until they are cleared. */
     async list(clientId: string): Promise<FaultRecord[]> {
-      return forClient.all(clientId).map(toFault);
+      return (await forClient.all(clientId)).map(toFault);
     },
     async clear(clientId: string): Promise<number> {
-      return clear.run(clientId).changes;
+      return (await clear.run(clientId)).changes;
     },
     /** Cheap check the middleware makes on every request before doing any more work. */
     async anyActive(): Promise<boolean> {
-      return anyActive.get() === 1;
+      return (await anyActive.get()) === 1;
     },
     /** Uses up one hit of the oldest active fault that matches the request; null when none does. */
     async take(target: FaultTarget): Promise<FaultRecord | null> {
-      return take(target);
+      // Match and decrement in one transaction, so N parallel requests use up a count of N exactly.
+      return sql.transaction(async () => {
+        for (const row of await active.all()) {
+          if (row.client_id !== target.clientId) continue;
+          if (!faultMatches(row, target.method, target.path)) continue;
+          if ((await decrement.run(row.id)).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
+        }
+        return null;
+      });
     },
   };
 }

@@ -1,5 +1,4 @@
 // What an empty store starts with: one developer app and one approved demo user with two accounts.
-import type { Database } from "better-sqlite3";
 import {
   EMULATOR_APP_NAME,
   EMULATOR_CLIENT_ID,
@@ -12,7 +11,8 @@ import {
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
 import { insertDeveloper } from "./developers";
-import { newId } from "../lib/ids";
+import type { Sql } from "./sql/port";
+import { insertUser } from "./users";
 
 export const DEFAULT_APP: NewDeveloperApp = {
   clientId: EMULATOR_CLIENT_ID,
@@ -24,6 +24,14 @@ export const DEFAULT_APP: NewDeveloperApp = {
 
 export const DEMO_USER_PHONE = "2025550123";
 
+const DEMO_USER = {
+  phone: DEMO_USER_PHONE,
+  firstName: "Avery",
+  lastName: "Demo",
+  email: "avery.demo@example.com",
+  status: "approved",
+} as const;
+
 /** Owns the seeded app in the dashboard (/dashboard). The hash is precomputed because scrypt is slow on purpose. */
 export const SEED_DEVELOPER = {
   email: EMULATOR_DEVELOPER_EMAIL,
@@ -34,35 +42,24 @@ export const SEED_DEVELOPER = {
     "scrypt$16384$8$1$QHinjVuAGe9_dOZKeN0gdg$vUI2AhVbokxEWiGgwRa5E8vZvxZ0PkYrnKH4EiB7_RT3jtrl7Iul90FM5Wts0Y6DEP6lv_ZTHid-7QPpO2WX5w",
 };
 
-function isEmpty(db: Database): boolean {
-  return db.prepare("SELECT COUNT(*) AS n FROM apps").pluck().get() === 0;
+async function isEmpty(sql: Sql): Promise<boolean> {
+  return (await sql.prepare<[], number>("SELECT COUNT(*) AS n FROM apps").pluck().get()) === 0;
 }
 
-export function seedIfEmpty(db: Database, app: NewDeveloperApp, now: Date): void {
-  db.transaction(() => {
-    if (!isEmpty(db)) return;
-    const developer = insertDeveloper(db, SEED_DEVELOPER, now);
-    insertApp(db, { ...app, developerId: app.developerId ?? developer.id }, now);
-    insertDemoUser(db, app.clientId, now);
-  })();
-}
-
-// INTERIM (store-a): users.ts moved onto the async SQL port while this module is still synchronous on `db`, so
-// the demo user is written here directly until the seed itself is async and calls `await insertUser(sql, ...)`.
-function insertDemoUserRow(db: Database, clientId: string, now: Date): { id: string } {
-  const id = newId();
-  db.prepare(
-    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
-       rejected_at_conversion, created_at)
-     VALUES (?, ?, ?, 'Avery', 'Demo', 'avery.demo@example.com', 'approved', 'verified', NULL, 0, ?)`,
-  ).run(id, clientId, DEMO_USER_PHONE, now.getTime());
-  return { id };
+/** Seeds an empty store in one transaction; the store runs it before any other statement (sql/when-ready.ts). */
+export async function seedIfEmpty(sql: Sql, app: NewDeveloperApp, now: Date): Promise<void> {
+  await sql.transaction(async () => {
+    if (!(await isEmpty(sql))) return;
+    const developer = await insertDeveloper(sql, SEED_DEVELOPER, now);
+    await insertApp(sql, { ...app, developerId: app.developerId ?? developer.id }, now);
+    await insertDemoUser(sql, app.clientId, now);
+  });
 }
 
 /** The approved demo user with a checking and a savings account; also used by the control API's reset. */
-export function insertDemoUser(db: Database, clientId: string, now: Date): void {
-  db.transaction(() => {
-    const user = insertDemoUserRow(db, clientId, now);
+export async function insertDemoUser(sql: Sql, clientId: string, now: Date): Promise<void> {
+  await sql.transaction(async () => {
+    const user = await insertUser(sql, { ...DEMO_USER, clientId }, now);
     const bank = {
       userId: user.id,
       nickname: null,
@@ -72,8 +69,8 @@ export function insertDemoUser(db: Database, clientId: string, now: Date): void 
       lastBalanceUpdateAt: now,
       connectionStatus: "connected",
     };
-    insertAccount(
-      db,
+    await insertAccount(
+      sql,
       {
         ...bank,
         name: "Everyday Checking",
@@ -85,8 +82,8 @@ export function insertDemoUser(db: Database, clientId: string, now: Date): void 
       },
       now,
     );
-    insertAccount(
-      db,
+    await insertAccount(
+      sql,
       {
         ...bank,
         name: "High-Yield Savings",
@@ -98,5 +95,5 @@ export function insertDemoUser(db: Database, clientId: string, now: Date): void 
       },
       now,
     );
-  })();
+  });
 }

@@ -1,8 +1,8 @@
 // The webhook outbox as the dispatcher (sandbox/src/webhooks) and the control API see it: which events are due,
 // each delivery attempt, and the log of events with their attempts. Events are written by store/events.ts.
-import type { Database } from "better-sqlite3";
 import type { WebhookType } from "../../../lib/astra/schemas";
 import type { Page, PageRequest } from "../lib/pagination";
+import type { Sql } from "./sql/port";
 
 export interface WebhookEventRecord {
   webhookId: string;
@@ -106,39 +106,38 @@ const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
 const ROUTED = `SELECT e.*, a.webhook_url AS url, a.client_secret FROM webhook_events e
   JOIN apps a ON a.client_id = e.client_id`;
 
-export function createWebhooksStore(db: Database) {
+export function createWebhooksStore(sql: Sql) {
   // Never tried (attempts = 0, no schedule) or a retry whose time has come; only apps with a webhook URL.
-  const due = db.prepare<[string | null, number, number], RoutedRow>(
-    `${ROUTED} WHERE e.client_id = COALESCE(?, e.client_id)
+  const due = sql.prepare<{ client_id: string | null; now: number; limit: number }, RoutedRow>(
+    `${ROUTED} WHERE (CAST(@client_id AS TEXT) IS NULL OR e.client_id = @client_id)
        AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
-       AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
-     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
+       AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= @now)
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT @limit`,
   );
-  const lease = db.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
-  const oneRouted = db.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
-  const insertDelivery = db.prepare<[string, string, number | null, string | null, number, number]>(
+  const lease = sql.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
+  const oneRouted = sql.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
+  const insertDelivery = sql.prepare<[string, string, number | null, string | null, number, number], DeliveryRow>(
     `INSERT INTO webhook_deliveries (webhook_id, url, status_code, error, duration_ms, attempted_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
   );
-  const deliveryById = db.prepare<[number | bigint], DeliveryRow>("SELECT * FROM webhook_deliveries WHERE id = ?");
-  const scheduleNext = db.prepare<[number | null, number | null, string]>(
+  const scheduleNext = sql.prepare<[number | null, number | null, string]>(
     `UPDATE webhook_events SET attempts = attempts + 1, next_attempt_at = ?, delivered_at = ? WHERE webhook_id = ?`,
   );
-  const markDelivered = db.prepare<[number, string]>(
+  const markDelivered = sql.prepare<[number, string]>(
     "UPDATE webhook_events SET delivered_at = COALESCE(delivered_at, ?), next_attempt_at = NULL WHERE webhook_id = ?",
   );
-  const pageForClient = db.prepare<[string, number, number], EventRow>(
+  const pageForClient = sql.prepare<[string, number, number], EventRow>(
     "SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
   );
-  const countForClient = db
+  const countForClient = sql
     .prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?")
     .pluck();
-  const deliveriesOf = db.prepare<[string], DeliveryRow>(
+  const deliveriesOf = sql.prepare<[string], DeliveryRow>(
     "SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id",
   );
 
-  const log = (webhookId: string, attempt: Attempt, now: number): DeliveryRecord => {
-    const { lastInsertRowid } = insertDelivery.run(
+  const log = async (webhookId: string, attempt: Attempt, now: number): Promise<DeliveryRecord> => {
+    const row = await insertDelivery.get(
       webhookId,
       attempt.url,
       attempt.statusCode,
@@ -146,51 +145,28 @@ export function createWebhooksStore(db: Database) {
       attempt.durationMs,
       now,
     );
-    const row = deliveryById.get(lastInsertRowid);
-    if (!row) throw new Error("A webhook delivery vanished right after it was written.");
+    if (!row) throw new Error("A webhook delivery was not written.");
     return toDelivery(row);
   };
 
-  // Claiming pushes next_attempt_at out by the lease, so a second dispatcher run cannot send the same event
-  // while the first is still waiting for the receiver; a crash mid-flight just retries after the lease.
-  const claim = db.transaction(
-    (now: number, limit: number, leaseMs: number, clientId: string | null): RoutedEvent[] => {
-      const rows = due.all(clientId, now, limit);
-      for (const row of rows) lease.run(now + leaseMs, row.webhook_id);
-      return rows.map(toRouted);
-    },
-  );
-
-  const recordScheduled = db.transaction(
-    (webhookId: string, attempt: Attempt, now: number, delivered: boolean, nextAttemptAt: number | null) => {
-      const delivery = log(webhookId, attempt, now);
-      scheduleNext.run(delivered ? null : nextAttemptAt, delivered ? now : null, webhookId);
-      return delivery;
-    },
-  );
-
-  const recordReplay = db.transaction((webhookId: string, attempt: Attempt, now: number, delivered: boolean) => {
-    const delivery = log(webhookId, attempt, now);
-    if (delivered) markDelivered.run(now, webhookId);
-    return delivery;
-  });
-
-  const listPage = db.transaction((clientId: string, page: PageRequest) => ({
-    total: countForClient.get(clientId) ?? 0,
-    items: pageForClient.all(clientId, page.pageSize, page.offset).map((row) => ({
-      ...toEvent(row),
-      deliveries: deliveriesOf.all(row.webhook_id).map(toDelivery),
-    })),
-  }));
-
   return {
-    /** Due events (only `clientId`'s when given), oldest first, each leased for `leaseMs` so that only this caller sends it. */
+    /**
+     * Due events (only `clientId`'s when given), oldest first, each leased for `leaseMs` so that only this caller
+     * sends it. Claiming pushes next_attempt_at out by the lease, in the transaction that read it, so a second
+     * dispatcher run cannot send the same event while the first is still waiting for the receiver; a crash
+     * mid-flight just retries after the lease.
+     */
     async claimDue(now: Date, limit: number, leaseMs: number, clientId: string | null = null): Promise<RoutedEvent[]> {
-      return claim(now.getTime(), limit, leaseMs, clientId);
+      const at = now.getTime();
+      return sql.transaction(async () => {
+        const rows = await due.all({ client_id: clientId, now: at, limit });
+        for (const row of rows) await lease.run(at + leaseMs, row.webhook_id);
+        return rows.map(toRouted);
+      });
     },
     /** Null when the event does not exist or belongs to another app. */
     async findForClient(clientId: string, webhookId: string): Promise<RoutedEvent | null> {
-      const row = oneRouted.get(webhookId, clientId);
+      const row = await oneRouted.get(webhookId, clientId);
       return row ? toRouted(row) : null;
     },
     /** Logs an automatic attempt: delivered, or retried at `nextAttemptAt`, or (null) given up. */
@@ -200,24 +176,39 @@ export function createWebhooksStore(db: Database) {
       outcome: { delivered: boolean; nextAttemptAt: Date | null },
       now: Date,
     ): Promise<DeliveryRecord> {
-      return recordScheduled(
-        webhookId,
-        attempt,
-        now.getTime(),
-        outcome.delivered,
-        outcome.nextAttemptAt?.getTime() ?? null,
-      );
+      const at = now.getTime();
+      return sql.transaction(async () => {
+        const delivery = await log(webhookId, attempt, at);
+        await scheduleNext.run(
+          outcome.delivered ? null : (outcome.nextAttemptAt?.getTime() ?? null),
+          outcome.delivered ? at : null,
+          webhookId,
+        );
+        return delivery;
+      });
     },
     /** Logs a manual replay; a successful one also ends any pending retries. */
     async recordReplay(webhookId: string, attempt: Attempt, delivered: boolean, now: Date): Promise<DeliveryRecord> {
-      return recordReplay(webhookId, attempt, now.getTime(), delivered);
+      const at = now.getTime();
+      return sql.transaction(async () => {
+        const delivery = await log(webhookId, attempt, at);
+        if (delivered) await markDelivered.run(at, webhookId);
+        return delivery;
+      });
     },
     /** An app's events, newest first, each with its delivery attempts in order. */
     async listForClient(
       clientId: string,
       page: PageRequest,
     ): Promise<Page<WebhookEventRecord & { deliveries: DeliveryRecord[] }>> {
-      return listPage(clientId, page);
+      return sql.transaction(async () => {
+        const total = (await countForClient.get(clientId)) ?? 0;
+        const items = [];
+        for (const row of await pageForClient.all(clientId, page.pageSize, page.offset)) {
+          items.push({ ...toEvent(row), deliveries: (await deliveriesOf.all(row.webhook_id)).map(toDelivery) });
+        }
+        return { total, items };
+      });
     },
   };
 }
