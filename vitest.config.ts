@@ -9,6 +9,8 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
+    // sandbox-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
+    teardownTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },

@@ -26,7 +26,7 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/** Drops every schema and database the tests made, and the template (at the start and end of a run). */
+/** Drops every schema and database the tests made, and the template (on a TEST_DATABASE_URL server). */
 export async function dropTestData(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
