@@ -12,7 +12,8 @@ function lazyFormat(make: () => Intl.DateTimeFormat): (date: Date) => string {
 }
 
 const isoDate = lazyFormat(
-  () => new Intl.DateTimeFormat("en-CA", { timeZone: ASTRA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
+  () =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: ASTRA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
 );
 
 /** Today's date in Astra's time zone: what `start_date` defaults to and is compared with. */
@@ -46,7 +47,8 @@ export function formatCalendarDate(date: string): string {
 }
 
 const pacificDate = lazyFormat(
-  () => new Intl.DateTimeFormat("en-US", { timeZone: ASTRA_TIME_ZONE, month: "short", day: "numeric", year: "numeric" }),
+  () =>
+    new Intl.DateTimeFormat("en-US", { timeZone: ASTRA_TIME_ZONE, month: "short", day: "numeric", year: "numeric" }),
 );
 
 /** Astra's timestamps are UTC without a zone (2025-03-07T15:02:10.118342); show their Pacific date. */
