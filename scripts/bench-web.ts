@@ -2,7 +2,16 @@
 // emulator, signed in as the demo user, plus each route's gzip First Load JS beside the framework's floor.
 // It prints numbers and asserts nothing; it stops by itself (every wait is bounded, the whole run too).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -117,7 +126,12 @@ function saveReport(dir: string, pagePath: string, run: number, json: string) {
   writeFileSync(path.join(dir, `${name}-${run}.json`), json);
 }
 
-async function measure(url: string, port: number, cookie: string | null, save?: (json: string) => void): Promise<Metrics> {
+async function measure(
+  url: string,
+  port: number,
+  cookie: string | null,
+  save?: (json: string) => void,
+): Promise<Metrics> {
   const result = await lighthouse(url, {
     port,
     output: "json",
