@@ -14,11 +14,14 @@ test.describe("Token lifecycle", () => {
       await emulator.expireAccessToken(userId);
       await page.getByRole("link", { name: "Transfers", exact: true }).click();
       await expect(page.getByRole("heading", { name: "Transfers" })).toBeVisible();
+      // The heading comes in the first streamed chunk; the list (the call to Astra) follows it.
+      await expect(page.getByRole("status", { name: "Loading transfers" })).toHaveCount(0);
       await page.getByRole("link", { name: "Dashboard" }).click();
+      await expect(page).toHaveURL(/\/dashboard$/);
       await expect(page.getByRole("article", { name: /Everyday Checking/ })).toBeVisible();
       await expect(page.getByRole("alert").filter({ hasText: "authorization" })).toHaveCount(0);
 
-      expect((await emulator.tokenGrants(userId)).refresh_token).toBe(before.refresh_token + 1);
+      await expect.poll(async () => (await emulator.tokenGrants(userId)).refresh_token).toBe(before.refresh_token + 1);
     },
   );
 
