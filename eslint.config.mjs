@@ -2,6 +2,30 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The zones of docs/architecture.md; the demo glue's block below repeats them without the first.
+const appMayNotImportEmulator = {
+  target: ["./lib", "./components", "./app", "./proxy.ts", "./instrumentation.ts"],
+  from: "./sandbox",
+  message:
+    "The app reaches the emulator over HTTP only, as it would reach Astra (demo mode: app/emulator/hosted-emulator.ts).",
+};
+const emulatorBoundaries = [
+  {
+    // Everything outside sandbox/ but its packages, the wire contract and the shared public defaults.
+    target: "./sandbox",
+    from: ".",
+    except: ["./sandbox", "./node_modules", "./lib/astra/schemas.ts", "./config/emulator-defaults.ts"],
+    message:
+      "The emulator imports from outside sandbox/ only lib/astra/schemas.ts (the wire contract) and config/emulator-defaults.ts.",
+  },
+  {
+    // Both sides import it, so it must stay plain constants that pull nothing in.
+    target: "./config/emulator-defaults.ts",
+    from: ".",
+    message: "config/emulator-defaults.ts holds plain constants and imports nothing.",
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -25,33 +49,14 @@ export default defineConfig([
     // emulator's public defaults.
     // import/no-restricted-paths resolves each import to a file, so relative and "@/" paths are caught alike.
     rules: {
-      "import/no-restricted-paths": [
-        "error",
-        {
-          zones: [
-            {
-              target: ["./lib", "./components", "./app", "./proxy.ts", "./instrumentation.ts"],
-              from: "./sandbox",
-              message: "The app reaches the emulator over HTTP only, as it would reach Astra.",
-            },
-            {
-              // Everything outside sandbox/ but its packages, the wire contract and the shared public defaults.
-              target: "./sandbox",
-              from: ".",
-              except: ["./sandbox", "./node_modules", "./lib/astra/schemas.ts", "./config/emulator-defaults.ts"],
-              message:
-                "The emulator imports from outside sandbox/ only lib/astra/schemas.ts (the wire contract) and config/emulator-defaults.ts.",
-            },
-            {
-              // Both sides import it, so it must stay plain constants that pull nothing in.
-              target: "./config/emulator-defaults.ts",
-              from: ".",
-              message: "config/emulator-defaults.ts holds plain constants and imports nothing.",
-            },
-          ],
-        },
-      ],
+      "import/no-restricted-paths": ["error", { zones: [appMayNotImportEmulator, ...emulatorBoundaries] }],
     },
+  },
+  {
+    // Demo mode's glue builds the emulator mounted at /emulator and registers it for lib/astra/transport.ts: the
+    // one app file that may import sandbox/ (lib/ still only sees the registry).
+    files: ["app/emulator/hosted-emulator.ts"],
+    rules: { "import/no-restricted-paths": ["error", { zones: emulatorBoundaries }] },
   },
   {
     files: [

@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // Next 16 writes an AGENTS.md into the project when it thinks a coding agent runs `next dev`.
   agentRules: false,
   poweredByHeader: false,
-  // The emulator lives in sandbox/ and is its own program; keep it out of the app's type and lint passes' way.
-  outputFileTracingExcludes: { "*": ["sandbox/**", ".sandbox/**", "tests/**"] },
+  // The emulator's code is traced in where the app imports it (demo mode mounts it at /emulator); its docs, the
+  // standalone emulator's data, the demo's local SQLite file and the tests never ship.
+  outputFileTracingExcludes: { "*": ["sandbox/docs/**", ".sandbox/**", ".data/**", "tests/**"] },
 };
 
 export default nextConfig;

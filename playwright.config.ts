@@ -1,13 +1,14 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
-import { APP_URL, CLIENT_ID, CLIENT_SECRET, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
+import { APP_URL, CLIENT_ID, CLIENT_SECRET, DEMO_URL, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
 import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
 // that do not collide with `npm run dev` (3000/4010). Each test resets the emulator (tests/e2e/fixtures.ts).
 // E2E_TARGET=sandbox instead runs the app against Astra's sandbox with your keys and no emulator, skipping the
 // @emulator-only tests (tests/e2e/target.ts, docs/testing.md).
-const APP_PORT = new URL(APP_URL).port;
 const SANDBOX_PORT = new URL(SANDBOX_URL).port;
 
 // Use the machine's Chromium where there is one (CI here cannot download Playwright's browsers); elsewhere fall
@@ -19,12 +20,15 @@ export const chromiumArgs = [
   ...(ON_ASTRA_SANDBOX ? [] : [LOOPBACK_ONLY]),
 ];
 
-const appServer = (astra: Record<string, string>) => ({
-  command: `npx next start --port ${APP_PORT}`,
-  url: APP_URL,
+const appServer = (astra: Record<string, string>, appUrl = APP_URL) => ({
+  command: `npx next start --port ${new URL(appUrl).port}`,
+  url: appUrl,
   reuseExistingServer: false,
-  env: { ...astra, AUTH_URL: APP_URL, AUTH_SECRET: E2E_AUTH_SECRET },
+  env: { ...astra, AUTH_URL: appUrl, AUTH_SECRET: E2E_AUTH_SECRET },
 });
+
+// Demo mode (tests/e2e/demo-mode.spec.ts) stores in a SQLite file of its own, new for every run.
+const DEMO_SQLITE_FILE = path.join(tmpdir(), `astra-e2e-demo-${new URL(DEMO_URL).port}-${Date.now()}.db`);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -65,5 +69,7 @@ export default defineConfig({
           },
         },
         appServer({ ASTRA_ENV: "emulator", ASTRA_API_URL: SANDBOX_URL, ASTRA_APP_URL: SANDBOX_URL }),
+        // The same build with the emulator inside it: no ASTRA_* URL or key, one process, one port.
+        appServer({ ASTRA_ENV: "demo", DEMO_SQLITE_FILE }, DEMO_URL),
       ],
 });

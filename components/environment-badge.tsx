@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 
 const TONES = {
   emulator: "bg-warning-soft text-warning ring-warning-line",
+  demo: "bg-warning-soft text-warning ring-warning-line",
   sandbox: "bg-info-soft text-info ring-info-line",
   production: "bg-success-soft text-success ring-success-line",
 } as const;

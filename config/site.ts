@@ -11,6 +11,7 @@ export const siteConfig = {
 
 export const ENVIRONMENT_LABELS = {
   emulator: "Local emulator",
+  demo: "Demo emulator",
   sandbox: "Astra sandbox",
   production: "Production",
 } as const;

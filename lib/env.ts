@@ -1,6 +1,7 @@
 // Validated configuration: the only module that reads process.env. Parsed once, on first use and at boot
 // (instrumentation.ts), so a wrong value stops the server with a message instead of failing a request later.
 import "server-only";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 import {
   DEV_APP_ORIGIN,
@@ -10,6 +11,9 @@ import {
 } from "@/config/emulator-defaults";
 
 const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
+
+/** Where ASTRA_ENV=demo mounts the emulator inside this app (app/emulator/[[...path]]/route.ts). */
+export const EMULATOR_MOUNT_PATH = "/emulator";
 
 const DEFAULT_URLS = {
   emulator: { api: EMULATOR_ORIGIN, app: EMULATOR_ORIGIN },
@@ -33,8 +37,8 @@ const postgresUrl = z.url({
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   ASTRA_ENV: optional(
-    z.enum(["emulator", "sandbox", "production"], {
-      error: 'must be "emulator", "sandbox" or "production"',
+    z.enum(["emulator", "demo", "sandbox", "production"], {
+      error: 'must be "emulator", "demo", "sandbox" or "production"',
     }),
   ),
   ASTRA_API_URL: optional(originUrl),
@@ -44,9 +48,17 @@ const rawEnvSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; run `npx auth secret`" })),
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
+  // Vercel's system variables (host names without a scheme): which deployment this is and its public names.
+  VERCEL: optional(z.string()),
+  VERCEL_ENV: optional(z.string()),
   VERCEL_URL: optional(z.string()),
+  VERCEL_BRANCH_URL: optional(z.string()),
+  VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
+  // Shared state (lib/db) and, in demo mode, the embedded emulator's store (Vercel's Neon integration sets both).
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
+  // Demo mode without a database: the emulator's SQLite file.
+  DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
   CLIENT_IP_HEADER: optional(
     z
       .string()
@@ -58,7 +70,13 @@ const rawEnvSchema = z.object({
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
-  astraEnv: "emulator" | "sandbox" | "production";
+  /** `demo`: the emulator runs inside this app at EMULATOR_MOUNT_PATH, and the app calls it in-process. */
+  astraEnv: "emulator" | "demo" | "sandbox" | "production";
+  /**
+   * Astra's REST and module base URLs. In demo mode they are this app's origin + /emulator; when that origin
+   * is only known per request (no AUTH_URL), they are the bare path "/emulator": resolve them with
+   * lib/astra/base-url.ts against the request's origin.
+   */
   astraApiUrl: string;
   astraAppUrl: string;
   astraClientId: string;
@@ -72,7 +90,46 @@ export type Env = {
   clientIpHeader: string | undefined;
   /** Postgres for state shared by many instances (lib/db/app-state.ts); undefined keeps it in this process. */
   databaseUrl: string | undefined;
+  /** This deployment's public https origins on Vercel (production, branch and deployment URLs), else none. */
+  deploymentOrigins: string[];
+  /** Demo mode on a public deployment (Vercel): the emulator turns off global control actions and sign-up. */
+  publicDemo: boolean;
+  /** Demo mode only: where the embedded emulator stores its state. */
+  demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
 };
+
+/** The emulator is the Astra this app talks to: standalone (`emulator`) or inside the app (`demo`). */
+export function usesEmulator(env: Pick<Env, "astraEnv">): boolean {
+  return env.astraEnv === "emulator" || env.astraEnv === "demo";
+}
+
+/**
+ * The embedded emulator's client secret, derived from AUTH_SECRET so a deployment never runs with the public
+ * default and needs no Astra variable. The app and the emulator (through the glue) both read it from here.
+ */
+export function deriveEmulatorClientSecret(authSecret: string): string {
+  return createHmac("sha256", authSecret).update("astra-emulator-client-secret").digest("base64url");
+}
+
+/** The embedded emulator's API and module base for an app served at `origin`. */
+export function demoEmulatorUrl(origin: string): string {
+  return `${origin.replace(/\/+$/, "")}${EMULATOR_MOUNT_PATH}`;
+}
+
+const DEFAULT_DEMO_SQLITE_FILE = ".data/emulator.db";
+
+/**
+ * The app's public origin on Vercel. Never VERCEL_URL: that generated deployment URL sits behind Deployment
+ * Protection, so visitors to the public domain would be sent to Vercel's login wall. Undefined means "take the
+ * request's host", which Auth.js trusts when VERCEL is set.
+ */
+function vercelPublicOrigin(raw: z.infer<typeof rawEnvSchema>): string | undefined {
+  if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) {
+    return `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`;
+  }
+  if (raw.VERCEL_ENV === "preview" && raw.VERCEL_BRANCH_URL) return `https://${raw.VERCEL_BRANCH_URL}`;
+  return undefined;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -100,26 +157,35 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const isProduction = raw.NODE_ENV === "production";
   const problems: string[] = [];
 
+  const onVercel = Boolean(raw.VERCEL || raw.VERCEL_URL);
+  const demo = astraEnv === "demo";
+
+  const authSecret = raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET);
+
   const usesEmulatorKeys = astraEnv === "emulator";
-  const astraClientId = raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined);
-  const astraClientSecret = raw.ASTRA_CLIENT_SECRET ?? (usesEmulatorKeys ? EMULATOR_CLIENT_SECRET : undefined);
+  // Demo mode ignores the ASTRA_* keys (a .env.local copied from .env.example holds the public ones): the
+  // embedded emulator is seeded with the fixed id and the secret derived from AUTH_SECRET.
+  const astraClientId = demo
+    ? EMULATOR_CLIENT_ID
+    : (raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined));
+  const astraClientSecret = demo
+    ? authSecret && deriveEmulatorClientSecret(authSecret)
+    : (raw.ASTRA_CLIENT_SECRET ?? (usesEmulatorKeys ? EMULATOR_CLIENT_SECRET : undefined));
   if (!astraClientId)
     problems.push(`ASTRA_CLIENT_ID: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
-  if (!astraClientSecret) {
+  if (!astraClientSecret && !demo) {
     problems.push(`ASTRA_CLIENT_SECRET: required when ASTRA_ENV=${astraEnv}; copy it from Astra's dashboard`);
   }
-  if (astraEnv !== "emulator" && astraClientSecret === EMULATOR_CLIENT_SECRET) {
+  if (!usesEmulatorKeys && !demo && astraClientSecret === EMULATOR_CLIENT_SECRET) {
     problems.push("ASTRA_CLIENT_SECRET: this is the emulator's demo secret; use your Astra app's real secret");
   }
 
-  const authSecret = raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET);
   if (!authSecret) problems.push("AUTH_SECRET: required in production; generate one with `npx auth secret`");
   if (isProduction && authSecret === DEV_AUTH_SECRET) {
     problems.push("AUTH_SECRET: the development default is refused in production; generate a new one");
   }
 
-  const authUrl =
-    raw.AUTH_URL ?? (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : isProduction ? undefined : DEV_APP_ORIGIN);
+  const authUrl = raw.AUTH_URL ?? (onVercel ? vercelPublicOrigin(raw) : isProduction ? undefined : DEV_APP_ORIGIN);
   if (authUrl?.includes("://127.0.0.1")) {
     problems.push(
       "AUTH_URL: use http://localhost:PORT, not 127.0.0.1 (Next rewrites it and the OAuth callback breaks)",
@@ -127,29 +193,50 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 
   const trustHostFlag = raw.AUTH_TRUST_HOST === "true" || raw.AUTH_TRUST_HOST === "1";
-  if (isProduction && !authUrl && !trustHostFlag) {
+  if (isProduction && !authUrl && !trustHostFlag && !onVercel) {
     problems.push(
       "AUTH_URL: required in production (the app's public origin), or set AUTH_TRUST_HOST=true on a trusted host",
     );
   }
 
+  const databaseUrl = raw.DATABASE_URL ?? raw.POSTGRES_URL;
+  if (demo && onVercel && !databaseUrl) {
+    problems.push(
+      "DATABASE_URL: required for ASTRA_ENV=demo on Vercel, whose disk is read-only; add a Postgres database (Neon)",
+    );
+  }
+
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);
+
+  // Demo mode: this app's own origin, or the bare mount path when only the request knows the origin.
+  const demoUrl = authUrl ? demoEmulatorUrl(authUrl) : EMULATOR_MOUNT_PATH;
 
   return {
     nodeEnv: raw.NODE_ENV,
     astraEnv,
-    astraApiUrl: raw.ASTRA_API_URL ?? DEFAULT_URLS[astraEnv].api,
-    astraAppUrl: raw.ASTRA_APP_URL ?? DEFAULT_URLS[astraEnv].app,
+    astraApiUrl: astraEnv === "demo" ? demoUrl : (raw.ASTRA_API_URL ?? DEFAULT_URLS[astraEnv].api),
+    astraAppUrl: astraEnv === "demo" ? demoUrl : (raw.ASTRA_APP_URL ?? DEFAULT_URLS[astraEnv].app),
     astraClientId,
     astraClientSecret,
     authSecret,
     authUrl,
-    trustHost: trustHostFlag || authUrl !== undefined || !isProduction,
+    trustHost: trustHostFlag || onVercel || authUrl !== undefined || !isProduction,
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
     // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
-    clientIpHeader: raw.CLIENT_IP_HEADER ?? (raw.VERCEL_URL ? "x-vercel-forwarded-for" : undefined),
+    clientIpHeader: raw.CLIENT_IP_HEADER ?? (onVercel ? "x-vercel-forwarded-for" : undefined),
     // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
-    databaseUrl: raw.DATABASE_URL ?? raw.POSTGRES_URL,
+    databaseUrl,
+    deploymentOrigins: onVercel
+      ? [raw.VERCEL_PROJECT_PRODUCTION_URL, raw.VERCEL_BRANCH_URL, raw.VERCEL_URL]
+          .filter((host): host is string => Boolean(host))
+          .map((host) => `https://${host}`)
+      : [],
+    publicDemo: demo && onVercel,
+    demoStore: !demo
+      ? undefined
+      : databaseUrl
+        ? { kind: "postgres", url: databaseUrl }
+        : { kind: "sqlite", file: raw.DEMO_SQLITE_FILE ?? DEFAULT_DEMO_SQLITE_FILE },
   };
 }
 

@@ -77,7 +77,8 @@ export function securityHeaderOptions(env: Env, url: URL, nonce = newNonce()): S
     nonce,
     development: env.nodeEnv === "development",
     https: publicOrigin.startsWith("https://"),
-    formActionOrigins: [new URL(env.astraAppUrl).origin],
+    // Demo mode without AUTH_URL: the module is at "/emulator" on this origin, which 'self' already allows.
+    formActionOrigins: env.astraAppUrl.startsWith("/") ? [] : [new URL(env.astraAppUrl).origin],
   };
 }
 

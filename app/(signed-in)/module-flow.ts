@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { readSession } from "@/lib/auth/astra-session";
 import { signInUrlFor } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { absoluteBase } from "@/lib/astra/base-url";
 import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "@/lib/astra/module-urls";
 
 export const MODULE_STATE_COOKIE = "astra_module_state";
@@ -18,8 +19,11 @@ export async function startModuleFlow(request: NextRequest, chooseFlow: () => Mo
   if (!session) return NextResponse.redirect(signInUrlFor(request.nextUrl));
   const env = getEnv();
   const state = randomBytes(16).toString("base64url");
-  const returnUrl = moduleReturnUrl(env.authUrl ?? request.nextUrl.origin);
-  const target = buildModuleUrl(env, await chooseFlow(), { returnUrl, state, userId: session.astraUserId });
+  const origin = env.authUrl ?? request.nextUrl.origin;
+  const returnUrl = moduleReturnUrl(origin);
+  // Demo mode without AUTH_URL: the module is this request's origin + /emulator.
+  const moduleEnv = { ...env, astraAppUrl: absoluteBase(env.astraAppUrl, origin) };
+  const target = buildModuleUrl(moduleEnv, await chooseFlow(), { returnUrl, state, userId: session.astraUserId });
   const response = NextResponse.redirect(target);
   response.cookies.set(MODULE_STATE_COOKIE, state, {
     httpOnly: true,

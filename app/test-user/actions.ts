@@ -6,7 +6,7 @@ import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { createUserIntent } from "@/lib/astra/user-intents";
 import { signIn } from "@/lib/auth/next-auth";
 import { clientIpFrom } from "@/lib/client-ip";
-import { getEnv } from "@/lib/env";
+import { getEnv, usesEmulator } from "@/lib/env";
 import { defineAction } from "@/lib/server-action";
 import { EMULATOR_SSN, KYC_OUTCOMES, testUserFormSchema } from "./schema";
 
@@ -18,7 +18,7 @@ export const createTestUser = defineAction(
     if (env.astraEnv === "production") notFound();
 
     // The emulator picks the KYC outcome by a magic ip_address; Astra's sandbox gets the person's real details.
-    const outcome = env.astraEnv === "emulator" ? form.kyc_outcome : undefined;
+    const outcome = usesEmulator(env) ? form.kyc_outcome : undefined;
     const ssn = (outcome ? EMULATOR_SSN : form.ssn) ?? "";
 
     const intentId = await createUserIntent(

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TestUserForm } from "@/components/test-user-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEnv } from "@/lib/env";
+import { getEnv, usesEmulator } from "@/lib/env";
 import { createTestUser } from "./actions";
 import { KYC_OUTCOMES } from "./schema";
 
@@ -11,10 +11,11 @@ export const metadata: Metadata = { title: "Create a test user" };
 
 // Astra's getting-started step 2: register a person as a user intent, then let them sign in as themselves.
 export default function TestUserPage() {
-  const { astraEnv } = getEnv();
-  if (astraEnv === "production") notFound();
-  const outcomes =
-    astraEnv === "emulator" ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label })) : null;
+  const env = getEnv();
+  if (env.astraEnv === "production") notFound();
+  const outcomes = usesEmulator(env)
+    ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label }))
+    : null;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

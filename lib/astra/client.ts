@@ -5,9 +5,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
 import { recordAstraCall } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
+import { joinUrl } from "./base-url";
 import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
 import { unexpectedResponseError } from "./response-log";
+import { astraTransport } from "./transport";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
@@ -60,10 +62,11 @@ function authorizationHeader(auth: AstraRequest<z.ZodType>["auth"]): string {
 }
 
 export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>): Promise<z.infer<T>> {
-  const url = new URL(request.path, getEnv().astraApiUrl);
+  const query = new URLSearchParams();
   for (const [key, value] of Object.entries(request.searchParams ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+    if (value !== undefined) query.set(key, String(value));
   }
+  const url = joinUrl(getEnv().astraApiUrl, request.path) + (query.size > 0 ? `?${query}` : "");
   const headers = new Headers({ accept: "application/json", authorization: authorizationHeader(request.auth) });
   if (request.body !== undefined) headers.set("content-type", "application/json");
   if (request.idempotencyKey) headers.set("idempotency-key", request.idempotencyKey);
@@ -74,7 +77,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
   for (let attempt = 0; ; attempt++) {
     const startedAt = performance.now();
     try {
-      response = await fetch(url, {
+      response = await astraTransport(url, {
         method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),

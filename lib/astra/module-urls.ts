@@ -1,6 +1,7 @@
 // Links into Astra's hosted module (bank linking, identity verification) for a signed-in user.
 import "server-only";
 import type { Env } from "@/lib/env";
+import { joinUrl } from "./base-url";
 
 export type ModuleFlow = "link-account" | "verify-personal" | "verify-document";
 
@@ -20,7 +21,8 @@ export function buildModuleUrl(
   flow: ModuleFlow,
   { returnUrl, state, userId }: { returnUrl: string; state: string; userId?: string },
 ): string {
-  const url = new URL(PATHS[flow], env.astraAppUrl);
+  // The module's base may carry a path (demo mode: https://x.app/emulator), which new URL(path, base) drops.
+  const url = new URL(joinUrl(env.astraAppUrl, PATHS[flow]));
   url.searchParams.set("client_id", env.astraClientId);
   url.searchParams.set("redirect_uri", returnUrl);
   url.searchParams.set("state", state);

@@ -1,33 +1,43 @@
 // The custom Auth.js provider for Astra's OAuth module: authorization code flow, client Basic auth at
 // POST /v1/oauth/token, and the profile from GET /v1/user. Astra is plain OAuth 2.0 (no OpenID discovery).
+import { customFetch } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers";
 import type { Env } from "@/lib/env";
+import { absoluteBase, joinUrl } from "./base-url";
 import { logUnexpectedResponse } from "./response-log";
 import { userSchema, type User } from "./schemas";
+import { astraTransport } from "./transport";
 
 export const ASTRA_PROVIDER_ID = "astra";
 
-export function AstraProvider(env: Env): OAuthConfig<User> {
+/**
+ * `origin` is this request's origin: in demo mode without AUTH_URL, the emulator's URLs are relative to it.
+ * The token and userinfo calls go through astraTransport, so in demo mode they never leave the process.
+ */
+export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfig<User> {
+  const apiUrl = absoluteBase(env.astraApiUrl, origin);
+  const appUrl = absoluteBase(env.astraAppUrl, origin);
   // `conform` is honoured by Auth.js but missing from its public type; a variable skips the literal check.
-  const token = { url: `${env.astraApiUrl}/v1/oauth/token`, conform: withTokenType };
+  const token = { url: joinUrl(apiUrl, "/v1/oauth/token"), conform: withTokenType };
   return {
     id: ASTRA_PROVIDER_ID,
     name: "Astra",
     type: "oauth",
     // Explicit endpoints, so Auth.js never asks for a discovery document Astra does not publish.
-    issuer: env.astraAppUrl,
+    issuer: appUrl,
     clientId: env.astraClientId,
     clientSecret: env.astraClientSecret,
     client: { token_endpoint_auth_method: "client_secret_basic" },
     // Astra documents no PKCE support; `state` guards the redirect against CSRF.
     checks: ["state"],
     authorization: {
-      url: `${env.astraAppUrl}/login/oauth/authorize`,
+      url: joinUrl(appUrl, "/login/oauth/authorize"),
       // Auth.js adds an OpenID scope unless one is given; Astra has no scopes, so send an empty one.
       params: { response_type: "code", scope: "" },
     },
     token,
-    userinfo: `${env.astraApiUrl}/v1/user`,
+    userinfo: joinUrl(apiUrl, "/v1/user"),
+    [customFetch]: astraTransport,
     profile(raw) {
       const parsed = userSchema.safeParse(raw);
       if (!parsed.success) {

@@ -4,10 +4,10 @@ import "server-only";
 import { cache } from "react";
 import { todayInAstraZone } from "@/lib/dates";
 import { readEmulatorClock } from "@/lib/dev-tools/control-api";
-import { getEnv } from "@/lib/env";
+import { getEnv, usesEmulator } from "@/lib/env";
 
 export async function readAstraToday(now: () => Date = () => new Date()): Promise<string> {
-  if (getEnv().astraEnv !== "emulator") return todayInAstraZone(now());
+  if (!usesEmulator(getEnv())) return todayInAstraZone(now());
   try {
     return (await readEmulatorClock()).today;
   } catch (error) {

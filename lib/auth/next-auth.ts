@@ -6,11 +6,16 @@ import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { currentRequestOrigin } from "@/lib/http/request-origin";
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const env = getEnv();
+  // Demo mode without AUTH_URL: the embedded emulator lives on whatever origin this request came to.
+  const origin = env.astraAppUrl.startsWith("/")
+    ? (request?.nextUrl?.origin ?? (await currentRequestOrigin()))
+    : undefined;
   return {
-    providers: [AstraProvider(env)],
+    providers: [AstraProvider(env, origin)],
     secret: env.authSecret,
     trustHost: env.trustHost,
     useSecureCookies: env.useSecureCookies,

@@ -5,6 +5,8 @@ import { AstraError } from "@/lib/astra/errors";
 import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
 import { unexpectedResponseError } from "@/lib/astra/response-log";
+import { joinUrl } from "@/lib/astra/base-url";
+import { astraTransport } from "@/lib/astra/transport";
 import { getAppState } from "@/lib/db/app-state";
 import { getEnv } from "@/lib/env";
 
@@ -28,7 +30,7 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
 
   let response: Response;
   try {
-    response = await fetch(`${env.astraApiUrl}/v1/oauth/token`, {
+    response = await astraTransport(joinUrl(env.astraApiUrl, "/v1/oauth/token"), {
       method: "POST",
       headers: {
         authorization: clientBasicAuthorization(env),

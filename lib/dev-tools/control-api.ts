@@ -2,7 +2,9 @@
 // from the server only. The emulator scopes the clock, faults and reset to the calling app.
 import "server-only";
 import { z } from "zod";
+import { joinUrl } from "@/lib/astra/base-url";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
+import { astraTransport } from "@/lib/astra/transport";
 import { getEnv } from "@/lib/env";
 
 export const emulatorClockSchema = z.object({ now: z.string(), today: z.iso.date() });
@@ -29,7 +31,7 @@ async function control<T extends z.ZodType>(
   const env = getEnv();
   let response: Response;
   try {
-    response = await fetch(new URL(path, env.astraApiUrl), {
+    response = await astraTransport(joinUrl(env.astraApiUrl, path), {
       method,
       headers: {
         accept: "application/json",
@@ -41,7 +43,8 @@ async function control<T extends z.ZodType>(
       signal: AbortSignal.timeout(10_000),
     });
   } catch {
-    throw new ControlApiError(502, `Could not reach the emulator at ${env.astraApiUrl}. Is \`npm run dev\` running?`);
+    const where = env.astraEnv === "demo" ? "inside this app" : `at ${env.astraApiUrl}. Is \`npm run dev\` running?`;
+    throw new ControlApiError(502, `Could not reach the emulator ${where}`);
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -1,7 +1,8 @@
-// The developer tools exist only against the local emulator: its control API is not part of Astra, and a
-// drawer that can expire tokens or reset data has no place next to Astra's sandbox or production.
-import type { Env } from "@/lib/env";
+// The developer tools exist only against the emulator (local, or inside the app in demo mode): its control API
+// is not part of Astra, and a drawer that can expire tokens or reset data has no place next to Astra's sandbox
+// or production.
+import { usesEmulator, type Env } from "@/lib/env";
 
 export function devToolsEnabled(env: Pick<Env, "astraEnv">): boolean {
-  return env.astraEnv === "emulator";
+  return usesEmulator(env);
 }

@@ -5,8 +5,11 @@ import { ON_ASTRA_SANDBOX, sandboxKeys } from "./target";
 
 const appPort = process.env.E2E_APP_PORT ?? "3100";
 const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "4100";
+const demoPort = process.env.E2E_DEMO_PORT ?? "3105";
 export const APP_URL = `http://localhost:${appPort}`;
 export const SANDBOX_URL = `http://localhost:${sandboxPort}`;
+/** The same build in demo mode (ASTRA_ENV=demo): the emulator inside the app at /emulator, one port. */
+export const DEMO_URL = `http://localhost:${demoPort}`;
 /** The app's keys: the emulator's seeded app by default, your sandbox app's with E2E_TARGET=sandbox. */
 const keys = ON_ASTRA_SANDBOX ? sandboxKeys() : { clientId: EMULATOR_CLIENT_ID, clientSecret: EMULATOR_CLIENT_SECRET };
 export const CLIENT_ID = keys.clientId;

@@ -3,7 +3,8 @@ import { readAstraToday } from "@/lib/astra/today";
 import type { Env } from "@/lib/env";
 
 const env = vi.hoisted(() => ({ current: { astraEnv: "emulator" } as Partial<Env> }));
-vi.mock("@/lib/env", () => ({
+vi.mock("@/lib/env", async (original) => ({
+  ...(await original<typeof import("@/lib/env")>()),
   getEnv: () => ({
     astraApiUrl: "http://localhost:4999",
     astraClientId: "client",

@@ -1,6 +1,7 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
-import { EnvError, parseEnv } from "@/lib/env";
+import { deriveEmulatorClientSecret, EnvError, parseEnv, usesEmulator } from "@/lib/env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -43,7 +44,9 @@ describe("parseEnv", () => {
   });
 
   it("names the variable and the problem for a malformed value", () => {
-    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual(['ASTRA_ENV: must be "emulator", "sandbox" or "production"']);
+    expect(problemsOf({ ASTRA_ENV: "staging" })).toEqual([
+      'ASTRA_ENV: must be "emulator", "demo", "sandbox" or "production"',
+    ]);
     expect(problemsOf({ ASTRA_API_URL: "localhost:4010" })[0]).toMatch(/^ASTRA_API_URL: must be an http\(s\) URL/);
   });
 
@@ -72,9 +75,10 @@ describe("parseEnv", () => {
     const vercel = parseEnv({
       NODE_ENV: "production",
       AUTH_SECRET: "a-real-secret-of-enough-length",
-      VERCEL_URL: "demo.vercel.app",
+      VERCEL: "1",
+      VERCEL_URL: "demo-abc123.vercel.app",
     });
-    expect(vercel).toMatchObject({ authUrl: "https://demo.vercel.app", useSecureCookies: true, trustHost: true });
+    expect(vercel).toMatchObject({ useSecureCookies: true, trustHost: true });
   });
 
   it("needs the public origin in production, or an explicit AUTH_TRUST_HOST", () => {
@@ -102,5 +106,122 @@ describe("parseEnv", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://u:p@db.example.com/app" })).toEqual([
       expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\/ connection string/),
     ]);
+  });
+});
+
+const SECRET = "a-real-secret-of-enough-length";
+const onVercel = (extra: Record<string, string>) => ({
+  NODE_ENV: "production",
+  AUTH_SECRET: SECRET,
+  VERCEL: "1",
+  VERCEL_URL: "astra-demo-abc123-team.vercel.app",
+  VERCEL_PROJECT_PRODUCTION_URL: "astra-demo.vercel.app",
+  VERCEL_BRANCH_URL: "astra-demo-git-feature-team.vercel.app",
+  ...extra,
+});
+
+describe("AUTH_URL on Vercel", () => {
+  // VERCEL_URL is the generated deployment URL, behind Deployment Protection: public visitors would meet
+  // Vercel's login wall on the way back from sign-in.
+  it("is the production domain in production, never the deployment URL", () => {
+    expect(parseEnv(onVercel({ VERCEL_ENV: "production" })).authUrl).toBe("https://astra-demo.vercel.app");
+  });
+
+  it("is the branch URL on a preview", () => {
+    expect(parseEnv(onVercel({ VERCEL_ENV: "preview" })).authUrl).toBe(
+      "https://astra-demo-git-feature-team.vercel.app",
+    );
+  });
+
+  it("is the request's host otherwise, which Auth.js trusts on Vercel", () => {
+    const env = parseEnv(onVercel({ VERCEL_ENV: "preview", VERCEL_BRANCH_URL: "" }));
+    expect(env).toMatchObject({ authUrl: undefined, trustHost: true });
+  });
+
+  it("an explicit AUTH_URL still wins", () => {
+    expect(parseEnv(onVercel({ VERCEL_ENV: "production", AUTH_URL: "https://pay.example.com" })).authUrl).toBe(
+      "https://pay.example.com",
+    );
+  });
+
+  it("lists the deployment's origins for the embedded emulator's redirect rule", () => {
+    expect(parseEnv(onVercel({ VERCEL_ENV: "preview" })).deploymentOrigins).toEqual([
+      "https://astra-demo.vercel.app",
+      "https://astra-demo-git-feature-team.vercel.app",
+      "https://astra-demo-abc123-team.vercel.app",
+    ]);
+    expect(parseEnv({}).deploymentOrigins).toEqual([]);
+  });
+});
+
+describe("ASTRA_ENV=demo", () => {
+  it("points Astra at this app's own origin + /emulator", () => {
+    const env = parseEnv({ ASTRA_ENV: "demo", AUTH_URL: "http://localhost:3105" });
+    expect(env).toMatchObject({
+      astraEnv: "demo",
+      astraApiUrl: "http://localhost:3105/emulator",
+      astraAppUrl: "http://localhost:3105/emulator",
+      astraClientId: EMULATOR_CLIENT_ID,
+    });
+  });
+
+  it("derives the client secret from AUTH_SECRET, never the public default, and needs no Astra variable", () => {
+    const env = parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://d.app" });
+    expect(env.astraClientSecret).toBe(deriveEmulatorClientSecret(SECRET));
+    expect(env.astraClientSecret).toBe(
+      createHmac("sha256", SECRET).update("astra-emulator-client-secret").digest("base64url"),
+    );
+    expect(env.astraClientSecret).not.toBe(EMULATOR_CLIENT_SECRET);
+    expect(deriveEmulatorClientSecret("another-secret-of-enough-length")).not.toBe(env.astraClientSecret);
+  });
+
+  it("ignores ASTRA_* keys and URLs (a .env.local copied from .env.example holds the public ones)", () => {
+    const env = parseEnv({
+      ASTRA_ENV: "demo",
+      ASTRA_API_URL: "http://localhost:4010",
+      ASTRA_APP_URL: "http://localhost:4010",
+      ASTRA_CLIENT_ID: "someone_else",
+      ASTRA_CLIENT_SECRET: EMULATOR_CLIENT_SECRET,
+    });
+    expect(env).toMatchObject({
+      astraApiUrl: "http://localhost:3000/emulator",
+      astraClientId: EMULATOR_CLIENT_ID,
+    });
+    expect(env.astraClientSecret).not.toBe(EMULATOR_CLIENT_SECRET);
+  });
+
+  it("leaves the bare /emulator path when only the request knows the origin", () => {
+    const env = parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" });
+    expect(env).toMatchObject({ authUrl: undefined, astraApiUrl: "/emulator", astraAppUrl: "/emulator" });
+  });
+
+  it("stores in a local SQLite file, or in Postgres given DATABASE_URL or POSTGRES_URL", () => {
+    expect(parseEnv({ ASTRA_ENV: "demo" }).demoStore).toEqual({ kind: "sqlite", file: ".data/emulator.db" });
+    expect(parseEnv({ ASTRA_ENV: "demo", DEMO_SQLITE_FILE: "/tmp/d.db" }).demoStore).toEqual({
+      kind: "sqlite",
+      file: "/tmp/d.db",
+    });
+    expect(parseEnv({ ASTRA_ENV: "demo", POSTGRES_URL: "postgres://p" }).demoStore).toEqual({
+      kind: "postgres",
+      url: "postgres://p",
+    });
+    expect(parseEnv({}).demoStore).toBeUndefined();
+  });
+
+  it("on Vercel needs a database (read-only disk) and is a public demo", () => {
+    expect(problemsOf(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production" }))).toEqual([
+      expect.stringMatching(/^DATABASE_URL: required for ASTRA_ENV=demo on Vercel/),
+    ]);
+    const env = parseEnv(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production", DATABASE_URL: "postgres://p" }));
+    expect(env).toMatchObject({ publicDemo: true, astraApiUrl: "https://astra-demo.vercel.app/emulator" });
+    expect(parseEnv({ ASTRA_ENV: "demo" }).publicDemo).toBe(false);
+  });
+
+  it("counts as the emulator for the emulator-only features", () => {
+    expect(usesEmulator(parseEnv({ ASTRA_ENV: "demo" }))).toBe(true);
+    expect(usesEmulator(parseEnv({}))).toBe(true);
+    expect(usesEmulator(parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "i", ASTRA_CLIENT_SECRET: "s" }))).toBe(
+      false,
+    );
   });
 });

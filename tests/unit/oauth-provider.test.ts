@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { customFetch } from "next-auth";
 import { AstraProvider, withTokenType } from "@/lib/astra/oauth-provider";
+import { astraTransport } from "@/lib/astra/transport";
 import { parseEnv } from "@/lib/env";
 
 describe("AstraProvider", () => {
@@ -16,6 +18,21 @@ describe("AstraProvider", () => {
     expect(provider.userinfo).toBe("http://localhost:4100/v1/user");
     expect(provider.client).toEqual({ token_endpoint_auth_method: "client_secret_basic" });
     expect(provider.checks).toEqual(["state"]);
+  });
+
+  it("sends the token and profile calls through the app's transport (in-process in demo mode)", () => {
+    expect(provider[customFetch]).toBe(astraTransport);
+  });
+
+  it("in demo mode without AUTH_URL puts the emulator on the request's origin", () => {
+    const demo = AstraProvider(
+      parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_TRUST_HOST: "true" }),
+      "https://preview.example",
+    );
+    expect(demo.authorization).toMatchObject({ url: "https://preview.example/emulator/login/oauth/authorize" });
+    expect(demo.token).toMatchObject({ url: "https://preview.example/emulator/v1/oauth/token" });
+    expect(demo.userinfo).toBe("https://preview.example/emulator/v1/user");
+    expect(demo.issuer).toBe("https://preview.example/emulator");
   });
 
   it("builds the profile from GET /v1/user and rejects a malformed one", () => {

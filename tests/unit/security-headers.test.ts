@@ -45,6 +45,21 @@ describe("security headers", () => {
     );
   });
 
+  it("in demo mode let forms go to this origin, where the module is mounted (/emulator)", () => {
+    const fixed = parseEnv({ ASTRA_ENV: "demo", AUTH_URL: "http://localhost:3105" });
+    expect(contentSecurityPolicy(securityHeaderOptions(fixed, url))).toMatch(
+      /form-action 'self'( http:\/\/localhost:3105)?;/,
+    );
+    // Without AUTH_URL the module's base is the bare path "/emulator": 'self' covers it, and nothing throws.
+    const perRequest = parseEnv({
+      ASTRA_ENV: "demo",
+      NODE_ENV: "production",
+      AUTH_SECRET: "a-real-secret-of-enough-length",
+      AUTH_TRUST_HOST: "true",
+    });
+    expect(contentSecurityPolicy(securityHeaderOptions(perRequest, url))).toContain("form-action 'self';");
+  });
+
   it("make a fresh, unguessable nonce each time", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);

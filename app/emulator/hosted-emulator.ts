@@ -1,0 +1,62 @@
+// The glue of demo mode (ASTRA_ENV=demo): builds the one emulator this app hosts at /emulator, from the app's
+// configuration, and registers it for lib/astra/transport.ts, so the app's Astra calls stay in-process. The only
+// app file that imports sandbox/ (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
+import "server-only";
+import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
+import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
+import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
+import { createHostedEmulator, openHostedStore } from "../../sandbox/src/hosted";
+
+const WEBHOOK_PATH = "/api/webhooks/astra";
+
+const unique = (values: (string | undefined)[]) => [...new Set(values.filter((value) => value !== undefined))];
+
+/** Origins this deployment answers on besides the request's own: AUTH_URL and Vercel's public names. */
+const configuredOrigins = (env: Env) => unique([env.authUrl, ...env.deploymentOrigins]);
+
+/**
+ * Webhooks to this app's own receiver are handed to its route handler directly: an HTTP call to this
+ * deployment could meet Deployment Protection, and would cost another invocation. Anything else (a URL a
+ * developer set in the emulator's dashboard) goes out over the network as usual.
+ */
+export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const ours = request.url === webhookUrl || (url.pathname === WEBHOOK_PATH && ownOrigins.includes(url.origin));
+    return ours ? receiveWebhook(request) : fetch(request);
+  };
+}
+
+function build(env: Env): EmbeddedEmulator {
+  if (!env.demoStore) throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
+  const origins = configuredOrigins(env);
+  // Without a fixed origin (AUTH_URL, Vercel's names) the webhook URL only has to be one delivery recognises.
+  const webhookUrl = `${origins[0] ?? "http://localhost"}${WEBHOOK_PATH}`;
+  const keys = { clientId: env.astraClientId, clientSecret: env.astraClientSecret, webhookUrl };
+  if (env.demoStore.kind === "postgres") {
+    // The emulator's Postgres adapter (issue #12's store work) plugs in here, through openHostedStore.
+    throw new Error("DATABASE_URL: the embedded emulator cannot store in Postgres yet; unset it to use SQLite.");
+  }
+  return createHostedEmulator({
+    basePath: EMULATOR_MOUNT_PATH,
+    ...keys,
+    // Redirect URIs on these origins are accepted: the emulator can only send people back to this deployment.
+    ownOrigins: (request: Request) => unique([new URL(request.url).origin, ...origins]),
+    deliver: inProcessDelivery(webhookUrl, origins),
+    store: openHostedStore(env.demoStore.file, keys),
+    publicDemo: env.publicDemo,
+  });
+}
+
+/**
+ * The hosted emulator, built on first use and kept on globalThis (through the registry), so instrumentation.ts,
+ * proxy.ts and the routes, which Next bundles apart, share one store and one emulator.
+ */
+export function hostedEmulator(): EmbeddedEmulator {
+  const registered = registeredEmbeddedEmulator();
+  if (registered) return registered;
+  const emulator = build(getEnv());
+  registerEmbeddedEmulator(emulator);
+  return emulator;
+}
