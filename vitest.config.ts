@@ -9,6 +9,8 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
+    // sandbox-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
+    teardownTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },
@@ -20,6 +22,21 @@ export default defineConfig({
           include: ["tests/app-state/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/app-state/global-setup.ts"],
+        },
+      },
+      // The same emulator suite with the store on Postgres, plus the Postgres adapter's own tests. The global
+      // setup starts a throwaway server (or uses TEST_DATABASE_URL); see sandbox/docs/store.md.
+      {
+        extends: true,
+        test: {
+          name: "sandbox-pg",
+          include: ["tests/sandbox/**/*.test.ts", "tests/postgres/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          setupFiles: ["tests/support/postgres-store-setup.ts"],
+          // Every statement is a round trip to a server on a shared machine: allow a slow test more time.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],

@@ -2,11 +2,17 @@
 // It serves the emulator in-process on a random loopback port with a throwaway store, signs the demo user in
 // through the OAuth module, then loads GET /v1/accounts and POST /v1/routines over keep-alive connections.
 // Counts and time are bounded; the numbers are printed, never asserted.
+//
+// It runs once per store engine: SQLite in memory (the local default), then Postgres on a throwaway server
+// started by the test harness (tests/support/postgres.ts; TEST_DATABASE_URL or TEST_PG_PORT to choose), with
+// fewer requests because every statement is a round trip. `--engine sqlite` or `--engine postgres` runs one.
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApp } from "../sandbox/src/app";
-import { createStore, DEFAULT_APP, DEMO_USER_PHONE } from "../sandbox/src/store";
+import { createPostgresStore, createStore, DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../sandbox/src/store";
+import { startTestPostgres } from "../tests/support/postgres";
 
 const CONCURRENCY = 32;
 const PHASE_CAP_MS = 60_000;
@@ -31,8 +37,54 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+interface Engine {
+  name: string;
+  open(): Promise<{ store: Store; stop(): Promise<void> }>;
+  /** Requests per phase: GET, POST, and the long GET run (0 skips it). */
+  counts: { get: number; post: number; longRun: number };
+}
+
+// No webhook URL: deliveries would add network I/O the numbers are not about.
+const storeOptions = { app: { ...DEFAULT_APP, webhookUrl: null } };
+
+const ENGINES: Record<"sqlite" | "postgres", Engine> = {
+  sqlite: {
+    name: "SQLite :memory:",
+    async open() {
+      const store = createStore(":memory:", storeOptions);
+      return { store, stop: async () => undefined };
+    },
+    counts: { get: 20_000, post: 2_000, longRun: 100_000 },
+  },
+  postgres: {
+    name: "Postgres (pg, loopback)",
+    async open() {
+      const server = await startTestPostgres();
+      const store = createPostgresStore(server.url, { ...storeOptions, schema: `bench_${Date.now()}` });
+      return { store, stop: () => server.stop() };
+    },
+    counts: { get: 5_000, post: 1_000, longRun: 0 },
+  },
+};
+
 async function main() {
-  const store = createStore(":memory:", { app: { ...DEFAULT_APP, webhookUrl: null } });
+  const { values } = parseArgs({ options: { engine: { type: "string", default: "both" } } });
+  const names = values.engine === "both" ? (["sqlite", "postgres"] as const) : [values.engine];
+  for (const name of names) {
+    const engine = ENGINES[name as keyof typeof ENGINES];
+    if (!engine) throw new Error(`--engine is sqlite, postgres or both, not ${name}`);
+    const { store, stop } = await engine.open();
+    try {
+      await bench(engine, store);
+    } finally {
+      await store.close();
+      await stop();
+    }
+    console.log("");
+  }
+}
+
+async function bench(engine: Engine, store: Store) {
   const app = createApp({ store });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -111,11 +163,13 @@ async function main() {
     const token = await signInDemoUser(origin);
     const bearer = { Authorization: `Bearer ${token}` };
     console.log(
-      `Emulator on ${origin} (in-process, :memory: store), ${CONCURRENCY} concurrent keep-alive connections\n`,
+      `Emulator on ${origin} (in-process, ${engine.name} store), ${CONCURRENCY} concurrent keep-alive connections\n`,
     );
 
     await phase("warm-up", 500, PHASE_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200);
-    report(await phase("GET /v1/accounts", 20_000, PHASE_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200));
+    report(
+      await phase("GET /v1/accounts", engine.counts.get, PHASE_CAP_MS, () => call("GET", "/v1/accounts", bearer), 200),
+    );
 
     const accounts = (await (await fetch(`${origin}/v1/accounts`, { headers: bearer })).json()) as {
       accounts: { id: string }[];
@@ -141,7 +195,7 @@ async function main() {
       report(
         await phase(
           "POST /v1/routines",
-          2_000,
+          engine.counts.post,
           PHASE_CAP_MS,
           (i) => call("POST", "/v1/routines", jsonHeaders, routine(i)),
           probe,
@@ -149,20 +203,21 @@ async function main() {
       );
     }
 
-    report(
-      await phase(
-        "GET /v1/accounts (long run)",
-        100_000,
-        LONG_RUN_CAP_MS,
-        () => call("GET", "/v1/accounts", bearer),
-        200,
-      ),
-    );
+    if (engine.counts.longRun > 0) {
+      report(
+        await phase(
+          "GET /v1/accounts (long run)",
+          engine.counts.longRun,
+          LONG_RUN_CAP_MS,
+          () => call("GET", "/v1/accounts", bearer),
+          200,
+        ),
+      );
+    }
     console.log("\nRSS covers the whole process: the emulator and this load generator share it.");
   } finally {
     agent.destroy();
     server.close();
-    await store.close();
   }
 }
 

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAppClocks, systemClock } from "../../sandbox/src/lib/clock";
 import { startTicker } from "../../sandbox/src/lib/tick";
-import { createStore, DEFAULT_APP } from "../../sandbox/src/store";
+import { DEFAULT_APP } from "../../sandbox/src/store";
+import { freshStorePlace } from "../support/test-store";
 
 const DAY_MS = 86_400_000;
 
@@ -12,15 +13,16 @@ describe("the running emulator's clock and ticker", () => {
   it("keeps each app's clock offset in the store, so time travel survives a restart", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sandbox-clock-"));
     try {
-      const file = path.join(dir, "astra.db");
-      const first = createStore(file);
+      // A store file on SQLite; on Postgres a database that a second store (a restarted instance) opens again.
+      const place = freshStorePlace(path.join(dir, "astra.db"));
+      const first = place.open();
       const clocks = createAppClocks(systemClock, first.appClocks);
       await clocks.advance(DEFAULT_APP.clientId, 3 * DAY_MS);
       const now = await clocks.now(DEFAULT_APP.clientId);
       expect(now.getTime() - Date.now()).toBeGreaterThan(3 * DAY_MS - 1_000);
       await first.close();
 
-      const second = createStore(file);
+      const second = place.open();
       expect(await second.appClocks.get(DEFAULT_APP.clientId)).toBe(3 * DAY_MS);
       const restarted = createAppClocks(systemClock, second.appClocks);
       await restarted.reset(DEFAULT_APP.clientId);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { accountListSchema, astraErrorBodySchema } from "../../lib/astra/schemas";
+import { createTestStore } from "../support/test-store";
 import {
   basicAuth,
   createSandbox,
@@ -270,10 +271,10 @@ describe("POST /sandbox/reset", () => {
 describe("POST /sandbox/reset and Idempotency-Key", () => {
   it("forgets the app's idempotency keys, so a key reused after a reset makes a new object", async () => {
     const { createApp } = await import("../../sandbox/src/app");
-    const { createStore, DEFAULT_APP } = await import("../../sandbox/src/store");
+    const { DEFAULT_APP } = await import("../../sandbox/src/store");
     const { createManualClock } = await import("../../sandbox/src/lib/clock");
     const app = createApp({
-      store: createStore(":memory:"),
+      store: createTestStore(),
       clock: createManualClock(new Date("2026-12-01T18:00:00Z")),
     });
     const basic = `Basic ${Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString("base64")}`;

@@ -2,7 +2,8 @@
 // rather than failing on the unique index. (In one SQLite process the two never interleave; on Postgres the
 // check and the insert share one transaction for that.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createStore, type Store } from "../../sandbox/src/store";
+import type { Store } from "../../sandbox/src/store";
+import { createTestStore } from "../support/test-store";
 
 const NOW = new Date("2026-12-01T18:00:00Z");
 const signup = (email: string) => ({ email, password: "correct horse battery", firstName: "Ada", lastName: "Dev" });
@@ -10,7 +11,7 @@ const signup = (email: string) => ({ email, password: "correct horse battery", f
 describe("developer sign-up", () => {
   let store: Store;
   beforeEach(() => {
-    store = createStore(":memory:");
+    store = createTestStore();
   });
   afterEach(() => store.close());
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { parseEnv } from "../../sandbox/src/env";
-import { createStore } from "../../sandbox/src/store";
+import { createTestStore } from "../support/test-store";
 import { authorizeUrl, basicAuth, createSandbox } from "./helpers";
 
 afterEach(() => {
@@ -80,7 +80,7 @@ describe("the Host check (DNS rebinding)", () => {
     for (const origin of ["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010", "http://localhost"]) {
       expect((await app.request(`${origin}/sandbox/health`)).status).toBe(200);
     }
-    const hosted = createApp({ store: createStore(":memory:"), allowedHosts: ["sandbox.example.com"] });
+    const hosted = createApp({ store: createTestStore(), allowedHosts: ["sandbox.example.com"] });
     expect((await hosted.request("https://sandbox.example.com/sandbox/health")).status).toBe(200);
     expect((await hosted.request("https://other.example.com/sandbox/health")).status).toBe(421);
   });

@@ -75,11 +75,11 @@ async function checkBadBodies(
 ) {
   await fc.assert(
     fc.asyncProperty(cases, async ({ body, field }) => {
-      const before = sandbox.fingerprint();
+      const before = await sandbox.fingerprint();
       const result = await answer(await send(method, path(), body, auth?.()));
       expectClientError(result, body);
       expectNamesField(result, field, body);
-      if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(body)} changed the store`);
+      if ((await sandbox.fingerprint()) !== before) throw new Error(`${JSON.stringify(body)} changed the store`);
     }),
     RUNS,
   );
@@ -88,11 +88,11 @@ async function checkBadBodies(
 async function checkGarbage(method: string, path: () => string, auth?: () => string) {
   await fc.assert(
     fc.asyncProperty(notAnObject, async (text) => {
-      const before = sandbox.fingerprint();
+      const before = await sandbox.fingerprint();
       const result = await answer(await send(method, path(), text, auth?.()));
       expectClientError(result, text);
       expectNamesSomeField(result, text);
-      if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(text)} changed the store`);
+      if ((await sandbox.fingerprint()) !== before) throw new Error(`${JSON.stringify(text)} changed the store`);
     }),
     RUNS,
   );
@@ -181,11 +181,11 @@ describe("ids and query strings", () => {
         fc.constantFrom("POST /v1/transfers/:id/cancel", "DELETE /v1/routines/:id", "GET /v1/accounts/:id"),
         async (id, route) => {
           const [method = "GET", template = ""] = route.split(" ");
-          const before = sandbox.fingerprint();
+          const before = await sandbox.fingerprint();
           const result = await answer(await send(method, template.replace(":id", encodeURIComponent(id)), undefined));
           expectClientError(result, { id, route });
           expectNamesSomeField(result, { id, route });
-          if (sandbox.fingerprint() !== before) throw new Error(`${route} with ${id} changed the store`);
+          if ((await sandbox.fingerprint()) !== before) throw new Error(`${route} with ${id} changed the store`);
         },
       ),
       RUNS,

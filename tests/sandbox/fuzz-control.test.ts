@@ -42,13 +42,13 @@ const control = (method: string, path: string, body?: string) =>
 async function check(method: string, path: () => string, cases: fc.Arbitrary<{ body: unknown; field: string }>) {
   await fc.assert(
     fc.asyncProperty(cases, async ({ body, field }) => {
-      const before = sandbox.fingerprint();
+      const before = await sandbox.fingerprint();
       const result = await answer(
         await control(method, path(), typeof body === "string" ? body : JSON.stringify(body)),
       );
       expectClientError(result, body);
       expectNamesField(result, field, body);
-      if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(body)} changed the store`);
+      if ((await sandbox.fingerprint()) !== before) throw new Error(`${JSON.stringify(body)} changed the store`);
     }),
     RUNS,
   );

@@ -30,11 +30,12 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 async function check(path: string, fields: Record<string, string>, field: string, withCookie = true) {
-  const before = sandbox.fingerprint();
+  const before = await sandbox.fingerprint();
   const result = await answer(await dashboard.post(path, fields, withCookie ? cookie : undefined));
   expectClientError(result, { path, fields });
   expectPageNamesField(result, field, { path, fields });
-  if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(fields)} on ${path} changed the store`);
+  if ((await sandbox.fingerprint()) !== before)
+    throw new Error(`${JSON.stringify(fields)} on ${path} changed the store`);
 }
 
 const notAnEmail = fc.string({ maxLength: 30 }).filter((value) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value.trim()));

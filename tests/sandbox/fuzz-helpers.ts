@@ -6,10 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
+import pg from "pg";
 import { expect } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
-import { createStore } from "../../sandbox/src/store";
+import { DEFAULT_APP, type Store } from "../../sandbox/src/store";
+import { freshStorePlace } from "../support/test-store";
 import type { Sandbox } from "./helpers";
 
 /** Enough cases per endpoint to find the odd one out, few enough to stay well under a minute per file. */
@@ -17,27 +19,39 @@ export const RUNS = { numRuns: 200 };
 
 export interface FuzzSandbox extends Sandbox {
   /** A hash of every row of every table: equal before and after means the request wrote nothing. */
-  fingerprint(): string;
+  fingerprint(): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Like createSandbox, on a store file that a second, read-only connection can fingerprint. */
+/** Like createSandbox, on a store that a second connection can fingerprint (a file on SQLite). */
 export function createFuzzSandbox(): FuzzSandbox {
   const dir = mkdtempSync(path.join(tmpdir(), "sandbox-fuzz-"));
-  const file = path.join(dir, "astra.db");
-  const store = createStore(file);
+  const place = freshStorePlace(path.join(dir, "astra.db"));
+  const store = place.open();
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
   const app = createApp({ store, clock });
+  const reader = place.url ? postgresFingerprint(place.url, store) : sqliteFingerprint(path.join(dir, "astra.db"));
+  return {
+    store,
+    clock,
+    app,
+    fingerprint: reader.fingerprint,
+    async close() {
+      await reader.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function sqliteFingerprint(file: string) {
   const reader = new Database(file, { readonly: true });
   const tables = reader
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
   return {
-    store,
-    clock,
-    app,
-    fingerprint() {
+    async fingerprint() {
       const hash = createHash("sha256");
       for (const table of tables)
         hash.update(table).update(JSON.stringify(reader.prepare(`SELECT * FROM "${table}"`).all()));
@@ -45,8 +59,28 @@ export function createFuzzSandbox(): FuzzSandbox {
     },
     async close() {
       reader.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Postgres returns rows in no promised order (an update may move one), so each table's rows are sorted. */
+function postgresFingerprint(url: string, store: Store) {
+  const reader = new pg.Pool({ connectionString: url, max: 1 });
+  return {
+    async fingerprint() {
+      await store.apps.findByClientId(DEFAULT_APP.clientId); // the store has made and seeded its tables
+      const tables = await reader.query<{ name: string }>(
+        "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1",
+      );
+      const hash = createHash("sha256");
+      for (const { name } of tables.rows) {
+        const { rows } = await reader.query(`SELECT * FROM "${name}"`);
+        hash.update(name).update(JSON.stringify(rows.map((row) => JSON.stringify(row)).sort()));
+      }
+      return hash.digest("hex");
+    },
+    async close() {
+      await reader.end();
     },
   };
 }

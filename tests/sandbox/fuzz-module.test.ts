@@ -39,11 +39,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 async function check(send: () => Response | Promise<Response>, field: string, context: unknown) {
-  const before = sandbox.fingerprint();
+  const before = await sandbox.fingerprint();
   const result = await answer(await send());
   expectClientError(result, context);
   expectPageNamesField(result, field, context);
-  if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(context)} changed the store`);
+  if ((await sandbox.fingerprint()) !== before) throw new Error(`${JSON.stringify(context)} changed the store`);
 }
 
 const text = fc.string({ maxLength: 40 });

@@ -37,11 +37,11 @@ const text = fc.string({ maxLength: 60 });
 async function checkForms(cases: fc.Arbitrary<{ fields: [string, string][]; field: string }>) {
   await fc.assert(
     fc.asyncProperty(cases, async ({ fields, field }) => {
-      const before = sandbox.fingerprint();
+      const before = await sandbox.fingerprint();
       const result = await answer(await token(new URLSearchParams(fields)));
       expectClientError(result, fields);
       expectNamesField(result, field, fields);
-      if (sandbox.fingerprint() !== before) throw new Error(`${JSON.stringify(fields)} changed the store`);
+      if ((await sandbox.fingerprint()) !== before) throw new Error(`${JSON.stringify(fields)} changed the store`);
     }),
     RUNS,
   );
@@ -114,13 +114,13 @@ describe("POST /v1/oauth/token", () => {
         fc.string({ maxLength: 80 }),
         fc.option(fc.string({ maxLength: 40 })),
         async (contentType, body, secret) => {
-          const before = sandbox.fingerprint();
+          const before = await sandbox.fingerprint();
           const auth = secret === null ? basicAuth() : basicAuth(DEFAULT_APP.clientId, `wrong${secret}`);
           const response = await token(body, contentType, auth);
           const result = await answer(response);
           expectClientError(result, { contentType, body });
           expectNamesSomeField(result, { contentType, body });
-          if (sandbox.fingerprint() !== before) throw new Error("a refused token request changed the store");
+          if ((await sandbox.fingerprint()) !== before) throw new Error("a refused token request changed the store");
         },
       ),
       RUNS,

@@ -1,14 +1,15 @@
 // Drives the emulator in-process: a fresh store per call, Basic headers, and the OAuth module flow over HTTP.
 import { createApp } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
-import { createStore, DEFAULT_APP, DEMO_USER_PHONE } from "../../sandbox/src/store";
+import { DEFAULT_APP, DEMO_USER_PHONE } from "../../sandbox/src/store";
 import type { UserStatus } from "../../lib/astra/schemas";
+import { createTestStore } from "../support/test-store";
 
 export { DEFAULT_APP, DEMO_USER_PHONE };
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0] ?? "";
 
 export function createSandbox() {
-  const store = createStore(":memory:");
+  const store = createTestStore();
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
   const app = createApp({ store, clock });
   return { store, clock, app };

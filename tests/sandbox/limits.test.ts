@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { API_BODY_LIMIT, DOCUMENT_BODY_LIMIT, FORM_BODY_LIMIT } from "../../sandbox/src/lib/body-limit";
 import { createManualClock } from "../../sandbox/src/lib/clock";
-import { createStore } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
+import { createTestStore } from "../support/test-store";
 import { dashboardClient, ORIGIN, settingsFields } from "./dashboard-helpers";
 import { basicAuth, createSandbox, createTestUser, DEFAULT_APP, intentBody, postForm, type Sandbox } from "./helpers";
 
@@ -149,7 +149,7 @@ describe("dashboard login rate limit", () => {
 
 describe("webhook URL targets", () => {
   async function saveWebhookUrl(loopbackOnly: boolean, url: string) {
-    const store = createStore(":memory:");
+    const store = createTestStore();
     const sandbox = { store, clock: createManualClock(), app: createApp({ store, loopbackOnly }) };
     const dashboard = dashboardClient(sandbox);
     const cookie = await dashboard.logInSeeded();

@@ -1,7 +1,8 @@
 // Resetting an app (and deleting it in the dashboard) wipes its rows with WIPE_BY_CLIENT. Idempotency keys carry
 // the app only inside their scope text, so these checks pin down which scopes count as the app's.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createStore, DEFAULT_APP, type Store } from "../../sandbox/src/store";
+import { DEFAULT_APP, type Store } from "../../sandbox/src/store";
+import { createTestStore } from "../support/test-store";
 
 const NOW = new Date("2026-12-01T18:00:00Z");
 const APP = DEFAULT_APP.clientId;
@@ -19,7 +20,7 @@ async function isKept(store: Store, scope: string): Promise<boolean> {
 describe("wiping an app's idempotency keys", () => {
   let store: Store;
   beforeEach(() => {
-    store = createStore(":memory:");
+    store = createTestStore();
   });
   afterEach(() => store.close());
 

@@ -3,13 +3,15 @@
 // Postgres binaries on a loopback port, in a temporary directory that is deleted on stop. Postgres refuses to run
 // as root, so as root the cluster runs as the `postgres` user (STACK-NOTES item 14).
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 export interface TestPostgres {
   /** A connection URL to the `postgres` database; make a database or schema of your own per test file. */
   url: string;
+  /** True for TEST_DATABASE_URL: a server this run did not make, so it must drop what it made there. */
+  external: boolean;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startTestPostgres(
   port = Number(process.env.TEST_PG_PORT ?? DEFAULT_PORT),
 ): Promise<TestPostgres> {
   const external = process.env.TEST_DATABASE_URL;
-  if (external) return { url: external, stop: async () => undefined };
+  if (external) return { url: external, external: true, stop: async () => undefined };
 
   const bin = postgresBinDir();
   if (!bin) {
@@ -50,19 +52,29 @@ export async function startTestPostgres(
   };
   if (asRoot) execFileSync("chown", ["postgres", dir]);
   chmodSync(dir, 0o700);
-  run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  run("pg_ctl", [
-    "-D",
-    dir,
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    "-l",
-    path.join(dir, "log"),
-    "-w",
-    "start",
-  ]);
+  try {
+    run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres", "--no-sync"]);
+    run("pg_ctl", [
+      "-D",
+      dir,
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "start",
+    ]);
+  } catch (error) {
+    // Most often the port is taken (another run still stopping, or another cluster): say so, and leave no files.
+    const log = existsSync(path.join(dir, "log")) ? readFileSync(path.join(dir, "log"), "utf8").slice(-600) : "";
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not start the test Postgres on port ${port} (TEST_PG_PORT picks another).\n${log}`, {
+      cause: error,
+    });
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    external: false,
     async stop() {
       try {
         run("pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"]);

@@ -1,9 +1,32 @@
-// SQLite schema of the emulator's store. Times are epoch milliseconds; money is integer cents;
-// codes and tokens are stored only as SHA-256 hashes.
-/** Bump when a table changes: an older store file is then rebuilt from scratch (sandbox data is disposable). */
+// The emulator store's schema, one text for both engines. Times are epoch milliseconds and money is integer cents,
+// both BIGINT (SQLite reads BIGINT as its 64-bit INTEGER; Postgres's INTEGER would stop at 2^31); codes and tokens
+// are stored only as SHA-256 hashes. The few words the engines spell differently are filled in per dialect.
+import type { Dialect } from "./sql/port";
+
+/** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
 export const SCHEMA_VERSION = 5;
 
-export const SCHEMA_SQL = `
+interface DialectWords {
+  /** An integer key the database numbers itself. */
+  serialId: string;
+  /**
+   * SQLite tables have a hidden `rowid` in insertion order, which the store uses to break ties in ORDER BY;
+   * on Postgres the tables that need one get a real column of that name.
+   */
+  rowid: string;
+}
+
+const WORDS: Record<Dialect, DialectWords> = {
+  sqlite: { serialId: "INTEGER PRIMARY KEY AUTOINCREMENT", rowid: "" },
+  postgres: {
+    serialId: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    rowid: "\n  rowid BIGINT GENERATED ALWAYS AS IDENTITY,",
+  },
+};
+
+export function schemaSql(dialect: Dialect): string {
+  const t = WORDS[dialect];
+  return `
 -- Developer accounts of the emulated dashboard; passwords hashed with scrypt.
 CREATE TABLE IF NOT EXISTS developers (
   id TEXT PRIMARY KEY,
@@ -12,14 +35,14 @@ CREATE TABLE IF NOT EXISTS developers (
   first_name TEXT NOT NULL DEFAULT '',
   last_name TEXT NOT NULL DEFAULT '',
   -- when the Developer Policy and Terms of Service were agreed to at sign-up
-  terms_accepted_at INTEGER,
-  created_at INTEGER NOT NULL
+  terms_accepted_at BIGINT,
+  created_at BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS developer_sessions (
   token_hash TEXT PRIMARY KEY,
   developer_id TEXT NOT NULL REFERENCES developers(id) ON DELETE CASCADE,
-  expires_at INTEGER NOT NULL
+  expires_at BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS apps (
@@ -35,7 +58,7 @@ CREATE TABLE IF NOT EXISTS apps (
   show_test_codes INTEGER NOT NULL DEFAULT 1,
   -- Astra's "Enable Phone Numbers For Testing": test numbers sign in with the fixed code
   test_phones_enabled INTEGER NOT NULL DEFAULT 1,
-  created_at INTEGER NOT NULL
+  created_at BIGINT NOT NULL
 );
 
 -- Users belong to the developer app whose module they signed up through, as each Astra client's sandbox has
@@ -53,7 +76,7 @@ CREATE TABLE IF NOT EXISTS users (
   user_intent_id TEXT,
   -- 1 while the user is rejected since conversion: Astra then refuses Authorize (rejected later: only routines)
   rejected_at_conversion INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
   UNIQUE (client_id, phone)
 );
 
@@ -80,16 +103,16 @@ CREATE TABLE IF NOT EXISTS user_intents (
   status TEXT NOT NULL,
   -- a "pending" intent resolves to kyc_outcome at this time (sandbox clock)
   kyc_outcome TEXT NOT NULL,
-  kyc_resolves_at INTEGER,
+  kyc_resolves_at BIGINT,
   user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
   oauth_token_issued INTEGER NOT NULL DEFAULT 0,
   -- JSON object sent at creation, echoed on user_intent_updated and user_updated webhooks
   metadata TEXT,
-  created_at INTEGER NOT NULL
+  created_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
 
-CREATE TABLE IF NOT EXISTS accounts (
+CREATE TABLE IF NOT EXISTS accounts (${t.rowid}
   id TEXT PRIMARY KEY,
   user_id TEXT NOT NULL REFERENCES users(id),
   name TEXT NOT NULL,
@@ -100,14 +123,14 @@ CREATE TABLE IF NOT EXISTS accounts (
   institution_logo TEXT,
   type TEXT NOT NULL,
   subtype TEXT NOT NULL,
-  current_balance_cents INTEGER,
-  available_balance_cents INTEGER,
-  last_balance_update_at INTEGER,
+  current_balance_cents BIGINT,
+  available_balance_cents BIGINT,
+  last_balance_update_at BIGINT,
   connection_status TEXT NOT NULL,
   -- set for accounts added by number (POST /v1/accounts/create)
   routing_number TEXT,
   account_number TEXT,
-  created_at INTEGER NOT NULL
+  created_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS accounts_by_user ON accounts (user_id, created_at);
 
@@ -116,35 +139,35 @@ CREATE TABLE IF NOT EXISTS authorization_codes (
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   user_id TEXT NOT NULL REFERENCES users(id),
   redirect_uri TEXT NOT NULL,
-  expires_at INTEGER NOT NULL,
-  used_at INTEGER
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS access_tokens (
   token_hash TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   user_id TEXT NOT NULL REFERENCES users(id),
-  expires_at INTEGER NOT NULL,
-  revoked_at INTEGER,
-  created_at INTEGER NOT NULL
+  expires_at BIGINT NOT NULL,
+  revoked_at BIGINT,
+  created_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS access_tokens_by_grant ON access_tokens (user_id, client_id);
 
 -- One row per successful token-endpoint exchange, so tests can count refreshes (control API).
 CREATE TABLE IF NOT EXISTS token_grants (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id ${t.serialId},
   client_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
   grant_type TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS refresh_tokens (
   token_hash TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   user_id TEXT NOT NULL REFERENCES users(id),
-  expires_at INTEGER NOT NULL,
-  created_at INTEGER NOT NULL
+  expires_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS module_sessions (
@@ -158,10 +181,10 @@ CREATE TABLE IF NOT EXISTS module_sessions (
   user_id TEXT REFERENCES users(id),
   -- JSON: which flow the row belongs to (authorize, verify, bank linking, or a login cookie) and its progress
   context TEXT,
-  expires_at INTEGER NOT NULL
+  expires_at BIGINT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS routines (
+CREATE TABLE IF NOT EXISTS routines (${t.rowid}
   id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -171,7 +194,7 @@ CREATE TABLE IF NOT EXISTS routines (
   source_id TEXT NOT NULL,
   destination_id TEXT NOT NULL,
   destination_user_id TEXT,
-  amount_cents INTEGER NOT NULL,
+  amount_cents BIGINT NOT NULL,
   -- YYYY-MM-DD, a calendar date in America/Los_Angeles
   start_date TEXT NOT NULL,
   settlement_speed TEXT NOT NULL,
@@ -180,30 +203,30 @@ CREATE TABLE IF NOT EXISTS routines (
   status TEXT NOT NULL,
   -- the next calendar date a transfer is due (null once a one-time routine ran, or after cancellation)
   next_run_date TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
   -- DELETE /v1/routines/{id} removes the routine from the API; its transfers stay and keep settling
-  deleted_at INTEGER
+  deleted_at BIGINT
 );
 CREATE INDEX IF NOT EXISTS routines_by_user ON routines (user_id, created_at);
 CREATE INDEX IF NOT EXISTS routines_due ON routines (status, next_run_date);
 
-CREATE TABLE IF NOT EXISTS transfers (
+CREATE TABLE IF NOT EXISTS transfers (${t.rowid}
   id TEXT PRIMARY KEY,
   routine_id TEXT NOT NULL REFERENCES routines(id) ON DELETE CASCADE,
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   client_id TEXT NOT NULL,
   source_id TEXT NOT NULL,
   destination_id TEXT NOT NULL,
-  amount_cents INTEGER NOT NULL,
+  amount_cents BIGINT NOT NULL,
   status TEXT NOT NULL,
   failure_reason TEXT,
   astra_settlement_reason TEXT,
   -- the routine date this transfer is for (YYYY-MM-DD); one transfer per routine and date
   scheduled_date TEXT NOT NULL,
-  initiated_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  estimated_clearing_at INTEGER NOT NULL,
+  initiated_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  estimated_clearing_at BIGINT NOT NULL,
   UNIQUE (routine_id, scheduled_date)
 );
 CREATE INDEX IF NOT EXISTS transfers_by_user ON transfers (user_id, initiated_at);
@@ -216,12 +239,12 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   request_hash TEXT NOT NULL,
   status_code INTEGER,
   response_body TEXT,
-  created_at INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
   PRIMARY KEY (scope, key)
 );
 
 -- Webhook outbox (store/events.ts) and its delivery attempts (sandbox/src/webhooks).
-CREATE TABLE IF NOT EXISTS webhook_events (
+CREATE TABLE IF NOT EXISTS webhook_events (${t.rowid}
   webhook_id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
   webhook_type TEXT NOT NULL,
@@ -229,27 +252,27 @@ CREATE TABLE IF NOT EXISTS webhook_events (
   resource_id TEXT NOT NULL,
   -- JSON: the user intent's metadata, sent with user_intent_updated and user_updated (null: none was given)
   metadata TEXT,
-  created_at INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   -- null once delivered or given up
-  next_attempt_at INTEGER,
-  delivered_at INTEGER
+  next_attempt_at BIGINT,
+  delivered_at BIGINT
 );
 CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id, created_at);
 CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at);
 
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id ${t.serialId},
   webhook_id TEXT NOT NULL REFERENCES webhook_events(webhook_id) ON DELETE CASCADE,
   url TEXT NOT NULL,
   status_code INTEGER,
   error TEXT,
   duration_ms INTEGER NOT NULL,
-  attempted_at INTEGER NOT NULL
+  attempted_at BIGINT NOT NULL
 );
 
 -- Faults injected through the control API: the next N ("remaining") matching requests fail or slow down.
-CREATE TABLE IF NOT EXISTS faults (
+CREATE TABLE IF NOT EXISTS faults (${t.rowid}
   id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL,
   method TEXT NOT NULL,
@@ -257,12 +280,13 @@ CREATE TABLE IF NOT EXISTS faults (
   status INTEGER,
   delay_ms INTEGER,
   remaining INTEGER NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at BIGINT NOT NULL
 );
 
 -- Each app's sandbox clock: how far it was advanced past real time (0 when no row).
 CREATE TABLE IF NOT EXISTS app_clocks (
   client_id TEXT PRIMARY KEY REFERENCES apps(client_id) ON DELETE CASCADE,
-  offset_ms INTEGER NOT NULL
+  offset_ms BIGINT NOT NULL
 );
 `;
+}

@@ -5,11 +5,25 @@ import type { Sql, Statement } from "./port";
 
 export function whenReady(sql: Sql, prepare: (sql: Sql) => Promise<void>): Sql {
   let ready = false;
-  const preparing = prepare(sql).then(() => {
-    ready = true;
-  });
-  // A failed preparation fails every later statement with its error, rather than leaving them waiting.
-  const gate = () => (ready ? undefined : preparing);
+  let preparing: Promise<void> | undefined;
+  // A failed preparation fails the statements waiting for it with its error, and the next statement tries again:
+  // a hosted instance whose database was briefly unreachable at its first request recovers on a later one.
+  const start = () => {
+    const attempt = prepare(sql).then(
+      () => {
+        ready = true;
+      },
+      (error: unknown) => {
+        preparing = undefined;
+        throw error;
+      },
+    );
+    // Nobody may be waiting yet; the error still reaches every statement that does wait.
+    attempt.catch(() => undefined);
+    return attempt;
+  };
+  preparing = start();
+  const gate = () => (ready ? undefined : (preparing ??= start()));
 
   function gated<Params extends unknown[], Row>(statement: Statement<Params, Row>): Statement<Params, Row> {
     return {
@@ -45,7 +59,7 @@ export function whenReady(sql: Sql, prepare: (sql: Sql) => Promise<void>): Sql {
       return sql.exec(script);
     },
     async close() {
-      await preparing.catch(() => undefined);
+      await preparing?.catch(() => undefined);
       return sql.close();
     },
   };

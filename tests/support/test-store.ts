@@ -1,0 +1,63 @@
+// The store a test gets: SQLite in memory in the `sandbox` project, or a fresh Postgres database in the
+// `sandbox-pg` project (whose global setup provides `databaseUrl`). Each Postgres store is a database cloned from
+// a template that already has the tables (CREATE DATABASE … TEMPLATE), the cheapest fresh store measured
+// (sandbox/docs/store.md); the stores a test file opened are closed after it (postgres-store-setup.ts).
+import pg from "pg";
+import { inject } from "vitest";
+import { createStore, type Store, type StoreOptions } from "../../sandbox/src/store";
+import { postgresStoreOn } from "../../sandbox/src/store/postgres-store";
+import { postgresSql } from "../../sandbox/src/store/sql/postgres";
+import { whenReady } from "../../sandbox/src/store/sql/when-ready";
+import { databaseUrl, freshDatabaseName, TEMPLATE_DATABASE } from "./postgres-test-data";
+
+const opened: Store[] = [];
+let admin: pg.Pool | undefined;
+
+/** The Postgres server of this run, or undefined in the SQLite project. */
+export function testDatabaseUrl(): string | undefined {
+  return inject("databaseUrl") as string | undefined;
+}
+
+async function createDatabase(serverUrl: string, name: string): Promise<void> {
+  admin ??= new pg.Pool({ connectionString: serverUrl, max: 1, idleTimeoutMillis: 1_000 });
+  // FILE_COPY copies the template's files: faster than the default WAL_LOG for a database this small.
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} STRATEGY FILE_COPY`);
+}
+
+/** Where a store lives: `open()` again reaches the same data, as a restarted emulator or a second instance would. */
+export interface TestStorePlace {
+  open(options?: StoreOptions): Store;
+  /** Postgres only: the database's URL (for a second, raw connection). */
+  url?: string;
+}
+
+/** A fresh, empty place for a store: a new database on Postgres, or (on SQLite) `file`, default `:memory:`. */
+export function freshStorePlace(file = ":memory:"): TestStorePlace {
+  const serverUrl = testDatabaseUrl();
+  if (!serverUrl) return { open: (options) => createStore(file, options) };
+  const name = freshDatabaseName();
+  const url = databaseUrl(serverUrl, name);
+  const created = createDatabase(serverUrl, name);
+  return {
+    url,
+    open(options) {
+      // The store's first statement (its schema check and seed) waits until the database exists.
+      const sql = whenReady(postgresSql(url, { max: 3 }), () => created);
+      const store = postgresStoreOn(sql, options);
+      opened.push(store);
+      return store;
+    },
+  };
+}
+
+/** A fresh store of this project's engine, seeded as the emulator seeds an empty store. */
+export function createTestStore(options?: StoreOptions): Store {
+  return freshStorePlace().open(options);
+}
+
+/** Closes every Postgres store this file opened (their pools would otherwise hold connections). */
+export async function closeTestStores(): Promise<void> {
+  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+  await admin?.end();
+  admin = undefined;
+}
