@@ -38,7 +38,7 @@ export class Instances {
   }
 
   private async startOne(port: number): Promise<ChildProcess> {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
