@@ -50,10 +50,7 @@ async function refreshGrants(): Promise<number> {
   }
 }
 
-test("a session signed in through one instance reads the dashboard through the other", async ({
-  page,
-  context,
-}) => {
+test("a session signed in through one instance reads the dashboard through the other", async ({ page, context }) => {
   // Shared: the emulator's store (the tokens it issued) in Postgres, and one AUTH_SECRET for the session cookie.
   await pin(context, 0);
   await signInAsDemoUser(page);
