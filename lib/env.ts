@@ -54,10 +54,11 @@ const rawEnvSchema = z.object({
   VERCEL_URL: optional(z.string()),
   VERCEL_BRANCH_URL: optional(z.string()),
   VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
-  // Shared state (lib/db) and, in demo mode, the embedded emulator's store (Vercel's Neon integration sets both).
+  // Postgres for state shared by many instances: the app's (lib/db) and, in demo mode, the emulator's store.
+  // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
-  // Demo mode without a database: the emulator's SQLite file.
+  // Demo mode without Postgres: the embedded emulator's SQLite file.
   DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
   CLIENT_IP_HEADER: optional(
     z
@@ -224,8 +225,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
     // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
     clientIpHeader: raw.CLIENT_IP_HEADER ?? (onVercel ? "x-vercel-forwarded-for" : undefined),
-    // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
-    databaseUrl,
     deploymentOrigins: onVercel
       ? [raw.VERCEL_PROJECT_PRODUCTION_URL, raw.VERCEL_BRANCH_URL, raw.VERCEL_URL]
           .filter((host): host is string => Boolean(host))
@@ -237,6 +236,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       : databaseUrl
         ? { kind: "postgres", url: databaseUrl }
         : { kind: "sqlite", file: raw.DEMO_SQLITE_FILE ?? DEFAULT_DEMO_SQLITE_FILE },
+    databaseUrl,
   };
 }
 

@@ -237,6 +237,17 @@ export async function runDoctor(source: Record<string, string | undefined>, engi
     return findings;
   }
 
+  if (env.astraEnv === "demo") {
+    // The emulator is part of the app: it answers once the app runs, and accepts the app's own redirect URIs.
+    findings.push({
+      state: "skip",
+      label: "Astra API, module, redirect URI",
+      detail: `the emulator runs inside the app (ASTRA_ENV=demo) at ${env.astraApiUrl}; start it with \`npm run dev:demo\``,
+    });
+    for (const port of portsOf(env)) findings.push(describePort(port, await whoListens(port)));
+    return findings;
+  }
+
   const [api, module] = await Promise.all([reach(env.astraApiUrl), reach(env.astraAppUrl)]);
   findings.push(
     describeReach("Astra API", env.astraApiUrl, api, env),

@@ -74,4 +74,21 @@ test.describe("Demo mode: the emulator inside the app", { tag: EMULATOR_ONLY }, 
     await page.reload();
     await expect(row).toContainText("Completed");
   });
+
+  test("an access token the emulator expired is refreshed in-process and the page still works", async ({
+    page,
+    signIn,
+  }) => {
+    await page.goto("/");
+    await signIn.asDemoUser();
+    await expect(page).toHaveURL(`${DEMO_URL}/dashboard`);
+
+    await page.getByRole("button", { name: "Developer tools" }).click();
+    const drawer = page.getByTestId("dev-tools");
+    await drawer.getByRole("button", { name: "Expire access token" }).click();
+    await expect(drawer.getByRole("status")).toHaveText(/expired/);
+    // The dashboard's Astra call gets a 401; the refresh_token grant goes to the embedded emulator, then the retry.
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Bank accounts" })).toBeVisible();
+  });
 });

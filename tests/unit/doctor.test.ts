@@ -190,6 +190,12 @@ describe("ports", () => {
     ]);
   });
 
+  it("in demo mode checks one port, the app's, since the emulator is inside it", () => {
+    expect(portsOf(parseEnv({ ASTRA_ENV: "demo", AUTH_URL: "http://localhost:3209" }))).toEqual([
+      { role: "app", port: 3209 },
+    ]);
+  });
+
   it("checks no emulator port when talking to Astra, and falls back to Next's 3000 for a remote AUTH_URL", () => {
     const remote = parseEnv({
       ASTRA_ENV: "sandbox",
