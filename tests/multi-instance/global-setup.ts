@@ -1,6 +1,7 @@
 // Playwright globalSetup of the multi-instance suite (playwright.multi.config.ts): a throwaway Postgres, two
 // `next start` instances of the one build in demo mode on it, and the round-robin proxy in front. A control
 // server on loopback lets a test restart both instances. The returned function is the teardown: it stops all.
+import { existsSync } from "node:fs";
 import http from "node:http";
 import { startTestPostgres } from "../support/postgres";
 import { Instances } from "./instances";
@@ -23,6 +24,9 @@ function startControlServer(instances: Instances): Promise<http.Server> {
 }
 
 export default async function globalSetup() {
+  if (!existsSync(".next/BUILD_ID")) {
+    throw new Error("The multi-instance suite runs the production build: run `npm run build` first.");
+  }
   const postgres = await startTestPostgres(PG_PORT);
   // The tests read the emulator's tables (how many refreshes it answered) from the same database.
   process.env.MULTI_DATABASE_URL = postgres.url;
