@@ -19,6 +19,8 @@ export default defineConfig({
   globalTimeout: 10 * 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright-multi.json" }]],
+  // Its own folder for traces and screenshots: Playwright empties it at start, and the e2e run's stay readable.
+  outputDir: "test-results/multi-instance",
   use: {
     baseURL: PROXY_URL,
     trace: "retain-on-failure",
