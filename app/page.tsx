@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
+import { TryDemoButton } from "@/components/try-demo-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
 import { auth } from "@/lib/auth/next-auth";
@@ -41,7 +42,9 @@ export default async function HomePage() {
             </Link>
           ) : (
             <>
-              <SignInButton />
+              {/* Demo mode only: a fresh test user of the visitor's own, signed in through the module pages. */}
+              <TryDemoButton />
+              <SignInButton variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"} />
               {getEnv().astraEnv === "production" ? null : (
                 <Link href="/test-user" className={buttonStyles.secondary}>
                   Create a test user

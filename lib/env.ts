@@ -60,6 +60,8 @@ const rawEnvSchema = z.object({
   POSTGRES_URL: optional(postgresUrl),
   // Demo mode without Postgres: the embedded emulator's SQLite file.
   DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
+  // Vercel sends it as "Authorization: Bearer <CRON_SECRET>" to cron routes (app/api/cron/emulator).
+  CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
     z
       .string()
@@ -97,6 +99,10 @@ export type Env = {
   publicDemo: boolean;
   /** Demo mode only: where the embedded emulator stores its state. */
   demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
+  /** The bearer secret cron routes require; undefined means none was set (refused on Vercel). */
+  cronSecret: string | undefined;
+  /** Running on Vercel (its VERCEL or VERCEL_URL system variable is set). */
+  onVercel: boolean;
 };
 
 /** The emulator is the Astra this app talks to: standalone (`emulator`) or inside the app (`demo`). */
@@ -237,6 +243,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? { kind: "postgres", url: databaseUrl }
         : { kind: "sqlite", file: raw.DEMO_SQLITE_FILE ?? DEFAULT_DEMO_SQLITE_FILE },
     databaseUrl,
+    cronSecret: raw.CRON_SECRET,
+    onVercel,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth-buttons";
 import { SandboxHint } from "@/components/sandbox-hint";
+import { TryDemoButton } from "@/components/try-demo-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
@@ -24,6 +25,17 @@ const SIGN_IN_ERRORS: Record<string, { title: string; body: string }> = {
     body: "For your security, sign-in forms are only valid for a short time. Press the button again.",
   },
 };
+// Try the demo's own (lib/demo/start-visit.ts).
+const DEMO_ERRORS: Record<string, { title: string; body: string }> = {
+  DemoRateLimited: {
+    title: "That is a lot of demo users",
+    body: "This address made ten demo users in the last hour, the most the demo allows. Sign in as one you already made, or try again later.",
+  },
+  DemoUnavailable: {
+    title: "The demo could not make a user",
+    body: "Something went wrong on the demo's side; nothing was created. Try again in a moment.",
+  },
+};
 const FALLBACK_ERROR = {
   title: "Sign-in could not be completed",
   body: "The app could not finish signing you in with Astra. Try again; if it keeps failing, the server log says why.",
@@ -37,7 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await auth()) redirect(callbackPath);
 
   const errorType = Array.isArray(error) ? error[0] : error;
-  const message = errorType ? (SIGN_IN_ERRORS[errorType] ?? FALLBACK_ERROR) : undefined;
+  const message = errorType ? (SIGN_IN_ERRORS[errorType] ?? DEMO_ERRORS[errorType] ?? FALLBACK_ERROR) : undefined;
 
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -51,7 +63,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <p className="mt-1">{message.body}</p>
         </div>
       ) : null}
-      <SignInButton callbackPath={callbackPath} label={message ? "Try again with Astra" : "Sign in with Astra"} />
+      <TryDemoButton />
+      <SignInButton
+        callbackPath={callbackPath}
+        label={message ? "Try again with Astra" : "Sign in with Astra"}
+        variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"}
+      />
       <SandboxHint />
     </div>
   );

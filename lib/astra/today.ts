@@ -3,13 +3,16 @@
 import "server-only";
 import { cache } from "react";
 import { todayInAstraZone } from "@/lib/dates";
+import { auth } from "@/lib/auth/next-auth";
 import { readEmulatorClock } from "@/lib/dev-tools/control-api";
 import { getEnv, usesEmulator } from "@/lib/env";
 
 export async function readAstraToday(now: () => Date = () => new Date()): Promise<string> {
   if (!usesEmulator(getEnv())) return todayInAstraZone(now());
   try {
-    return (await readEmulatorClock()).today;
+    // Demo mode: each visitor has a clock of their own (the emulator's visitor scope).
+    const visitorId = getEnv().astraEnv === "demo" ? (await auth())?.user.id : undefined;
+    return (await readEmulatorClock(visitorId)).today;
   } catch (error) {
     // Without the emulator's clock the real date is the best guess; the page's own Astra call will say why.
     console.warn(`[today] ${error instanceof Error ? error.message : String(error)}; using the real date`);

@@ -1,5 +1,6 @@
 // The emulator's control API (/sandbox/…, not part of Astra), called with the app's own Basic credentials
-// from the server only. The emulator scopes the clock, faults and reset to the calling app.
+// from the server only. The emulator scopes the clock, faults and reset to the calling app; in demo mode (the
+// emulator's visitor scope) to the visitor each call names in VISITOR_HEADER, the signed-in user's Astra id.
 import "server-only";
 import { z } from "zod";
 import { joinUrl } from "@/lib/astra/base-url";
@@ -16,19 +17,27 @@ export class ControlApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The emulator's own description, when it gave one (safe to show: it never holds a secret). */
+    readonly description?: string,
   ) {
     super(message);
     this.name = "ControlApiError";
   }
 }
 
+/** The emulator's visitor-scope header (sandbox/src/routes/control/visitor-scope.ts). */
+export const VISITOR_HEADER = "Sandbox-User-Id";
+
 async function control<T extends z.ZodType>(
   method: "GET" | "POST",
   path: `/sandbox/${string}`,
   schema: T,
   body?: unknown,
+  /** Demo mode: the signed-in visitor the call acts for; the shared demo refuses app-wide actions. */
+  visitorId?: string,
 ): Promise<z.infer<T>> {
   const env = getEnv();
+  const visitor: Record<string, string> = env.astraEnv === "demo" && visitorId ? { [VISITOR_HEADER]: visitorId } : {};
   let response: Response;
   try {
     response = await astraTransport(joinUrl(env.astraApiUrl, path), {
@@ -36,6 +45,7 @@ async function control<T extends z.ZodType>(
       headers: {
         accept: "application/json",
         authorization: clientBasicAuthorization(env),
+        ...visitor,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -50,8 +60,10 @@ async function control<T extends z.ZodType>(
   if (!response.ok) {
     const detail = z.object({ description: z.string() }).safeParse(json);
     throw new ControlApiError(
-      502,
+      // A rate limit is the visitor's to wait out, not a broken emulator.
+      response.status === 429 ? 429 : 502,
       `The emulator answered ${response.status} to ${method} ${path}${detail.success ? `: ${detail.data.description}` : "."}`,
+      detail.success ? detail.data.description : undefined,
     );
   }
   const parsed = schema.safeParse(json);
@@ -61,20 +73,22 @@ async function control<T extends z.ZodType>(
 
 const anything = z.unknown();
 
-export const readEmulatorClock = () => control("GET", "/sandbox/clock", emulatorClockSchema);
+/** In demo mode pass the signed-in user's id: each visitor has a clock of their own. */
+export const readEmulatorClock = (visitorId?: string) =>
+  control("GET", "/sandbox/clock", emulatorClockSchema, undefined, visitorId);
 
-export const advanceEmulatorClock = (days: number) =>
-  control("POST", "/sandbox/clock/advance", advancedSchema, { days });
+export const advanceEmulatorClock = (days: number, visitorId?: string) =>
+  control("POST", "/sandbox/clock/advance", advancedSchema, { days }, visitorId);
 
 export const expireAccessToken = (userId: string) =>
-  control("POST", `/sandbox/users/${encodeURIComponent(userId)}/expire-access-token`, anything);
+  control("POST", `/sandbox/users/${encodeURIComponent(userId)}/expire-access-token`, anything, undefined, userId);
 
 // The client retries a failed read twice (lib/astra/client.ts), so a status fault covers all three attempts:
 // otherwise "the next call fails" would be hidden by the retry.
 export const STATUS_FAULT_ATTEMPTS = 3;
 export const SLOW_FAULT_MS = 3_000;
 
-export const injectFault = (kind: "500" | "503" | "429" | "slow") =>
+export const injectFault = (kind: "500" | "503" | "429" | "slow", visitorId?: string) =>
   control(
     "POST",
     "/sandbox/faults",
@@ -82,6 +96,24 @@ export const injectFault = (kind: "500" | "503" | "429" | "slow") =>
     kind === "slow"
       ? { method: "*", path: "/v1/*", delay_ms: SLOW_FAULT_MS, count: 1 }
       : { method: "*", path: "/v1/*", status: Number(kind), count: STATUS_FAULT_ATTEMPTS },
+    visitorId,
   );
 
-export const resetEmulator = () => control("POST", "/sandbox/reset", anything, {});
+/** In demo mode only the visitor's own data is reset (and they stay signed in). */
+export const resetEmulator = (visitorId?: string) => control("POST", "/sandbox/reset", anything, {}, visitorId);
+
+export const demoVisitorSchema = z.object({
+  user_id: z.string().min(1),
+  phone: z.string().regex(/^\d{10}$/),
+  verification_code: z.string(),
+  expires_at: z.string(),
+});
+export type DemoVisitor = z.infer<typeof demoVisitorSchema>;
+
+/** Demo mode: a fresh test user of the visitor's own (limited per IP by the emulator). */
+export const createDemoVisitor = (clientIp: string) =>
+  control("POST", "/sandbox/visitors", demoVisitorSchema, { client_ip: clientIp });
+
+/** The daily cron: the emulator's due work and its 24-hour cleanup of demo visitors. */
+export const runEmulatorMaintenance = () =>
+  control("POST", "/sandbox/maintenance", z.object({ due_work_ran: z.boolean(), visitors_deleted: z.number() }), {});

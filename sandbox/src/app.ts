@@ -39,6 +39,12 @@ export interface AppOptions {
   basePath?: string;
   /** Hosted mode (sandbox/src/hosted.ts); unset on the emulator's own port. */
   hosted?: HostedMode;
+  /**
+   * The public hosted demo: every visitor is a user of one shared developer app, so the clock, faults, token
+   * expiry and reset belong to the user the control API names (sandbox/README.md, "Visitor scope"), and the
+   * control actions that would touch every visitor at once answer 403. Off for the standalone emulator.
+   */
+  visitorScope?: boolean;
 }
 
 const FAVICON_SVG =
@@ -48,9 +54,10 @@ const FAVICON_SVG =
 export function createApp(options: AppOptions) {
   const { store, clock = systemClock, allowedHosts = [], loopbackOnly = true, webhookFetch } = options;
   const { basePath = "", hosted = null } = options;
-  const clocks = createAppClocks(clock, store.appClocks);
+  const visitorScope = options.visitorScope ?? false;
+  const clocks = createAppClocks(clock, store.appClocks, visitorScope ? store.userClocks : undefined);
   const webhooks = createWebhookDispatcher(store, { fetch: webhookFetch });
-  const deps: Deps = { store, clocks, loopbackOnly, webhooks, hosted };
+  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks, hosted };
   const app = createBaseApp();
   app.use(basePathVariable(basePath));
   app.use(securityHeaders());
@@ -60,7 +67,7 @@ export function createApp(options: AppOptions) {
   // Before anything reads a body, so no route parses more than its cap.
   app.use(bodyLimits());
   // After the request id, before every route: injected faults answer in place of the route.
-  app.use(faultInjection(store));
+  app.use(faultInjection(store, visitorScope));
   // Before the routes, so a replayed POST never reaches them (oauth/token is exempt: codes are single-use).
   app.use("/v1/*", idempotency(deps));
   // Browsers ask every page's origin for one; answering keeps their consoles free of 404s.

@@ -10,6 +10,11 @@ export interface Deps {
   clocks: AppClocks;
   /** True when the emulator listens on loopback only, so webhooks may go to private addresses (lib/webhook-url.ts). */
   loopbackOnly: boolean;
+  /**
+   * The hosted demo's isolation (AppOptions.visitorScope): each user has their own clock, faults and reset, the
+   * control API acts for the user it names, and the app-wide control actions answer 403.
+   */
+  visitorScope: boolean;
   /** Sends webhook events (control API replay and clock advance, dashboard replay). */
   webhooks: WebhookDispatcher;
   /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */

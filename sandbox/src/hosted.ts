@@ -5,9 +5,9 @@
 import { z } from "zod";
 import { createApp } from "./app";
 import { applyAppKeys } from "./lib/app-keys";
-import { createAppClocks, systemClock, type Clock } from "./lib/clock";
+import { systemClock, type Clock } from "./lib/clock";
 import { astraErrorBody } from "./lib/create-app";
-import { runDueWork } from "./lib/tick";
+import { tickIfDue } from "./lib/tick-if-due";
 import type { Store } from "./store";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
@@ -72,10 +72,11 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       loopbackOnly: false,
       webhookFetch: deliver,
       hosted: { ownOrigins, publicDemo },
+      // Every visitor of the demo is a user of this one app: the clock, faults and reset are theirs alone.
+      visitorScope: true,
     });
-    const clocks = createAppClocks(clock, store.appClocks);
     const webhooks = createWebhookDispatcher(store, { fetch: deliver });
-    return { app, store, clocks, webhooks };
+    return { app, store, webhooks };
   })();
   // Whoever awaits it sees the failure; this only keeps an unused failure from being reported as unhandled.
   ready.catch(() => undefined);
@@ -93,8 +94,9 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       return app.fetch(new Request(url, request));
     },
     async runDueWork() {
-      const { store, clocks, webhooks } = await ready;
-      await runDueWork(store, clocks, webhooks);
+      const { store, webhooks } = await ready;
+      // Behind the lease: of all the instances sharing the database, one runs it at a time, at most once a second.
+      await tickIfDue(store, clock.now(), { visitorScope: true, webhooks });
     },
   };
 }

@@ -119,7 +119,8 @@ describe("webhooks from the hosted emulator", () => {
     const changed = await hosted.fetch(
       new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
         method: "POST",
-        headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
+        // The hosted demo scopes control calls to one visitor (sandbox/README.md, "Visitor scope").
+        headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
         body: JSON.stringify({ status: "suspended" }),
       }),
     );
@@ -236,7 +237,8 @@ describe("createHostedEmulator", () => {
   });
 
   it("passes a streamed request body through the stripped request, as a route handler receives it", async () => {
-    const hosted = createHostedEmulator(valid);
+    const { hosted, store } = createHostedSandbox({});
+    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(JSON.stringify({ days: 1 })));
@@ -245,12 +247,24 @@ describe("createHostedEmulator", () => {
     });
     const init: RequestInit & { duplex: "half" } = {
       method: "POST",
-      headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
+      headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
       body,
       duplex: "half",
     };
     const advanced = await hosted.fetch(new Request(`${ORIGIN}/emulator/sandbox/clock/advance`, init));
     expect(advanced.status).toBe(200);
+  });
+
+  it("refuses control actions that would touch every visitor at once", async () => {
+    const hosted = createHostedEmulator(valid);
+    const advanced = await hosted.fetch(
+      new Request(`${ORIGIN}/emulator/sandbox/clock/advance`, {
+        method: "POST",
+        headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
+        body: JSON.stringify({ days: 1 }),
+      }),
+    );
+    expect(advanced.status).toBe(403);
   });
 
   it("answers on any host name: the app in front decides which reach it", async () => {

@@ -37,32 +37,36 @@ export async function GET() {
   return Response.json({ calls: recentAstraCalls(user) }, { headers: NO_STORE });
 }
 
+// Every control call names the signed-in user: in demo mode the shared emulator scopes the clock, faults and
+// reset to that visitor (and refuses app-wide actions); the standalone emulator ignores the name.
 async function run(action: DevToolsAction, userId: string): Promise<string> {
+  const demo = getEnv().astraEnv === "demo";
   switch (action.action) {
     case "advance": {
-      const clock = await advanceEmulatorClock(action.days);
+      const clock = await advanceEmulatorClock(action.days, userId);
       return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${clock.today}.`;
     }
     case "advance-to-next-run": {
       const [{ today }, list] = await Promise.all([
-        readEmulatorClock(),
+        readEmulatorClock(userId),
         callAstra((token) => getRoutines(token, { pageSize: 100 })),
       ]);
       const days = daysToNextRun(list.routines, today);
       if (days === null) throw new ControlApiError(409, "None of your routines has a run coming up.");
-      const clock = await advanceEmulatorClock(days);
+      const clock = await advanceEmulatorClock(days, userId);
       return `The emulator's clock moved ${days === 1 ? "1 day" : `${days} days`} to the next run; it is now ${clock.today}.`;
     }
     case "expire-token":
       await expireAccessToken(userId);
       return "Your access token has expired. The next Astra call gets a 401, and the app refreshes it.";
     case "fault":
-      await injectFault(action.kind);
+      await injectFault(action.kind, userId);
       return action.kind === "slow"
         ? "The next Astra call will wait 3 seconds."
         : `The next Astra call will answer ${action.kind} (with its retries).`;
     case "reset":
-      await resetEmulator();
+      await resetEmulator(userId);
+      if (demo) return "Your demo data was reset: your accounts are new, your routines are gone, your clock is today.";
       forgetAstraCalls();
       return "The emulator was reset: its data is new, so sign in again.";
   }

@@ -68,8 +68,9 @@ export function bearerAuth(store: Store, clocks: AppClocks) {
     if (token.revokedAt) {
       throw unauthorized("This access token was replaced by a newer one; only one is valid per user and client.");
     }
-    // Expiry follows the token's own app's clock, so another app's time travel cannot expire it.
-    const now = await clocks.now(token.clientId);
+    // Expiry follows the token's own app's clock (its user's, in visitor scope), so another app's or visitor's
+    // time travel cannot expire it, and the request runs at that time.
+    const now = await clocks.now(token.clientId, token.userId);
     if (token.expiresAt <= now) throw unauthorized("This access token has expired; refresh it.");
     c.set("grant", { userId: token.userId, clientId: token.clientId });
     c.set("now", now);

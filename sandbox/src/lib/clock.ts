@@ -14,25 +14,42 @@ export interface ClockOffsets {
 }
 
 /**
- * One sandbox clock per app, keyed by client id. The key is the unit of isolation: a hosted demo that isolates
- * visitors can key by user instead, with the same interface.
+ * One sandbox clock per app, keyed by client id. In visitor scope (the hosted demo, `userOffsets` given) each
+ * user has a clock of their own instead, and every method that is passed a user id reads or moves that one.
+ * Without visitor scope the user id is ignored, so the standalone emulator keeps one clock per app.
  */
 export interface AppClocks {
   /** Real time (or the test's manual clock), for things that belong to no app's sandbox time. */
   base: Clock;
-  now(clientId: string): Promise<Date>;
-  offsetMs(clientId: string): Promise<number>;
-  advance(clientId: string, ms: number): Promise<void>;
-  reset(clientId: string): Promise<void>;
+  /** True when users have clocks of their own (AppOptions.visitorScope). */
+  visitorScope: boolean;
+  now(clientId: string, userId?: string | null): Promise<Date>;
+  offsetMs(clientId: string, userId?: string | null): Promise<number>;
+  advance(clientId: string, ms: number, userId?: string | null): Promise<void>;
+  reset(clientId: string, userId?: string | null): Promise<void>;
 }
 
-export function createAppClocks(base: Clock, offsets: ClockOffsets): AppClocks {
+export function createAppClocks(base: Clock, offsets: ClockOffsets, userOffsets?: ClockOffsets): AppClocks {
+  // The offsets the key belongs to: the user's in visitor scope when a user is named, else the app's.
+  const scoped = (clientId: string, userId: string | null | undefined): [ClockOffsets, string] =>
+    userOffsets && userId ? [userOffsets, userId] : [offsets, clientId];
+  const offsetOf = (clientId: string, userId?: string | null) => {
+    const [store, key] = scoped(clientId, userId);
+    return store.get(key);
+  };
   return {
     base,
-    now: async (clientId) => new Date(base.now().getTime() + (await offsets.get(clientId))),
-    offsetMs: (clientId) => offsets.get(clientId),
-    advance: async (clientId, ms) => offsets.set(clientId, (await offsets.get(clientId)) + ms),
-    reset: (clientId) => offsets.set(clientId, 0),
+    visitorScope: userOffsets !== undefined,
+    now: async (clientId, userId) => new Date(base.now().getTime() + (await offsetOf(clientId, userId))),
+    offsetMs: offsetOf,
+    advance: async (clientId, ms, userId) => {
+      const [store, key] = scoped(clientId, userId);
+      await store.set(key, (await store.get(key)) + ms);
+    },
+    reset: (clientId, userId) => {
+      const [store, key] = scoped(clientId, userId);
+      return store.set(key, 0);
+    },
   };
 }
 

@@ -26,26 +26,34 @@ async function moduleSessionClientId(store: Store, c: Context): Promise<string |
  * The app a request acts for: Basic username (the route checks the secret), the Bearer token's app, the
  * module's client_id, or the module session's app. Null when the request names no app: it is never faulted.
  */
-async function requestClientId(store: Store, c: Context): Promise<string | null> {
+async function requestActor(store: Store, c: Context): Promise<{ clientId: string | null; userId: string | null }> {
   const authorization = c.req.header("authorization") ?? "";
   const basic = parseBasic(authorization);
-  if (basic) return basic.id;
+  if (basic) return { clientId: basic.id, userId: null };
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-  if (bearer) return (await store.tokens.findAccessToken(bearer))?.clientId ?? null;
-  return c.req.query("client_id") ?? (await moduleSessionClientId(store, c));
+  if (bearer) {
+    const token = await store.tokens.findAccessToken(bearer);
+    return { clientId: token?.clientId ?? null, userId: token?.userId ?? null };
+  }
+  return { clientId: c.req.query("client_id") ?? (await moduleSessionClientId(store, c)), userId: null };
 }
 
-export function faultInjection(store: Store) {
+/**
+ * In visitor scope (the hosted demo) faults are set for one user and hit only that user's API calls (their
+ * bearer token's); a request naming no user is never faulted there, so one visitor cannot break another's.
+ */
+export function faultInjection(store: Store, visitorScope = false) {
   return createMiddleware(async (c, next) => {
     if (isControlPath(c.req.path) || !(await store.faults.anyActive())) return next();
-    let clientId: string | null;
+    let actor: { clientId: string | null; userId: string | null };
     try {
-      clientId = await requestClientId(store, c);
+      actor = await requestActor(store, c);
     } catch {
-      clientId = null; // an unreadable form body: the route's own parsing answers it
+      actor = { clientId: null, userId: null }; // an unreadable form body: the route's own parsing answers it
     }
-    if (clientId === null) return next();
-    const fault = await store.faults.take({ method: c.req.method, path: c.req.path, clientId });
+    const { clientId, userId } = actor;
+    if (clientId === null || (visitorScope && userId === null)) return next();
+    const fault = await store.faults.take({ method: c.req.method, path: c.req.path, clientId, userId });
     if (!fault) return next();
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.status !== null) {

@@ -29,7 +29,7 @@ async function credentialOf({ store, clocks }: Deps, authorization: string | und
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (bearer) {
     const token = await store.tokens.findAccessToken(bearer);
-    const valid = token && !token.revokedAt && token.expiresAt > (await clocks.now(token.clientId));
+    const valid = token && !token.revokedAt && token.expiresAt > (await clocks.now(token.clientId, token.userId));
     return valid ? { scope: `user:${token.userId}:${token.clientId}`, clientId: token.clientId } : null;
   }
   // The client id lets a reset find the app's keys; the header's hash keeps them bound to the secret.

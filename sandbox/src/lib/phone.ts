@@ -41,3 +41,11 @@ export function verificationCodeFor(
   // Never the fixed code, so "123456 works" always means the test-number setting is on.
   return { code: code === SANDBOX_VERIFICATION_CODE ? "654321" : code, fixed: false };
 }
+
+/**
+ * The hosted demo's visitor phones (POST /sandbox/visitors): 555-0100…0199, the range kept for fiction, in any
+ * area code but 202, whose numbers are the test phones everyone shares. Each belongs to one visitor, and in visitor
+ * scope it takes the fixed code like a test phone (routes/module/module-flow.tsx, signInCode).
+ */
+export const VISITOR_PHONE_PATTERN = /^(?!202)[2-9]\d\d55501\d\d$/;
+export const isVisitorPhone = (phone: string): boolean => VISITOR_PHONE_PATTERN.test(phone);

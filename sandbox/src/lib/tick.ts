@@ -34,12 +34,49 @@ export async function runDueWorkForApp(
   };
 }
 
-/** Every app's due work, each at its own clock. */
+/**
+ * One user's due work at `now`, that user's sandbox time (visitor scope): their KYC outcome, their routines'
+ * transfers and settlement, and the webhooks about them. Nobody else's work runs.
+ */
+export async function runDueWorkForUser(
+  store: Store,
+  clientId: string,
+  userId: string,
+  now: Date,
+  webhooks: WebhookDispatcher = createWebhookDispatcher(store),
+): Promise<DueWorkResult> {
+  const userIntentsResolved = await store.userIntents.resolveDue(now, clientId, userId);
+  const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now, clientId, userId);
+  const { attempted, delivered } = await webhooks.deliverDue(now, clientId, userId);
+  return {
+    userIntentsResolved,
+    transfersCreated,
+    transfersSettled,
+    webhooksAttempted: attempted,
+    webhooksDelivered: delivered,
+  };
+}
+
+/**
+ * Every app's due work, each at its own clock. In visitor scope every user whose clock runs ahead first gets
+ * their own pass at their own time; the app's pass then covers everyone else (and what is due at real time).
+ */
 export async function runDueWork(
   store: Store,
   clocks: AppClocks,
   webhooks: WebhookDispatcher = createWebhookDispatcher(store),
 ): Promise<void> {
+  if (clocks.visitorScope) {
+    for (const user of await store.userClocks.listAdvanced()) {
+      await runDueWorkForUser(
+        store,
+        user.clientId,
+        user.userId,
+        await clocks.now(user.clientId, user.userId),
+        webhooks,
+      );
+    }
+  }
   for (const clientId of await store.apps.listClientIds()) {
     await runDueWorkForApp(store, clientId, await clocks.now(clientId), webhooks);
   }

@@ -15,6 +15,8 @@ export interface FaultRecord {
   /** How many more matching requests this fault hits. */
   remaining: number;
   createdAt: Date;
+  /** Visitor scope: the one user whose API calls this fault hits; null hits every request of the app. */
+  userId: string | null;
 }
 
 export type NewFault = Pick<FaultRecord, "method" | "path" | "status" | "delayMs"> & { count: number };
@@ -24,6 +26,8 @@ export interface FaultTarget {
   method: string;
   path: string;
   clientId: string;
+  /** The user the request acts for (its bearer token's), if known. */
+  userId?: string | null;
 }
 
 interface FaultRow {
@@ -35,6 +39,7 @@ interface FaultRow {
   delay_ms: number | null;
   remaining: number;
   created_at: number;
+  user_id: string | null;
 }
 
 const toFault = (row: FaultRow): FaultRecord => ({
@@ -46,6 +51,7 @@ const toFault = (row: FaultRow): FaultRecord => ({
   delayMs: row.delay_ms,
   remaining: row.remaining,
   createdAt: new Date(row.created_at),
+  userId: row.user_id,
 });
 
 export function faultMatches(fault: Pick<FaultRecord, "method" | "path">, method: string, path: string): boolean {
@@ -67,20 +73,36 @@ export function createFaultsStore(sql: Sql) {
     .pluck();
   const decrement = sql.prepare<[string]>("UPDATE faults SET remaining = remaining - 1 WHERE id = ? AND remaining > 0");
   const clear = sql.prepare<[string]>("DELETE FROM faults WHERE client_id = ?");
+  // Visitor scope (hosted demo): faults that belong to one user.
+  const scopeToUser = sql.prepare<[string, string]>("UPDATE faults SET user_id = ? WHERE id = ?");
+  const clearForUser = sql.prepare<[string, string]>("DELETE FROM faults WHERE client_id = ? AND user_id = ?");
 
   return {
-    async create(clientId: string, fault: NewFault, now: Date): Promise<FaultRecord> {
+    /** `userId` (visitor scope): the fault hits only that user's API calls. */
+    async create(clientId: string, fault: NewFault, now: Date, userId: string | null = null): Promise<FaultRecord> {
       const id = newId();
-      await insert.run(id, clientId, fault.method, fault.path, fault.status, fault.delayMs, fault.count, now.getTime());
+      await sql.transaction(async () => {
+        await insert.run(
+          id,
+          clientId,
+          fault.method,
+          fault.path,
+          fault.status,
+          fault.delayMs,
+          fault.count,
+          now.getTime(),
+        );
+        if (userId !== null) await scopeToUser.run(userId, id);
+      });
       const { method, path, status, delayMs, count } = fault;
-      return { id, clientId, method, path, status, delayMs, remaining: count, createdAt: now };
+      return { id, clientId, method, path, status, delayMs, remaining: count, createdAt: now, userId };
     },
-    /** Oldest first, including used-up faults (remaining 0) until they are cleared. */
-    async list(clientId: string): Promise<FaultRecord[]> {
-      return (await forClient.all(clientId)).map(toFault);
+    /** Oldest first, including used-up faults (remaining 0) until they are cleared. Only `userId`'s when given. */
+    async list(clientId: string, userId: string | null = null): Promise<FaultRecord[]> {
+      return (await forClient.all(clientId)).map(toFault).filter((fault) => userId === null || fault.userId === userId);
     },
-    async clear(clientId: string): Promise<number> {
-      return (await clear.run(clientId)).changes;
+    async clear(clientId: string, userId: string | null = null): Promise<number> {
+      return (userId === null ? await clear.run(clientId) : await clearForUser.run(clientId, userId)).changes;
     },
     /** Cheap check the middleware makes on every request before doing any more work. */
     async anyActive(): Promise<boolean> {
@@ -92,6 +114,7 @@ export function createFaultsStore(sql: Sql) {
       return sql.transaction(async () => {
         for (const row of await active.all()) {
           if (row.client_id !== target.clientId) continue;
+          if (row.user_id !== null && row.user_id !== (target.userId ?? null)) continue;
           if (!faultMatches(row, target.method, target.path)) continue;
           if ((await decrement.run(row.id)).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
         }

@@ -19,6 +19,19 @@ export function createScheduler(sql: Sql) {
      ORDER BY next_run_date, created_at`,
     )
     .pluck();
+  // Visitor scope: one user's routines and transfers, at that user's clock.
+  const dueRoutinesOfUser = sql
+    .prepare<[string, string], string>(
+      `SELECT id FROM routines WHERE status = 'active' AND next_run_date <= ? AND user_id = ?
+     ORDER BY next_run_date, created_at`,
+    )
+    .pluck();
+  const dueTransfersOfUser = sql
+    .prepare<[number, string], string>(
+      `SELECT id FROM transfers WHERE status = 'pending' AND estimated_clearing_at <= ? AND user_id = ?
+     ORDER BY estimated_clearing_at, rowid`,
+    )
+    .pluck();
   const activeDue = sql.prepare<[string, string], RoutineRow>(
     "SELECT * FROM routines WHERE id = ? AND status = 'active' AND next_run_date <= ?",
   );
@@ -39,14 +52,19 @@ export function createScheduler(sql: Sql) {
   const settle = (id: string, now: Date): Promise<boolean> => sql.transaction(() => transfers.settle(id, now));
 
   return {
-    /** Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when given. */
-    async runDue(now: Date, clientId: string | null = null): Promise<RunDueResult> {
+    /**
+     * Safe to call repeatedly: a second call with the same `now` finds nothing left to do. Only `clientId`'s when
+     * given, or only `userId`'s (visitor scope).
+     */
+    async runDue(now: Date, clientId: string | null = null, userId: string | null = null): Promise<RunDueResult> {
       const today = localDate(now);
+      const routineIds = userId === null ? dueRoutines.all(today, clientId) : dueRoutinesOfUser.all(today, userId);
       let transfersCreated = 0;
-      for (const id of await dueRoutines.all(today, clientId)) transfersCreated += await runRoutine(id, today, now);
+      for (const id of await routineIds) transfersCreated += await runRoutine(id, today, now);
+      const transferIds =
+        userId === null ? dueTransfers.all(now.getTime(), clientId) : dueTransfersOfUser.all(now.getTime(), userId);
       let transfersSettled = 0;
-      for (const id of await dueTransfers.all(now.getTime(), clientId))
-        if (await settle(id, now)) transfersSettled += 1;
+      for (const id of await transferIds) if (await settle(id, now)) transfersSettled += 1;
       return { transfersCreated, transfersSettled };
     },
   };

@@ -4,7 +4,7 @@
 import type { Dialect } from "./sql/port";
 
 /** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 7;
 
 interface DialectWords {
   /** An integer key the database numbers itself. */
@@ -280,13 +280,38 @@ CREATE TABLE IF NOT EXISTS faults (${t.rowid}
   status INTEGER,
   delay_ms INTEGER,
   remaining INTEGER NOT NULL,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- visitor scope (hosted demo): only this user's API calls are hit; null hits every request of the app
+  user_id TEXT
 );
 
 -- Each app's sandbox clock: how far it was advanced past real time (0 when no row).
 CREATE TABLE IF NOT EXISTS app_clocks (
   client_id TEXT PRIMARY KEY REFERENCES apps(client_id) ON DELETE CASCADE,
   offset_ms BIGINT NOT NULL
+);
+
+-- Hosted demo (visitor scope): each visitor's own sandbox clock offset, used in place of the app's.
+CREATE TABLE IF NOT EXISTS user_clocks (
+  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  offset_ms BIGINT NOT NULL
+);
+
+-- Hosted demo: the test users made by POST /sandbox/visitors, for the per-IP rate limit and the 24-hour cleanup.
+CREATE TABLE IF NOT EXISTS visitors (
+  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL REFERENCES apps(client_id) ON DELETE CASCADE,
+  client_ip TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
+CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
+
+-- Short leases, so only one instance at a time runs a named job (lib/tick-if-due.ts); times in real epoch ms.
+CREATE TABLE IF NOT EXISTS leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
 );
 `;
 }

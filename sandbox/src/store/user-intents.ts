@@ -148,6 +148,11 @@ export function createUserIntentsStore(
     `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ?
        AND i.client_id = COALESCE(CAST(? AS TEXT), i.client_id) ORDER BY i.kyc_resolves_at`,
   );
+  // Visitor scope: only the intents that became one user.
+  const dueOfUser = sql.prepare<[number, string], IntentRow>(
+    `${SELECT_INTENT} WHERE i.kyc_resolves_at IS NOT NULL AND i.kyc_resolves_at <= ? AND i.user_id = ?
+     ORDER BY i.kyc_resolves_at`,
+  );
   const settle = sql.prepare<[string, string]>(
     "UPDATE user_intents SET status = ?, kyc_resolves_at = NULL WHERE id = ?",
   );
@@ -197,11 +202,12 @@ export function createUserIntentsStore(
     });
 
   /** Pending intents (or the users they became) take their KYC outcome; returns the users that changed. */
-  const resolve = (now: Date, clientId: string | null) =>
+  const resolve = (now: Date, clientId: string | null, userId: string | null) =>
     sql.transaction(async () => {
       let changed = 0;
       const users: string[] = [];
-      for (const intent of (await due.all(now.getTime(), clientId)).map(toIntent)) {
+      const rows = userId === null ? due.all(now.getTime(), clientId) : dueOfUser.all(now.getTime(), userId);
+      for (const intent of (await rows).map(toIntent)) {
         if (intent.status === "pending") {
           await settle.run(intent.kycOutcome, intent.id);
           await recordIntentUpdated(sql, intent, now);
@@ -259,9 +265,9 @@ export function createUserIntentsStore(
     async approve(intent: UserIntentRecord, details: PersonalDetails | null, now: Date): Promise<void> {
       await approve(intent, details, now);
     },
-    /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s when given). */
-    async resolveDue(now: Date, clientId: string | null = null): Promise<number> {
-      const { changed, users } = await resolve(now, clientId);
+    /** Resolves "pending" intents and users whose KYC time has come (only `clientId`'s, or `userId`'s, when given). */
+    async resolveDue(now: Date, clientId: string | null = null, userId: string | null = null): Promise<number> {
+      const { changed, users } = await resolve(now, clientId, userId);
       for (const userId of users) await routines.refreshForUser(userId, now);
       return changed;
     },

@@ -114,6 +114,13 @@ export function createWebhooksStore(sql: Sql) {
        AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= @now)
      ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT @limit`,
   );
+  // Visitor scope: one user's due events.
+  const dueOfUser = sql.prepare<[string, number, number], RoutedRow>(
+    `${ROUTED} WHERE e.user_id = ?
+       AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
+       AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
+  );
   const lease = sql.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
   const oneRouted = sql.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
   const insertDelivery = sql.prepare<[string, string, number | null, string | null, number, number], DeliveryRow>(
@@ -151,15 +158,24 @@ export function createWebhooksStore(sql: Sql) {
 
   return {
     /**
-     * Due events (only `clientId`'s when given), oldest first, each leased for `leaseMs` so that only this caller
+     * Due events (only `clientId`'s, or `userId`'s, when given), oldest first, each leased for `leaseMs` so that only this caller
      * sends it. Claiming pushes next_attempt_at out by the lease, in the transaction that read it, so a second
      * dispatcher run cannot send the same event while the first is still waiting for the receiver; a crash
      * mid-flight just retries after the lease.
      */
-    async claimDue(now: Date, limit: number, leaseMs: number, clientId: string | null = null): Promise<RoutedEvent[]> {
+    async claimDue(
+      now: Date,
+      limit: number,
+      leaseMs: number,
+      clientId: string | null = null,
+      userId: string | null = null,
+    ): Promise<RoutedEvent[]> {
       const at = now.getTime();
       return sql.transaction(async () => {
-        const rows = await due.all({ client_id: clientId, now: at, limit });
+        const rows =
+          userId === null
+            ? await due.all({ client_id: clientId, now: at, limit })
+            : await dueOfUser.all(userId, at, limit);
         for (const row of rows) await lease.run(at + leaseMs, row.webhook_id);
         return rows.map(toRouted);
       });

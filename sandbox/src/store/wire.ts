@@ -8,6 +8,7 @@ import { createDashboardStore } from "./dashboard";
 import { createDevelopersStore } from "./developers";
 import { createFaultsStore } from "./faults";
 import { createIdempotencyStore } from "./idempotency";
+import { createLeasesStore } from "./leases";
 import { createModuleSessionsStore } from "./module-sessions";
 import { createRoutinesStore } from "./routines";
 import { createScheduler } from "./scheduler";
@@ -15,7 +16,9 @@ import type { Sql } from "./sql/port";
 import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
 import { createUserIntentsStore } from "./user-intents";
+import { createUserClocksStore } from "./user-clocks";
 import { createUsersStore } from "./users";
+import { createVisitorsStore } from "./visitors";
 import { createWebhooksStore } from "./webhooks";
 
 export interface StoreOptions {
@@ -44,6 +47,10 @@ export function wireStore(sql: Sql) {
     faults: createFaultsStore(sql),
     appClocks: createAppClocksStore(sql),
     control: createControlStore(sql),
+    // The hosted demo (visitor scope, lease-guarded due work).
+    userClocks: createUserClocksStore(sql),
+    visitors: createVisitorsStore(sql),
+    leases: createLeasesStore(sql),
     /** Waits for the seed and any open transaction, then closes the connection (or pool). */
     async close(): Promise<void> {
       await sql.close();

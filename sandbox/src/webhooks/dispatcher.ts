@@ -91,9 +91,12 @@ export function createWebhookDispatcher(store: Store, options: DispatcherOptions
   }
 
   return {
-    /** Sends what is due at `now` (new events and retries whose time has come), in parallel; one app's if given. */
-    async deliverDue(now: Date, clientId: string | null = null): Promise<DeliveryRun> {
-      const events = await store.webhooks.claimDue(now, BATCH_SIZE, LEASE_MS, clientId);
+    /**
+     * Sends what is due at `now` (new events and retries whose time has come), in parallel; one app's if given,
+     * or one user's (visitor scope).
+     */
+    async deliverDue(now: Date, clientId: string | null = null, userId: string | null = null): Promise<DeliveryRun> {
+      const events = await store.webhooks.claimDue(now, BATCH_SIZE, LEASE_MS, clientId, userId);
       const results = await Promise.all(events.map((event) => attemptScheduled(event, now)));
       return { attempted: events.length, delivered: results.filter(Boolean).length };
     },

@@ -69,18 +69,25 @@ export function tokenRoutes({ store, clocks, hosted }: Deps) {
       if (code.redirectUri !== request.redirect_uri) {
         throw invalidGrant("redirect_uri differs from the one the code was issued for.");
       }
-      tokens = await store.tokens.issueTokens(code, now, "authorization_code");
+      // Tokens live on their user's clock (visitor scope; the app's otherwise), which bearer auth checks them by.
+      tokens = await store.tokens.issueTokens(
+        code,
+        await clocks.now(client.clientId, code.userId),
+        "authorization_code",
+      );
     } else {
       const grant = await store.tokens.findRefreshToken(request.refresh_token);
       if (!grant || grant.clientId !== client.clientId) throw invalidGrant("Unknown refresh token.");
-      if (grant.expiresAt <= now) throw invalidGrant("This refresh token has expired; refresh tokens last 10 days.");
+      const userNow = await clocks.now(client.clientId, grant.userId);
+      if (grant.expiresAt <= userNow)
+        throw invalidGrant("This refresh token has expired; refresh tokens last 10 days.");
       if (
         request.redirect_uri !== undefined &&
         !isAllowedRedirectUri(hosted, c.req.raw, client, request.redirect_uri)
       ) {
         throw invalidGrant("redirect_uri is not registered for this client.");
       }
-      tokens = await store.tokens.issueTokens(grant, now, "refresh_token");
+      tokens = await store.tokens.issueTokens(grant, userNow, "refresh_token");
     }
 
     c.header("Cache-Control", "no-store");

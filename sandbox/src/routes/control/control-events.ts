@@ -8,6 +8,7 @@ import { readJson } from "../../lib/json-body";
 import { pageEnvelope, readPage } from "../../lib/pagination";
 import type { FaultRecord } from "../../store/faults";
 import { deliveryState, type DeliveryRecord } from "../../store/webhooks";
+import { refuseInVisitorScope, visitorOf } from "./visitor-scope";
 
 const faultSchema = z
   .object({
@@ -42,11 +43,13 @@ const toWireDelivery = (delivery: DeliveryRecord) => ({
   attempted_at: delivery.attemptedAt.toISOString(),
 });
 
-export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
+export function controlEventRoutes(deps: Deps) {
+  const { store, clocks, webhooks } = deps;
   const auth = clientBasicAuth(store, clocks);
 
   return new Hono<ClientEnv>()
     .get("/sandbox/webhooks", auth, async (c) => {
+      refuseInVisitorScope(deps, "the webhook log (it lists every visitor's events)");
       const client = c.get("client");
       const page = readPage(c.req.query());
       const { total, items } = await store.webhooks.listForClient(client.clientId, page);
@@ -68,6 +71,7 @@ export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
       });
     })
     .post("/sandbox/webhooks/:webhook_id/replay", auth, async (c) => {
+      refuseInVisitorScope(deps, "replaying a webhook");
       const result = await webhooks.replay(c.get("client").clientId, c.req.param("webhook_id"), c.get("now"));
       if (!result.ok && result.reason === "not_found")
         throw new ApiError(404, "No webhook event with this id for this app.");
@@ -78,6 +82,7 @@ export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
     })
     .post("/sandbox/faults", auth, async (c) => {
       const body = await readJson(c, faultSchema);
+      const visitor = await visitorOf(deps, c, "a fault for every request");
       const fault = await store.faults.create(
         c.get("client").clientId,
         {
@@ -88,15 +93,18 @@ export function controlEventRoutes({ store, clocks, webhooks }: Deps) {
           count: body.count,
         },
         c.get("now"),
+        visitor?.id ?? null,
       );
       return c.json(toWireFault(fault), 201);
     })
     .get("/sandbox/faults", auth, async (c) => {
-      const faults = await store.faults.list(c.get("client").clientId);
+      const visitor = await visitorOf(deps, c, "listing every visitor's faults");
+      const faults = await store.faults.list(c.get("client").clientId, visitor?.id ?? null);
       return c.json({ faults: faults.map(toWireFault) });
     })
     .delete("/sandbox/faults", auth, async (c) => {
-      const cleared = await store.faults.clear(c.get("client").clientId);
+      const visitor = await visitorOf(deps, c, "clearing every visitor's faults");
+      const cleared = await store.faults.clear(c.get("client").clientId, visitor?.id ?? null);
       return c.json({ cleared });
     });
 }

@@ -6,7 +6,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";
 import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
-import { normalizePhone, verificationCodeFor } from "../../lib/phone";
+import { isVisitorPhone, normalizePhone, SANDBOX_VERIFICATION_CODE, verificationCodeFor } from "../../lib/phone";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
 import { PhonePage } from "../../pages/phone-page";
@@ -33,14 +33,25 @@ export function redirectTo(c: Context, redirectUri: string, params: Record<strin
   return c.redirect(url.toString(), 302);
 }
 
-/** The code a sign-in needs, and what the code page shows of it (the "text message" the emulator cannot send). */
-export function signInCode(client: DeveloperApp, sessionId: string, phone: string): { code: string; shown?: string } {
-  const { code, fixed } = verificationCodeFor(sessionId, phone, client.testPhonesEnabled);
+/**
+ * The code a sign-in needs, and what the code page shows of it (the "text message" the emulator cannot send).
+ * With `visitorScope` (the hosted demo) a visitor's own phone takes the fixed code too.
+ */
+export function signInCode(
+  client: DeveloperApp,
+  sessionId: string,
+  phone: string,
+  visitorScope = false,
+): { code: string; shown?: string } {
+  const { code, fixed } =
+    visitorScope && client.testPhonesEnabled && isVisitorPhone(phone)
+      ? { code: SANDBOX_VERIFICATION_CODE, fixed: true }
+      : verificationCodeFor(sessionId, phone, client.testPhonesEnabled);
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
 export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: NextStep) {
-  const { store, clocks, hosted } = deps;
+  const { store, clocks, hosted, visitorScope } = deps;
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
   async function loadSession(c: Context, form: Record<string, string>) {
     const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
@@ -100,7 +111,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
         sessionId={session.id}
         phone={phone}
         action={base}
-        shownCode={signInCode(client, session.id, phone).shown}
+        shownCode={signInCode(client, session.id, phone, visitorScope).shown}
         error={error}
       />,
       error ? 400 : 200,
@@ -152,7 +163,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (!loaded) return expired(c);
     const { session, client } = loaded;
     if (!session.phone) return phonePage(c, session, client, "", "Please finish this step first.");
-    const { code, shown } = signInCode(client, session.id, session.phone);
+    const { code, shown } = signInCode(client, session.id, session.phone, visitorScope);
     if ((form.code ?? "").replace(/\s/g, "") !== code) {
       const hint = shown ? ` In the sandbox the code is ${shown}.` : "";
       return codePage(c, session, client, session.phone, `That code is not right.${hint}`);

@@ -69,7 +69,7 @@ export function oauthModuleRoutes(deps: Deps) {
       );
     }
     if (!session.verified) {
-      const { shown } = signInCode(client, session.id, session.phone);
+      const { shown } = signInCode(client, session.id, session.phone, deps.visitorScope);
       return renderPage(
         c,
         <CodePage sessionId={session.id} phone={session.phone} shownCode={shown} error={error} />,

@@ -1,0 +1,41 @@
+// The daily cron (vercel.json) of a deployment that talks to the emulator: runs its due work (settlement,
+// routine runs, webhook retries) and deletes demo visitors older than 24 hours. Due work otherwise runs after the
+// emulator's own requests, so this is the safety net for a demo nobody visits (Hobby allows one run a day).
+import { authorizeCron } from "@/lib/cron-auth";
+import { ControlApiError, runEmulatorMaintenance } from "@/lib/dev-tools/control-api";
+import { getEnv } from "@/lib/env";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+// The due work may deliver a batch of webhooks, 5 s timeout each.
+export const maxDuration = 60;
+
+const NO_STORE = { "cache-control": "no-store" };
+
+const problem = (status: number, kind: string, message: string) =>
+  Response.json({ error: { kind, message } }, { status, headers: NO_STORE });
+
+export async function GET(request: Request): Promise<Response> {
+  const env = getEnv();
+  const authorization = authorizeCron(request.headers.get("authorization"), env);
+  if (!authorization.ok) {
+    return problem(
+      authorization.status,
+      authorization.status === 401 ? "unauthorized" : "misconfigured",
+      authorization.message,
+    );
+  }
+  if (env.astraEnv !== "emulator" && env.astraEnv !== "demo") {
+    return problem(404, "not_found", "This cron only has work when the app talks to the emulator.");
+  }
+  try {
+    const result = await runEmulatorMaintenance();
+    return Response.json(
+      { ok: true, due_work_ran: result.due_work_ran, visitors_deleted: result.visitors_deleted },
+      { headers: NO_STORE },
+    );
+  } catch (error) {
+    if (error instanceof ControlApiError) return problem(502, "emulator", error.message);
+    throw error;
+  }
+}

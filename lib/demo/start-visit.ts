@@ -1,0 +1,33 @@
+// "Try the demo" (ASTRA_ENV=demo only): asks the embedded emulator for a fresh test user of the visitor's own,
+// then starts the normal Sign in with Astra with that user's phone filled in and locked, so the visitor signs in
+// through the real module pages (the code is the sandbox's 123456, shown there). A failure lands on /signin with
+// an error the page explains.
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
+import { signIn } from "@/lib/auth/next-auth";
+import { clientIpFrom } from "@/lib/client-ip";
+import { ControlApiError, createDemoVisitor, type DemoVisitor } from "@/lib/dev-tools/control-api";
+import { getEnv } from "@/lib/env";
+
+/** The /signin?error= values a failed start sends people back with (app/signin/page.tsx words them). */
+export type DemoSignInError = "DemoRateLimited" | "DemoUnavailable";
+
+/** Runs as the Try the demo button's server action (components/try-demo-button.tsx); always redirects. */
+export async function startDemoVisit(): Promise<void> {
+  const env = getEnv();
+  if (env.astraEnv !== "demo") notFound();
+  // The emulator limits visitors per address; only the trusted proxy's header can name it (lib/client-ip.ts).
+  const clientIp = clientIpFrom(await headers(), env.clientIpHeader);
+  let visitor: DemoVisitor;
+  try {
+    visitor = await createDemoVisitor(clientIp);
+  } catch (error) {
+    const reason: DemoSignInError =
+      error instanceof ControlApiError && error.status === 429 ? "DemoRateLimited" : "DemoUnavailable";
+    if (reason === "DemoUnavailable") console.error("[demo] could not create a visitor:", error);
+    redirect(`/signin?error=${reason}`);
+  }
+  await signIn(ASTRA_PROVIDER_ID, { redirectTo: "/dashboard" }, { phone: visitor.phone, phone_read_only: "true" });
+}

@@ -1,0 +1,57 @@
+// Time without timers, for a host with no long-lived process (the hosted demo on Vercel): due work runs after
+// requests and from a daily cron instead of every second, and a short lease row makes sure that of all the
+// instances sharing one database only one runs it at a time. The standalone emulator keeps its ticker (tick.ts).
+import { randomUUID } from "node:crypto";
+import type { Store } from "../store";
+import { createWebhookDispatcher, type WebhookDispatcher } from "../webhooks/dispatcher";
+import { createAppClocks, type Clock } from "./clock";
+import { runDueWork } from "./tick";
+
+export const DUE_WORK_LEASE = "due-work";
+/** The least time between two runs: requests after one within this time skip. */
+export const DUE_WORK_SPACING_MS = 1_000;
+/** How long a run may hold the lease before another instance may assume it died. */
+export const DUE_WORK_MAX_MS = 60_000;
+
+export interface TickOptions {
+  /** As the app was built with (AppOptions.visitorScope): each advanced visitor's work runs at their own time. */
+  visitorScope?: boolean;
+  /** How webhooks are POSTed (the hosted entry delivers them to the app in-process). */
+  webhookFetch?: typeof fetch;
+  /** Or the dispatcher itself, as the emulator's routes hold it (Deps.webhooks). */
+  webhooks?: WebhookDispatcher;
+}
+
+/**
+ * Runs the due work (KYC outcomes, routine transfers, settlement, webhook deliveries and retries) at `now`, real
+ * time, unless another caller ran it within the last second or is running it now. Returns whether this call ran.
+ */
+export async function tickIfDue(store: Store, now: Date = new Date(), options: TickOptions = {}): Promise<boolean> {
+  const holder = randomUUID();
+  const taken = await store.leases.take(DUE_WORK_LEASE, holder, now, new Date(now.getTime() + DUE_WORK_MAX_MS));
+  if (!taken) return false;
+  const base: Clock = { now: () => now };
+  const clocks = createAppClocks(base, store.appClocks, options.visitorScope ? store.userClocks : undefined);
+  try {
+    const webhooks = options.webhooks ?? createWebhookDispatcher(store, { fetch: options.webhookFetch });
+    await runDueWork(store, clocks, webhooks);
+  } finally {
+    // From now on the lease only spaces runs: one second from this run's start (already past after a long run).
+    await store.leases.release(DUE_WORK_LEASE, holder, new Date(now.getTime() + DUE_WORK_SPACING_MS));
+  }
+  return true;
+}
+
+/** How long a visitor's data lives (HOSTING-NOTES 5.6): the cron deletes visitors older than this. */
+export const VISITOR_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** The daily safety net: due work (lease permitting) and deleting visitors older than 24 hours. */
+export async function runScheduledMaintenance(
+  store: Store,
+  now: Date = new Date(),
+  options: TickOptions = {},
+): Promise<{ dueWorkRan: boolean; visitorsDeleted: number }> {
+  const visitorsDeleted = await store.visitors.deleteCreatedBefore(new Date(now.getTime() - VISITOR_LIFETIME_MS));
+  const dueWorkRan = await tickIfDue(store, now, options);
+  return { dueWorkRan, visitorsDeleted };
+}

@@ -1,0 +1,206 @@
+// The hosted demo's visitors: a fresh test user per "Try the demo", with approved KYC and linked accounts, and
+// everything scoped to one visitor (reset, the 24-hour cleanup). Visitors are rows of the `visitors` table next to
+// their `users` row, so the per-IP rate limit and the cleanup hold across every instance sharing the database.
+import { randomInt } from "node:crypto";
+import { newId } from "../lib/ids";
+import { isVisitorPhone } from "../lib/phone";
+import type { Sql } from "./sql/port";
+
+export interface VisitorLimits {
+  /** How many visitors one client IP may create per `windowMs`. */
+  perIp: number;
+  windowMs: number;
+}
+
+export type CreateVisitorResult =
+  | { ok: true; userId: string; phone: string; createdAt: Date }
+  | { ok: false; reason: "rate_limited"; retryAt: Date }
+  | { ok: false; reason: "no_phone_left" };
+
+function randomVisitorPhone(): string {
+  let area = 202;
+  while (area === 202) area = randomInt(200, 1000);
+  const phone = `${area}55501${String(randomInt(0, 100)).padStart(2, "0")}`;
+  if (!isVisitorPhone(phone)) throw new Error(`A visitor phone out of range: ${phone}`);
+  return phone;
+}
+
+const PHONE_ATTEMPTS = 20;
+
+/** What a visitor starts with, and gets back on reset: two accounts at one bank and one at another. */
+const VISITOR_ACCOUNTS = [
+  {
+    name: "Everyday Checking",
+    officialName: "Redwood Everyday Checking",
+    institution: "Redwood Community Bank",
+    subtype: "checking",
+    current: 245075,
+    available: 231020,
+  },
+  {
+    name: "High-Yield Savings",
+    officialName: "Redwood High-Yield Savings",
+    institution: "Redwood Community Bank",
+    subtype: "savings",
+    current: 1250000,
+    available: 1250000,
+  },
+  {
+    name: "Joint Checking",
+    officialName: "Harbor Credit Union Joint Checking",
+    institution: "Harbor Credit Union",
+    subtype: "checking",
+    current: 86240,
+    available: 86240,
+  },
+] as const;
+
+// Children before parents (foreign keys). user_clocks and visitors go with the user row (ON DELETE CASCADE).
+// Scopes of the idempotency keys a user's token made are "user:<user>:<client> POST /path" (lib/idempotency.ts).
+const WIPE_USER_DATA = [
+  "DELETE FROM webhook_events WHERE user_id = @user",
+  "DELETE FROM transfers WHERE user_id = @user",
+  "DELETE FROM routines WHERE user_id = @user",
+  "DELETE FROM accounts WHERE user_id = @user",
+  "DELETE FROM faults WHERE user_id = @user",
+  "DELETE FROM user_clocks WHERE user_id = @user",
+  "DELETE FROM idempotency_keys WHERE substr(scope, 1, length(@prefix)) = @prefix",
+];
+// What else a user leaves behind, deleted with the user at the 24-hour cleanup.
+const WIPE_USER = [
+  ...WIPE_USER_DATA,
+  "DELETE FROM token_grants WHERE user_id = @user",
+  "DELETE FROM authorization_codes WHERE user_id = @user",
+  "DELETE FROM access_tokens WHERE user_id = @user",
+  "DELETE FROM refresh_tokens WHERE user_id = @user",
+  "DELETE FROM module_sessions WHERE user_id = @user",
+  "DELETE FROM user_intents WHERE user_id = @user",
+  "DELETE FROM users WHERE id = @user",
+];
+
+type UserParams = { user: string; prefix: string };
+const userParams = (userId: string): UserParams => ({ user: userId, prefix: `user:${userId}:` });
+
+export function createVisitorsStore(sql: Sql) {
+  const recentFromIp = sql
+    .prepare<[string, number], number>(
+      "SELECT created_at FROM visitors WHERE client_ip = ? AND created_at > ? ORDER BY created_at",
+    )
+    .pluck();
+  const phoneTaken = sql
+    .prepare<[string, string], number>("SELECT COUNT(*) FROM users WHERE client_id = ? AND phone = ?")
+    .pluck();
+  const insertUser = sql.prepare<[string, string, string, string, string, string, number]>(
+    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
+       rejected_at_conversion, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'approved', 'verified', NULL, 0, ?)`,
+  );
+  const insertAccount = sql.prepare<
+    [string, string, string, string, string, string, string, number, number, number, number]
+  >(
+    `INSERT INTO accounts (id, user_id, name, official_name, nickname, mask, institution_name, institution_logo,
+       type, subtype, current_balance_cents, available_balance_cents, last_balance_update_at, connection_status,
+       routing_number, created_at)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, 'depository', ?, ?, ?, ?, 'connected', NULL, ?)`,
+  );
+  const insertVisitor = sql.prepare<[string, string, string, number]>(
+    "INSERT INTO visitors (user_id, client_id, client_ip, created_at) VALUES (?, ?, ?, ?)",
+  );
+  const approve = sql.prepare<[string]>(
+    "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
+  );
+  const visitorOf = sql
+    .prepare<[string, string], number>("SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ?")
+    .pluck();
+  const expired = sql
+    .prepare<[number], string>("SELECT user_id FROM visitors WHERE created_at <= ? ORDER BY created_at")
+    .pluck();
+  const wipeData = WIPE_USER_DATA.map((text) => sql.prepare<UserParams>(text));
+  const wipeUser = WIPE_USER.map((text) => sql.prepare<UserParams>(text));
+
+  async function seedAccounts(userId: string, now: Date): Promise<void> {
+    const used = new Set<string>();
+    for (const account of VISITOR_ACCOUNTS) {
+      let mask = String(randomInt(1000, 10000));
+      while (used.has(mask)) mask = String(randomInt(1000, 10000));
+      used.add(mask);
+      await insertAccount.run(
+        newId(),
+        userId,
+        account.name,
+        account.officialName,
+        mask,
+        account.institution,
+        account.subtype,
+        account.current,
+        account.available,
+        now.getTime(),
+        now.getTime(),
+      );
+    }
+  }
+
+  return {
+    /**
+     * A new approved test user of `clientId` with three linked accounts, unless `clientIp` made `limits.perIp`
+     * visitors within the window. Counting and inserting share one transaction, so parallel requests on any
+     * number of instances cannot slip past the limit.
+     */
+    async create(clientId: string, clientIp: string, now: Date, limits: VisitorLimits): Promise<CreateVisitorResult> {
+      return sql.transaction(async (): Promise<CreateVisitorResult> => {
+        const recent = await recentFromIp.all(clientIp, now.getTime() - limits.windowMs);
+        if (recent.length >= limits.perIp) {
+          const oldest = recent[recent.length - limits.perIp] ?? now.getTime();
+          return { ok: false, reason: "rate_limited", retryAt: new Date(oldest + limits.windowMs) };
+        }
+        let phone: string | null = null;
+        for (let attempt = 0; attempt < PHONE_ATTEMPTS && phone === null; attempt += 1) {
+          const candidate = randomVisitorPhone();
+          if ((await phoneTaken.get(clientId, candidate)) === 0) phone = candidate;
+        }
+        if (phone === null) return { ok: false, reason: "no_phone_left" };
+        const userId = newId();
+        const suffix = phone.slice(-4);
+        await insertUser.run(
+          userId,
+          clientId,
+          phone,
+          "Demo",
+          `Visitor ${suffix}`,
+          `visitor-${suffix}@example.com`,
+          now.getTime(),
+        );
+        await seedAccounts(userId, now);
+        await insertVisitor.run(userId, clientId, clientIp, now.getTime());
+        return { ok: true, userId, phone, createdAt: now };
+      });
+    },
+    /** True when `userId` is a visitor of `clientId` (made by `create` and not yet cleaned up). */
+    async isVisitor(clientId: string, userId: string): Promise<boolean> {
+      return ((await visitorOf.get(clientId, userId)) ?? 0) > 0;
+    },
+    /**
+     * One user's sandbox data back to a visitor's start: their routines, transfers, webhook events, faults and
+     * clock go, the three accounts are seeded again and KYC is approved. The user, their sign-in and their tokens
+     * stay, so the visitor is still signed in. Nobody else's data is touched.
+     */
+    async resetUser(userId: string, now: Date): Promise<void> {
+      await sql.transaction(async () => {
+        for (const wipe of wipeData) await wipe.run(userParams(userId));
+        await approve.run(userId);
+        await seedAccounts(userId, now);
+      });
+    },
+    /** Deletes every visitor created at or before `cutoff`, with all their data; returns how many. */
+    async deleteCreatedBefore(cutoff: Date): Promise<number> {
+      const userIds = await expired.all(cutoff.getTime());
+      // One transaction per visitor, so a huge backlog never holds the write lock for long.
+      for (const userId of userIds) {
+        await sql.transaction(async () => {
+          for (const wipe of wipeUser) await wipe.run(userParams(userId));
+        });
+      }
+      return userIds.length;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Time without timers (hosted demo): due work runs after requests behind a short lease row, so of many callers
+// (or instances on one database) only one runs it at a time. The lease is one upsert whose conflict branch only
+// fires on an expired row, which is atomic on both engines; the many-instance case is Postgres (pg adapter).
+import { afterEach, describe, expect, it } from "vitest";
+import { DUE_WORK_LEASE, DUE_WORK_SPACING_MS, tickIfDue } from "../../sandbox/src/lib/tick-if-due";
+import { createStore, type Store } from "../../sandbox/src/store";
+
+const NOW = new Date("2026-01-15T17:00:00Z");
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+function memoryStore(): Store {
+  const store = createStore(":memory:", { now: NOW });
+  stores.push(store);
+  return store;
+}
+
+describe("tickIfDue", () => {
+  it("runs for one of two callers at once, and again once the spacing has passed", async () => {
+    const store = memoryStore();
+    const ran = await Promise.all([tickIfDue(store, NOW), tickIfDue(store, NOW)]);
+    expect(ran.filter(Boolean)).toHaveLength(1);
+    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS - 1))).toBe(false);
+    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+  });
+
+  it("keeps the lease while a run is in progress, however long it takes", async () => {
+    const store = memoryStore();
+    // Another instance took the lease a minute ago for a long run that has not finished.
+    expect(await store.leases.take(DUE_WORK_LEASE, "other-instance", NOW, later(60_000))).toBe(true);
+    expect(await tickIfDue(store, later(30_000))).toBe(false);
+    // Past the run's maximum the holder is presumed dead and the lease is taken over.
+    expect(await tickIfDue(store, later(60_000))).toBe(true);
+  });
+
+  it("leaves the lease to expire when the work fails, so the next caller can retry", async () => {
+    const store = memoryStore();
+    const failing = { ...store, apps: { ...store.apps, listClientIds: () => Promise.reject(new Error("down")) } };
+    await expect(tickIfDue(failing as Store, NOW)).rejects.toThrow("down");
+    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+  });
+});
