@@ -36,6 +36,14 @@ async function createRoutine(page: Page, name: string) {
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
+/** A one-time $4 routine between a visitor's own two accounts (their names differ from the demo user's). */
+async function fillRoutineName(page: Page, name: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("From").selectOption({ index: 0 });
+  await page.getByLabel("To").selectOption({ index: 1 });
+  await page.getByLabel("Amount (USD)").fill("4");
+}
+
 /** How many refresh_token grants the emulator has answered, read from its tables in the shared database. */
 async function refreshGrants(): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
@@ -113,49 +121,63 @@ test("20 parallel requests with an expired token, spread over both instances, ca
   expect(await refreshGrants()).toBe(before + 1);
 });
 
-test("two users never see each other's data, whichever instance serves them", async ({ browser }) => {
-  // Shared: the emulator's store, scoped per user; the positive check (Avery's routine through instance 1)
-  // needs the store shared, the negative one needs the scoping.
-  const avery = await browser.newContext();
-  const other = await browser.newContext();
+/** Presses Try the demo and signs the new visitor in; returns their (locked) phone number. */
+async function tryTheDemo(page: Page): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Try the demo" }).click();
+  const signIn = new SignInFlow(page);
+  const phone = page.getByLabel("Mobile number");
+  await expect(phone).toHaveAttribute("readonly", "");
+  const number = await phone.inputValue();
+  await page.getByRole("button", { name: "Send code" }).click();
+  await signIn.module.enterCode();
+  await signIn.module.authorize();
+  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
+  await expect(page.getByText("Joint Checking").first()).toBeVisible();
+  return number;
+}
+
+/** The visitor's "today" by their own sandbox clock: the routine form's default transfer date. */
+async function visitorToday(page: Page): Promise<string> {
+  await openNewRoutine(page);
+  return page.getByLabel("Transfer on").inputValue();
+}
+
+test("two visitors never see each other's data or clock, whichever instance serves them", async ({ browser }) => {
+  // Shared: the emulator's store with its visitor scope (user_clocks), read the same by both instances; the
+  // positive checks (the first visitor's routine and clock through instance 1) need it shared.
+  const first = await browser.newContext();
+  const second = await browser.newContext();
   try {
-    const averyPage = await avery.newPage();
-    await pin(avery, 0);
-    await signInAsDemoUser(averyPage);
-    const name = uniqueName("Private drill");
-    await createRoutine(averyPage, name);
-    await pin(avery, 1);
-    expect(servedBy(await averyPage.goto("/routines"))).toBe("1");
-    await expect(averyPage.getByText(name)).toBeVisible();
+    const firstPage = await first.newPage();
+    await pin(first, 0);
+    const firstPhone = await tryTheDemo(firstPage);
+    const realToday = await visitorToday(firstPage);
+    const name = uniqueName("Visitor drill");
+    await fillRoutineName(firstPage, name);
+    await confirm(firstPage);
+    await expect(firstPage.getByRole("heading", { name })).toBeVisible();
+    const advanced = await firstPage.request.post("/api/dev-tools", { data: { action: "advance", days: 5 } });
+    expect(advanced.status()).toBe(200);
+    await pin(first, 1);
+    const firstToday = await visitorToday(firstPage);
+    expect(firstToday > realToday).toBe(true);
+    expect(servedBy(await firstPage.goto("/routines"))).toBe("1");
+    await expect(firstPage.getByText(name)).toBeVisible();
 
-    // A second test user, signed in through instance 1: a test phone without a user becomes a new one.
-    const otherPage = await other.newPage();
-    await pin(other, 1);
-    await otherPage.goto("/");
-    const signIn = new SignInFlow(otherPage);
-    await signIn.start();
-    await signIn.module.enterPhone(String(2025550160 + Math.floor(Math.random() * 40)));
-    await signIn.module.enterCode();
-    const profile = otherPage.getByLabel("First name");
-    await expect(profile.or(otherPage.getByRole("button", { name: "Authorize" }))).toBeVisible();
-    if (await profile.isVisible()) {
-      await signIn.module.completeProfile({ firstName: "Blair", lastName: "Other", email: "blair.other@example.com" });
-    }
-    await signIn.module.authorize();
-    await expect(otherPage).toHaveURL(`${PROXY_URL}/dashboard`);
-
+    const secondPage = await second.newPage();
+    await pin(second, 1);
+    expect(await tryTheDemo(secondPage)).not.toBe(firstPhone);
     for (const instance of [0, 1] as const) {
-      await pin(other, instance);
-      expect(servedBy(await otherPage.goto("/dashboard"))).toBe(String(instance));
-      await expect(otherPage.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(otherPage.getByText("Everyday Checking")).toHaveCount(0);
-      expect(servedBy(await otherPage.goto("/routines"))).toBe(String(instance));
-      await expect(otherPage.getByRole("heading", { name: "Routines" })).toBeVisible();
-      await expect(otherPage.getByText(name)).toHaveCount(0);
+      await pin(second, instance);
+      expect(await visitorToday(secondPage)).toBe(realToday);
+      expect(servedBy(await secondPage.goto("/routines"))).toBe(String(instance));
+      await expect(secondPage.getByRole("heading", { name: "Routines" })).toBeVisible();
+      await expect(secondPage.getByText(name)).toHaveCount(0);
     }
   } finally {
-    await avery.close();
-    await other.close();
+    await first.close();
+    await second.close();
   }
 });
 
