@@ -160,11 +160,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const raw = parsed.data;
-  const astraEnv = raw.ASTRA_ENV ?? "emulator";
+  const onVercel = Boolean(raw.VERCEL || raw.VERCEL_URL);
+  // A deployment made with the README's Deploy button sets no Astra variable at all: on Vercel that means the
+  // public demo, since a standalone emulator on localhost cannot exist there. Set ASTRA_ENV to use Astra itself.
+  const astraEnv = raw.ASTRA_ENV ?? (onVercel ? "demo" : "emulator");
   const isProduction = raw.NODE_ENV === "production";
   const problems: string[] = [];
 
-  const onVercel = Boolean(raw.VERCEL || raw.VERCEL_URL);
   const demo = astraEnv === "demo";
 
   const authSecret = raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET);

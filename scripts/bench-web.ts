@@ -2,7 +2,16 @@
 // emulator, signed in as the demo user, plus each route's gzip First Load JS beside the framework's floor.
 // It prints numbers and asserts nothing; it stops by itself (every wait is bounded, the whole run too).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -110,7 +119,19 @@ async function startLighthouseChromium(): Promise<number> {
   return port;
 }
 
-async function measure(url: string, port: number, cookie: string | null): Promise<Metrics> {
+/** `--save=DIR`: each run's Lighthouse JSON, to read the LCP element, its phases and the main-thread tasks. */
+function saveReport(dir: string, pagePath: string, run: number, json: string) {
+  mkdirSync(dir, { recursive: true });
+  const name = pagePath === "/" ? "landing" : pagePath.slice(1).replaceAll("/", "-");
+  writeFileSync(path.join(dir, `${name}-${run}.json`), json);
+}
+
+async function measure(
+  url: string,
+  port: number,
+  cookie: string | null,
+  save?: (json: string) => void,
+): Promise<Metrics> {
   const result = await lighthouse(url, {
     port,
     output: "json",
@@ -120,6 +141,7 @@ async function measure(url: string, port: number, cookie: string | null): Promis
     extraHeaders: cookie ? { Cookie: cookie } : undefined,
   });
   const lhr = result?.lhr;
+  if (save && typeof result?.report === "string") save(result.report);
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   if (lhr.runtimeError)
     throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -194,7 +216,12 @@ function printTables(results: Map<string, Metrics>, runs: number) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const runs = Number(args.find((arg) => arg.startsWith("--runs="))?.slice("--runs=".length) ?? RUNS);
+  const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const runs = Number(option("runs") ?? RUNS);
+  const saveDir = option("save");
+  // `--pages=/dashboard,/routines/new`: measure only these (an A/B of one page takes minutes, not five).
+  const only = option("pages")?.split(",");
+  const pages = only ? PAGES.filter((page) => only.includes(page.path)) : PAGES;
   const limit = setTimeout(() => {
     console.error(`[bench:web] stopped: still running after ${WHOLE_RUN_LIMIT_MS / 60_000} min`);
     void cleanUp().finally(() => process.exit(2));
@@ -211,10 +238,11 @@ async function main() {
     const port = await startLighthouseChromium();
 
     const results = new Map<string, Metrics>();
-    for (const page of PAGES) {
+    for (const page of pages) {
       const samples: Metrics[] = [];
       for (let run = 1; run <= runs; run++) {
-        const sample = await measure(`${APP_URL}${page.path}`, port, page.signedIn ? cookie : null);
+        const save = saveDir ? (json: string) => saveReport(saveDir, page.path, run, json) : undefined;
+        const sample = await measure(`${APP_URL}${page.path}`, port, page.signedIn ? cookie : null, save);
         log(
           `${page.path} run ${run}/${runs}: ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms`,
         );

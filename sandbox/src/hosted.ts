@@ -7,7 +7,7 @@ import { createApp } from "./app";
 import { applyAppKeys } from "./lib/app-keys";
 import { systemClock, type Clock } from "./lib/clock";
 import { astraErrorBody } from "./lib/create-app";
-import { tickIfDue } from "./lib/tick-if-due";
+import { cleanUpVisitorsIfDue, tickIfDue } from "./lib/tick-if-due";
 import type { Store } from "./store";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
@@ -97,6 +97,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       const { store, webhooks } = await ready;
       // Behind the lease: of all the instances sharing the database, one runs it at a time, at most once a second.
       await tickIfDue(store, clock.now(), { visitorScope: true, webhooks });
+      await cleanUpVisitorsIfDue(store, clock.now());
     },
   };
 }

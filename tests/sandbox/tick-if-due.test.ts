@@ -2,8 +2,15 @@
 // (or instances on one database) only one runs it at a time. The lease is one upsert whose conflict branch only
 // fires on an expired row, which is atomic on both engines; the many-instance case is Postgres (pg adapter).
 import { afterEach, describe, expect, it } from "vitest";
-import { DUE_WORK_LEASE, DUE_WORK_SPACING_MS, tickIfDue } from "../../sandbox/src/lib/tick-if-due";
-import { createStore, type Store } from "../../sandbox/src/store";
+import {
+  cleanUpVisitorsIfDue,
+  DUE_WORK_LEASE,
+  DUE_WORK_SPACING_MS,
+  tickIfDue,
+  VISITOR_CLEANUP_SPACING_MS,
+  VISITOR_LIFETIME_MS,
+} from "../../sandbox/src/lib/tick-if-due";
+import { createStore, DEFAULT_APP, type Store } from "../../sandbox/src/store";
 
 const NOW = new Date("2026-01-15T17:00:00Z");
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -42,5 +49,24 @@ describe("tickIfDue", () => {
     const failing = { ...store, apps: { ...store.apps, listClientIds: () => Promise.reject(new Error("down")) } };
     await expect(tickIfDue(failing as Store, NOW)).rejects.toThrow("down");
     expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+  });
+});
+
+describe("cleanUpVisitorsIfDue", () => {
+  it("deletes visitors past their 24 hours at most once an hour, so requests clean up where no cron runs", async () => {
+    const store = memoryStore();
+    const limits = { perIp: 100, windowMs: 60_000 };
+    const minutes = (n: number) => n * 60_000;
+    const create = (at: Date) => store.visitors.create(DEFAULT_APP.clientId, "198.51.100.7", at, limits);
+    const old = await create(later(-VISITOR_LIFETIME_MS - 1));
+    // 24 hours old 30 minutes from now.
+    const younger = await create(later(-VISITOR_LIFETIME_MS + minutes(30)));
+    if (!old.ok || !younger.ok) throw new Error("visitors not created");
+    expect(await cleanUpVisitorsIfDue(store, NOW)).toBe(1);
+    expect(await store.visitors.isVisitor(DEFAULT_APP.clientId, younger.userId)).toBe(true);
+    // 40 minutes on the younger one is past 24 hours too, but the last run was less than an hour ago.
+    expect(await cleanUpVisitorsIfDue(store, later(minutes(40)))).toBe(0);
+    expect(await cleanUpVisitorsIfDue(store, later(VISITOR_CLEANUP_SPACING_MS))).toBe(1);
+    expect(await store.visitors.isVisitor(DEFAULT_APP.clientId, younger.userId)).toBe(false);
   });
 });

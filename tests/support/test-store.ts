@@ -11,6 +11,8 @@ import { whenReady } from "../../sandbox/src/store/sql/when-ready";
 import { databaseUrl, freshDatabaseName, TEMPLATE_DATABASE } from "./postgres-test-data";
 
 const opened: Store[] = [];
+/** The databases this file made, each once its CREATE DATABASE has settled. */
+const made: { name: string; created: Promise<void> }[] = [];
 let admin: pg.Pool | undefined;
 
 /** The Postgres server of this run, or undefined in the SQLite project. */
@@ -38,6 +40,7 @@ export function freshStorePlace(file = ":memory:"): TestStorePlace {
   const name = freshDatabaseName();
   const url = databaseUrl(serverUrl, name);
   const created = createDatabase(serverUrl, name);
+  made.push({ name, created });
   return {
     url,
     open(options) {
@@ -55,9 +58,16 @@ export function createTestStore(options?: StoreOptions): Store {
   return freshStorePlace().open(options);
 }
 
-/** Closes every Postgres store this file opened (their pools would otherwise hold connections). */
+/**
+ * Closes every Postgres store this file opened (their pools would otherwise hold connections), then drops their
+ * databases: each is a few megabytes of files, and a whole run makes hundreds.
+ */
 export async function closeTestStores(): Promise<void> {
   await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+  for (const { name, created } of made.splice(0)) {
+    await created.catch(() => undefined);
+    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
   await admin?.end();
   admin = undefined;
 }

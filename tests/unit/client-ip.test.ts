@@ -29,7 +29,8 @@ describe("clientIpFrom", () => {
 describe("CLIENT_IP_HEADER", () => {
   it("is unset by default, Vercel's header on Vercel, and validated when given", () => {
     expect(parseEnv({}).clientIpHeader).toBeUndefined();
-    expect(parseEnv({ VERCEL_URL: "demo.vercel.app" }).clientIpHeader).toBe("x-vercel-forwarded-for");
+    const onVercel = { VERCEL_URL: "demo.vercel.app", DATABASE_URL: "postgres://u:p@db.example.com/app" };
+    expect(parseEnv(onVercel).clientIpHeader).toBe("x-vercel-forwarded-for");
     expect(parseEnv({ CLIENT_IP_HEADER: "X-Real-IP" }).clientIpHeader).toBe("x-real-ip");
     expect(() => parseEnv({ CLIENT_IP_HEADER: "x-real-ip, x-forwarded-for" })).toThrow(
       /CLIENT_IP_HEADER: must be one header name/,

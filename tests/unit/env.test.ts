@@ -75,6 +75,9 @@ describe("parseEnv", () => {
     const vercel = parseEnv({
       NODE_ENV: "production",
       AUTH_SECRET: "a-real-secret-of-enough-length",
+      ASTRA_ENV: "sandbox",
+      ASTRA_CLIENT_ID: "client",
+      ASTRA_CLIENT_SECRET: "a-real-client-secret",
       VERCEL: "1",
       VERCEL_URL: "demo-abc123.vercel.app",
     });
@@ -117,7 +120,24 @@ const onVercel = (extra: Record<string, string>) => ({
   VERCEL_URL: "astra-demo-abc123-team.vercel.app",
   VERCEL_PROJECT_PRODUCTION_URL: "astra-demo.vercel.app",
   VERCEL_BRANCH_URL: "astra-demo-git-feature-team.vercel.app",
+  // What the Deploy button's Neon integration adds.
+  DATABASE_URL: "postgres://u:p@db.example.com/app",
   ...extra,
+});
+
+describe("ASTRA_ENV on Vercel", () => {
+  // The Deploy button asks only for AUTH_SECRET and adds a database: with no Astra variable, it is the demo.
+  it("defaults to the demo (the emulator inside the app) on Vercel, and to the local emulator elsewhere", () => {
+    expect(parseEnv(onVercel({})).astraEnv).toBe("demo");
+    expect(parseEnv({}).astraEnv).toBe("emulator");
+  });
+
+  it("keeps an explicit ASTRA_ENV", () => {
+    const env = parseEnv(
+      onVercel({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "client", ASTRA_CLIENT_SECRET: "a-real-client-secret" }),
+    );
+    expect(env.astraEnv).toBe("sandbox");
+  });
 });
 
 describe("AUTH_URL on Vercel", () => {
@@ -209,7 +229,7 @@ describe("ASTRA_ENV=demo", () => {
   });
 
   it("on Vercel needs a database (read-only disk) and is a public demo", () => {
-    expect(problemsOf(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production" }))).toEqual([
+    expect(problemsOf(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production", DATABASE_URL: "" }))).toEqual([
       expect.stringMatching(/^DATABASE_URL: required for ASTRA_ENV=demo on Vercel/),
     ]);
     const env = parseEnv(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production", DATABASE_URL: "postgres://p" }));

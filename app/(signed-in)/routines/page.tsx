@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/button-styles";
@@ -32,13 +33,6 @@ export default async function RoutinesPage({
   const requested = typeof query.status === "string" ? query.status : undefined;
   const status = requested && STATUS_PARAM.test(requested) ? requested : undefined;
   const page = parsePageParam(query.page);
-  const kept = { status };
-  const path = pageHref("/routines", kept, page);
-  // Astra filters and pages: the status filter reaches every routine, not just the ones on this page.
-  const loaded = await loadPageData((token) => getRoutines(token, { page, status }), { path });
-  if (!loaded.ok) return loaded.panel;
-  const { routines, paging } = loaded.data;
-  const filters = status && !FILTERS.includes(status as RoutineStatus) ? [...FILTERS, status] : FILTERS;
 
   return (
     <div className="space-y-6">
@@ -59,7 +53,28 @@ export default async function RoutinesPage({
           </Link>
         }
       />
+      {/* The heading above is the page's first paint; the list streams in when Astra answers. */}
+      <Suspense
+        key={`${status}:${page}`}
+        fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading routines" />}
+      >
+        <RoutineList status={status} page={page} />
+      </Suspense>
+    </div>
+  );
+}
 
+async function RoutineList({ status, page }: { status: string | undefined; page: number }) {
+  const kept = { status };
+  const path = pageHref("/routines", kept, page);
+  // Astra filters and pages: the status filter reaches every routine, not just the ones on this page.
+  const loaded = await loadPageData((token) => getRoutines(token, { page, status }), { path });
+  if (!loaded.ok) return loaded.panel;
+  const { routines, paging } = loaded.data;
+  const filters = status && !FILTERS.includes(status as RoutineStatus) ? [...FILTERS, status] : FILTERS;
+
+  return (
+    <div className="space-y-6">
       {routines.length > 0 || status || page > 1 ? (
         <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
           <FilterLink href="/routines" active={!status} label="All" />

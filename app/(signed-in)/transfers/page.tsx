@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { loadPageData } from "@/components/load-page-data";
 import { ResyncButton } from "@/components/resync-button";
 import { TransferTable } from "@/components/transfers/transfer-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
+import { Panel } from "@/components/ui/panel";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getTransfers } from "@/lib/astra/transfers";
 import { pageHref, parsePageParam } from "@/lib/paging";
@@ -15,6 +17,25 @@ const PATH = "/transfers";
 
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const page = parsePageParam((await searchParams).page);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Transfers"
+        description="Money your routines moved, newest first. Pending transfers update by themselves."
+        actions={<ResyncButton />}
+      />
+      {/* The heading above is the page's first paint; the table streams in when Astra answers. */}
+      <Suspense
+        key={page}
+        fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading transfers" />}
+      >
+        <TransferList page={page} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function TransferList({ page }: { page: number }) {
   // In parallel: the list and the account names it refers to.
   const loaded = await loadPageData((token) => Promise.all([getTransfers(token, { page }), getAccounts(token)]), {
     path: pageHref(PATH, {}, page),
@@ -25,11 +46,6 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Transfers"
-        description="Money your routines moved, newest first. Pending transfers update by themselves."
-        actions={<ResyncButton />}
-      />
       {transfers.transfers.length === 0 && page > 1 ? <PastTheEnd path={PATH} page={page} /> : null}
       <TransferTable initial={transfers} accountNames={accountNames} cancelAction={cancelTransferAction} />
       <Pager label="Transfers pages" path={PATH} info={transfers.paging} />

@@ -45,6 +45,20 @@ export async function tickIfDue(store: Store, now: Date = new Date(), options: T
 /** How long a visitor's data lives (HOSTING-NOTES 5.6): the cron deletes visitors older than this. */
 export const VISITOR_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+export const VISITOR_CLEANUP_LEASE = "visitor-cleanup";
+/** How often requests delete expired visitors: the cron is daily at best, and may not be set up at all. */
+export const VISITOR_CLEANUP_SPACING_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes visitors older than 24 hours, at most once an hour across all instances (a lease row), so the demo
+ * cleans up after itself even where no cron runs. Returns how many were deleted (0 when another run was recent).
+ */
+export async function cleanUpVisitorsIfDue(store: Store, now: Date = new Date()): Promise<number> {
+  const until = new Date(now.getTime() + VISITOR_CLEANUP_SPACING_MS);
+  if (!(await store.leases.take(VISITOR_CLEANUP_LEASE, randomUUID(), now, until))) return 0;
+  return store.visitors.deleteCreatedBefore(new Date(now.getTime() - VISITOR_LIFETIME_MS));
+}
+
 /** The daily safety net: due work (lease permitting) and deleting visitors older than 24 hours. */
 export async function runScheduledMaintenance(
   store: Store,

@@ -4,7 +4,7 @@
 import type { Dialect } from "./sql/port";
 
 /** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 6;
 
 interface DialectWords {
   /** An integer key the database numbers itself. */
