@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the contract
-// suite against the emulator, the production build, and the end-to-end suite in a real browser. It runs them all (a failing lint does not hide a failing
-// test), then prints one summary line that CI reads: "N passed, N failed".
+// suite against the emulator, the production build, the end-to-end suite in a real browser, and the same build
+// as two instances on one Postgres (tests/multi-instance). It runs them all (a failing lint does not hide a
+// failing test), then prints one summary line that CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -17,6 +18,14 @@ const steps = [
     name: "end-to-end tests",
     command: "npm run test:e2e",
     report: "test-results/playwright.json",
+    read: readPlaywright,
+    needs: "build",
+  },
+  // The same build as two instances in demo mode on one throwaway Postgres, behind a round-robin proxy.
+  {
+    name: "multi-instance tests",
+    command: "npm run test:multi",
+    report: "test-results/playwright-multi.json",
     read: readPlaywright,
     needs: "build",
   },

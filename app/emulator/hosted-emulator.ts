@@ -35,17 +35,16 @@ function build(env: Env): EmbeddedEmulator {
   // Without a fixed origin (AUTH_URL, Vercel's names) the webhook URL only has to be one delivery recognises.
   const webhookUrl = `${origins[0] ?? "http://localhost"}${WEBHOOK_PATH}`;
   const keys = { clientId: env.astraClientId, clientSecret: env.astraClientSecret, webhookUrl };
-  if (env.demoStore.kind === "postgres") {
-    // The emulator's Postgres adapter (issue #12's store work) plugs in here, through openHostedStore.
-    throw new Error("DATABASE_URL: the embedded emulator cannot store in Postgres yet; unset it to use SQLite.");
-  }
+  // With DATABASE_URL the emulator's tables sit beside the app's own (lib/db): one database for the whole demo.
+  const location =
+    env.demoStore.kind === "postgres" ? { databaseUrl: env.demoStore.url } : { file: env.demoStore.file };
   return createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
     // Redirect URIs on these origins are accepted: the emulator can only send people back to this deployment.
     ownOrigins: (request: Request) => unique([new URL(request.url).origin, ...origins]),
     deliver: inProcessDelivery(webhookUrl, origins),
-    store: openHostedStore(env.demoStore.file, keys),
+    store: openHostedStore(location, keys),
     publicDemo: env.publicDemo,
   });
 }

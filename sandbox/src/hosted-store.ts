@@ -1,9 +1,15 @@
-// The store a hosted emulator runs on, built in this one place, so moving the hosted emulator to another store
-// (the async SQL port with its Postgres adapter) changes one line here and nothing in the app's glue.
+// The store a hosted emulator runs on, built in this one place: Postgres when the deployment has a database URL
+// (many instances share it), otherwise a SQLite file. It goes through store/open, which loads better-sqlite3
+// only when SQLite is chosen, so a deployment on Postgres never loads the native module.
 import { seedAppOf, type AppKeys } from "./lib/app-keys";
-import { createStore, type Store } from "./store";
+import { openStore } from "./store/open";
+import type { Store } from "./store/wire";
 
-/** Opens (and on first use seeds with `app`) the store of a hosted emulator; `file` may be ":memory:". */
-export async function openHostedStore(file: string, app: AppKeys): Promise<Store> {
-  return createStore(file, { app: seedAppOf(app) });
+/** A Postgres database (`DATABASE_URL` / `POSTGRES_URL`), or a SQLite file (":memory:" for tests). */
+export type HostedStoreLocation = { databaseUrl: string } | { file: string };
+
+/** Opens (and on first use seeds with `app`) the store of a hosted emulator. */
+export async function openHostedStore(location: HostedStoreLocation, app: AppKeys): Promise<Store> {
+  const where = "databaseUrl" in location ? { databaseUrl: location.databaseUrl, file: "" } : location;
+  return openStore({ ...where, app: seedAppOf(app) });
 }

@@ -96,4 +96,17 @@ describe("ensurePostgresSchema", () => {
       SCHEMA_VERSION,
     );
   });
+
+  it("drops only its own tables on a version change: the app's tables in the same database stay", async () => {
+    const schema = freshSchemaName();
+    const { seed } = countingSeed();
+    const sql = instance(schema);
+    await ensurePostgresSchema(sql, { schema, seed });
+    await sql.exec("CREATE TABLE app_webhook_ids (webhook_id TEXT PRIMARY KEY)");
+    await sql.prepare("INSERT INTO app_webhook_ids (webhook_id) VALUES ('w1')").run();
+
+    await sql.prepare("UPDATE store_meta SET value = ? WHERE name = 'schema_version'").run(SCHEMA_VERSION - 1);
+    await ensurePostgresSchema(instance(schema), { schema, seed });
+    expect(await sql.prepare("SELECT COUNT(*) FROM app_webhook_ids").pluck().get()).toBe(1);
+  });
 });

@@ -47,12 +47,15 @@ export async function ensurePostgresSchema(sql: Sql, options: EnsureOptions): Pr
     if (version !== SCHEMA_VERSION) {
       if (version !== undefined) {
         console.warn(outdated(version));
-        const tables = await sql
-          .prepare<[], string>(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'store_meta'",
-          )
-          .pluck()
-          .all();
+        // Only the emulator's own tables: in the hosted demo the app keeps its shared state (app_webhook_ids,
+        // app_token_successors, app_user_events) in the same database and schema.
+        const owned = new Set(emulatorTableNames());
+        const tables = (
+          await sql
+            .prepare<[], string>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            .pluck()
+            .all()
+        ).filter((table) => owned.has(table));
         if (tables.length > 0) await sql.exec(`DROP TABLE ${tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
       }
       await sql.exec(schemaSql("postgres"));
@@ -65,4 +68,9 @@ export async function ensurePostgresSchema(sql: Sql, options: EnsureOptions): Pr
     }
     await options.seed(sql);
   });
+}
+
+/** The tables the current schema creates (store_meta is not among them). */
+function emulatorTableNames(): string[] {
+  return [...schemaSql("postgres").matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((match) => match[1]!);
 }

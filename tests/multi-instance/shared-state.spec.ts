@@ -1,0 +1,205 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
+import pg from "pg";
+import { SignInFlow } from "../e2e/fixtures";
+import { confirm, fillRoutine, openNewRoutine } from "../e2e/routine-form";
+import { CONTROL_URL, PROXY_URL } from "./ports";
+
+// Issue #12's proof: two `next start` instances of one build, in demo mode on one Postgres, behind a round-robin
+// proxy (global-setup.ts). Each test names the shared piece it depends on; with that piece back in one
+// process's memory (or file), the test fails.
+
+declare global {
+  interface Window {
+    astraEvents?: string[];
+  }
+}
+
+/** Sends every request of this page or context to one instance (the proxy honours `x-instance`). */
+const pin = (target: Page | BrowserContext, instance: 0 | 1) =>
+  target.setExtraHTTPHeaders({ "x-instance": String(instance) });
+
+const servedBy = (response: Response | null) => response?.headers()["x-served-by"];
+
+const uniqueName = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
+
+async function signInAsDemoUser(page: Page) {
+  await page.goto("/");
+  await new SignInFlow(page).asDemoUser();
+  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
+}
+
+async function createRoutine(page: Page, name: string) {
+  await openNewRoutine(page);
+  await fillRoutine(page, { name, amount: "4" });
+  await confirm(page);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+}
+
+/** A one-time $4 routine between a visitor's own two accounts (their names differ from the demo user's). */
+async function fillRoutineName(page: Page, name: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("From").selectOption({ index: 0 });
+  await page.getByLabel("To").selectOption({ index: 1 });
+  await page.getByLabel("Amount (USD)").fill("4");
+}
+
+/** How many refresh_token grants the emulator has answered, read from its tables in the shared database. */
+async function refreshGrants(): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM token_grants WHERE grant_type = 'refresh_token'",
+    );
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+test("a session signed in through one instance reads the dashboard through the other", async ({ page, context }) => {
+  // Shared: the emulator's store (the tokens it issued) in Postgres, and one AUTH_SECRET for the session cookie.
+  await pin(context, 0);
+  await signInAsDemoUser(page);
+
+  await pin(context, 1);
+  const response = await page.goto("/dashboard");
+  expect(servedBy(response)).toBe("1");
+  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
+  await expect(page.getByText("Everyday Checking").first()).toBeVisible();
+});
+
+test("a webhook that lands on one instance updates a page open on the other", async ({ page, context }) => {
+  // Shared: the live-update relay (the app_user_events outbox the stream reads).
+  await pin(page, 0);
+  await signInAsDemoUser(page);
+
+  const watcher = await context.newPage();
+  await pin(watcher, 1);
+  const stream = watcher.waitForResponse((answer) => new URL(answer.url()).pathname === "/api/astra/events");
+  expect(servedBy(await watcher.goto("/routines"))).toBe("1");
+  expect(servedBy(await stream)).toBe("1");
+  // A second listener in the same tab records what instance 1's stream relays.
+  await watcher.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.astraEvents = [];
+        const source = new EventSource("/api/astra/events");
+        source.addEventListener("open", () => resolve());
+        source.addEventListener("astra", (event) => window.astraEvents!.push((event as MessageEvent<string>).data));
+      }),
+  );
+
+  // Made through instance 0: its due work makes the transfer and hands the webhooks to instance 0's receiver.
+  const name = uniqueName("Relay drill");
+  await createRoutine(page, name);
+
+  await expect.poll(() => watcher.evaluate(() => window.astraEvents?.length ?? 0)).toBeGreaterThan(0);
+  // The list on instance 1 refreshed itself: no reload here.
+  await expect(watcher.getByText(name)).toBeVisible();
+});
+
+test("20 parallel requests with an expired token, spread over both instances, cause exactly one refresh", async ({
+  page,
+  context,
+}) => {
+  // Shared: the token hand-over (one refresh across instances, its successor in app_token_successors).
+  await pin(context, 0);
+  await signInAsDemoUser(page);
+  const expired = await page.request.post("/api/dev-tools", { data: { action: "expire-token" } });
+  expect(expired.status()).toBe(200);
+  const before = await refreshGrants();
+
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      page.request.get("/api/astra/transfers", { headers: { "x-instance": String(i % 2) } }),
+    ),
+  );
+  expect(answers.map((answer) => answer.status())).toEqual(Array(20).fill(200));
+  expect(new Set(answers.map((answer) => answer.headers()["x-served-by"]))).toEqual(new Set(["0", "1"]));
+  expect(await refreshGrants()).toBe(before + 1);
+});
+
+/** Presses Try the demo and signs the new visitor in; returns their (locked) phone number. */
+async function tryTheDemo(page: Page): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Try the demo" }).click();
+  const signIn = new SignInFlow(page);
+  const phone = page.getByLabel("Mobile number");
+  await expect(phone).toHaveAttribute("readonly", "");
+  const number = await phone.inputValue();
+  await page.getByRole("button", { name: "Send code" }).click();
+  await signIn.module.enterCode();
+  await signIn.module.authorize();
+  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
+  await expect(page.getByText("Joint Checking").first()).toBeVisible();
+  return number;
+}
+
+/** The visitor's "today" by their own sandbox clock: the routine form's default transfer date. */
+async function visitorToday(page: Page): Promise<string> {
+  await openNewRoutine(page);
+  return page.getByLabel("Transfer on").inputValue();
+}
+
+test("two visitors never see each other's data or clock, whichever instance serves them", async ({ browser }) => {
+  // Shared: the emulator's store with its visitor scope (user_clocks), read the same by both instances; the
+  // positive checks (the first visitor's routine and clock through instance 1) need it shared.
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  try {
+    const firstPage = await first.newPage();
+    await pin(first, 0);
+    const firstPhone = await tryTheDemo(firstPage);
+    const realToday = await visitorToday(firstPage);
+    const name = uniqueName("Visitor drill");
+    await fillRoutineName(firstPage, name);
+    await confirm(firstPage);
+    await expect(firstPage.getByRole("heading", { name })).toBeVisible();
+    const advanced = await firstPage.request.post("/api/dev-tools", { data: { action: "advance", days: 5 } });
+    expect(advanced.status()).toBe(200);
+    await pin(first, 1);
+    const firstToday = await visitorToday(firstPage);
+    expect(firstToday > realToday).toBe(true);
+    expect(servedBy(await firstPage.goto("/routines"))).toBe("1");
+    await expect(firstPage.getByText(name)).toBeVisible();
+
+    const secondPage = await second.newPage();
+    await pin(second, 1);
+    expect(await tryTheDemo(secondPage)).not.toBe(firstPhone);
+    for (const instance of [0, 1] as const) {
+      await pin(second, instance);
+      expect(await visitorToday(secondPage)).toBe(realToday);
+      expect(servedBy(await secondPage.goto("/routines"))).toBe(String(instance));
+      await expect(secondPage.getByRole("heading", { name: "Routines" })).toBeVisible();
+      await expect(secondPage.getByText(name)).toHaveCount(0);
+    }
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
+
+test("restarting both instances loses nothing: the routine is there and the session still valid", async ({
+  page,
+  context,
+}) => {
+  // Shared: everything above lives in Postgres and the cookie, nothing in a process that a restart ends.
+  test.setTimeout(180_000);
+  await pin(context, 0);
+  await signInAsDemoUser(page);
+  const name = uniqueName("Kept drill");
+  await createRoutine(page, name);
+
+  const restarted = await fetch(`${CONTROL_URL}/restart`, { method: "POST", signal: AbortSignal.timeout(150_000) });
+  expect(restarted.status, await restarted.text()).toBe(204);
+
+  for (const instance of [1, 0] as const) {
+    await pin(context, instance);
+    const response = await page.goto("/routines");
+    expect(servedBy(response)).toBe(String(instance));
+    await expect(page).toHaveURL(`${PROXY_URL}/routines`);
+    await expect(page.getByText(name)).toBeVisible();
+  }
+});
