@@ -8,5 +8,6 @@ export const toCents = (dollars: number): number => Math.round(dollars * 100);
 export function toAstraTimestamp(date: Date): string;
 export function toAstraTimestamp(date: Date | null): string | null;
 export function toAstraTimestamp(date: Date | null): string | null {
-  return date === null ? null : date.toISOString().replace(/Z$/, "000");
+  // toISOString always ends in "Z"; slicing it off is cheaper than a regex on every timestamp of every answer.
+  return date === null ? null : `${date.toISOString().slice(0, -1)}000`;
 }

@@ -108,7 +108,8 @@ export async function insertAccount(sql: Sql, account: NewAccount, now: Date): P
 export function createAccountsStore(sql: Sql) {
   // rowid breaks ties between accounts created in the same millisecond, keeping "newest first" stable.
   const forUser = sql.prepare<[string, number, number], AccountRow>(
-    "SELECT * FROM accounts WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
+    `SELECT * FROM accounts WHERE user_id = ? ORDER BY created_at DESC, rowid DESC
+     LIMIT CAST(? AS BIGINT) OFFSET CAST(? AS BIGINT)`,
   );
   const countForUser = sql.prepare<[string], number>("SELECT COUNT(*) FROM accounts WHERE user_id = ?").pluck();
   const oneForUser = sql.prepare<[string, string], AccountRow>("SELECT * FROM accounts WHERE id = ? AND user_id = ?");

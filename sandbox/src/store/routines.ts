@@ -113,7 +113,7 @@ export function createRoutinesStore(sql: Sql) {
   const list = sql.prepare<Record<string, unknown>, RoutineRow>(
     `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL
        AND (CAST(@status AS TEXT) IS NULL OR status = @status)
-     ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+     ORDER BY created_at DESC, rowid DESC LIMIT CAST(@limit AS BIGINT) OFFSET CAST(@offset AS BIGINT)`,
   );
   const count = sql
     .prepare<Record<string, unknown>, number>(

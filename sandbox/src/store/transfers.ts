@@ -243,7 +243,8 @@ export function transferOperations(sql: Sql) {
 export function createTransfersStore(sql: Sql) {
   const ops = transferOperations(sql);
   const list = sql.prepare<Record<string, unknown>, TransferRow>(
-    `${SELECT_TRANSFER} WHERE ${FILTER} ORDER BY t.initiated_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`,
+    `${SELECT_TRANSFER} WHERE ${FILTER} ORDER BY t.initiated_at DESC, t.rowid DESC
+     LIMIT CAST(@limit AS BIGINT) OFFSET CAST(@offset AS BIGINT)`,
   );
   const count = sql
     .prepare<Record<string, unknown>, number>(`SELECT COUNT(*) FROM transfers t WHERE ${FILTER}`)

@@ -134,7 +134,8 @@ export function createWebhooksStore(sql: Sql) {
     "UPDATE webhook_events SET delivered_at = COALESCE(delivered_at, ?), next_attempt_at = NULL WHERE webhook_id = ?",
   );
   const pageForClient = sql.prepare<[string, number, number], EventRow>(
-    "SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
+    `SELECT * FROM webhook_events WHERE client_id = ? ORDER BY created_at DESC, rowid DESC
+     LIMIT CAST(? AS BIGINT) OFFSET CAST(? AS BIGINT)`,
   );
   const countForClient = sql
     .prepare<[string], number>("SELECT COUNT(*) FROM webhook_events WHERE client_id = ?")

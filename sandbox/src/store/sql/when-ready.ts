@@ -24,21 +24,17 @@ export function whenReady(sql: Sql, prepare: (sql: Sql) => Promise<void>): Sql {
   };
   preparing = start();
   const gate = () => (ready ? undefined : (preparing ??= start()));
+  const waitThen = async <T>(call: () => Promise<T>): Promise<T> => {
+    await gate();
+    return call();
+  };
 
+  // Once ready (every statement after the first few), a call goes straight to the engine: no extra async frame.
   function gated<Params extends unknown[], Row>(statement: Statement<Params, Row>): Statement<Params, Row> {
     return {
-      async get(...params) {
-        await gate();
-        return statement.get(...params);
-      },
-      async all(...params) {
-        await gate();
-        return statement.all(...params);
-      },
-      async run(...params) {
-        await gate();
-        return statement.run(...params);
-      },
+      get: (...params) => (ready ? statement.get(...params) : waitThen(() => statement.get(...params))),
+      all: (...params) => (ready ? statement.all(...params) : waitThen(() => statement.all(...params))),
+      run: (...params) => (ready ? statement.run(...params) : waitThen(() => statement.run(...params))),
       pluck() {
         return gated(statement.pluck());
       },
@@ -50,9 +46,8 @@ export function whenReady(sql: Sql, prepare: (sql: Sql) => Promise<void>): Sql {
     prepare(text) {
       return gated(sql.prepare(text));
     },
-    async transaction(work) {
-      await gate();
-      return sql.transaction(work);
+    transaction(work) {
+      return ready ? sql.transaction(work) : waitThen(() => sql.transaction(work));
     },
     async exec(script) {
       await gate();
