@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
+import { systemClock } from "../../sandbox/src/lib/clock";
 import { createStore } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { PASSWORD, settingsFields, signupFields } from "./dashboard-helpers";
@@ -128,6 +129,28 @@ describe("webhooks from the hosted emulator", () => {
     await hosted.runDueWork();
     expect(delivered).toEqual([WEBHOOK_URL]);
     expect(globalFetch).not.toHaveBeenCalled();
+  });
+
+  it("still go out when the request that made them comes within a second of the last run", async () => {
+    const delivered: string[] = [];
+    const deliver: typeof fetch = async (input) => {
+      delivered.push(String(input));
+      return new Response(null, { status: 200 });
+    };
+    // Real time: the lease's one-second spacing must pass for the second run.
+    const { hosted, store } = createHostedSandbox({ deliver, webhookUrl: WEBHOOK_URL, clock: systemClock });
+    await hosted.runDueWork();
+    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const changed = await hosted.fetch(
+      new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
+        method: "POST",
+        headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
+        body: JSON.stringify({ status: "suspended" }),
+      }),
+    );
+    expect(changed.status).toBe(200);
+    await hosted.runDueWork();
+    expect(delivered).toEqual([WEBHOOK_URL]);
   });
 
   it("may go to the app's own origin even when it is a private address; other private targets are refused", async () => {
