@@ -1,15 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AstraModule, SANDBOX_CODE } from "./fixtures";
+import { DEMO_URL } from "./ports";
 import { EMULATOR_ONLY, ON_ASTRA_SANDBOX } from "./target";
 
 // "Try the demo" on a demo-mode server (ASTRA_ENV=demo, the emulator inside the app): each visitor gets a fresh
 // user of their own and signs in through the real module pages with their phone already filled in. It needs
-// that server on E2E_DEMO_PORT (playwright.config.ts starts it once demo mode is merged); without one it skips.
-const DEMO_PORT = process.env.E2E_DEMO_PORT;
-const DEMO_URL = DEMO_PORT ? `http://localhost:${DEMO_PORT}` : undefined;
-
+// that server on E2E_DEMO_PORT, which playwright.config.ts starts beside the others.
 async function demoServerUp(): Promise<boolean> {
-  if (!DEMO_URL) return false;
   try {
     const response = await fetch(`${DEMO_URL}/`, { signal: AbortSignal.timeout(5_000) });
     return response.ok && (await response.text()).includes("Try the demo");
