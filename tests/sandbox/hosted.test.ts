@@ -2,9 +2,9 @@
 // the app's in-process `deliver`, a read-only dashboard on the public demo, and its options checked up front.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../sandbox/src/app";
-import { createHostedEmulator } from "../../sandbox/src/hosted";
+import { createHostedEmulator, type HostedEmulator } from "../../sandbox/src/hosted";
 import { systemClock } from "../../sandbox/src/lib/clock";
-import { createStore } from "../../sandbox/src/store";
+import { createStore, type Store } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { PASSWORD, settingsFields, signupFields } from "./dashboard-helpers";
 import { basicAuth, DEFAULT_APP, DEMO_USER_PHONE, sessionIdFrom } from "./helpers";
@@ -105,50 +105,48 @@ describe("redirect URIs on the deployment's own origins", () => {
   });
 });
 
+/** A stand-in for the app's in-process webhook receiver that records where each delivery went. */
+function recordingDeliver() {
+  const delivered: string[] = [];
+  const deliver: typeof fetch = async (input) => {
+    delivered.push(String(input));
+    return new Response(null, { status: 200 });
+  };
+  return { delivered, deliver };
+}
+
+/** Suspends the demo user through the control API, which records a webhook event about them. */
+async function suspendDemoUser(hosted: HostedEmulator, store: Promise<Store>) {
+  const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+  return hosted.fetch(
+    new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
+      method: "POST",
+      // The hosted demo scopes control calls to one visitor (sandbox/README.md, "Visitor scope").
+      headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
+      body: JSON.stringify({ status: "suspended" }),
+    }),
+  );
+}
+
 describe("webhooks from the hosted emulator", () => {
   const WEBHOOK_URL = `${ORIGIN}/api/webhooks/astra`;
 
   it("go through the injected deliver, never the global fetch", async () => {
     const globalFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(null, { status: 500 }));
-    const delivered: string[] = [];
-    const deliver: typeof fetch = async (input) => {
-      delivered.push(String(input));
-      return new Response(null, { status: 200 });
-    };
+    const { delivered, deliver } = recordingDeliver();
     const { hosted, store } = createHostedSandbox({ deliver, webhookUrl: WEBHOOK_URL });
-    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-    const changed = await hosted.fetch(
-      new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
-        method: "POST",
-        // The hosted demo scopes control calls to one visitor (sandbox/README.md, "Visitor scope").
-        headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
-        body: JSON.stringify({ status: "suspended" }),
-      }),
-    );
-    expect(changed.status).toBe(200);
+    expect((await suspendDemoUser(hosted, store)).status).toBe(200);
     await hosted.runDueWork();
     expect(delivered).toEqual([WEBHOOK_URL]);
     expect(globalFetch).not.toHaveBeenCalled();
   });
 
   it("still go out when the request that made them comes within a second of the last run", async () => {
-    const delivered: string[] = [];
-    const deliver: typeof fetch = async (input) => {
-      delivered.push(String(input));
-      return new Response(null, { status: 200 });
-    };
+    const { delivered, deliver } = recordingDeliver();
     // Real time: the lease's one-second spacing must pass for the second run.
     const { hosted, store } = createHostedSandbox({ deliver, webhookUrl: WEBHOOK_URL, clock: systemClock });
     await hosted.runDueWork();
-    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-    const changed = await hosted.fetch(
-      new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
-        method: "POST",
-        headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
-        body: JSON.stringify({ status: "suspended" }),
-      }),
-    );
-    expect(changed.status).toBe(200);
+    expect((await suspendDemoUser(hosted, store)).status).toBe(200);
     await hosted.runDueWork();
     expect(delivered).toEqual([WEBHOOK_URL]);
   });
