@@ -90,7 +90,7 @@ async function load(name: string, options: autocannon.Options): Promise<Summary>
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"]);
+  if (!existsSync(".next/BUILD_ID")) await run("npm", ["run", "build"]);
   await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(SANDBOX_PORT), webhooks: false });
 
   const { cookie, action } = await signIn();

@@ -36,7 +36,7 @@ const PAGES = [
 ];
 const FLOOR_ROUTE = "/_not-found";
 const BUNDLE_STATS = ".next/diagnostics/route-bundle-stats.json";
-// Inputs of `next build`: a build older than any of them is rebuilt.
+// Inputs of `npm run build`: a build older than any of them is rebuilt.
 const BUILD_INPUTS = [
   "app",
   "components",
@@ -46,6 +46,8 @@ const BUILD_INPUTS = [
   "next.config.ts",
   "package-lock.json",
   "instrumentation.ts",
+  "scripts/compile-hints.ts",
+  "scripts/lib/compile-hints.ts",
 ];
 
 type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
@@ -73,13 +75,13 @@ function buildIfNeeded(skip: boolean) {
   const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
   const stale = built === 0 || BUILD_INPUTS.some((input) => newestMtime(input) > built);
   if (skip || !stale) {
-    if (built === 0) throw new Error("no production build in .next: run without --no-build, or `npx next build` first");
+    if (built === 0) throw new Error("no production build in .next: run without --no-build, or `npm run build` first");
     log(skip ? "--no-build: using the existing build" : "the build in .next is newer than the sources: using it");
     return;
   }
-  log("building (npx next build)...");
-  const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit", timeout: 10 * 60_000 });
-  if (status !== 0) throw new Error(`next build failed (exit ${status})`);
+  log("building (npm run build)...");
+  const { status } = spawnSync("npm", ["run", "build"], { stdio: "inherit", timeout: 10 * 60_000 });
+  if (status !== 0) throw new Error(`npm run build failed (exit ${status})`);
 }
 
 function freePort(): Promise<number> {

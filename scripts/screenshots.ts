@@ -38,9 +38,9 @@ function log(line: string) {
 
 function buildIfMissing() {
   if (existsSync(".next/BUILD_ID")) return log("using the production build in .next (delete .next to rebuild)");
-  log("no production build yet: building (npx next build)...");
-  const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit", timeout: 10 * 60_000 });
-  if (status !== 0) throw new Error(`next build failed (exit ${status})`);
+  log("no production build yet: building (npm run build)...");
+  const { status } = spawnSync("npm", ["run", "build"], { stdio: "inherit", timeout: 10 * 60_000 });
+  if (status !== 0) throw new Error(`npm run build failed (exit ${status})`);
 }
 
 function contextOptions({ scheme, device }: Variant, appUrl: string): BrowserContextOptions {

@@ -1,4 +1,4 @@
-// Runs the app's production build (`.next`, from `npx next build`) as several `next start` processes, all in demo
+// Runs the app's production build (`.next`, from `npm run build`) as several `next start` processes, all in demo
 // mode on one database, the way a serverless platform runs many instances of one deployment.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
