@@ -122,9 +122,9 @@ describe("the sandbox clock", () => {
       transfers_settled: expect.any(Number),
       webhooks_attempted: 0,
     });
-    // Only the calling app's work runs, at its clock.
-    expect(resolveDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId);
-    expect(runDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId);
+    // Only the calling app's work runs, at its clock, for all of its users (no user id).
+    expect(resolveDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId, null);
+    expect(runDue).toHaveBeenCalledWith(expected, DEFAULT_APP.clientId, null);
     expect(resolveDue.mock.invocationCallOrder[0]).toBeLessThan(runDue.mock.invocationCallOrder[0] ?? 0);
   });
 

@@ -14,37 +14,39 @@ export interface DueWorkResult {
 }
 
 /** One app's due work at `now`, that app's sandbox time. */
-export async function runDueWorkForApp(
+export function runDueWorkForApp(
   store: Store,
   clientId: string,
   now: Date,
   webhooks: WebhookDispatcher = createWebhookDispatcher(store),
 ): Promise<DueWorkResult> {
-  // In this order, so a user approved at `now` has their routines activated before the scheduler runs, and the
-  // events both record are delivered in the same pass.
-  const userIntentsResolved = await store.userIntents.resolveDue(now, clientId);
-  const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now, clientId);
-  const { attempted, delivered } = await webhooks.deliverDue(now, clientId);
-  return {
-    userIntentsResolved,
-    transfersCreated,
-    transfersSettled,
-    webhooksAttempted: attempted,
-    webhooksDelivered: delivered,
-  };
+  return runDueWorkIn(store, webhooks, now, clientId, null);
 }
 
 /**
  * One user's due work at `now`, that user's sandbox time (visitor scope): their KYC outcome, their routines'
  * transfers and settlement, and the webhooks about them. Nobody else's work runs.
  */
-export async function runDueWorkForUser(
+export function runDueWorkForUser(
   store: Store,
   clientId: string,
   userId: string,
   now: Date,
   webhooks: WebhookDispatcher = createWebhookDispatcher(store),
 ): Promise<DueWorkResult> {
+  return runDueWorkIn(store, webhooks, now, clientId, userId);
+}
+
+/** The due work of one app, or of one of its users when `userId` is set. */
+async function runDueWorkIn(
+  store: Store,
+  webhooks: WebhookDispatcher,
+  now: Date,
+  clientId: string,
+  userId: string | null,
+): Promise<DueWorkResult> {
+  // In this order, so a user approved at `now` has their routines activated before the scheduler runs, and the
+  // events both record are delivered in the same pass.
   const userIntentsResolved = await store.userIntents.resolveDue(now, clientId, userId);
   const { transfersCreated, transfersSettled } = await store.scheduler.runDue(now, clientId, userId);
   const { attempted, delivered } = await webhooks.deliverDue(now, clientId, userId);
