@@ -2,9 +2,10 @@
 // everything scoped to one visitor (reset, the 24-hour cleanup). Visitors are rows of the `visitors` table next to
 // their `users` row, so the per-IP rate limit and the cleanup hold across every instance sharing the database.
 import { randomInt } from "node:crypto";
-import { newId } from "../lib/ids";
 import { isVisitorPhone } from "../lib/phone";
+import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
+import { insertUser } from "./users";
 
 export interface VisitorLimits {
   /** How many visitors one client IP may create per `windowMs`. */
@@ -90,19 +91,6 @@ export function createVisitorsStore(sql: Sql) {
   const phoneTaken = sql
     .prepare<[string, string], number>("SELECT COUNT(*) FROM users WHERE client_id = ? AND phone = ?")
     .pluck();
-  const insertUser = sql.prepare<[string, string, string, string, string, string, number]>(
-    `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, kyc_type, user_intent_id,
-       rejected_at_conversion, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'approved', 'verified', NULL, 0, ?)`,
-  );
-  const insertAccount = sql.prepare<
-    [string, string, string, string, string, string, string, number, number, number, number]
-  >(
-    `INSERT INTO accounts (id, user_id, name, official_name, nickname, mask, institution_name, institution_logo,
-       type, subtype, current_balance_cents, available_balance_cents, last_balance_update_at, connection_status,
-       routing_number, created_at)
-     VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, 'depository', ?, ?, ?, ?, 'connected', NULL, ?)`,
-  );
   const insertVisitor = sql.prepare<[string, string, string, number]>(
     "INSERT INTO visitors (user_id, client_id, client_ip, created_at) VALUES (?, ?, ?, ?)",
   );
@@ -124,18 +112,24 @@ export function createVisitorsStore(sql: Sql) {
       let mask = String(randomInt(1000, 10000));
       while (used.has(mask)) mask = String(randomInt(1000, 10000));
       used.add(mask);
-      await insertAccount.run(
-        newId(),
-        userId,
-        account.name,
-        account.officialName,
-        mask,
-        account.institution,
-        account.subtype,
-        account.current,
-        account.available,
-        now.getTime(),
-        now.getTime(),
+      await insertAccount(
+        sql,
+        {
+          userId,
+          name: account.name,
+          officialName: account.officialName,
+          nickname: null,
+          mask,
+          institutionName: account.institution,
+          institutionLogo: null,
+          type: "depository",
+          subtype: account.subtype,
+          currentBalanceCents: account.current,
+          availableBalanceCents: account.available,
+          lastBalanceUpdateAt: now,
+          connectionStatus: "connected",
+        },
+        now,
       );
     }
   }
@@ -159,16 +153,18 @@ export function createVisitorsStore(sql: Sql) {
           if ((await phoneTaken.get(clientId, candidate)) === 0) phone = candidate;
         }
         if (phone === null) return { ok: false, reason: "no_phone_left" };
-        const userId = newId();
         const suffix = phone.slice(-4);
-        await insertUser.run(
-          userId,
-          clientId,
-          phone,
-          "Demo",
-          `Visitor ${suffix}`,
-          `visitor-${suffix}@example.com`,
-          now.getTime(),
+        const { id: userId } = await insertUser(
+          sql,
+          {
+            clientId,
+            phone,
+            firstName: "Demo",
+            lastName: `Visitor ${suffix}`,
+            email: `visitor-${suffix}@example.com`,
+            status: "approved",
+          },
+          now,
         );
         await seedAccounts(userId, now);
         await insertVisitor.run(userId, clientId, clientIp, now.getTime());
