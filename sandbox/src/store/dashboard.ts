@@ -39,12 +39,12 @@ export interface UserFootprint {
 export function createDashboardStore(sql: Sql) {
   const intents = sql.prepare<[string, number], Record<string, string | number | null>>(
     `SELECT id, first_name, last_name, email, phone, status, user_id, created_at FROM user_intents
-     WHERE client_id = ? ORDER BY created_at DESC, id LIMIT ?`,
+     WHERE client_id = ? ORDER BY created_at DESC, id LIMIT CAST(? AS BIGINT)`,
   );
   const users = sql.prepare<[string, number], Record<string, string | number>>(
     `SELECT u.id, u.first_name, u.last_name, u.phone, u.status, u.created_at,
        (SELECT COUNT(*) FROM accounts a WHERE a.user_id = u.id) AS account_count
-     FROM users u WHERE u.client_id = ? ORDER BY u.created_at DESC, u.id LIMIT ?`,
+     FROM users u WHERE u.client_id = ? ORDER BY u.created_at DESC, u.id LIMIT CAST(? AS BIGINT)`,
   );
   const countUsersByApp = sql.prepare<[string], { client_id: string; n: number }>(
     `SELECT a.client_id, COUNT(u.id) AS n FROM apps a LEFT JOIN users u ON u.client_id = a.client_id

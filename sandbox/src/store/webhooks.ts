@@ -112,14 +112,14 @@ export function createWebhooksStore(sql: Sql) {
     `${ROUTED} WHERE (CAST(@client_id AS TEXT) IS NULL OR e.client_id = @client_id)
        AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
        AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= @now)
-     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT @limit`,
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT CAST(@limit AS BIGINT)`,
   );
   // Visitor scope: one user's due events.
   const dueOfUser = sql.prepare<[string, number, number], RoutedRow>(
     `${ROUTED} WHERE e.user_id = ?
        AND e.delivered_at IS NULL AND a.webhook_url IS NOT NULL AND a.webhook_url != ''
        AND ((e.next_attempt_at IS NULL AND e.attempts = 0) OR e.next_attempt_at <= ?)
-     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT ?`,
+     ORDER BY COALESCE(e.next_attempt_at, e.created_at), e.rowid LIMIT CAST(? AS BIGINT)`,
   );
   const lease = sql.prepare<[number, string]>("UPDATE webhook_events SET next_attempt_at = ? WHERE webhook_id = ?");
   const oneRouted = sql.prepare<[string, string], RoutedRow>(`${ROUTED} WHERE e.webhook_id = ? AND e.client_id = ?`);
