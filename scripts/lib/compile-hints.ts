@@ -9,9 +9,11 @@
 // the file streams in. The startup task falls to about 19 ms (docs/performance.md). Other browsers ignore
 // the comment.
 //
-// Only chunks every visit runs at once get it (each route's First Load JS), never those loaded on demand:
-// eager compilation of code nobody calls would cost the phone CPU for nothing. Next has no option for this
-// yet, so the comment is added to the built files; their names stay as Next hashed them.
+// Only chunks that some page runs as it starts get it (each route's First Load JS, the same chunks whether the
+// route is opened directly or navigated to), never a chunk that only a dynamic import() loads: eager
+// compilation of code nobody calls would cost the phone CPU for nothing. Next has no option for this yet, so
+// the comment is added to the built files; their names stay as Next hashed them. With `experimental.sri` on,
+// the integrity hashes Next wrote would no longer match the files, so nothing is changed then.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -55,11 +57,21 @@ export function shiftSourceMap(json: string): string {
   return JSON.stringify(map);
 }
 
-export type HintResult = { hinted: string[]; alreadyHinted: string[]; missing: string[] };
+export type HintResult = {
+  hinted: string[];
+  alreadyHinted: string[];
+  missing: string[];
+  /** Why nothing was changed, when the build must keep its files exactly as Next wrote them. */
+  skipped?: string;
+};
 
 /** Adds the hint to every startup chunk that lacks it; running it twice changes nothing. */
 export function addCompileHints(projectDir: string, distDir = ".next"): HintResult {
   const result: HintResult = { hinted: [], alreadyHinted: [], missing: [] };
+  if (existsSync(path.resolve(projectDir, distDir, "server", "subresource-integrity-manifest.json"))) {
+    result.skipped = "experimental.sri is on, and the integrity hashes in the HTML must match the files";
+    return result;
+  }
   for (const chunk of startupChunks(projectDir, distDir)) {
     if (!existsSync(chunk)) {
       result.missing.push(chunk);

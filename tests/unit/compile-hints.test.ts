@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -80,7 +80,30 @@ describe("addCompileHints", () => {
     writeBuild();
     writeFileSync(`${chunk("page.js")}.map`, JSON.stringify({ version: 3, mappings: "AAAA,CAAC;AACD" }));
     addCompileHints(project);
+    addCompileHints(project);
+    // Once: the second run finds the hint already there and leaves the map alone too.
     expect(JSON.parse(readFileSync(`${chunk("page.js")}.map`, "utf8")).mappings).toBe(";AAAA,CAAC;AACD");
+  });
+
+  it("changes nothing when the build has subresource integrity hashes to keep", () => {
+    writeBuild();
+    mkdirSync(path.join(project, ".next", "server"), { recursive: true });
+    writeFileSync(path.join(project, ".next", "server", "subresource-integrity-manifest.json"), "{}");
+    const result = addCompileHints(project);
+    expect(result.skipped).toMatch(/sri/);
+    expect(result.hinted).toEqual([]);
+    expect(readFileSync(chunk("framework.js"), "utf8")).toBe("/* framework.js */ (()=>{})();");
+  });
+
+  it("reads a build directory other than .next", () => {
+    writeBuild();
+    const renamed = path.join(project, "build");
+    renameSync(path.join(project, ".next"), renamed);
+    // Paths in the diagnostics name the directory the build was written to.
+    const stats = path.join(renamed, "diagnostics", "route-bundle-stats.json");
+    writeFileSync(stats, readFileSync(stats, "utf8").replaceAll(".next/", "build/"));
+    expect(addCompileHints(project, "build").hinted).toHaveLength(3);
+    expect(readFileSync(path.join(renamed, "static", "chunks", "page.js"), "utf8").startsWith(COMPILE_HINT)).toBe(true);
   });
 });
 
