@@ -55,7 +55,13 @@ async function newVisitor(clientIp?: string) {
   const tokens = (await (await exchangeCode(sandbox.app, code)).json()) as { access_token: string };
   const token = tokens.access_token;
   const accounts = (await (await getWithToken(sandbox.app, "/v1/accounts", token)).json()) as {
-    accounts: { id: string; current_balance: number }[];
+    accounts: {
+      id: string;
+      current_balance: number;
+      type: string;
+      connection_status: string;
+      nickname?: string | null;
+    }[];
   };
   const [source = "", destination = ""] = accounts.accounts.map((account) => account.id);
   return { ...visitor, token, accounts: accounts.accounts, source, destination };
@@ -99,6 +105,16 @@ describe("POST /sandbox/visitors", () => {
       status: string;
     };
     expect(me).toMatchObject({ id: visitor.user_id, status: "approved" });
+    // A visitor is a verified user never rejected, whose accounts are connected depository accounts.
+    expect(await sandbox.store.users.findById(visitor.user_id)).toMatchObject({
+      kycType: "verified",
+      userIntentId: null,
+      rejectedAtConversion: false,
+    });
+    for (const account of visitor.accounts) {
+      expect(account).toMatchObject({ type: "depository", connection_status: "connected" });
+      expect(account.nickname ?? null).toBeNull();
+    }
   });
 
   it("gives every visitor a user of their own", async () => {

@@ -14,7 +14,7 @@ export interface DueWorkResult {
 }
 
 /** One app's due work at `now`, that app's sandbox time. */
-export function runDueWorkForApp(
+export async function runDueWorkForApp(
   store: Store,
   clientId: string,
   now: Date,
@@ -27,7 +27,7 @@ export function runDueWorkForApp(
  * One user's due work at `now`, that user's sandbox time (visitor scope): their KYC outcome, their routines'
  * transfers and settlement, and the webhooks about them. Nobody else's work runs.
  */
-export function runDueWorkForUser(
+export async function runDueWorkForUser(
   store: Store,
   clientId: string,
   userId: string,
