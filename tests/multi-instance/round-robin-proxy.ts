@@ -32,6 +32,12 @@ export async function startRoundRobinProxy(backends: string[], port = 0): Promis
       if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" });
       response.end(`proxy: instance ${index} unreachable (${error.message})`);
     });
+    // A browser that leaves (a tab closed, an EventSource closed) ends its request upstream too, as a real load
+    // balancer does. Otherwise the instance would go on counting that live-updates stream as open, and after
+    // five of them refuse the user's next one with 429.
+    response.on("close", () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
     request.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
 import pg from "pg";
 import { SignInFlow } from "../e2e/fixtures";
 import { confirm, fillRoutine, openNewRoutine } from "../e2e/routine-form";
-import { CONTROL_URL, PROXY_URL } from "./ports";
+import { serializeWebhookPayload, signWebhookBody } from "../../sandbox/src/webhooks/signature";
+import { CONTROL_URL, INSTANCE_URLS, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
 // Issue #12's proof: two `next start` instances of one build, in demo mode on one Postgres, behind a round-robin
 // proxy (global-setup.ts). Each test names the shared piece it depends on; with that piece back in one
@@ -83,10 +84,14 @@ test("a webhook that lands on one instance updates a page open on the other", as
   // A second listener in the same tab records what instance 1's stream relays.
   await watcher.evaluate(
     () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         window.astraEvents = [];
         const source = new EventSource("/api/astra/events");
         source.addEventListener("open", () => resolve());
+        // Refused (a 429 past the per-user cap, say): fail here rather than wait out the test's timeout.
+        source.addEventListener("error", () => {
+          if (source.readyState === EventSource.CLOSED) reject(new Error("the live-updates stream was refused"));
+        });
         source.addEventListener("astra", (event) => window.astraEvents!.push((event as MessageEvent<string>).data));
       }),
   );
@@ -98,6 +103,58 @@ test("a webhook that lands on one instance updates a page open on the other", as
   await expect.poll(() => watcher.evaluate(() => window.astraEvents?.length ?? 0)).toBeGreaterThan(0);
   // The list on instance 1 refreshed itself: no reload here.
   await expect(watcher.getByText(name)).toBeVisible();
+});
+
+/**
+ * The webhook secret of the embedded emulator's app: lib/env.ts derives it from AUTH_SECRET (that module is
+ * server-only, so it is computed here the same way). A wrong derivation shows as a 401 below, never a pass.
+ */
+const demoClientSecret = createHmac("sha256", MULTI_AUTH_SECRET)
+  .update("astra-emulator-client-secret")
+  .digest("base64url");
+
+/** How many live-update events the app recorded for a resource, read from the shared outbox. */
+async function userEventsFor(resourceId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM app_user_events WHERE resource_id = $1",
+      [resourceId],
+    );
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+test("the same webhook delivered to both instances at once is handled exactly once", async ({ request }) => {
+  // Shared: the webhook ids already handled (app_webhook_ids). Astra retries a delivery it saw time out, and a
+  // retry may land on any instance: both must agree that the id is taken.
+  const resourceId = `transfer-${randomUUID()}`;
+  // The bytes Astra sends (Python's json.dumps of the payload), as the emulator's dispatcher writes them.
+  const body = serializeWebhookPayload({
+    webhook_type: "transfer_updated",
+    resource_id: resourceId,
+    user_id: `user-${randomUUID()}`,
+    webhook_id: randomUUID(),
+  });
+  const deliver = (url: string) =>
+    request.post(`${url}/api/webhooks/astra`, {
+      data: body,
+      headers: {
+        "content-type": "application/json",
+        "astra-verification": signWebhookBody(body, demoClientSecret),
+      },
+    });
+
+  const answers = await Promise.all(INSTANCE_URLS.map(deliver));
+  expect(answers.map((answer) => answer.status())).toEqual([200, 200]);
+  const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as { duplicate?: boolean }[];
+  expect(bodies.filter((answer) => answer.duplicate === true)).toHaveLength(1);
+  // A later retry, through the proxy to whichever instance, is a duplicate too.
+  expect(await (await deliver(PROXY_URL)).json()).toMatchObject({ received: true, duplicate: true });
+  expect(await userEventsFor(resourceId)).toBe(1);
 });
 
 test("20 parallel requests with an expired token, spread over both instances, cause exactly one refresh", async ({
