@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, chromiumProject, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
 import { APP_URL, CLIENT_ID, CLIENT_SECRET, DEMO_URL, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
 import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
@@ -43,15 +43,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: systemChromium ? { executablePath: systemChromium, args: chromiumArgs } : { args: chromiumArgs },
-      },
-    },
-  ],
+  projects: [chromiumProject(systemChromium, chromiumArgs)],
   webServer: ON_ASTRA_SANDBOX
     ? // ASTRA_API_URL / ASTRA_APP_URL from the environment still override the sandbox hosts.
       [appServer({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: CLIENT_ID, ASTRA_CLIENT_SECRET: CLIENT_SECRET })]

@@ -1,5 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, chromiumProject, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
 import { PROXY_URL } from "./tests/multi-instance/ports";
 
 // The multi-instance suite (docs/testing.md): two `next start` instances of the one production build
@@ -26,13 +26,5 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: systemChromium ? { executablePath: systemChromium, args: chromiumArgs } : { args: chromiumArgs },
-      },
-    },
-  ],
+  projects: [chromiumProject(systemChromium, chromiumArgs)],
 });
