@@ -5,7 +5,7 @@ import { routineListSchema } from "../../lib/astra/schemas";
 import { createApp } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
 import { freshStorePlace } from "../support/test-store";
-import { createTestUser, getWithToken, sendJson } from "../sandbox/helpers";
+import { createTestUser, getWithToken, routineBody, sendJson } from "../sandbox/helpers";
 
 function twoInstances() {
   const place = freshStorePlace();
@@ -19,15 +19,7 @@ describe("two instances on one database", () => {
   it("one Idempotency-Key sent to both at once creates one routine, and no request fails with a 5xx", async () => {
     const { clock, stores, apps } = twoInstances();
     const { token, accountIds } = await createTestUser({ store: stores[0], clock, app: apps[0] });
-    const body = {
-      type: "recurring",
-      payment_type: "ach",
-      frequency: "weekly",
-      name: "Savings",
-      amount: 25,
-      source_id: accountIds[0],
-      destination_id: accountIds[1],
-    };
+    const body = routineBody(accountIds[0]!, accountIds[1]!, { name: "Savings" });
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
         sendJson(apps[index % 2]!, "POST", "/v1/routines", token, body, { "Idempotency-Key": "same-key" }),

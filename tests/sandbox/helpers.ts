@@ -207,6 +207,20 @@ export async function tokenFor({ store, clock }: Sandbox, userId: string): Promi
   return (await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId }, clock.now())).accessToken;
 }
 
+/** A valid POST /v1/routines body: a weekly $25 ACH routine between two of the user's accounts. */
+export function routineBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: "recurring",
+    payment_type: "ach",
+    name: "Weekly savings",
+    source_id: source,
+    destination_id: destination,
+    amount: 25,
+    frequency: "weekly",
+    ...extra,
+  };
+}
+
 /** A valid POST /v1/user_intent body; its ip_address picks the sandbox KYC outcome (identity.md). */
 export function intentBody(overrides: Record<string, unknown> = {}) {
   return {

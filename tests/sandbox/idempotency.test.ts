@@ -8,6 +8,7 @@ import {
   getWithToken,
   postForm,
   REDIRECT_URI,
+  routineBody,
   sendJson,
   tokenFor,
   type Sandbox,
@@ -20,15 +21,7 @@ beforeEach(() => {
 
 async function setUp() {
   const made = await createTestUser(sandbox);
-  const body = {
-    type: "recurring",
-    payment_type: "ach",
-    frequency: "weekly",
-    name: "Savings",
-    amount: 25,
-    source_id: made.accountIds[0],
-    destination_id: made.accountIds[1],
-  };
+  const body = routineBody(made.accountIds[0]!, made.accountIds[1]!, { name: "Savings" });
   const post = (key: string, payload: unknown = body, token = made.token) =>
     sendJson(sandbox.app, "POST", "/v1/routines", token, payload, { "Idempotency-Key": key });
   const count = async (token = made.token) =>

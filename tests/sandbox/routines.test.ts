@@ -11,9 +11,10 @@ import {
   createTestUser,
   eventTypesFor,
   getWithToken,
-  type Sandbox,
+  routineBody,
   sendJson,
   tokenFor,
+  type Sandbox,
 } from "./helpers";
 
 let sandbox: Sandbox;
@@ -23,19 +24,6 @@ beforeEach(() => {
 });
 
 const eventTypes = (resourceId: string) => eventTypesFor(sandbox, resourceId);
-
-function routineBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: "recurring",
-    payment_type: "ach",
-    name: "Weekly savings",
-    source_id: source,
-    destination_id: destination,
-    amount: 25,
-    frequency: "weekly",
-    ...extra,
-  };
-}
 
 function oneTimeBody(source: string, destination: string, extra: Record<string, unknown> = {}) {
   return routineBody(source, destination, { type: "one-time", frequency: undefined, ...extra });

@@ -14,6 +14,7 @@ import {
   getWithToken,
   postForm,
   REDIRECT_URI,
+  routineBody,
   sendJson,
   sessionIdFrom,
   type Sandbox,
@@ -52,15 +53,7 @@ const offsetOf = async (auth: string) =>
   ((await (await control("GET", "/sandbox/clock", auth)).json()) as { offset_ms: number }).offset_ms;
 
 async function weeklyRoutine(token: string, source: string, destination: string): Promise<string> {
-  const body = {
-    type: "recurring",
-    name: "Weekly",
-    payment_type: "ach",
-    source_id: source,
-    destination_id: destination,
-    amount: 10,
-    frequency: "weekly",
-  };
+  const body = routineBody(source, destination, { name: "Weekly", amount: 10 });
   const response = await sendJson(sandbox.app, "POST", "/v1/routines", token, body);
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
