@@ -56,6 +56,11 @@ export const VISITOR_CLEANUP_SPACING_MS = 60 * 60 * 1000;
 export async function cleanUpVisitorsIfDue(store: Store, now: Date = new Date()): Promise<number> {
   const until = new Date(now.getTime() + VISITOR_CLEANUP_SPACING_MS);
   if (!(await store.leases.take(VISITOR_CLEANUP_LEASE, randomUUID(), now, until))) return 0;
+  return deleteExpiredVisitors(store, now);
+}
+
+/** Deletes the visitors created more than VISITOR_LIFETIME_MS before `now`; returns how many. */
+function deleteExpiredVisitors(store: Store, now: Date): Promise<number> {
   return store.visitors.deleteCreatedBefore(new Date(now.getTime() - VISITOR_LIFETIME_MS));
 }
 
@@ -65,7 +70,7 @@ export async function runScheduledMaintenance(
   now: Date = new Date(),
   options: TickOptions = {},
 ): Promise<{ dueWorkRan: boolean; visitorsDeleted: number }> {
-  const visitorsDeleted = await store.visitors.deleteCreatedBefore(new Date(now.getTime() - VISITOR_LIFETIME_MS));
+  const visitorsDeleted = await deleteExpiredVisitors(store, now);
   const dueWorkRan = await tickIfDue(store, now, options);
   return { dueWorkRan, visitorsDeleted };
 }

@@ -3,7 +3,7 @@
 // emulator's own requests, so this is the safety net for a demo nobody visits (Hobby allows one run a day).
 import { authorizeCron } from "@/lib/cron-auth";
 import { ControlApiError, runEmulatorMaintenance } from "@/lib/dev-tools/control-api";
-import { getEnv } from "@/lib/env";
+import { getEnv, usesEmulator } from "@/lib/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
       authorization.message,
     );
   }
-  if (env.astraEnv !== "emulator" && env.astraEnv !== "demo") {
+  if (!usesEmulator(env)) {
     return problem(404, "not_found", "This cron only has work when the app talks to the emulator.");
   }
   try {
