@@ -46,7 +46,7 @@ describe("tickIfDue", () => {
 
   it("leaves the lease to expire when the work fails, so the next caller can retry", async () => {
     const store = memoryStore();
-    const failing = { ...store, apps: { ...store.apps, listClientIds: () => Promise.reject(new Error("down")) } };
+    const failing = { ...store, dueWork: { ...store.dueWork, apps: () => Promise.reject(new Error("down")) } };
     await expect(tickIfDue(failing as Store, NOW)).rejects.toThrow("down");
     expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
   });

@@ -4,10 +4,16 @@
 // (sandbox/docs/store.md); the stores a test file opened are closed after it (postgres-store-setup.ts).
 import pg from "pg";
 import { inject } from "vitest";
+import Database from "better-sqlite3";
 import { createStore, type Store, type StoreOptions } from "../../sandbox/src/store";
+import { migrateSqlite } from "../../sandbox/src/store/migrate";
 import { postgresStoreOn } from "../../sandbox/src/store/postgres-store";
+import { DEFAULT_APP, seedIfEmpty } from "../../sandbox/src/store/seed";
+import type { Sql } from "../../sandbox/src/store/sql/port";
 import { postgresSql } from "../../sandbox/src/store/sql/postgres";
+import { sqliteSql } from "../../sandbox/src/store/sql/sqlite";
 import { whenReady } from "../../sandbox/src/store/sql/when-ready";
+import { wireStore } from "../../sandbox/src/store/wire";
 import { databaseUrl, freshDatabaseName, TEMPLATE_DATABASE } from "./postgres-test-data";
 
 const opened: Store[] = [];
@@ -28,7 +34,8 @@ async function createDatabase(serverUrl: string, name: string): Promise<void> {
 
 /** Where a store lives: `open()` again reaches the same data, as a restarted emulator or a second instance would. */
 export interface TestStorePlace {
-  open(options?: StoreOptions): Store;
+  /** `wrap` sees every statement the store runs (tests/support/counting-sql.ts). */
+  open(options?: StoreOptions, wrap?: (sql: Sql) => Sql): Store;
   /** Postgres only: the database's URL (for a second, raw connection). */
   url?: string;
 }
@@ -36,21 +43,31 @@ export interface TestStorePlace {
 /** A fresh, empty place for a store: a new database on Postgres, or (on SQLite) `file`, default `:memory:`. */
 export function freshStorePlace(file = ":memory:"): TestStorePlace {
   const serverUrl = testDatabaseUrl();
-  if (!serverUrl) return { open: (options) => createStore(file, options) };
+  if (!serverUrl)
+    return { open: (options, wrap) => (wrap ? wrappedSqliteStore(file, wrap, options) : createStore(file, options)) };
   const name = freshDatabaseName();
   const url = databaseUrl(serverUrl, name);
   const created = createDatabase(serverUrl, name);
   made.push({ name, created });
   return {
     url,
-    open(options) {
+    open(options, wrap = (sql) => sql) {
       // The store's first statement (its schema check and seed) waits until the database exists.
-      const sql = whenReady(postgresSql(url, { max: 3 }), () => created);
+      const sql = whenReady(wrap(postgresSql(url, { max: 3 })), () => created);
       const store = postgresStoreOn(sql, options);
       opened.push(store);
       return store;
     },
   };
+}
+
+/** createStore's SQLite store, its SQL port passed through `wrap`. */
+function wrappedSqliteStore(file: string, wrap: (sql: Sql) => Sql, options: StoreOptions = {}): Store {
+  const db = new Database(file);
+  db.pragma("foreign_keys = ON");
+  migrateSqlite(db);
+  const now = options.now ?? new Date();
+  return wireStore(whenReady(wrap(sqliteSql(db)), (sql) => seedIfEmpty(sql, options.app ?? DEFAULT_APP, now)));
 }
 
 /** A fresh store of this project's engine, seeded as the emulator seeds an empty store. */

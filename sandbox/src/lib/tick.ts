@@ -60,27 +60,24 @@ async function runDueWorkIn(
 }
 
 /**
- * Every app's due work, each at its own clock. In visitor scope every user whose clock runs ahead first gets
- * their own pass at their own time; the app's pass then covers everyone else (and what is due at real time).
+ * The due work of every app, and in visitor scope of every user whose clock runs ahead, each at its own clock: the
+ * store names those with something due, so idle apps and users cost nothing. Advanced users go first, at their own
+ * time; the app's pass then covers everyone else (and what is due at real time).
  */
 export async function runDueWork(
   store: Store,
   clocks: AppClocks,
   webhooks: WebhookDispatcher = createWebhookDispatcher(store),
 ): Promise<void> {
-  if (clocks.visitorScope) {
-    for (const user of await store.userClocks.listAdvanced()) {
-      await runDueWorkForUser(
-        store,
-        user.clientId,
-        user.userId,
-        await clocks.now(user.clientId, user.userId),
-        webhooks,
-      );
-    }
-  }
-  for (const clientId of await store.apps.listClientIds()) {
-    await runDueWorkForApp(store, clientId, await clocks.now(clientId), webhooks);
+  const base = clocks.base.now();
+  const owners = [
+    ...(clocks.visitorScope ? await store.dueWork.advancedUsers(base) : []),
+    ...(await store.dueWork.apps(base)),
+  ];
+  for (const { clientId, userId } of owners) {
+    const now = await clocks.now(clientId, userId);
+    if (userId === null) await runDueWorkForApp(store, clientId, now, webhooks);
+    else await runDueWorkForUser(store, clientId, userId, now, webhooks);
   }
 }
 

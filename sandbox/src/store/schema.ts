@@ -4,7 +4,7 @@
 import type { Dialect } from "./sql/port";
 
 /** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 interface DialectWords {
   /** An integer key the database numbers itself. */
@@ -111,6 +111,9 @@ CREATE TABLE IF NOT EXISTS user_intents (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
+-- Due KYC outcomes (store/due-work.ts): per app, and per user in visitor scope.
+CREATE INDEX IF NOT EXISTS user_intents_due ON user_intents (client_id, kyc_resolves_at);
+CREATE INDEX IF NOT EXISTS user_intents_due_by_user ON user_intents (user_id, kyc_resolves_at);
 
 CREATE TABLE IF NOT EXISTS accounts (${t.rowid}
   id TEXT PRIMARY KEY,
@@ -210,6 +213,8 @@ CREATE TABLE IF NOT EXISTS routines (${t.rowid}
 );
 CREATE INDEX IF NOT EXISTS routines_by_user ON routines (user_id, created_at);
 CREATE INDEX IF NOT EXISTS routines_due ON routines (status, next_run_date);
+CREATE INDEX IF NOT EXISTS routines_due_by_client ON routines (client_id, status, next_run_date);
+CREATE INDEX IF NOT EXISTS routines_due_by_user ON routines (user_id, status, next_run_date);
 
 CREATE TABLE IF NOT EXISTS transfers (${t.rowid}
   id TEXT PRIMARY KEY,
@@ -231,6 +236,8 @@ CREATE TABLE IF NOT EXISTS transfers (${t.rowid}
 );
 CREATE INDEX IF NOT EXISTS transfers_by_user ON transfers (user_id, initiated_at);
 CREATE INDEX IF NOT EXISTS transfers_pending ON transfers (status, estimated_clearing_at);
+CREATE INDEX IF NOT EXISTS transfers_pending_by_client ON transfers (client_id, status, estimated_clearing_at);
+CREATE INDEX IF NOT EXISTS transfers_pending_by_user ON transfers (user_id, status, estimated_clearing_at);
 
 -- Idempotency-Key records: the first response to a (credential, method, path, key) is replayed.
 CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -260,6 +267,8 @@ CREATE TABLE IF NOT EXISTS webhook_events (${t.rowid}
 );
 CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id, created_at);
 CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at);
+CREATE INDEX IF NOT EXISTS webhook_events_due_by_client ON webhook_events (client_id, delivered_at, next_attempt_at);
+CREATE INDEX IF NOT EXISTS webhook_events_due_by_user ON webhook_events (user_id, delivered_at, next_attempt_at);
 
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
   id ${t.serialId},

@@ -6,6 +6,7 @@ import { createAppsStore, type NewDeveloperApp } from "./apps";
 import { createControlStore } from "./control";
 import { createDashboardStore } from "./dashboard";
 import { createDevelopersStore } from "./developers";
+import { createDueWorkStore } from "./due-work";
 import { createFaultsStore } from "./faults";
 import { createIdempotencyStore } from "./idempotency";
 import { createLeasesStore } from "./leases";
@@ -42,6 +43,7 @@ export function wireStore(sql: Sql) {
     routines: createRoutinesStore(sql),
     transfers: createTransfersStore(sql),
     scheduler: createScheduler(sql),
+    dueWork: createDueWorkStore(sql),
     idempotency: createIdempotencyStore(sql),
     webhooks: createWebhooksStore(sql),
     faults: createFaultsStore(sql),
