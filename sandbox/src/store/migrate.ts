@@ -1,5 +1,7 @@
-// Makes sure the store's tables exist and match SCHEMA_VERSION, then seeds an empty store. A store from another
-// schema version is dropped and rebuilt: sandbox data is disposable, and a rebuild is simpler than migrations.
+// Makes sure the store's tables exist and match SCHEMA_VERSION, then seeds an empty store. A store of an older
+// schema version is dropped and rebuilt: sandbox data is disposable, and a rebuild is simpler than migrations. A
+// newer one is refused, never dropped: it belongs to a newer deployment on the same database (a preview build
+// pointed at production's), whose data this older code must not wipe.
 import type { Database } from "better-sqlite3";
 import { SCHEMA_VERSION, schemaSql } from "./schema";
 import type { Sql } from "./sql/port";
@@ -7,9 +9,22 @@ import type { Sql } from "./sql/port";
 const outdated = (version: number) =>
   `Sandbox store schema v${version} is outdated (now v${SCHEMA_VERSION}); starting from fresh seed data.`;
 
+/** Thrown when the store was made by a newer emulator: nothing is changed. */
+export class NewerSchemaError extends Error {
+  constructor(version: number, where: string) {
+    super(
+      `The emulator's store (${where}) has schema v${version}, newer than this version's v${SCHEMA_VERSION}: ` +
+        "a newer deployment owns it. Refusing to open it rather than drop its tables. Run the newer version, or " +
+        "point this one at a database of its own.",
+    );
+    this.name = "NewerSchemaError";
+  }
+}
+
 /** SQLite keeps the version in `PRAGMA user_version`; one process owns the file, so no lock is needed. */
 export function migrateSqlite(db: Database): void {
   const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new NewerSchemaError(version, db.name);
   if (version !== 0 && version !== SCHEMA_VERSION) {
     console.warn(outdated(version));
     const tables = db
@@ -44,6 +59,7 @@ export async function ensurePostgresSchema(sql: Sql, options: EnsureOptions): Pr
       .prepare<[], number>("SELECT value FROM store_meta WHERE name = 'schema_version'")
       .pluck()
       .get();
+    if (version !== undefined && version > SCHEMA_VERSION) throw new NewerSchemaError(version, "Postgres");
     if (version !== SCHEMA_VERSION) {
       if (version !== undefined) {
         console.warn(outdated(version));

@@ -15,7 +15,12 @@ export function createStore(file: string, options: StoreOptions = {}): Store {
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
   // The tables exist before the modules prepare their statements (better-sqlite3 checks them at prepare time);
   // the seed goes through the port, and every statement waits for it.
-  migrateSqlite(db);
+  try {
+    migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const app = options.app ?? DEFAULT_APP;
   const now = options.now ?? new Date();
   return wireStore(whenReady(sqliteSql(db), (sql) => seedIfEmpty(sql, app, now)));
