@@ -10,7 +10,7 @@ import {
 } from "../../../config/emulator-defaults";
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
-import { insertDeveloper } from "./developers";
+import { insertDeveloper, normalizeEmail } from "./developers";
 import type { Sql } from "./sql/port";
 import { insertUser } from "./users";
 
@@ -46,12 +46,21 @@ async function isEmpty(sql: Sql): Promise<boolean> {
   return (await sql.prepare<[], number>("SELECT COUNT(*) AS n FROM apps").pluck().get()) === 0;
 }
 
-/** Seeds an empty store in one transaction; the store runs it before any other statement (sql/when-ready.ts). */
+/** The seed developer's id: the existing account when there is one (the seeded app may have been deleted). */
+async function seedDeveloperId(sql: Sql, now: Date): Promise<string> {
+  const email = normalizeEmail(SEED_DEVELOPER.email);
+  const existing = await sql.prepare<[string], string>("SELECT id FROM developers WHERE email = ?").pluck().get(email);
+  return existing ?? (await insertDeveloper(sql, SEED_DEVELOPER, now)).id;
+}
+
+/**
+ * Seeds a store with no app in one transaction; the store runs it before any other statement
+ * (sql/when-ready.ts). The seed developer is reused when present, so a store whose seeded app was deleted gets it back.
+ */
 export async function seedIfEmpty(sql: Sql, app: NewDeveloperApp, now: Date): Promise<void> {
   await sql.transaction(async () => {
     if (!(await isEmpty(sql))) return;
-    const developer = await insertDeveloper(sql, SEED_DEVELOPER, now);
-    await insertApp(sql, { ...app, developerId: app.developerId ?? developer.id }, now);
+    await insertApp(sql, { ...app, developerId: app.developerId ?? (await seedDeveloperId(sql, now)) }, now);
     await insertDemoUser(sql, app.clientId, now);
   });
 }
