@@ -6,6 +6,7 @@ import { tickIfDue } from "../../sandbox/src/lib/tick-if-due";
 import { DEFAULT_APP, type Store } from "../../sandbox/src/store";
 import type { Sql } from "../../sandbox/src/store/sql/port";
 import { countingSql, type SqlCounts } from "../support/counting-sql";
+import { addIdleUsers } from "../support/idle-users";
 import { freshStorePlace } from "../support/test-store";
 
 const NOW = new Date("2026-03-10T18:00:00Z");
@@ -25,84 +26,6 @@ async function countedStore(): Promise<{ store: Store; sql: Sql; counts: SqlCoun
   return { store, ...counted };
 }
 
-/**
- * `count` users who moved their clock ahead three days and have nothing due: a monthly routine whose next date is
- * months away, a settled transfer and a delivered webhook, as a visitor who came and left would.
- */
-async function addIdleUsers(sql: Sql, count: number): Promise<void> {
-  const app = DEFAULT_APP.clientId;
-  const at = NOW.getTime();
-  const rows = (n: number, columns: number) =>
-    Array.from({ length: n }, () => `(${Array.from({ length: columns }, () => "?").join(", ")})`).join(", ");
-  await sql.transaction(async () => {
-    for (let start = 0; start < count; start += 100) {
-      const ids = Array.from({ length: Math.min(100, count - start) }, (_, i) => `idle-${start + i}`);
-      await sql
-        .prepare(
-          `INSERT INTO users (id, client_id, phone, first_name, last_name, email, status, created_at)
-           VALUES ${rows(ids.length, 8)}`,
-        )
-        .run(
-          ...ids.flatMap((id, i) => [
-            id,
-            app,
-            String(3000000000 + start + i),
-            "Idle",
-            "Visitor",
-            `${id}@example.com`,
-            "approved",
-            at,
-          ]),
-        );
-      await sql
-        .prepare(`INSERT INTO user_clocks (user_id, offset_ms) VALUES ${rows(ids.length, 2)}`)
-        .run(...ids.flatMap((id) => [id, 3 * DAY]));
-      await sql
-        .prepare(
-          `INSERT INTO routines (id, client_id, user_id, type, name, payment_type, source_id, destination_id,
-             amount_cents, start_date, settlement_speed, frequency, status, next_run_date, created_at, updated_at)
-           VALUES ${rows(ids.length, 16)}`,
-        )
-        .run(
-          ...ids.flatMap((id) => [
-            `r-${id}`,
-            app,
-            id,
-            "recurring",
-            "Rent",
-            "ach",
-            "a",
-            "b",
-            100,
-            "2026-03-10",
-            "standard",
-            "monthly",
-            "active",
-            "2026-06-10",
-            at,
-            at,
-          ]),
-        );
-      await sql
-        .prepare(
-          `INSERT INTO transfers (id, routine_id, user_id, client_id, source_id, destination_id, amount_cents, status,
-             scheduled_date, initiated_at, updated_at, estimated_clearing_at)
-           VALUES ${rows(ids.length, 12)}`,
-        )
-        .run(
-          ...ids.flatMap((id) => [`t-${id}`, `r-${id}`, id, app, "a", "b", 100, "processed", "2026-03-10", at, at, at]),
-        );
-      await sql
-        .prepare(
-          `INSERT INTO webhook_events (webhook_id, client_id, webhook_type, user_id, resource_id, created_at, attempts,
-             delivered_at)
-           VALUES ${rows(ids.length, 8)}`,
-        )
-        .run(...ids.flatMap((id) => [`w-${id}`, app, "transfer_updated", id, `t-${id}`, at, 1, at]));
-    }
-  });
-}
-
 /** Statements and transactions of one due-work pass (a fresh lease), as one request of the hosted demo runs it. */
 async function onePass(store: Store, counts: SqlCounts): Promise<SqlCounts> {
   const before = { ...counts };
@@ -116,7 +39,7 @@ describe("due work", () => {
     const withoutIdle = await onePass(empty.store, empty.counts);
 
     const crowded = await countedStore();
-    await addIdleUsers(crowded.sql, 1_000);
+    await addIdleUsers(crowded.sql, 1_000, NOW);
     const withIdle = await onePass(crowded.store, crowded.counts);
 
     expect(withIdle).toEqual(withoutIdle);
@@ -124,7 +47,7 @@ describe("due work", () => {
 
   it("still runs a user whose routine is due only at their own, advanced clock", async () => {
     const { store, sql } = await countedStore();
-    await addIdleUsers(sql, 3);
+    await addIdleUsers(sql, 3, NOW);
     // idle-1's routine falls due three days from now, which their clock (three days ahead) has reached.
     const threeDaysOn = new Date(NOW.getTime() + 3 * DAY).toISOString().slice(0, 10);
     await sql.prepare("UPDATE routines SET next_run_date = ? WHERE user_id = 'idle-1'").run(threeDaysOn);
