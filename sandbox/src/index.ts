@@ -9,9 +9,21 @@ import { isLoopbackHost } from "./lib/network";
 import { SANDBOX_VERIFICATION_CODE } from "./lib/phone";
 import { runDueWork, startTicker } from "./lib/tick";
 import { createStore, DEMO_USER_PHONE } from "./store";
+import { NewerSchemaError } from "./store/migrate";
 import { SEED_DEVELOPER } from "./store/seed";
 
 const TICK_MS = 1_000;
+
+/** A store made by a newer emulator is refused (store/migrate.ts): say so in one line rather than a stack. */
+function openStoreOrExit() {
+  try {
+    return createStore(env.SANDBOX_DB, { app: seedAppOf(keys) });
+  } catch (error) {
+    if (!(error instanceof NewerSchemaError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
 const env = parseEnv();
 const keys: AppKeys = {
@@ -21,7 +33,7 @@ const keys: AppKeys = {
   // An explicit SANDBOX_WEBHOOK_URL also applies to a store seeded on an earlier run.
   webhookUrl: env.SANDBOX_WEBHOOK_URL,
 };
-const store = createStore(env.SANDBOX_DB, { app: seedAppOf(keys) });
+const store = openStoreOrExit();
 const webhookUrl = (await applyAppKeys(store, keys))?.webhookUrl ?? null;
 
 // Each app's clock offset lives in the store, so time travel survives a restart.
