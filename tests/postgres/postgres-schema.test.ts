@@ -1,5 +1,5 @@
 // The store's schema on Postgres (sandbox/src/store/migrate.ts): made lazily under the write lock, once, however
-// many instances start at once; rebuilt and reseeded when SCHEMA_VERSION changes.
+// many instances start at once; rebuilt and reseeded when older than SCHEMA_VERSION (a newer one: tests/sandbox/schema-version.test.ts).
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { ensurePostgresSchema } from "../../sandbox/src/store/migrate";
 import { SCHEMA_VERSION } from "../../sandbox/src/store/schema";
@@ -73,7 +73,7 @@ describe("ensurePostgresSchema", () => {
     expect(await instance(schema).prepare("SELECT COUNT(*) FROM apps").pluck().get()).toBe(1);
   });
 
-  it("drops and reseeds a store of another schema version, and leaves a current one alone", async () => {
+  it("drops and reseeds a store of an older schema version, and leaves a current one alone", async () => {
     const schema = freshSchemaName();
     const { seed, seeded } = countingSeed();
     const sql = instance(schema);
