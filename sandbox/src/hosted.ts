@@ -29,7 +29,7 @@ export interface HostedEmulatorOptions {
   ownOrigins: (request: Request) => string[];
   /** How webhooks are sent: the app's in-process handler, so no request goes out to the deployment's own URL. */
   deliver?: typeof fetch;
-  /** A public demo: the dashboard is read-only and has no sign-up. */
+  /** A public demo: the dashboard is one anonymous read-only page with the app's public facts. */
   publicDemo?: boolean;
   /** From openHostedStore (sandbox/src/hosted-store.ts); a promise is awaited before the first request. */
   store: Store | Promise<Store>;
@@ -71,7 +71,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       // Hosted means reachable from the internet: private webhook targets are refused, the app's own excepted.
       loopbackOnly: false,
       webhookFetch: deliver,
-      hosted: { ownOrigins, publicDemo },
+      hosted: { ownOrigins, publicDemo, clientId },
       // Every visitor of the demo is a user of this one app: the clock, faults and reset are theirs alone.
       visitorScope: true,
     });

@@ -13,8 +13,6 @@ export function LoginPage(props: {
   error?: string;
   next?: string;
   notice?: string;
-  /** A public demo: nobody can make an account, so the page does not offer one. */
-  signupOff?: boolean;
 }) {
   const href = useHref();
   return (
@@ -51,16 +49,9 @@ export function LoginPage(props: {
         </div>
         <button type="submit">Log in</button>
       </form>
-      {props.signupOff ? (
-        <p style="margin-top: 1rem">
-          This public demo is read-only, so it has no sign-up. To create your own apps, run the template locally with{" "}
-          <code>npm run dev</code>.
-        </p>
-      ) : (
-        <p style="margin-top: 1rem">
-          New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
-        </p>
-      )}
+      <p style="margin-top: 1rem">
+        New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
+      </p>
     </DashboardLayout>
   );
 }

@@ -12,8 +12,7 @@ import { href, renderPage } from "../../lib/base-path";
 
 export const LOGIN_FAILED = "Email or password is incorrect";
 
-export function dashboardAuthRoutes({ store, hosted }: Deps) {
-  const signupOff = hosted?.publicDemo ?? false;
+export function dashboardAuthRoutes({ store }: Deps) {
   const app = new Hono();
   const loginAttempts = createRateLimiter(LOGIN_ATTEMPTS);
 
@@ -48,7 +47,7 @@ export function dashboardAuthRoutes({ store, hosted }: Deps) {
     const notice = c.req.query("logged_out") ? "You are logged out." : undefined;
     return renderPage(
       c,
-      <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} signupOff={signupOff} />,
+      <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />,
     );
   });
 
@@ -61,11 +60,11 @@ export function dashboardAuthRoutes({ store, hosted }: Deps) {
     if (!allowed) {
       c.header("Retry-After", String(retryAfterSeconds));
       const error = `Too many login attempts for this email. Wait ${retryAfterSeconds} seconds, then try again.`;
-      return renderPage(c, <LoginPage email={email} next={next} error={error} signupOff={signupOff} />, 429);
+      return renderPage(c, <LoginPage email={email} next={next} error={error} />, 429);
     }
     const developer = await store.developers.logIn(email, form.password ?? "");
     if (!developer)
-      return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} signupOff={signupOff} />, 400);
+      return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
     loginAttempts.clear(attemptKey);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect(href(c, next ?? "/dashboard"), 303);
