@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { Deps } from "../../deps";
 import { fieldErrors } from "../../lib/field-errors";
 import { readForm } from "../../lib/form-body";
-import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/rate-limit";
+import { createLoginLimiter } from "../../lib/rate-limit";
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { signupSchema } from "./forms";
 import { clearSession, safeNext, sessionNow, sessionToken, startSession } from "./session";
@@ -12,9 +12,9 @@ import { href, renderPage } from "../../lib/base-path";
 
 export const LOGIN_FAILED = "Email or password is incorrect";
 
-export function dashboardAuthRoutes({ store }: Deps) {
+export function dashboardAuthRoutes({ store, hosted }: Deps) {
   const app = new Hono();
-  const loginAttempts = createRateLimiter(LOGIN_ATTEMPTS);
+  const countLoginAttempt = createLoginLimiter(hosted?.clientIp);
 
   app.get("/dashboard/signup", (c) => renderPage(c, <SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
@@ -55,17 +55,16 @@ export function dashboardAuthRoutes({ store }: Deps) {
     const form = await readForm(c);
     const email = form.email ?? "";
     const next = safeNext(form.next);
-    const attemptKey = loginAttemptKey(c, email);
-    const { allowed, retryAfterSeconds } = loginAttempts.attempt(attemptKey);
+    // Before the password check: each check is a scrypt, the costliest thing a request can ask for.
+    const { allowed, retryAfterSeconds } = countLoginAttempt(c, email);
     if (!allowed) {
       c.header("Retry-After", String(retryAfterSeconds));
-      const error = `Too many login attempts for this email. Wait ${retryAfterSeconds} seconds, then try again.`;
+      const error = `Too many login attempts. Wait ${retryAfterSeconds} seconds, then try again.`;
       return renderPage(c, <LoginPage email={email} next={next} error={error} />, 429);
     }
     const developer = await store.developers.logIn(email, form.password ?? "");
     if (!developer)
       return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
-    loginAttempts.clear(attemptKey);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect(href(c, next ?? "/dashboard"), 303);
   });
