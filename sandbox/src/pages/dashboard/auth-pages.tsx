@@ -49,7 +49,7 @@ export function LoginPage(props: {
         </div>
         <button type="submit">Log in</button>
       </form>
-      <p style="margin-top: 1rem">
+      <p class="spaced">
         New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
       </p>
     </DashboardLayout>
@@ -192,7 +192,7 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
         </Agreement>
         <button type="submit">Create Account</button>
       </form>
-      <p style="margin-top: 1rem">
+      <p class="spaced">
         Already have an account? <a href={href("/dashboard/login")}>Log in</a>
       </p>
     </DashboardLayout>

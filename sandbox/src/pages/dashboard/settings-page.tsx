@@ -163,7 +163,7 @@ export function SettingsPage(props: {
         </section>
         <button type="submit">Save Changes</button>
       </form>
-      <section class="card" aria-labelledby="delete-heading" style="margin-top: 1.5rem">
+      <section class="card spaced" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete application</h2>
         <p>Deletes the app with its users, user intents, tokens, routines and webhook log. You are asked to confirm.</p>
         <a class="button secondary" href={href(appPath(app.clientId, "/delete"))}>
