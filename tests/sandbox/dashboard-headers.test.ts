@@ -102,13 +102,16 @@ describe("login cookies over https", () => {
   it.each([
     ["the module's login cookie", moduleLogin],
     ["the dashboard's session cookie", dashboardLogin],
-  ])("%s is Secure over https or behind a proxy that says https, and not over plain http", async (_, logIn) => {
-    expect(secure(await logIn("https://localhost"))).toBe(true);
-    expect(secure(await logIn("http://localhost", { "x-forwarded-proto": "https" }))).toBe(true);
-    expect(secure(await logIn("http://localhost"))).toBe(false);
-  }, 60_000);
+  ])(
+    "%s is Secure over https or behind a proxy that says https, and not over plain http",
+    async (_, logIn) => {
+      expect(secure(await logIn("https://localhost"))).toBe(true);
+      expect(secure(await logIn("http://localhost", { "x-forwarded-proto": "https" }))).toBe(true);
+      expect(secure(await logIn("http://localhost"))).toBe(false);
+    },
+    60_000,
+  );
 });
-
 
 describe("signed-in dashboard pages", () => {
   it("carry the nonce'd policy, the copy script included", async () => {

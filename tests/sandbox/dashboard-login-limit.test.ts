@@ -16,7 +16,8 @@ const SEED = { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password };
 function standalone() {
   const sandbox = createSandbox();
   const passwordChecks = vi.spyOn(sandbox.store.developers, "logIn");
-  const logIn = (fields: { email: string; password: string }) => dashboardClient(sandbox).post("/dashboard/login", fields);
+  const logIn = (fields: { email: string; password: string }) =>
+    dashboardClient(sandbox).post("/dashboard/login", fields);
   return { logIn, passwordChecks };
 }
 

@@ -8,12 +8,7 @@ export type FieldErrorMap = Partial<Record<string, string[]>>;
 const NextField = (props: { next?: string }) =>
   props.next ? <input type="hidden" name="next" value={props.next} /> : null;
 
-export function LoginPage(props: {
-  email: string;
-  error?: string;
-  next?: string;
-  notice?: string;
-}) {
+export function LoginPage(props: { email: string; error?: string; next?: string; notice?: string }) {
   const href = useHref();
   return (
     <DashboardLayout title="Log in" narrow>

@@ -98,7 +98,7 @@ export function SettingsPage(props: {
           {NOTICES[props.notice]}
         </p>
       ) : null}
-      <Keys app={app} revealSecret={props.revealSecret ?? false}  />
+      <Keys app={app} revealSecret={props.revealSecret ?? false} />
       <form method="post" action={href(appPath(app.clientId))} novalidate>
         <section class="card" aria-labelledby="app-heading">
           <h2 id="app-heading">Application</h2>

@@ -45,10 +45,7 @@ export function dashboardAuthRoutes({ store, hosted }: Deps) {
 
   app.get("/dashboard/login", (c) => {
     const notice = c.req.query("logged_out") ? "You are logged out." : undefined;
-    return renderPage(
-      c,
-      <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />,
-    );
+    return renderPage(c, <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />);
   });
 
   app.post("/dashboard/login", async (c) => {
@@ -63,8 +60,7 @@ export function dashboardAuthRoutes({ store, hosted }: Deps) {
       return renderPage(c, <LoginPage email={email} next={next} error={error} />, 429);
     }
     const developer = await store.developers.logIn(email, form.password ?? "");
-    if (!developer)
-      return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
+    if (!developer) return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect(href(c, next ?? "/dashboard"), 303);
   });
