@@ -4,6 +4,7 @@
 import "server-only";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
+import { clientIpFrom } from "@/lib/client-ip";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
 import { openHostedStore } from "../../sandbox/src/hosted-store";
@@ -44,6 +45,7 @@ function build(env: Env): EmbeddedEmulator {
     // Redirect URIs on these origins are accepted: the emulator can only send people back to this deployment.
     ownOrigins: (request: Request) => unique([new URL(request.url).origin, ...origins]),
     deliver: inProcessDelivery(webhookUrl, origins),
+    clientIp: (request: Request) => clientIpFrom(request.headers, env.clientIpHeader),
     store: openHostedStore(location, keys),
     publicDemo: env.publicDemo,
   });

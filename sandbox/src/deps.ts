@@ -25,6 +25,10 @@ export interface Deps {
 export interface HostedMode {
   /** The origins this deployment answers on for this request: its redirect URIs and webhook URL may use them. */
   ownOrigins(request: Request): string[];
-  /** A public demo: dashboard sign-up and every dashboard write are off. */
+  /** The visitor's address as the app's trusted proxy reports it; the socket's is the proxy's, not theirs. */
+  clientIp?: (request: Request) => string;
+  /** The app this deployment serves: the one the public demo's dashboard shows. */
+  clientId: string;
+  /** A public demo: the dashboard is one anonymous read-only page (routes/dashboard/public-demo.tsx). */
   publicDemo: boolean;
 }

@@ -1,6 +1,9 @@
 import type { APIResponse, Page } from "@playwright/test";
+import { EMULATOR_DEVELOPER_EMAIL, EMULATOR_DEVELOPER_PASSWORD } from "../../config/emulator-defaults";
 import { expect, test } from "./fixtures";
+import { APP_URL, CLIENT_ID, DEMO_URL, SANDBOX_URL } from "./ports";
 import { fillRoutine } from "./routine-form";
+import { EMULATOR_ONLY } from "./target";
 
 // Every response of the production build carries the security headers, and every page's scripts carry the
 // CSP nonce of their own response: the policy forbids inline scripts, so an unnonced one would not run.
@@ -95,4 +98,51 @@ test("signed-in pages carry the nonce on every script, and their scripts run und
   await page.getByRole("link", { name: "Transfers", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+/** The emulator's own page policy: nothing but the page's nonce'd style and script, forms to itself (and where said). */
+function expectEmulatorPagePolicy(response: APIResponse, what: string) {
+  const headers = response.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp, what).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]{16,}'; script-src 'nonce-/);
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toContain("base-uri 'none'");
+  expect(csp, what).not.toMatch(/unsafe-inline|unsafe-eval/);
+  expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  return csp;
+}
+
+test.describe("the emulator's pages", { tag: EMULATOR_ONLY }, () => {
+  test("carry their policy on the emulator's port and under /emulator", async ({ page }) => {
+    const authorize = `/login/oauth/authorize?${new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: `${APP_URL}/api/auth/callback/astra`,
+      response_type: "code",
+    })}`;
+    const modulePolicy = expectEmulatorPagePolicy(await page.request.get(`${SANDBOX_URL}${authorize}`), "module page");
+    // Its forms end in a redirect back to the app, which browsers check against form-action.
+    expect(modulePolicy).toContain(`form-action 'self' ${APP_URL};`);
+    const loginPolicy = expectEmulatorPagePolicy(await page.request.get(`${SANDBOX_URL}/dashboard/login`), "login");
+    expect(loginPolicy).toContain("form-action 'self';");
+    expectEmulatorPagePolicy(await page.request.get(`${DEMO_URL}/emulator/dashboard`), "demo dashboard");
+  });
+
+  test("run their style and script under it: the dashboard is laid out and its Copy buttons appear", async ({
+    page,
+  }) => {
+    const violations = await watchViolations(page);
+    await page.goto(`${SANDBOX_URL}/dashboard/login`);
+    await page.getByLabel("Email").fill(EMULATOR_DEVELOPER_EMAIL);
+    await page.getByLabel("Password").fill(EMULATOR_DEVELOPER_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.goto(`${SANDBOX_URL}/dashboard/apps/${CLIENT_ID}`);
+    // The copy script un-hides these; the stylesheet sets the page width.
+    await expect(page.getByRole("button", { name: "Copy the Client ID" })).toBeVisible();
+    expect(await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth)).toBe("1024px");
+
+    await page.goto(`${DEMO_URL}/emulator/dashboard`);
+    expect(await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth)).toMatch(/^\d+px$/);
+    expect(violations).toEqual([]);
+  });
 });

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { createHostedEmulator, type HostedEmulator } from "../../sandbox/src/hosted";
 import { systemClock } from "../../sandbox/src/lib/clock";
-import { createStore, type Store } from "../../sandbox/src/store";
+import { createStore, type DeveloperApp, type Store } from "../../sandbox/src/store";
 import { SEED_DEVELOPER } from "../../sandbox/src/store/seed";
 import { PASSWORD, settingsFields, signupFields } from "./dashboard-helpers";
-import { basicAuth, DEFAULT_APP, DEMO_USER_PHONE, sessionIdFrom } from "./helpers";
+import { basicAuth, DEFAULT_APP, DEMO_USER_PHONE, intentBody, sessionIdFrom } from "./helpers";
 import { createBrowser, createHostedSandbox, formAction, ORIGIN, type Fetcher } from "./mount-helpers";
 
 const BRANCH_ORIGIN = "https://demo-git-feature.vercel.app";
@@ -166,66 +166,97 @@ describe("webhooks from the hosted emulator", () => {
 });
 
 describe("the public demo's dashboard", () => {
-  async function signedInDemo() {
+  const VISITOR = { email: "victim.person@example.com", first_name: "Veronica", last_name: "Victimson" };
+  const VISITOR_PHONE = "+12025550199";
+
+  /** A public demo with one visitor who typed their own details in, as the test-user form would send them. */
+  async function publicDemo() {
     const sandbox = createHostedSandbox({ publicDemo: true });
-    const browser = createBrowser((request) => sandbox.hosted.fetch(request), "/emulator", []);
-    const login = await browser.post("/emulator/dashboard/login", {
-      email: SEED_DEVELOPER.email,
-      password: SEED_DEVELOPER.password,
-    });
-    expect(login.status).toBe(303);
+    const intent = await sandbox.hosted.fetch(
+      new Request(`${ORIGIN}/emulator/v1/user_intent`, {
+        method: "POST",
+        headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
+        body: JSON.stringify(intentBody({ ...VISITOR, phone: VISITOR_PHONE })),
+      }),
+    );
+    expect(intent.status).toBe(201);
     const store = await sandbox.store;
     const app = await store.apps.findByClientId(DEFAULT_APP.clientId);
     const user = await store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
     if (!app || !user) throw new Error("seed missing");
-    return { ...sandbox, browser, store: await sandbox.store, app, user };
+    const browser = createBrowser((request) => sandbox.hosted.fetch(request), "/emulator", []);
+    return { ...sandbox, browser, store, app, user };
   }
 
-  it("lets the seeded developer sign in and look, without ever showing the client secret", async () => {
-    const { browser, app } = await signedInDemo();
-    const list = await browser.get("/emulator/dashboard");
-    expect(list.status).toBe(200);
-    expect(list.html).toContain(app.name);
-    for (const path of [APP_PATH, `${APP_PATH}?reveal=1`, `${APP_PATH}?created=1`, `${APP_PATH}/users`]) {
-      const page = await browser.get(path);
-      expect(page.status).toBe(200);
-      expect(page.html).not.toContain(app.clientSecret);
-    }
+  const private_ = (app: DeveloperApp) => [
+    app.clientSecret,
+    VISITOR.email,
+    VISITOR.first_name,
+    VISITOR.last_name,
+    VISITOR_PHONE,
+    DEMO_USER_PHONE,
+    SEED_DEVELOPER.email,
+    SEED_DEVELOPER.password,
+  ];
+
+  it("shows anyone, without signing in, the app's public facts and nothing of a visitor or the secret", async () => {
+    const { browser, app } = await publicDemo();
+    const page = await browser.get("/emulator/dashboard");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(app.clientId);
+    for (const uri of app.redirectUris) expect(page.html).toContain(uri);
+    for (const secret of private_(app)) expect(page.html).not.toContain(secret);
+    expect(page.html).not.toContain("<form");
+    expect(browser.cookieNames()).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 
-  it("answers every write with 403 and the read-only page, and changes nothing", async () => {
-    const { browser, store, app, user } = await signedInDemo();
+  it("has no other page: sign-in, sign-up and the app's pages answer 404 and show nothing private", async () => {
+    const { browser, app, user } = await publicDemo();
+    for (const path of [
+      "/emulator/dashboard/login",
+      "/emulator/dashboard/signup",
+      APP_PATH,
+      `${APP_PATH}?reveal=1`,
+      `${APP_PATH}/users`,
+      `${APP_PATH}/users/${user.id}/delete`,
+      `${APP_PATH}/webhooks`,
+      `${APP_PATH}/links`,
+    ]) {
+      const page = await browser.get(path);
+      expect(page.status, path).toBe(404);
+      for (const secret of private_(app)) expect(page.html, path).not.toContain(secret);
+    }
+  });
+
+  it("refuses every write with 403 and the read-only message, and changes nothing", async () => {
+    const { hosted, browser, store, app, user } = await publicDemo();
     const writes: [string, Record<string, string>][] = [
-      [APP_PATH, settingsFields(app, { name: "Renamed", test_phones_enabled: undefined })],
+      ["/emulator/dashboard/login", { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password }],
+      ["/emulator/dashboard/signup", signupFields("visitor@example.com")],
+      ["/emulator/dashboard", {}],
+      [APP_PATH, settingsFields(app, { name: "Renamed", webhook_url: "https://attacker.example/hook" })],
       [`${APP_PATH}/reveal-secret`, {}],
       ["/emulator/dashboard/apps", { name: "Another app", support_email: "", redirect_uris: "https://x.example/cb" }],
       [`${APP_PATH}/delete`, {}],
       [`${APP_PATH}/users/${user.id}/delete`, {}],
       [`${APP_PATH}/webhooks/wh_0000/replay`, {}],
+      ["/emulator/dashboard/logout", {}],
     ];
     for (const [path, fields] of writes) {
       const answer = await browser.post(path, fields);
       expect(answer.status, path).toBe(403);
-      expect(answer.html).toContain("The public demo&#39;s dashboard is read-only; run it locally to change apps.");
-      expect(answer.html).not.toContain(app.clientSecret);
+      expect(answer.html, path).toContain("read-only");
+      for (const secret of private_(app)) expect(answer.html, path).not.toContain(secret);
     }
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const answer = await hosted.fetch(new Request(`${ORIGIN}${APP_PATH}`, { method }));
+      expect(answer.status, method).toBe(403);
+    }
+    expect(browser.cookieNames()).toEqual([]);
     expect(await store.apps.findByClientId(app.clientId)).toEqual(app);
     expect(await store.apps.listClientIds()).toEqual([app.clientId]);
-    expect(await store.users.findById(user.id)).not.toBeNull();
-  });
-
-  it("has no sign-up: the page says so and points to running it locally, and a posted form makes no account", async () => {
-    const { browser, store } = await signedInDemo();
-    const login = await browser.get("/emulator/dashboard/login");
-    expect(login.html).not.toContain("/dashboard/signup");
-    const page = await browser.get("/emulator/dashboard/signup");
-    expect(page.html).toContain("Sign-up is off on the public demo");
-    expect(page.html).toContain("npm run dev");
-    expect(page.html).not.toContain('name="password"');
-    const posted = await browser.post("/emulator/dashboard/signup", signupFields("visitor@example.com"));
-    expect(posted.status).toBe(403);
-    expect(posted.html).toContain("Sign-up is off");
+    expect(await store.users.findById(user.id)).toEqual(user);
     expect(await store.developers.logIn("visitor@example.com", PASSWORD)).toBeNull();
   });
 

@@ -11,7 +11,7 @@ beforeEach(() => {
 
 async function stylesheetOf(path: string): Promise<string> {
   const html = await (await sandbox.app.request(path)).text();
-  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
+  const css = /<style[^>]*>([\s\S]*?)<\/style>/.exec(html)?.[1];
   expect(css, path).toBeDefined();
   return css ?? "";
 }

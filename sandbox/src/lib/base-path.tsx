@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { createContext, useContext, type Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { CspNonce, pagePolicy } from "./security-headers";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -37,7 +38,13 @@ export function useHref(): (path: string) => string {
   return (path) => `${basePath}${path}`;
 }
 
-/** `c.html` for a page, with the base path provided to every component in it. */
+/** `c.html` for a page, with the base path and its CSP nonce provided to every component in it. */
 export function renderPage(c: Context, page: Child, status?: ContentfulStatusCode) {
-  return c.html(<BasePath.Provider value={c.get("basePath")}>{page}</BasePath.Provider>, status);
+  const nonce = pagePolicy(c);
+  return c.html(
+    <BasePath.Provider value={c.get("basePath")}>
+      <CspNonce.Provider value={nonce}>{page}</CspNonce.Provider>
+    </BasePath.Provider>,
+    status,
+  );
 }

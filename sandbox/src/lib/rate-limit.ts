@@ -1,7 +1,8 @@
-// A fixed-window attempt counter in memory, for the dashboard login: a few tries per minute per IP address
-// and email. Memory is enough for a local emulator (one process); a hosted one behind several instances
-// would keep the counts in the shared store instead.
+// A fixed-window attempt counter in memory, for the dashboard login: a few tries per minute per client address
+// and per account. Memory is enough where the login exists: the local emulator (one process) and a private
+// hosted one; the public demo's dashboard has no login at all.
 import type { Context } from "hono";
+import { addressKey } from "./address-key";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -12,8 +13,6 @@ export interface RateLimitDecision {
 export interface RateLimiter {
   /** Counts one attempt for `key` and says whether it may go ahead. */
   attempt(key: string): RateLimitDecision;
-  /** Forgets `key`, e.g. after a successful login. */
-  clear(key: string): void;
 }
 
 const PRUNE_ABOVE = 10_000;
@@ -42,9 +41,6 @@ export function createRateLimiter({
       if (window.count <= max) return { allowed: true, retryAfterSeconds: 0 };
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - at) / 1000)) };
     },
-    clear(key) {
-      windows.delete(key);
-    },
   };
 }
 
@@ -54,7 +50,22 @@ export function peerAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? "in-process";
 }
 
-/** Dashboard logins: 5 attempts per minute for one email from one address. */
-export const LOGIN_ATTEMPTS = { max: 5, windowMs: 60_000 };
+/** Dashboard logins, every one counted, the successful too: per client address and per account. */
+export const LOGIN_ATTEMPTS_PER_ADDRESS = { max: 10, windowMs: 60_000 };
+export const LOGIN_ATTEMPTS_PER_ACCOUNT = { max: 5, windowMs: 60_000 };
 
-export const loginAttemptKey = (c: Context, email: string) => `${peerAddress(c)}|${email.trim().toLowerCase()}`;
+/**
+ * Counts one login attempt against the address and the account; the later of the two waits when either is over.
+ * `clientIp` is the hosted app's trusted address; without it, the socket's.
+ */
+export function createLoginLimiter(clientIp?: (request: Request) => string) {
+  const byAddress = createRateLimiter(LOGIN_ATTEMPTS_PER_ADDRESS);
+  const byAccount = createRateLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT);
+  return (c: Context, email: string): RateLimitDecision => {
+    const address = addressKey(clientIp ? clientIp(c.req.raw) : peerAddress(c));
+    const decisions = [byAddress.attempt(address), byAccount.attempt(email.trim().toLowerCase())];
+    const refused = decisions.filter((decision) => !decision.allowed);
+    if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.max(...refused.map((decision) => decision.retryAfterSeconds)) };
+  };
+}

@@ -8,14 +8,7 @@ export type FieldErrorMap = Partial<Record<string, string[]>>;
 const NextField = (props: { next?: string }) =>
   props.next ? <input type="hidden" name="next" value={props.next} /> : null;
 
-export function LoginPage(props: {
-  email: string;
-  error?: string;
-  next?: string;
-  notice?: string;
-  /** A public demo: nobody can make an account, so the page does not offer one. */
-  signupOff?: boolean;
-}) {
+export function LoginPage(props: { email: string; error?: string; next?: string; notice?: string }) {
   const href = useHref();
   return (
     <DashboardLayout title="Log in" narrow>
@@ -51,16 +44,9 @@ export function LoginPage(props: {
         </div>
         <button type="submit">Log in</button>
       </form>
-      {props.signupOff ? (
-        <p style="margin-top: 1rem">
-          This public demo is read-only, so it has no sign-up. To create your own apps, run the template locally with{" "}
-          <code>npm run dev</code>.
-        </p>
-      ) : (
-        <p style="margin-top: 1rem">
-          New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
-        </p>
-      )}
+      <p class="spaced">
+        New here? <a href={href("/dashboard/signup")}>Create a developer account</a>
+      </p>
     </DashboardLayout>
   );
 }
@@ -201,7 +187,7 @@ export function SignupPage(props: { values: SignupValues; errors: FieldErrorMap 
         </Agreement>
         <button type="submit">Create Account</button>
       </form>
-      <p style="margin-top: 1rem">
+      <p class="spaced">
         Already have an account? <a href={href("/dashboard/login")}>Log in</a>
       </p>
     </DashboardLayout>

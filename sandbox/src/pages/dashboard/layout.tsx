@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The developer dashboard's shell: header with the signed-in email and Log out, an app switcher and tabs.
 // The same base stylesheet as the module pages (pages/base-styles.ts), laid out wider for tables.
-import type { Child } from "hono/jsx";
+import { useContext, type Child } from "hono/jsx";
 import { raw } from "hono/html";
+import { CspNonce } from "../../lib/security-headers";
 import { BASE_CSS } from "../base-styles";
 import { HtmlDocument } from "../html-document";
 import { useHref } from "../../lib/base-path";
@@ -46,6 +47,8 @@ button, .button { display: inline-block; padding: 0.55rem 1rem; }
 button.danger { background: var(--danger); border-color: var(--danger); }
 button.link { background: none; border: 0; color: var(--brand); padding: 0; font-weight: 600; text-decoration: underline; }
 main.narrow button[type="submit"] { width: 100%; }
+.spaced { margin-top: 1rem; }
+section.card.spaced { margin-top: 1.5rem; }
 td form { margin: 0; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.875rem; word-break: break-all; }
 td code, td.mono, .nowrap, .nowrap code { white-space: nowrap; word-break: normal; }
@@ -165,7 +168,7 @@ export function DashboardLayout(props: { title: string; chrome?: Chrome; narrow?
       </header>
       {props.chrome ? <AppBar chrome={props.chrome} /> : null}
       <main class={props.narrow ? "narrow" : undefined}>{props.children}</main>
-      <script>{raw(COPY_SCRIPT)}</script>
+      <script nonce={useContext(CspNonce)}>{raw(COPY_SCRIPT)}</script>
     </HtmlDocument>
   );
 }

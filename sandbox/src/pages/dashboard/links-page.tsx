@@ -115,7 +115,7 @@ export function LinksPage(props: {
           <textarea id="generated-url" readonly rows={3}>
             {props.url}
           </textarea>
-          <p style="margin-top: 1rem">
+          <p class="spaced">
             <a class="button" href={props.url} target="_blank" rel="noopener noreferrer">
               Open
               <span class="visually-hidden"> (opens in a new tab)</span>

@@ -41,7 +41,7 @@ const NOTICES = {
   saved: "Changes saved.",
 };
 
-function Keys(props: { app: DeveloperApp; revealSecret: boolean; secretHidden: boolean }) {
+function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
   const href = useHref();
   const { app } = props;
   return (
@@ -55,9 +55,7 @@ function Keys(props: { app: DeveloperApp; revealSecret: boolean; secretHidden: b
         </dd>
         <dt>Client Secret</dt>
         <dd class="nowrap">
-          {props.secretHidden ? (
-            <span>{"Not shown on the public demo: it opens this app's control API."}</span>
-          ) : props.revealSecret ? (
+          {props.revealSecret ? (
             <>
               <code id="client-secret">{app.clientSecret}</code>
               <CopyButton target="client-secret" label="Copy the Client Secret" />
@@ -89,8 +87,6 @@ export function SettingsPage(props: {
   errors: FieldErrorMap;
   notice?: keyof typeof NOTICES;
   revealSecret?: boolean;
-  /** A public demo never shows the client secret (it opens the control API). */
-  secretHidden?: boolean;
 }) {
   const href = useHref();
   const { app, values, errors } = props;
@@ -102,7 +98,7 @@ export function SettingsPage(props: {
           {NOTICES[props.notice]}
         </p>
       ) : null}
-      <Keys app={app} revealSecret={props.revealSecret ?? false} secretHidden={props.secretHidden ?? false} />
+      <Keys app={app} revealSecret={props.revealSecret ?? false} />
       <form method="post" action={href(appPath(app.clientId))} novalidate>
         <section class="card" aria-labelledby="app-heading">
           <h2 id="app-heading">Application</h2>
@@ -167,7 +163,7 @@ export function SettingsPage(props: {
         </section>
         <button type="submit">Save Changes</button>
       </form>
-      <section class="card" aria-labelledby="delete-heading" style="margin-top: 1.5rem">
+      <section class="card spaced" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete application</h2>
         <p>Deletes the app with its users, user intents, tokens, routines and webhook log. You are asked to confirm.</p>
         <a class="button secondary" href={href(appPath(app.clientId, "/delete"))}>

@@ -98,7 +98,6 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly, hosted }: Deps
         errors={errors}
         notice={notice}
         revealSecret={query.created === "1" || query.reveal === "1"}
-        secretHidden={hosted?.publicDemo ?? false}
       />,
       status,
     );

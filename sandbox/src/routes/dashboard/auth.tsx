@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { Deps } from "../../deps";
 import { fieldErrors } from "../../lib/field-errors";
 import { readForm } from "../../lib/form-body";
-import { createRateLimiter, LOGIN_ATTEMPTS, loginAttemptKey } from "../../lib/rate-limit";
+import { createLoginLimiter } from "../../lib/rate-limit";
 import { EMPTY_SIGNUP, LoginPage, SignupPage, type SignupValues } from "../../pages/dashboard/auth-pages";
 import { signupSchema } from "./forms";
 import { clearSession, safeNext, sessionNow, sessionToken, startSession } from "./session";
@@ -13,9 +13,8 @@ import { href, renderPage } from "../../lib/base-path";
 export const LOGIN_FAILED = "Email or password is incorrect";
 
 export function dashboardAuthRoutes({ store, hosted }: Deps) {
-  const signupOff = hosted?.publicDemo ?? false;
   const app = new Hono();
-  const loginAttempts = createRateLimiter(LOGIN_ATTEMPTS);
+  const countLoginAttempt = createLoginLimiter(hosted?.clientIp);
 
   app.get("/dashboard/signup", (c) => renderPage(c, <SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
@@ -46,27 +45,22 @@ export function dashboardAuthRoutes({ store, hosted }: Deps) {
 
   app.get("/dashboard/login", (c) => {
     const notice = c.req.query("logged_out") ? "You are logged out." : undefined;
-    return renderPage(
-      c,
-      <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} signupOff={signupOff} />,
-    );
+    return renderPage(c, <LoginPage email="" next={safeNext(c.req.query("next"))} notice={notice} />);
   });
 
   app.post("/dashboard/login", async (c) => {
     const form = await readForm(c);
     const email = form.email ?? "";
     const next = safeNext(form.next);
-    const attemptKey = loginAttemptKey(c, email);
-    const { allowed, retryAfterSeconds } = loginAttempts.attempt(attemptKey);
+    // Before the password check: each check is a scrypt, the costliest thing a request can ask for.
+    const { allowed, retryAfterSeconds } = countLoginAttempt(c, email);
     if (!allowed) {
       c.header("Retry-After", String(retryAfterSeconds));
-      const error = `Too many login attempts for this email. Wait ${retryAfterSeconds} seconds, then try again.`;
-      return renderPage(c, <LoginPage email={email} next={next} error={error} signupOff={signupOff} />, 429);
+      const error = `Too many login attempts. Wait ${retryAfterSeconds} seconds, then try again.`;
+      return renderPage(c, <LoginPage email={email} next={next} error={error} />, 429);
     }
     const developer = await store.developers.logIn(email, form.password ?? "");
-    if (!developer)
-      return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} signupOff={signupOff} />, 400);
-    loginAttempts.clear(attemptKey);
+    if (!developer) return renderPage(c, <LoginPage email={email} next={next} error={LOGIN_FAILED} />, 400);
     startSession(c, await store.developers.createSession(developer.id, sessionNow()));
     return c.redirect(href(c, next ?? "/dashboard"), 303);
   });

@@ -28,8 +28,11 @@ export function dashboardRoutes(deps: Deps) {
     c.header("X-Frame-Options", "DENY");
   });
 
-  // Before every other dashboard route, so no write of theirs runs on a public demo.
-  if (deps.hosted?.publicDemo) app.route("/", publicDemoRoutes());
+  // The public demo has its one page and nothing else: no sign-in, no route that writes.
+  if (deps.hosted?.publicDemo) {
+    app.route("/", publicDemoRoutes(deps));
+    return app;
+  }
   app.route("/", dashboardAuthRoutes(deps));
   app.route("/", dashboardAppRoutes(deps));
   app.route("/", dashboardLinkRoutes(deps));

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { cookiePath, href } from "../../lib/base-path";
 import { systemClock } from "../../lib/clock";
+import { servedOverHttps } from "../../lib/security-headers";
 import type { Chrome, DashboardTab } from "../../pages/dashboard/layout";
 import type { DeveloperApp, Store } from "../../store";
 import { DEVELOPER_SESSION_TTL_MS, type Developer } from "../../store/developers";
@@ -28,7 +29,7 @@ export function startSession(c: Context, token: string): void {
     path: cookiePath(c, COOKIE_PATH),
     httpOnly: true,
     sameSite: "Strict",
-    secure: ownOrigin(c).startsWith("https:"),
+    secure: servedOverHttps(c),
     maxAge: DEVELOPER_SESSION_TTL_MS / 1000,
   });
 }

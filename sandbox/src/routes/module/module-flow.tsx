@@ -21,6 +21,7 @@ import {
   tokenAuthenticationRequired,
 } from "./module-request";
 import { cookiePath, renderPage } from "../../lib/base-path";
+import { allowFormRedirect, servedOverHttps } from "../../lib/security-headers";
 
 export const LOGIN_COOKIE = "astra_sandbox_login";
 
@@ -61,6 +62,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (!session || session.context.flow !== flow) return null;
     const client = await store.apps.findByClientId(session.clientId);
     if (!client || !isAllowedRedirectUri(hosted, c.req.raw, client, session.redirectUri)) return null;
+    allowFormRedirect(c, session.redirectUri);
     return { session, client };
   }
 
@@ -81,6 +83,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     setCookie(c, LOGIN_COOKIE, secret, {
       httpOnly: true,
       sameSite: "Lax",
+      secure: servedOverHttps(c),
       // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
       path: cookiePath(c, "/"),
       maxAge: MODULE_SESSION_TTL_MS / 1000,

@@ -11,6 +11,7 @@ import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import type { UserIntentRecord } from "../../store/user-intents";
 import type { UserRecord } from "../../store/users";
 import { renderPage } from "../../lib/base-path";
+import { allowFormRedirect } from "../../lib/security-headers";
 
 /** Module pages carry session ids, codes and personal details: no cache keeps them. */
 export const noStore = createMiddleware(async (c, next) => {
@@ -144,6 +145,7 @@ export function openSession(
   now: Date,
 ): Promise<ModuleSession> {
   const { subject } = person;
+  allowFormRedirect(c, c.req.query("redirect_uri") ?? "");
   return store.moduleSessions.create(
     {
       clientId: client.clientId,
