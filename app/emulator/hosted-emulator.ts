@@ -3,6 +3,7 @@
 // app file that imports sandbox/ (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
 import "server-only";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
+import { clientIpFrom } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
@@ -46,6 +47,7 @@ function build(env: Env): EmbeddedEmulator {
     deliver: inProcessDelivery(webhookUrl, origins),
     store: openHostedStore(location, keys),
     publicDemo: env.publicDemo,
+    clientAddress: (request: Request) => clientIpFrom(request.headers, env.clientIpHeader),
   });
 }
 

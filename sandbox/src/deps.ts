@@ -17,6 +17,11 @@ export interface Deps {
   visitorScope: boolean;
   /** Sends webhook events (control API replay and clock advance, dashboard replay). */
   webhooks: WebhookDispatcher;
+  /**
+   * Visitor scope: the address key (lib/address-key.ts) of the client behind a request, which per-address limits
+   * count under; null outside visitor scope, where nothing is counted.
+   */
+  addressKeyOf(request: Request): string | null;
   /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */
   hosted: HostedMode | null;
 }

@@ -29,6 +29,11 @@ export interface HostedEmulatorOptions {
   ownOrigins: (request: Request) => string[];
   /** How webhooks are sent: the app's in-process handler, so no request goes out to the deployment's own URL. */
   deliver?: typeof fetch;
+  /**
+   * The client's address as this deployment trusts it (its proxy's header), for the per-address limits; without
+   * it every visitor counts as one client.
+   */
+  clientAddress?: (request: Request) => string;
   /** A public demo: the dashboard is read-only and has no sign-up. */
   publicDemo?: boolean;
   /** From openHostedStore (sandbox/src/hosted-store.ts); a promise is awaited before the first request. */
@@ -59,7 +64,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
     throw new Error(`createHostedEmulator: ${problems}.`);
   }
   const { basePath, clientId, clientSecret, appName, webhookUrl } = parsed.data;
-  const { ownOrigins, deliver, publicDemo = false, clock = systemClock } = options;
+  const { ownOrigins, deliver, publicDemo = false, clock = systemClock, clientAddress } = options;
 
   const ready = (async () => {
     const store = await options.store;
@@ -74,6 +79,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       hosted: { ownOrigins, publicDemo },
       // Every visitor of the demo is a user of this one app: the clock, faults and reset are theirs alone.
       visitorScope: true,
+      clientAddress,
     });
     const webhooks = createWebhookDispatcher(store, { fetch: deliver });
     return { app, store, webhooks };
