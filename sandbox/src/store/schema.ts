@@ -265,7 +265,7 @@ CREATE TABLE IF NOT EXISTS webhook_events (${t.rowid}
 );
 CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id, created_at);
 CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at);
-CREATE INDEX IF NOT EXISTS webhook_events_by_user ON webhook_events (user_id, created_at);
+CREATE INDEX IF NOT EXISTS webhook_events_by_user ON webhook_events (user_id);
 
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
   id ${t.serialId},
