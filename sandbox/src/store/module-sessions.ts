@@ -11,7 +11,7 @@ import { insertUser, selectUserByPhone, type UserRecord } from "./users";
 import { recordStrangerUser, userSlotFor, type VisitorLimits } from "./visitors";
 
 /** Visitor scope: open module sessions (login cookies included) one address key may hold at once. */
-export const MAX_OPEN_SESSIONS_PER_ADDRESS = 20;
+export const MAX_OPEN_SESSIONS_PER_ADDRESS = 50;
 
 /** Visitor scope: who is asking, so the store can count what they make against their address. */
 export interface Stranger {
