@@ -1,21 +1,27 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "../../config/emulator-defaults";
+import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { VISITOR_LIMITS } from "../../sandbox/src/routes/control/control-visitors";
 import { MAX_ACTIVE_FAULTS } from "../../sandbox/src/store/faults";
 import { MAX_OPEN_SESSIONS_PER_ADDRESS } from "../../sandbox/src/store/module-sessions";
-import { CLIENT_IP_HEADER, PROXY_URL } from "./ports";
+import { CLIENT_IP_HEADER, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
 // Issue 17: what a stranger can make in the demo is counted in the shared database per address, so alternating
 // between the two instances (x-instance) gains an attacker nothing: each cap holds across both.
 
-const BASIC = `Basic ${Buffer.from(`${EMULATOR_CLIENT_ID}:${EMULATOR_CLIENT_SECRET}`).toString("base64")}`;
+// The demo's client secret, derived from AUTH_SECRET as lib/env.ts does (server-only there).
+const clientSecret = createHmac("sha256", MULTI_AUTH_SECRET).update("astra-emulator-client-secret").digest("base64url");
+const BASIC = `Basic ${Buffer.from(`${EMULATOR_CLIENT_ID}:${clientSecret}`).toString("base64")}`;
 const REDIRECT_URI = `${PROXY_URL}/api/auth/callback/astra`;
 let nextAddress = 1;
 /** A /64 no other test used; each request picks a fresh address inside it, as an attacker with a /64 could. */
 function attacker() {
   const prefix = `2001:db8:${(nextAddress += 1).toString(16)}:${Date.now().toString(16).slice(-4)}`;
   let host = 0;
-  return (instance: number) => ({ "x-instance": String(instance % 2), [CLIENT_IP_HEADER]: `${prefix}::${(host += 1).toString(16)}` });
+  return (instance: number) => ({
+    "x-instance": String(instance % 2),
+    [CLIENT_IP_HEADER]: `${prefix}::${(host += 1).toString(16)}`,
+  });
 }
 
 const authorizePath = () =>
@@ -68,7 +74,10 @@ test("users per address, by the module's profile step: the cap holds across both
 test("active faults per visitor: the cap holds across both instances", async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: PROXY_URL, extraHTTPHeaders: { authorization: BASIC } });
   const from = attacker();
-  const made = await api.post("/emulator/sandbox/visitors", { headers: from(0), data: { client_ip: "2001:db8:ff::1" } });
+  const made = await api.post("/emulator/sandbox/visitors", {
+    headers: from(0),
+    data: { client_ip: "2001:db8:ff::1" },
+  });
   expect(made.status(), await made.text()).toBe(201);
   const { user_id } = (await made.json()) as { user_id: string };
   const fault = { method: "GET", path: "/v1/transfers", status: 503, count: 1 };

@@ -123,7 +123,8 @@ describe("module sessions", () => {
   it(`one address holds at most ${MAX_OPEN_SESSIONS_PER_ADDRESS} open sign-ins; the next is a 429, others go on`, async () => {
     const { app } = hostedSandbox();
     const open = (ip: string) => app.request(authorizeUrl({ state: "s" }), { headers: { [IP_HEADER]: ip } });
-    for (let i = 0; i < MAX_OPEN_SESSIONS_PER_ADDRESS; i += 1) expect((await open(`2001:db8:9:9::${i}`)).status).toBe(200);
+    for (let i = 0; i < MAX_OPEN_SESSIONS_PER_ADDRESS; i += 1)
+      expect((await open(`2001:db8:9:9::${i}`)).status).toBe(200);
     const refused = await open("2001:db8:9:9::ffff");
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("1800");
@@ -138,8 +139,15 @@ describe("faults", () => {
     const call = (method: string) =>
       sandbox.app.request("/sandbox/faults", {
         method,
-        headers: { Authorization: basicAuth(), "Content-Type": "application/json", [SANDBOX_USER_HEADER]: visitor.user_id },
-        body: method === "POST" ? JSON.stringify({ method: "GET", path: "/v1/accounts", status: 503, count: 1 }) : undefined,
+        headers: {
+          Authorization: basicAuth(),
+          "Content-Type": "application/json",
+          [SANDBOX_USER_HEADER]: visitor.user_id,
+        },
+        body:
+          method === "POST"
+            ? JSON.stringify({ method: "GET", path: "/v1/accounts", status: 503, count: 1 })
+            : undefined,
       });
     for (let i = 0; i < MAX_ACTIVE_FAULTS; i += 1) expect((await call("POST")).status).toBe(201);
     const refused = await call("POST");
@@ -198,7 +206,12 @@ describe("the request path with an active fault", () => {
     const { sql, transactions } = await rawSql();
     const faults = createFaultsStore(sql);
     const now = new Date("2026-01-15T17:00:00Z");
-    await faults.create(DEFAULT_APP.clientId, { method: "GET", path: "/v1/routines", status: 503, delayMs: null, count: 5 }, now, "user-a");
+    await faults.create(
+      DEFAULT_APP.clientId,
+      { method: "GET", path: "/v1/routines", status: 503, delayMs: null, count: 5 },
+      now,
+      "user-a",
+    );
     const before = transactions();
     const target = { method: "GET", clientId: DEFAULT_APP.clientId };
     expect(await faults.take({ ...target, path: "/v1/accounts", userId: "user-a" })).toBeNull();
@@ -219,7 +232,11 @@ describe("webhook events", () => {
         const event = { clientId: DEFAULT_APP.clientId, type: "user_updated" as const, resourceId: "r" };
         ids.push(await recordEvent(sql, { ...event, userId: "user-a" }, now));
       }
-      await recordEvent(sql, { clientId: DEFAULT_APP.clientId, type: "user_updated", resourceId: "r", userId: "user-b" }, now);
+      await recordEvent(
+        sql,
+        { clientId: DEFAULT_APP.clientId, type: "user_updated", resourceId: "r", userId: "user-b" },
+        now,
+      );
     });
     const kept = await sql
       .prepare<[string], string>("SELECT webhook_id FROM webhook_events WHERE user_id = ? ORDER BY rowid")

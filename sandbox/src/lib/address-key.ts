@@ -22,12 +22,18 @@ function expandIPv6(ip: string): number[] | null {
 }
 
 export function addressKey(ip: string): string {
-  const address = ip.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const address = ip
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   if (isIPv4(address)) return address;
   if (!isIPv6(address)) return address.toLowerCase();
   const words = expandIPv6(address);
   if (!words) return address.toLowerCase();
   const mappedV4 = words.slice(0, 5).every((word) => word === 0) && words[5] === 0xffff;
   if (mappedV4) return [words[6]! >> 8, words[6]! & 255, words[7]! >> 8, words[7]! & 255].join(".");
-  return `${words.slice(0, 4).map((word) => word.toString(16)).join(":")}::/64`;
+  return `${words
+    .slice(0, 4)
+    .map((word) => word.toString(16))
+    .join(":")}::/64`;
 }

@@ -125,7 +125,9 @@ export function createVisitorsStore(sql: Sql) {
     "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
   );
   const visitorOf = sql
-    .prepare<[string, string], number>("SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ? AND kind = 'visitor'")
+    .prepare<[string, string], number>(
+      "SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ? AND kind = 'visitor'",
+    )
     .pluck();
   const expired = sql
     .prepare<[number], string>("SELECT user_id FROM visitors WHERE created_at <= ? ORDER BY created_at")
