@@ -4,6 +4,7 @@ import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { VISITOR_LIMITS } from "../../sandbox/src/routes/control/control-visitors";
 import { MAX_ACTIVE_FAULTS } from "../../sandbox/src/store/faults";
 import { MAX_OPEN_SESSIONS_PER_ADDRESS } from "../../sandbox/src/store/module-sessions";
+import { SignInFlow } from "../e2e/fixtures";
 import { CLIENT_IP_HEADER, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
 // Issue 17: what a stranger can make in the demo is counted in the shared database per address, so alternating
@@ -11,6 +12,8 @@ import { CLIENT_IP_HEADER, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
 // The demo's client secret, derived from AUTH_SECRET as lib/env.ts does (server-only there).
 const clientSecret = createHmac("sha256", MULTI_AUTH_SECRET).update("astra-emulator-client-secret").digest("base64url");
+/** lib/events/stream-slots.ts (a server-only module, so not imported here). */
+const MAX_STREAMS_PER_USER = 5;
 const BASIC = `Basic ${Buffer.from(`${EMULATOR_CLIENT_ID}:${clientSecret}`).toString("base64")}`;
 const REDIRECT_URI = `${PROXY_URL}/api/auth/callback/astra`;
 let nextAddress = 1;
@@ -96,4 +99,32 @@ test("active faults per visitor: the cap holds across both instances", async ({ 
     expect(refused.status()).toBe(409);
   }
   await api.dispose();
+});
+
+test("live-update streams per user: the cap holds across both instances", async ({ page }) => {
+  await page.goto("/");
+  await new SignInFlow(page).asDemoUser();
+  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
+  // Streams opened from the page, alternating instances, kept open; the page's own live updates may hold one.
+  const attempts = 2 * MAX_STREAMS_PER_USER + 1;
+  const statuses = await page.evaluate(async (count) => {
+    const open: AbortController[] = [];
+    Object.assign(window, { openStreams: open });
+    const answers: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const controller = new AbortController();
+      open.push(controller);
+      const response = await fetch("/api/astra/events", {
+        headers: { "x-instance": String(i % 2) },
+        signal: controller.signal,
+      });
+      answers.push(response.status);
+    }
+    return answers;
+  }, attempts);
+  await page.evaluate(() => {
+    for (const controller of (window as unknown as { openStreams: AbortController[] }).openStreams) controller.abort();
+  });
+  expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(MAX_STREAMS_PER_USER);
+  expect(statuses.at(-1)).toBe(429);
 });
