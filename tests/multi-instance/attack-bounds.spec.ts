@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { VISITOR_LIMITS } from "../../sandbox/src/routes/control/control-visitors";
 import { MAX_ACTIVE_FAULTS } from "../../sandbox/src/store/faults";
@@ -127,4 +128,18 @@ test("live-update streams per user: the cap holds across both instances", async 
   });
   expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(MAX_STREAMS_PER_USER);
   expect(statuses.at(-1)).toBe(429);
+  // Closed streams give their slots back: only the page's own stream (if any) still holds one.
+  await page.close();
+  await expect.poll(openSlots).toBe(0);
 });
+
+async function openSlots(): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM app_stream_slots");
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
