@@ -119,6 +119,33 @@ describe("users a stranger makes", () => {
   });
 });
 
+describe("user intents a stranger makes", () => {
+  it("are capped per address (429, nothing written) and unconverted ones go at the 24-hour cleanup", async () => {
+    const sandbox = hostedSandbox();
+    const create = (ip: string, n: number) =>
+      sandbox.app.request("/v1/user_intent", {
+        method: "POST",
+        headers: { Authorization: basicAuth(), "Content-Type": "application/json", [IP_HEADER]: ip },
+        body: JSON.stringify(
+          intentBody({ email: `squat-${n}@example.com`, phone: `+120255501${String(n).padStart(2, "0")}` }),
+        ),
+      });
+    const ids: string[] = [];
+    for (let i = 0; i < VISITOR_LIMITS.perIp; i += 1) {
+      const response = await create(ADDRESS, i);
+      expect(response.status).toBe(201);
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    const refused = await create("2001:db8:7:7::abcd", 50);
+    expect(refused.status).toBe(429);
+    expect(await sandbox.store.dashboard.listIntents(DEFAULT_APP.clientId)).toHaveLength(VISITOR_LIMITS.perIp);
+    expect((await create("203.0.113.70", 51)).status).toBe(201);
+
+    await sandbox.store.visitors.deleteCreatedBefore(sandbox.clock.now());
+    expect(await sandbox.store.userIntents.findForClient(DEFAULT_APP.clientId, ids[0]!)).toBeNull();
+  });
+});
+
 describe("module sessions", () => {
   it(`one address holds at most ${MAX_OPEN_SESSIONS_PER_ADDRESS} open sign-ins; the next is a 429, others go on`, async () => {
     const { app } = hostedSandbox();

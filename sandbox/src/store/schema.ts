@@ -108,9 +108,12 @@ CREATE TABLE IF NOT EXISTS user_intents (
   oauth_token_issued INTEGER NOT NULL DEFAULT 0,
   -- JSON object sent at creation, echoed on user_intent_updated and user_updated webhooks
   metadata TEXT,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- visitor scope: the creating client's address key, for the per-address limit and the 24-hour cleanup
+  address_key TEXT
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
+CREATE INDEX IF NOT EXISTS user_intents_by_address ON user_intents (address_key, created_at);
 
 CREATE TABLE IF NOT EXISTS accounts (${t.rowid}
   id TEXT PRIMARY KEY,

@@ -132,6 +132,14 @@ export function createVisitorsStore(sql: Sql) {
   const expired = sql
     .prepare<[number], string>("SELECT user_id FROM visitors WHERE created_at <= ? ORDER BY created_at")
     .pluck();
+  // Intents strangers made (address_key set) that never became a user; converted ones go with their user.
+  const expiredIntentEvents = sql.prepare<[number]>(
+    `DELETE FROM webhook_events WHERE user_id IN
+       (SELECT id FROM user_intents WHERE address_key IS NOT NULL AND created_at <= ? AND user_id IS NULL)`,
+  );
+  const expiredIntents = sql.prepare<[number]>(
+    "DELETE FROM user_intents WHERE address_key IS NOT NULL AND created_at <= ? AND user_id IS NULL",
+  );
   const wipeData = WIPE_USER_DATA.map((text) => sql.prepare<UserParams>(text));
   const wipeUser = WIPE_USER.map((text) => sql.prepare<UserParams>(text));
 
@@ -216,6 +224,8 @@ export function createVisitorsStore(sql: Sql) {
     },
     /** Deletes every visitor created at or before `cutoff`, with all their data; returns how many. */
     async deleteCreatedBefore(cutoff: Date): Promise<number> {
+      await expiredIntentEvents.run(cutoff.getTime());
+      await expiredIntents.run(cutoff.getTime());
       const userIds = await expired.all(cutoff.getTime());
       // One transaction per visitor, so a huge backlog never holds the write lock for long.
       for (const userId of userIds) {
