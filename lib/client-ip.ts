@@ -12,3 +12,20 @@ export function clientIpFrom(headers: Pick<Headers, "get">, trustedHeader: strin
   const candidate = headers.get(trustedHeader)?.split(",").at(-1)?.trim() ?? "";
   return isIP(candidate) ? candidate : UNKNOWN_CLIENT_IP;
 }
+
+/**
+ * What a per-address limit counts under: an IPv4 address itself, an IPv6 address its /64 (a host holds a whole
+ * /64 and may use any address in it). The emulator's sandbox/src/lib/address-key.ts does the same.
+ */
+export function addressKey(ip: string): string {
+  if (isIP(ip) !== 6 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return ip.replace(/^::ffff:/i, "");
+  const [head = "", tail] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0");
+  const groups = tail === undefined ? left : [...left, ...zeros, ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

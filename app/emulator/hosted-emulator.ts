@@ -2,14 +2,31 @@
 // configuration, and registers it for lib/astra/transport.ts, so the app's Astra calls stay in-process. The only
 // app file that imports sandbox/ (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
 import "server-only";
+import { headers } from "next/headers";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
+import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
-import { clientIpFrom } from "@/lib/client-ip";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
 import { openHostedStore } from "../../sandbox/src/hosted-store";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
+/** Set on every request the emulator gets, from the trusted client-IP header, so a browser's own value never counts. */
+const CLIENT_ADDRESS_HEADER = "x-astra-demo-client-address";
+
+/**
+ * The visitor behind a request: a browser's request to /emulator carries the proxy's header itself; one the app
+ * makes in-process for a visitor (a server action's Astra call) has it in the visitor's request, read here.
+ */
+async function visitorAddress(request: Request, trustedHeader: string | undefined): Promise<string> {
+  const own = clientIpFrom(request.headers, trustedHeader);
+  if (own !== UNKNOWN_CLIENT_IP) return own;
+  try {
+    return clientIpFrom(await headers(), trustedHeader);
+  } catch {
+    return own; // outside a request (instrumentation, due work)
+  }
+}
 
 const unique = (values: (string | undefined)[]) => [...new Set(values.filter((value) => value !== undefined))];
 
@@ -39,16 +56,24 @@ function build(env: Env): EmbeddedEmulator {
   // With DATABASE_URL the emulator's tables sit beside the app's own (lib/db): one database for the whole demo.
   const location =
     env.demoStore.kind === "postgres" ? { databaseUrl: env.demoStore.url } : { file: env.demoStore.file };
-  return createHostedEmulator({
+  const emulator = createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
     // Redirect URIs on these origins are accepted: the emulator can only send people back to this deployment.
     ownOrigins: (request: Request) => unique([new URL(request.url).origin, ...origins]),
     deliver: inProcessDelivery(webhookUrl, origins),
-    clientIp: (request: Request) => clientIpFrom(request.headers, env.clientIpHeader),
     store: openHostedStore(location, keys),
     publicDemo: env.publicDemo,
+    clientAddress: (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_IP,
   });
+  return {
+    ...emulator,
+    async fetch(request) {
+      const stamped = new Headers(request.headers);
+      stamped.set(CLIENT_ADDRESS_HEADER, await visitorAddress(request, env.clientIpHeader));
+      return emulator.fetch(new Request(request, { headers: stamped }));
+    },
+  };
 }
 
 /**

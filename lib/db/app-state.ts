@@ -9,6 +9,8 @@ import { createMemoryTokenHandOver, type TokenHandOver } from "@/lib/auth/token-
 import { getEnv } from "@/lib/env";
 import { createPostgresUserEventRelay } from "@/lib/events/user-events-postgres";
 import { memoryUserEventRelay, type UserEventRelay } from "@/lib/events/user-events";
+import { createMemoryStreamSlots, type StreamSlots } from "@/lib/events/stream-slots";
+import { createPostgresStreamSlots } from "@/lib/events/stream-slots-postgres";
 import { getDatabasePool } from "./pool";
 
 export type AppState = {
@@ -18,6 +20,8 @@ export type AppState = {
   tokenHandOver: TokenHandOver;
   /** Astra events on their way to the user's open pages. */
   userEvents: UserEventRelay;
+  /** Open live-update streams, capped per user and per client address. */
+  streamSlots: StreamSlots;
 };
 
 export function createAppState(pool: Pool | null, { authSecret }: { authSecret: string }): AppState {
@@ -26,12 +30,14 @@ export function createAppState(pool: Pool | null, { authSecret }: { authSecret: 
       webhookIds: createMemoryWebhookIdStore(),
       tokenHandOver: createMemoryTokenHandOver(),
       userEvents: memoryUserEventRelay,
+      streamSlots: createMemoryStreamSlots(),
     };
   }
   return {
     webhookIds: createPostgresWebhookIdStore(pool),
     tokenHandOver: createPostgresTokenHandOver(pool, { secret: authSecret }),
     userEvents: createPostgresUserEventRelay(pool),
+    streamSlots: createPostgresStreamSlots(pool),
   };
 }
 

@@ -36,6 +36,16 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS app_user_events_user_id ON app_user_events (user_id, id);
   CREATE INDEX IF NOT EXISTS app_user_events_at ON app_user_events (at);
+
+  CREATE TABLE IF NOT EXISTS app_stream_slots (
+    id text PRIMARY KEY,
+    user_id text NOT NULL,
+    address text NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS app_stream_slots_user ON app_stream_slots (user_id);
+  CREATE INDEX IF NOT EXISTS app_stream_slots_address ON app_stream_slots (address);
+  CREATE INDEX IF NOT EXISTS app_stream_slots_expires_at ON app_stream_slots (expires_at);
 `;
 
 const ready = new WeakMap<Pool, Promise<void>>();

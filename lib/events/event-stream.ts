@@ -1,18 +1,16 @@
 // The live-updates stream (GET /api/astra/events) for one signed-in user's page: at most a few at once per
-// user, and only while the session that opened it is still good.
+// user and per client address (stream-slots.ts), and only while the session that opened it is still good.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { latestTokens } from "@/lib/auth/refresh-token";
 import { getAppState } from "@/lib/db/app-state";
+import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER, type StreamSlots } from "./stream-slots";
 import type { UserEventRelay } from "./user-events";
 
-/**
- * Open streams per user. Astra keeps one live authorization per user and app, so this is one session's tabs.
- * A stream past the cap is refused with 429 rather than closing the oldest: a closed EventSource reconnects
- * after `retry`, and six tabs would then evict each other forever; a refused one stays closed, and that page
- * still updates by SWR's polling.
- */
-export const MAX_STREAMS_PER_USER = 5;
+// A stream past a cap is refused with 429 rather than closing the oldest: a closed EventSource reconnects after
+// `retry`, and six tabs would then evict each other forever; a refused one stays closed, and that page still
+// updates by SWR's polling.
+export { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER };
 /** How often the session is judged again (and a comment keeps proxies from closing an idle connection). */
 export const RECHECK_MS = 25_000;
 /**
@@ -20,9 +18,6 @@ export const RECHECK_MS = 25_000;
  * cleanly and the browser reconnects with its Last-Event-ID instead of being cut off mid-message.
  */
 export const RESUMABLE_STREAM_MS = 280_000;
-
-const registry = globalThis as typeof globalThis & { __astraOpenStreams?: Map<string, number> };
-const openStreams = (registry.__astraOpenStreams ??= new Map());
 
 /**
  * Whether the stream may stay open on this session: not signed out of Astra, and neither the session cookie nor
@@ -46,25 +41,30 @@ export type EventStreamOptions = {
   /** Where a reconnecting page left off (the Last-Event-ID header), already checked by parseLastEventId. */
   lastEventId?: string;
   relay?: UserEventRelay;
+  /** The client's address key (lib/client-ip.ts, addressKey), for the per-address cap. */
+  address?: string;
+  slots?: StreamSlots;
 };
 
-export function openEventStream(
+const REFUSALS = {
+  user: `At most ${MAX_STREAMS_PER_USER} pages get live updates at once; close another tab or reload later.`,
+  address: `At most ${MAX_STREAMS_PER_ADDRESS} pages from one network get live updates at once; reload later.`,
+};
+
+export async function openEventStream(
   session: JWT | null,
   signal: AbortSignal,
-  { lastEventId, relay = getAppState().userEvents }: EventStreamOptions = {},
-): Response {
+  { lastEventId, relay, address = "unknown", slots }: EventStreamOptions = {},
+): Promise<Response> {
   if (!sessionAllowsStream(session, nowSeconds())) {
     return Response.json({ error: "Sign in with Astra first." }, { status: 401 });
   }
   const userId = session.astraUserId;
-  const open = openStreams.get(userId) ?? 0;
-  if (open >= MAX_STREAMS_PER_USER) {
-    return Response.json(
-      { error: `At most ${MAX_STREAMS_PER_USER} pages get live updates at once; close another tab or reload later.` },
-      { status: 429 },
-    );
-  }
-  openStreams.set(userId, open + 1);
+  const state = relay && slots ? null : getAppState();
+  const userEvents = relay ?? state!.userEvents;
+  const streamSlots = slots ?? state!.streamSlots;
+  const slot = await streamSlots.acquire(userId, address);
+  if (!slot.ok) return Response.json({ error: REFUSALS[slot.refusal] }, { status: 429 });
 
   const encoder = new TextEncoder();
   let closed = false;
@@ -75,16 +75,17 @@ export function openEventStream(
         if (!closed) controller.enqueue(encoder.encode(text));
       };
       send("retry: 3000\n\n");
-      const unsubscribe = relay.subscribe(
+      const unsubscribe = userEvents.subscribe(
         userId,
         (event, id) => send(`${id ? `id: ${id}\n` : ""}event: astra\ndata: ${JSON.stringify(event)}\n\n`),
         { afterId: lastEventId, onError: () => end() },
       );
-      const lifetime = relay.resumable ? setTimeout(() => end(), RESUMABLE_STREAM_MS) : undefined;
+      const lifetime = userEvents.resumable ? setTimeout(() => end(), RESUMABLE_STREAM_MS) : undefined;
       const recheck = setInterval(() => {
         // Another request may have refreshed the tokens since this stream opened: judge the newest.
-        if (sessionAllowsStream(latestTokens(session), nowSeconds())) send(": keep-alive\n\n");
-        else end();
+        if (!sessionAllowsStream(latestTokens(session), nowSeconds())) return end();
+        send(": keep-alive\n\n");
+        streamSlots.renew(slot.id).catch(() => end());
       }, RECHECK_MS);
       // The browser leaving, the stream being cancelled and the session ending can all happen; any ends it, once.
       end = () => {
@@ -93,9 +94,8 @@ export function openEventStream(
         clearInterval(recheck);
         clearTimeout(lifetime);
         unsubscribe();
-        const left = (openStreams.get(userId) ?? 1) - 1;
-        if (left > 0) openStreams.set(userId, left);
-        else openStreams.delete(userId);
+        // A slot that cannot be given back lapses by itself (SLOT_TTL_MS).
+        streamSlots.release(slot.id).catch(() => undefined);
         try {
           controller.close();
         } catch {

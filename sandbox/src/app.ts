@@ -3,6 +3,7 @@ import { createBaseApp } from "./lib/create-app";
 import type { Deps, HostedMode } from "./deps";
 import { basePathVariable } from "./lib/base-path";
 import { createAppClocks, systemClock, type Clock } from "./lib/clock";
+import { addressKey } from "./lib/address-key";
 import { bodyLimits } from "./lib/body-limit";
 import { faultInjection } from "./lib/faults";
 import { hostCheck } from "./lib/host-check";
@@ -45,6 +46,11 @@ export interface AppOptions {
    * control actions that would touch every visitor at once answer 403. Off for the standalone emulator.
    */
   visitorScope?: boolean;
+  /**
+   * Visitor scope: the client's address as the app in front trusts it (its proxy's header). Without it every
+   * request counts as one client for the per-address limits.
+   */
+  clientAddress?: (request: Request) => string;
 }
 
 const FAVICON_SVG =
@@ -57,7 +63,9 @@ export function createApp(options: AppOptions) {
   const visitorScope = options.visitorScope ?? false;
   const clocks = createAppClocks(clock, store.appClocks, visitorScope ? store.userClocks : undefined);
   const webhooks = createWebhookDispatcher(store, { fetch: webhookFetch });
-  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks, hosted };
+  const clientAddress = options.clientAddress ?? (() => "unknown");
+  const addressKeyOf = (request: Request) => (visitorScope ? addressKey(clientAddress(request)) : null);
+  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks, hosted, addressKeyOf };
   const app = createBaseApp();
   app.use(basePathVariable(basePath));
   app.use(securityHeaders());

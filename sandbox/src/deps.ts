@@ -17,6 +17,11 @@ export interface Deps {
   visitorScope: boolean;
   /** Sends webhook events (control API replay and clock advance, dashboard replay). */
   webhooks: WebhookDispatcher;
+  /**
+   * Visitor scope: the address key (lib/address-key.ts) of the client behind a request, which per-address limits
+   * count under; null outside visitor scope, where nothing is counted.
+   */
+  addressKeyOf(request: Request): string | null;
   /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */
   hosted: HostedMode | null;
 }
@@ -26,7 +31,7 @@ export interface HostedMode {
   /** The origins this deployment answers on for this request: its redirect URIs and webhook URL may use them. */
   ownOrigins(request: Request): string[];
   /** The visitor's address as the app's trusted proxy reports it; the socket's is the proxy's, not theirs. */
-  clientIp?: (request: Request) => string;
+  clientAddress?: (request: Request) => string;
   /** The app this deployment serves: the one the public demo's dashboard shows. */
   clientId: string;
   /** A public demo: the dashboard is one anonymous read-only page (routes/dashboard/public-demo.tsx). */

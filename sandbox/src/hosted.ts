@@ -30,10 +30,10 @@ export interface HostedEmulatorOptions {
   /** How webhooks are sent: the app's in-process handler, so no request goes out to the deployment's own URL. */
   deliver?: typeof fetch;
   /**
-   * The visitor's address from the header the deployment's proxy sets (never one a client can write), for the
-   * dashboard login's per-address limit.
+   * The client's address as this deployment trusts it (its proxy's header), for the per-address limits; without
+   * it every visitor counts as one client.
    */
-  clientIp?: (request: Request) => string;
+  clientAddress?: (request: Request) => string;
   /** A public demo: the dashboard is one anonymous read-only page with the app's public facts. */
   publicDemo?: boolean;
   /** From openHostedStore (sandbox/src/hosted-store.ts); a promise is awaited before the first request. */
@@ -64,7 +64,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
     throw new Error(`createHostedEmulator: ${problems}.`);
   }
   const { basePath, clientId, clientSecret, appName, webhookUrl } = parsed.data;
-  const { ownOrigins, deliver, clientIp, publicDemo = false, clock = systemClock } = options;
+  const { ownOrigins, deliver, publicDemo = false, clock = systemClock, clientAddress } = options;
 
   const ready = (async () => {
     const store = await options.store;
@@ -76,9 +76,10 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       // Hosted means reachable from the internet: private webhook targets are refused, the app's own excepted.
       loopbackOnly: false,
       webhookFetch: deliver,
-      hosted: { ownOrigins, publicDemo, clientId, clientIp },
+      hosted: { ownOrigins, publicDemo, clientId, clientAddress },
       // Every visitor of the demo is a user of this one app: the clock, faults and reset are theirs alone.
       visitorScope: true,
+      clientAddress,
     });
     const webhooks = createWebhookDispatcher(store, { fetch: deliver });
     return { app, store, webhooks };

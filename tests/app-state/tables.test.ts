@@ -16,7 +16,12 @@ describe("the app's tables", () => {
     const { rows } = await instances[0]!.query(
       "SELECT tablename FROM pg_tables WHERE tablename LIKE 'app\\_%' ORDER BY tablename",
     );
-    expect(rows.map((row) => row.tablename)).toEqual(["app_token_successors", "app_user_events", "app_webhook_ids"]);
+    expect(rows.map((row) => row.tablename)).toEqual([
+      "app_stream_slots",
+      "app_token_successors",
+      "app_user_events",
+      "app_webhook_ids",
+    ]);
   });
 
   it("lose expired rows and keep the rest when pruned", async () => {

@@ -70,7 +70,7 @@ describe("live updates through the Postgres outbox", () => {
     const lastEventId = (first as { eventId: string }).eventId;
 
     const tab = new AbortController();
-    const stream = openEventStream(session(user), tab.signal, { lastEventId, relay: b });
+    const stream = await openEventStream(session(user), tab.signal, { lastEventId, relay: b });
     expect(stream.status).toBe(200);
     const resumed = await readUntil(stream, (messages) => messages.length >= 2);
     expect(resourcesOf(resumed)).toEqual(["trf_2", "rtn_3"]);
@@ -88,7 +88,7 @@ describe("live updates through the Postgres outbox", () => {
     const user = "usr_outbox_2";
     await a.publish(user, { type: "transfer_updated", resourceId: "trf_before" });
     const tab = new AbortController();
-    const stream = openEventStream(session(user), tab.signal, { relay: b });
+    const stream = await openEventStream(session(user), tab.signal, { relay: b });
     // The stream learns where "now" is on its first poll, and a publish just before that is not for it: publish
     // until one arrives. Replaying from the start would deliver trf_before first.
     const publishing = (async () => {

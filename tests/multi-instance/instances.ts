@@ -2,6 +2,7 @@
 // mode on one database, the way a serverless platform runs many instances of one deployment.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { CLIENT_IP_HEADER } from "./ports";
 
 export interface InstanceOptions {
   ports: number[];
@@ -46,6 +47,8 @@ export class Instances {
       DATABASE_URL: this.options.databaseUrl,
       AUTH_SECRET: this.options.authSecret,
       AUTH_URL: this.options.authUrl,
+      // Tests act as many clients (per-address limits); a request without it is one unknown client.
+      CLIENT_IP_HEADER,
     };
     delete env.POSTGRES_URL;
     delete env.DEMO_SQLITE_FILE;

@@ -12,3 +12,4 @@ export const CONTROL_URL = `http://127.0.0.1:${base + 3}`;
 export const PG_PORT = Number(process.env.MULTI_PG_PORT ?? 55452);
 /** The one AUTH_SECRET both instances share: a session cookie sealed by one opens on the other. */
 export const MULTI_AUTH_SECRET = "multi-instance-only-auth-secret-0123456789";
+export const CLIENT_IP_HEADER = "x-test-client-ip";

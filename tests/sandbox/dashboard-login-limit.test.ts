@@ -43,7 +43,9 @@ describe("dashboard login limits", () => {
   }, 60_000);
 
   it("hosted, counts by the address the app reports, one IPv6 /64 as one client", async () => {
-    const { hosted, store } = createHostedSandbox({ clientIp: (request) => request.headers.get("x-test-ip") ?? "" });
+    const { hosted, store } = createHostedSandbox({
+      clientAddress: (request) => request.headers.get("x-test-ip") ?? "",
+    });
     const passwordChecks = vi.spyOn((await store).developers, "logIn");
     const logIn = (ip: string, email: string) =>
       hosted.fetch(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
+import { addressKey, clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { parseEnv } from "@/lib/env";
 
 const headers = (values: Record<string, string>) => new Headers(values);
@@ -35,5 +35,14 @@ describe("CLIENT_IP_HEADER", () => {
     expect(() => parseEnv({ CLIENT_IP_HEADER: "x-real-ip, x-forwarded-for" })).toThrow(
       /CLIENT_IP_HEADER: must be one header name/,
     );
+  });
+});
+
+describe("addressKey", () => {
+  it("counts an IPv6 address as its /64 and an IPv4 one (also IPv4-mapped) as itself", () => {
+    expect(addressKey("2001:db8:1:2:aaaa::1")).toBe(addressKey("2001:0DB8:1:2:ffff:1:2:3"));
+    expect(addressKey("2001:db8:1:2::1")).not.toBe(addressKey("2001:db8:1:3::1"));
+    expect(addressKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("203.0.113.7")).not.toBe(addressKey("203.0.113.8"));
   });
 });

@@ -1,6 +1,7 @@
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  MAX_STREAMS_PER_ADDRESS,
   MAX_STREAMS_PER_USER,
   openEventStream,
   parseLastEventId,
@@ -52,25 +53,42 @@ beforeEach(() => vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Da
 afterEach(() => vi.useRealTimers());
 
 describe("GET /api/astra/events", () => {
-  it("refuses a request without a usable session", () => {
-    expect(openEventStream(null, new AbortController().signal).status).toBe(401);
-    expect(openEventStream(newSession({ error: "RefreshTokenError" }), new AbortController().signal).status).toBe(401);
-    expect(openEventStream(newSession({ exp: 1 }), new AbortController().signal).status).toBe(401);
+  it("refuses a request without a usable session", async () => {
+    expect((await openEventStream(null, new AbortController().signal)).status).toBe(401);
+    expect(
+      (await openEventStream(newSession({ error: "RefreshTokenError" }), new AbortController().signal)).status,
+    ).toBe(401);
+    expect((await openEventStream(newSession({ exp: 1 }), new AbortController().signal)).status).toBe(401);
   });
 
   it(`allows ${MAX_STREAMS_PER_USER} open streams per user, refuses the next with 429, and counts a closed one out`, async () => {
     const session = newSession();
     const tabs = Array.from({ length: MAX_STREAMS_PER_USER }, () => new AbortController());
-    for (const tab of tabs) expect(openEventStream(session, tab.signal).status).toBe(200);
+    for (const tab of tabs) expect((await openEventStream(session, tab.signal)).status).toBe(200);
 
-    const refused = openEventStream(session, new AbortController().signal);
+    const refused = await openEventStream(session, new AbortController().signal);
     expect(refused.status).toBe(429);
     expect((await refused.json()).error).toMatch(/At most 5 pages/);
     // Another user is not affected.
-    expect(openEventStream(newSession(), new AbortController().signal).status).toBe(200);
+    expect((await openEventStream(newSession(), new AbortController().signal)).status).toBe(200);
 
     tabs[0]!.abort();
-    expect(openEventStream(session, new AbortController().signal).status).toBe(200);
+    expect((await openEventStream(session, new AbortController().signal)).status).toBe(200);
+    for (const tab of tabs) tab.abort();
+  });
+
+  it(`allows ${MAX_STREAMS_PER_ADDRESS} open streams per address, whoever is signed in, and refuses the next`, async () => {
+    const tabs = Array.from({ length: MAX_STREAMS_PER_ADDRESS }, () => new AbortController());
+    const address = "2001:db8:5:5::/64";
+    for (const tab of tabs) expect((await openEventStream(newSession(), tab.signal, { address })).status).toBe(200);
+    const refused = await openEventStream(newSession(), new AbortController().signal, { address });
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatch(/from one network/);
+    expect((await openEventStream(newSession(), new AbortController().signal, { address: "203.0.113.9" })).status).toBe(
+      200,
+    );
+    tabs[0]!.abort();
+    expect((await openEventStream(newSession(), new AbortController().signal, { address })).status).toBe(200);
     for (const tab of tabs) tab.abort();
   });
 
@@ -78,7 +96,7 @@ describe("GET /api/astra/events", () => {
     const now = Math.floor(Date.now() / 1000);
     const session = newSession({ expiresAt: now + RECHECK_MS / 1000 + 5 });
     const tab = new AbortController();
-    const response = openEventStream(session, tab.signal);
+    const response = await openEventStream(session, tab.signal);
     publish(session.astraUserId as string, { type: "transfer_updated", resourceId: "trf_1" });
     expect((await drain(response)).text).toContain('data: {"type":"transfer_updated","resourceId":"trf_1"}');
 
@@ -119,7 +137,7 @@ async function readToEnd(response: Response) {
 describe("a stream over a resumable relay (DATABASE_URL)", () => {
   it("resumes after the Last-Event-ID, sends each event's id, and ends (to be reconnected) when the relay fails", async () => {
     const { relay, seen } = resumableRelay();
-    const response = openEventStream(newSession(), new AbortController().signal, { lastEventId: "41", relay });
+    const response = await openEventStream(newSession(), new AbortController().signal, { lastEventId: "41", relay });
     expect(seen.options?.afterId).toBe("41");
     seen.listener!({ type: "transfer_updated", resourceId: "trf_9" }, "42");
     seen.options!.onError!(new Error("connection lost"));
@@ -132,7 +150,7 @@ describe("a stream over a resumable relay (DATABASE_URL)", () => {
   it("ends itself before the host's time limit, so the browser reconnects instead of being cut off", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout", "Date"] });
     const { relay, seen } = resumableRelay();
-    const response = openEventStream(newSession(), new AbortController().signal, { relay });
+    const response = await openEventStream(newSession(), new AbortController().signal, { relay });
     vi.advanceTimersByTime(RESUMABLE_STREAM_MS);
     expect(await readToEnd(response)).toContain(": keep-alive");
     expect(seen.stopped).toBe(true);

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AstraErrorBody, OAuthErrorCode, OAuthErrorResponse } from "../../../lib/astra/schemas";
+import { LimitReachedError } from "../store/limits";
 
 const STATUS_NAMES: Record<number, string> = {
   400: "Bad Request",
@@ -90,6 +91,11 @@ export function createBaseApp(): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof LimitReachedError) {
+      const seconds = err.retryAfterMs === null ? null : Math.max(1, Math.ceil(err.retryAfterMs / 1000));
+      const headers: Record<string, string> = seconds === null ? {} : { "Retry-After": String(seconds) };
+      return errorResponse(c, new ApiError(err.status, err.message, { headers }));
+    }
     if (err instanceof HTTPException && err.status < 500) {
       return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, err.message || "Bad request."));
     }

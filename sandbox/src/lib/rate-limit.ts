@@ -56,13 +56,13 @@ export const LOGIN_ATTEMPTS_PER_ACCOUNT = { max: 5, windowMs: 60_000 };
 
 /**
  * Counts one login attempt against the address and the account; the later of the two waits when either is over.
- * `clientIp` is the hosted app's trusted address; without it, the socket's.
+ * `clientAddress` is the hosted app's trusted address; without it, the socket's.
  */
-export function createLoginLimiter(clientIp?: (request: Request) => string) {
+export function createLoginLimiter(clientAddress?: (request: Request) => string) {
   const byAddress = createRateLimiter(LOGIN_ATTEMPTS_PER_ADDRESS);
   const byAccount = createRateLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT);
   return (c: Context, email: string): RateLimitDecision => {
-    const address = addressKey(clientIp ? clientIp(c.req.raw) : peerAddress(c));
+    const address = addressKey(clientAddress ? clientAddress(c.req.raw) : peerAddress(c));
     const decisions = [byAddress.attempt(address), byAccount.attempt(email.trim().toLowerCase())];
     const refused = decisions.filter((decision) => !decision.allowed);
     if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };

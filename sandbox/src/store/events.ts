@@ -27,6 +27,9 @@ async function metadataFor(sql: Sql, event: NewEvent): Promise<string | null> {
   return (await sql.prepare<[string], string | null>(text).pluck().get(event.resourceId)) ?? null;
 }
 
+/** Webhook events kept per user (for user_intent_updated, per intent): older ones go as a new one is recorded. */
+export const MAX_EVENTS_PER_USER = 500;
+
 /** Call inside the transaction that makes the change. Returns the event's `webhook_id`. */
 export async function recordEvent(sql: Sql, event: NewEvent, now: Date): Promise<string> {
   const webhookId = randomUUID();
@@ -37,5 +40,18 @@ export async function recordEvent(sql: Sql, event: NewEvent, now: Date): Promise
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(webhookId, event.clientId, event.type, event.userId, event.resourceId, metadata, now.getTime());
+  if (event.userId !== null) await pruneEvents(sql, event.userId);
   return webhookId;
+}
+
+/** Drops the user's events older than their newest MAX_EVENTS_PER_USER (their deliveries cascade). */
+async function pruneEvents(sql: Sql, userId: string): Promise<void> {
+  const oldestDropped = await sql
+    .prepare<[string, number], number>(
+      "SELECT rowid FROM webhook_events WHERE user_id = ? ORDER BY rowid DESC LIMIT 1 OFFSET CAST(? AS BIGINT)",
+    )
+    .pluck()
+    .get(userId, MAX_EVENTS_PER_USER);
+  if (oldestDropped === undefined) return;
+  await sql.prepare("DELETE FROM webhook_events WHERE user_id = ? AND rowid <= ?").run(userId, oldestDropped);
 }

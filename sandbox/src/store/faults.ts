@@ -1,6 +1,10 @@
 // Faults injected through the control API: the next N matching requests answer an error status or slow down.
 import { newId } from "../lib/ids";
+import { LimitReachedError } from "./limits";
 import type { Sql } from "./sql/port";
+
+/** Active faults (remaining > 0) one user may hold; outside visitor scope, one app's app-wide faults. */
+export const MAX_ACTIVE_FAULTS = 20;
 
 export type FaultMethod = "GET" | "POST" | "PUT" | "DELETE" | "*";
 
@@ -67,7 +71,17 @@ export function createFaultsStore(sql: Sql) {
   const forClient = sql.prepare<[string], FaultRow>(
     "SELECT * FROM faults WHERE client_id = ? ORDER BY created_at, rowid",
   );
-  const active = sql.prepare<[], FaultRow>("SELECT * FROM faults WHERE remaining > 0 ORDER BY created_at, rowid");
+  // A user's own faults and the app-wide ones ('' matches no user id, so a request with no user sees only those).
+  const activeFor = sql.prepare<[string, string], FaultRow>(
+    `SELECT * FROM faults WHERE client_id = ? AND remaining > 0 AND (user_id IS NULL OR user_id = ?)
+     ORDER BY created_at, rowid`,
+  );
+  const activeOfOwner = sql
+    .prepare<{ client: string; user: string | null }, number>(
+      `SELECT COUNT(*) FROM faults WHERE client_id = @client AND remaining > 0
+       AND (user_id = @user OR (CAST(@user AS TEXT) IS NULL AND user_id IS NULL))`,
+    )
+    .pluck();
   const anyActive = sql
     .prepare<[], number>("SELECT CASE WHEN EXISTS (SELECT 1 FROM faults WHERE remaining > 0) THEN 1 ELSE 0 END")
     .pluck();
@@ -78,10 +92,20 @@ export function createFaultsStore(sql: Sql) {
   const clearForUser = sql.prepare<[string, string]>("DELETE FROM faults WHERE client_id = ? AND user_id = ?");
 
   return {
-    /** `userId` (visitor scope): the fault hits only that user's API calls. */
+    /**
+     * `userId` (visitor scope): the fault hits only that user's API calls. Throws past MAX_ACTIVE_FAULTS for the
+     * same user (or app-wide).
+     */
     async create(clientId: string, fault: NewFault, now: Date, userId: string | null = null): Promise<FaultRecord> {
       const id = newId();
       await sql.transaction(async () => {
+        if (((await activeOfOwner.get({ client: clientId, user: userId })) ?? 0) >= MAX_ACTIVE_FAULTS) {
+          throw new LimitReachedError(
+            `${MAX_ACTIVE_FAULTS} faults are active already; clear them (DELETE /sandbox/faults) before adding more.`,
+            null,
+            409,
+          );
+        }
         await insert.run(
           id,
           clientId,
@@ -110,12 +134,15 @@ export function createFaultsStore(sql: Sql) {
     },
     /** Uses up one hit of the oldest active fault that matches the request; null when none does. */
     async take(target: FaultTarget): Promise<FaultRecord | null> {
-      // Match and decrement in one transaction, so N parallel requests use up a count of N exactly.
+      const matching = async () =>
+        (await activeFor.all(target.clientId, target.userId ?? "")).filter((row) =>
+          faultMatches(row, target.method, target.path),
+        );
+      // A plain read first: only a request a fault may hit takes the write lock.
+      if ((await matching()).length === 0) return null;
+      // Match again and decrement in one transaction, so N parallel requests use up a count of N exactly.
       return sql.transaction(async () => {
-        for (const row of await active.all()) {
-          if (row.client_id !== target.clientId) continue;
-          if (row.user_id !== null && row.user_id !== (target.userId ?? null)) continue;
-          if (!faultMatches(row, target.method, target.path)) continue;
+        for (const row of await matching()) {
           if ((await decrement.run(row.id)).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
         }
         return null;

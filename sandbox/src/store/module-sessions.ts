@@ -3,10 +3,29 @@
 import { z } from "zod";
 import { hashSecret, newSecret } from "../lib/ids";
 import { MODULE_SESSION_TTL_MS } from "../lib/lifetimes";
+import { LimitReachedError } from "./limits";
 import type { Sql } from "./sql/port";
 import { insertAuthorizationCode } from "./tokens";
 import { convertIntent, selectIntent } from "./user-intents";
 import { insertUser, selectUserByPhone, type UserRecord } from "./users";
+import { recordStrangerUser, userSlotFor, type VisitorLimits } from "./visitors";
+
+/** Visitor scope: open module sessions (login cookies included) one address key may hold at once. */
+export const MAX_OPEN_SESSIONS_PER_ADDRESS = 50;
+
+/** Visitor scope: who is asking, so the store can count what they make against their address. */
+export interface Stranger {
+  /** addressKey() of the client's address. */
+  key: string;
+  /** The per-address budget for new users (shared with POST /sandbox/visitors). */
+  userLimits: VisitorLimits;
+}
+
+const tooManyUsers = (retryAfterMs: number, limits: VisitorLimits) =>
+  new LimitReachedError(
+    `This address made ${limits.perIp} demo users within an hour; try again in ${Math.ceil(retryAfterMs / 60_000)} minutes.`,
+    retryAfterMs,
+  );
 
 const contextSchema = z.object({
   flow: z.enum(["authorize", "verify_personal", "verify_document", "connect", "login"]),
@@ -81,12 +100,27 @@ export function createModuleSessionsStore(sql: Sql) {
     "UPDATE module_sessions SET verified = 1, user_id = ? WHERE id = ?",
   );
   const insert = sql.prepare<
-    [string, string, string, string | null, string | null, number, number, string | null, string, number]
+    [string, string, string, string | null, string | null, number, number, string | null, string, number, string | null]
   >(
     `INSERT INTO module_sessions (id, client_id, redirect_uri, state, phone, phone_locked, verified, user_id, context,
-       expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       expires_at, address_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const openFrom = sql
+    .prepare<[string, number], number>("SELECT COUNT(*) FROM module_sessions WHERE address_key = ? AND expires_at > ?")
+    .pluck();
+
+  const roomFor = async (key: string | null, now: Date) =>
+    key === null || ((await openFrom.get(key, now.getTime())) ?? 0) < MAX_OPEN_SESSIONS_PER_ADDRESS;
+
+  /** Visitor scope: refuses a new session once `key` holds the maximum of open ones. */
+  const checkOpenSessions = async (key: string | null, now: Date) => {
+    if (await roomFor(key, now)) return;
+    throw new LimitReachedError(
+      `This address has ${MAX_OPEN_SESSIONS_PER_ADDRESS} sign-ins open; finish one or try again in 30 minutes.`,
+      MODULE_SESSION_TTL_MS,
+    );
+  };
 
   // Finished and abandoned flows are never read again; dropping them keeps the table small.
   const purgeExpired = sql.prepare<[number]>("DELETE FROM module_sessions WHERE expires_at <= ?");
@@ -96,29 +130,50 @@ export function createModuleSessionsStore(sql: Sql) {
     return row && row.expires_at > now.getTime() ? toSession(row) : null;
   };
 
-  const createUserFor = (session: ModuleSession, profile: Profile, now: Date): Promise<UserRecord> =>
+  /** Visitor scope: the stranger may make one more user now, or this throws (inside the caller's transaction). */
+  const claimUserSlot = async (stranger: Stranger, now: Date) => {
+    const slot = await userSlotFor(sql, stranger.key, now, stranger.userLimits);
+    if (!slot.ok) throw tooManyUsers(slot.retryAt.getTime() - now.getTime(), stranger.userLimits);
+  };
+
+  const createUserFor = (
+    session: ModuleSession,
+    profile: Profile,
+    now: Date,
+    stranger: Stranger | null,
+  ): Promise<UserRecord> =>
     sql.transaction(async () => {
       const phone = session.phone;
       if (!phone) throw new Error("A module session needs a phone before a user can be created.");
       // Another tab may have created the user for this phone meanwhile; reuse it rather than fail on UNIQUE.
-      const user =
-        (await selectUserByPhone(sql, session.clientId, phone)) ??
-        (await insertUser(sql, { ...profile, clientId: session.clientId, phone, status: "approved" }, now));
+      let user = await selectUserByPhone(sql, session.clientId, phone);
+      if (!user) {
+        if (stranger) await claimUserSlot(stranger, now);
+        user = await insertUser(sql, { ...profile, clientId: session.clientId, phone, status: "approved" }, now);
+        if (stranger) await recordStrangerUser(sql, user, stranger.key, now, "module");
+      }
       await setUser.run(user.id, session.id);
       return user;
     });
 
-  const verify = (session: ModuleSession, now: Date): Promise<UserRecord | null> =>
+  const verify = (session: ModuleSession, now: Date, stranger: Stranger | null): Promise<UserRecord | null> =>
     sql.transaction(async () => {
       const phone = session.phone;
       if (!phone) throw new Error("A module session needs a phone before it can be verified.");
       // Authenticating to authorize is what converts an intent (astra-api.md 2.1); verify flows leave it as it is.
       const intentId = session.context.flow === "authorize" ? session.context.userIntentId : undefined;
       const intent = intentId ? await selectIntent(sql, intentId) : null;
-      const user = intent
-        ? await convertIntent(sql, intent, now)
-        : await selectUserByPhone(sql, session.clientId, phone);
-      await markVerified.run(user?.id ?? null, session.id);
+      if (!intent) {
+        const user = await selectUserByPhone(sql, session.clientId, phone);
+        await markVerified.run(user?.id ?? null, session.id);
+        return user;
+      }
+      // Converting makes a user unless one already holds the intent's phone.
+      const creates = stranger !== null && (await selectUserByPhone(sql, intent.clientId, intent.phone)) === null;
+      if (creates) await claimUserSlot(stranger, now);
+      const user = await convertIntent(sql, intent, now);
+      if (creates) await recordStrangerUser(sql, user, stranger.key, now, "module");
+      await markVerified.run(user.id, session.id);
       return user;
     });
 
@@ -130,7 +185,8 @@ export function createModuleSessionsStore(sql: Sql) {
     });
 
   return {
-    async create(input: NewModuleSession, now: Date): Promise<ModuleSession> {
+    /** In visitor scope `addressKey` names the opener; past MAX_OPEN_SESSIONS_PER_ADDRESS this throws. */
+    async create(input: NewModuleSession, now: Date, addressKey: string | null = null): Promise<ModuleSession> {
       const session: ModuleSession = {
         context: AUTHORIZE,
         ...input,
@@ -139,19 +195,23 @@ export function createModuleSessionsStore(sql: Sql) {
         userId: null,
         expiresAt: new Date(now.getTime() + MODULE_SESSION_TTL_MS),
       };
-      await purgeExpired.run(now.getTime());
-      await insert.run(
-        session.id,
-        session.clientId,
-        session.redirectUri,
-        session.state,
-        session.phone,
-        session.phoneLocked ? 1 : 0,
-        0,
-        null,
-        JSON.stringify(session.context),
-        session.expiresAt.getTime(),
-      );
+      await sql.transaction(async () => {
+        await purgeExpired.run(now.getTime());
+        await checkOpenSessions(addressKey, now);
+        await insert.run(
+          session.id,
+          session.clientId,
+          session.redirectUri,
+          session.state,
+          session.phone,
+          session.phoneLocked ? 1 : 0,
+          0,
+          null,
+          JSON.stringify(session.context),
+          session.expiresAt.getTime(),
+          addressKey,
+        );
+      });
       return session;
     },
     /** The app a session belongs to, expired or not: which clock to read it by, which app's faults apply. */
@@ -175,12 +235,24 @@ export function createModuleSessionsStore(sql: Sql) {
      * Marks the session's phone verified and attaches its user, in one transaction. In the authorize flow a user
      * intent on the URL is converted into its user (or into the user that already owns the phone).
      */
-    async completeVerification(session: ModuleSession, now: Date): Promise<UserRecord | null> {
-      return verify(session, now);
+    async completeVerification(
+      session: ModuleSession,
+      now: Date,
+      stranger: Stranger | null = null,
+    ): Promise<UserRecord | null> {
+      return verify(session, now, stranger);
     },
-    /** Creates the approved user for the session's verified phone and attaches it, in one transaction. */
-    async createUser(session: ModuleSession, profile: Profile, now: Date): Promise<UserRecord> {
-      return createUserFor(session, profile, now);
+    /**
+     * Creates the approved user for the session's verified phone and attaches it, in one transaction. With a
+     * stranger (visitor scope) the new user counts against their address, and past its budget this throws.
+     */
+    async createUser(
+      session: ModuleSession,
+      profile: Profile,
+      now: Date,
+      stranger: Stranger | null = null,
+    ): Promise<UserRecord> {
+      return createUserFor(session, profile, now, stranger);
     },
     /** Ends the session and returns a fresh authorization code for its user, in one transaction. */
     async authorize(session: ModuleSession, userId: string, now: Date): Promise<string> {
@@ -190,24 +262,29 @@ export function createModuleSessionsStore(sql: Sql) {
       await remove.run(id);
     },
     /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
-    async startLogin(session: ModuleSession, now: Date): Promise<string> {
+    /** Null, and no cookie, when `addressKey` (visitor scope) already holds its maximum of open sessions. */
+    async startLogin(session: ModuleSession, now: Date, addressKey: string | null = null): Promise<string | null> {
       const secret = newSecret(32);
       const login: SessionContext = { flow: "login" };
       const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;
       const { clientId, redirectUri, phone } = session;
-      await insert.run(
-        hashSecret(secret),
-        clientId,
-        redirectUri,
-        null,
-        phone,
-        1,
-        1,
-        null,
-        JSON.stringify(login),
-        expiresAt,
-      );
-      return secret;
+      return sql.transaction(async () => {
+        if (!(await roomFor(addressKey, now))) return null;
+        await insert.run(
+          hashSecret(secret),
+          clientId,
+          redirectUri,
+          null,
+          phone,
+          1,
+          1,
+          null,
+          JSON.stringify(login),
+          expiresAt,
+          addressKey,
+        );
+        return secret;
+      });
     },
     /** The phone verified under this login cookie for this app; null when unknown, expired or another app's. */
     async findLogin(secret: string, clientId: string, now: Date): Promise<string | null> {

@@ -108,12 +108,15 @@ CREATE TABLE IF NOT EXISTS user_intents (
   oauth_token_issued INTEGER NOT NULL DEFAULT 0,
   -- JSON object sent at creation, echoed on user_intent_updated and user_updated webhooks
   metadata TEXT,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- visitor scope: the creating client's address key, for the per-address limit and the 24-hour cleanup
+  address_key TEXT
 );
 CREATE INDEX IF NOT EXISTS user_intents_by_email ON user_intents (client_id, email);
 -- Due KYC outcomes (store/due-work.ts): per app, and per user in visitor scope.
 CREATE INDEX IF NOT EXISTS user_intents_due ON user_intents (client_id, kyc_resolves_at);
 CREATE INDEX IF NOT EXISTS user_intents_due_by_user ON user_intents (user_id, kyc_resolves_at);
+CREATE INDEX IF NOT EXISTS user_intents_by_address ON user_intents (address_key, created_at);
 
 CREATE TABLE IF NOT EXISTS accounts (${t.rowid}
   id TEXT PRIMARY KEY,
@@ -184,8 +187,13 @@ CREATE TABLE IF NOT EXISTS module_sessions (
   user_id TEXT REFERENCES users(id),
   -- JSON: which flow the row belongs to (authorize, verify, bank linking, or a login cookie) and its progress
   context TEXT,
-  expires_at BIGINT NOT NULL
+  expires_at BIGINT NOT NULL,
+  -- visitor scope: the opener's address key (lib/address-key.ts), for the cap on open sessions per address
+  address_key TEXT
 );
+CREATE INDEX IF NOT EXISTS module_sessions_by_expiry ON module_sessions (expires_at);
+CREATE INDEX IF NOT EXISTS module_sessions_by_user ON module_sessions (user_id);
+CREATE INDEX IF NOT EXISTS module_sessions_by_address ON module_sessions (address_key, expires_at);
 
 CREATE TABLE IF NOT EXISTS routines (${t.rowid}
   id TEXT PRIMARY KEY,
@@ -269,6 +277,7 @@ CREATE INDEX IF NOT EXISTS webhook_events_by_client ON webhook_events (client_id
 CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (next_attempt_at);
 CREATE INDEX IF NOT EXISTS webhook_events_due_by_client ON webhook_events (client_id, delivered_at, next_attempt_at);
 CREATE INDEX IF NOT EXISTS webhook_events_due_by_user ON webhook_events (user_id, delivered_at, next_attempt_at);
+CREATE INDEX IF NOT EXISTS webhook_events_by_user ON webhook_events (user_id);
 
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
   id ${t.serialId},
@@ -293,6 +302,7 @@ CREATE TABLE IF NOT EXISTS faults (${t.rowid}
   -- visitor scope (hosted demo): only this user's API calls are hit; null hits every request of the app
   user_id TEXT
 );
+CREATE INDEX IF NOT EXISTS faults_by_client ON faults (client_id, user_id, remaining);
 
 -- Each app's sandbox clock: how far it was advanced past real time (0 when no row).
 CREATE TABLE IF NOT EXISTS app_clocks (
@@ -306,12 +316,15 @@ CREATE TABLE IF NOT EXISTS user_clocks (
   offset_ms BIGINT NOT NULL
 );
 
--- Hosted demo: the test users made by POST /sandbox/visitors, for the per-IP rate limit and the 24-hour cleanup.
+-- Hosted demo: every user a stranger made (POST /sandbox/visitors, the module's profile step, a converted user
+-- intent), for the per-address limit and the 24-hour cleanup. client_ip holds the address key (lib/address-key.ts).
 CREATE TABLE IF NOT EXISTS visitors (
   user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
   client_id TEXT NOT NULL REFERENCES apps(client_id) ON DELETE CASCADE,
   client_ip TEXT NOT NULL,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- 'visitor': made by "Try the demo"; 'module': made by the module (profile step or user intent)
+  kind TEXT NOT NULL DEFAULT 'visitor'
 );
 CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
 CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);

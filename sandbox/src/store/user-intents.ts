@@ -3,6 +3,8 @@ import type { UserIntentCreate, UserStatus } from "../../../lib/astra/schemas";
 import { newId } from "../lib/ids";
 import { decideKyc } from "../lib/kyc";
 import { recordEvent } from "./events";
+import { LimitReachedError } from "./limits";
+import type { Stranger } from "./module-sessions";
 import type { Sql } from "./sql/port";
 import { insertUser, selectUser, selectUserByPhone, writeUserStatus, type KycType, type UserRecord } from "./users";
 
@@ -158,18 +160,36 @@ export function createUserIntentsStore(
   );
   const clearTimer = sql.prepare<[string]>("UPDATE user_intents SET kyc_resolves_at = NULL WHERE id = ?");
 
-  const create = (clientId: string, input: UserIntentCreate, now: Date): Promise<CreateIntentResult> =>
+  const recentFromAddress = sql
+    .prepare<[string, number], number>("SELECT COUNT(*) FROM user_intents WHERE address_key = ? AND created_at > ?")
+    .pluck();
+
+  const create = (
+    clientId: string,
+    input: UserIntentCreate,
+    now: Date,
+    stranger: Stranger | null,
+  ): Promise<CreateIntentResult> =>
     sql.transaction(async (): Promise<CreateIntentResult> => {
       if (((await countForEmail.get(clientId, input.email)) ?? 0) >= MAX_INTENTS_PER_EMAIL)
         return { ok: false, reason: "email_limit" };
+      if (stranger) {
+        const { perIp, windowMs } = stranger.userLimits;
+        if (((await recentFromAddress.get(stranger.key, now.getTime() - windowMs)) ?? 0) >= perIp) {
+          throw new LimitReachedError(
+            `This address made ${perIp} user intents within an hour; try again later.`,
+            windowMs,
+          );
+        }
+      }
       const kyc = decideKyc(input.ip_address, now);
       const id = newId();
       await sql
         .prepare(
           `INSERT INTO user_intents (id, client_id, email, phone, first_name, last_name, preferred_first_name,
          preferred_last_name, preferred_pronouns, address1, address2, city, state, postal_code, date_of_birth,
-         ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, metadata, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         ssn_last4, ip_address, kyc_type, status, kyc_outcome, kyc_resolves_at, metadata, created_at, address_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -195,6 +215,7 @@ export function createUserIntentsStore(
           kyc.resolvesAt?.getTime() ?? null,
           input.metadata === undefined ? null : JSON.stringify(input.metadata),
           now.getTime(),
+          stranger?.key ?? null,
         );
       const intent = await selectIntent(sql, id);
       if (!intent) throw new Error("The user intent just inserted is missing.");
@@ -253,8 +274,14 @@ export function createUserIntentsStore(
 
   return {
     /** Creates an intent with its sandbox KYC decision; refuses a 4th intent for one email in one app. */
-    async create(clientId: string, input: UserIntentCreate, now: Date): Promise<CreateIntentResult> {
-      return create(clientId, input, now);
+    /** With a stranger (visitor scope) the intent counts against their address; past its budget this throws. */
+    async create(
+      clientId: string,
+      input: UserIntentCreate,
+      now: Date,
+      stranger: Stranger | null = null,
+    ): Promise<CreateIntentResult> {
+      return create(clientId, input, now, stranger);
     },
     /** Null when the intent does not exist or belongs to another app. */
     async findForClient(clientId: string, id: string): Promise<UserIntentRecord | null> {

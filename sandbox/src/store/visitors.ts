@@ -1,16 +1,51 @@
 // The hosted demo's visitors: a fresh test user per "Try the demo", with approved KYC and linked accounts, and
-// everything scoped to one visitor (reset, the 24-hour cleanup). Visitors are rows of the `visitors` table next to
-// their `users` row, so the per-IP rate limit and the cleanup hold across every instance sharing the database.
+// everything scoped to one visitor (reset, the 24-hour cleanup). Visitors, and every other user a stranger makes in
+// visitor scope, are rows of the `visitors` table next to their `users` row, so the per-address limit and the
+// cleanup hold across every instance sharing the database.
 import { randomInt } from "node:crypto";
+import { addressKey } from "../lib/address-key";
 import { isVisitorPhone } from "../lib/phone";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
 import { insertUser } from "./users";
 
 export interface VisitorLimits {
-  /** How many visitors one client IP may create per `windowMs`. */
+  /** How many users one client address (its addressKey) may create per `windowMs`, by any path. */
   perIp: number;
   windowMs: number;
+}
+
+export type UserSlot = { ok: true } | { ok: false; reason: "rate_limited"; retryAt: Date };
+
+/**
+ * Whether the address `key` may create one more user now; call inside the transaction that creates it. Every path
+ * that makes a user in visitor scope counts against the same budget, kept in the `visitors` table.
+ */
+export async function userSlotFor(sql: Sql, key: string, now: Date, limits: VisitorLimits): Promise<UserSlot> {
+  const recent = await sql
+    .prepare<[string, number], number>(
+      "SELECT created_at FROM visitors WHERE client_ip = ? AND created_at > ? ORDER BY created_at",
+    )
+    .pluck()
+    .all(key, now.getTime() - limits.windowMs);
+  if (recent.length < limits.perIp) return { ok: true };
+  const oldest = recent[recent.length - limits.perIp] ?? now.getTime();
+  return { ok: false, reason: "rate_limited", retryAt: new Date(oldest + limits.windowMs) };
+}
+
+/** Records a user made in visitor scope, so it counts against its address and goes at the 24-hour cleanup. */
+export async function recordStrangerUser(
+  sql: Sql,
+  user: { id: string; clientId: string },
+  key: string,
+  now: Date,
+  kind: "visitor" | "module",
+): Promise<void> {
+  await sql
+    .prepare<[string, string, string, number, string]>(
+      "INSERT INTO visitors (user_id, client_id, client_ip, created_at, kind) VALUES (?, ?, ?, ?, ?)",
+    )
+    .run(user.id, user.clientId, key, now.getTime(), kind);
 }
 
 export type CreateVisitorResult =
@@ -83,26 +118,28 @@ type UserParams = { user: string; prefix: string };
 const userParams = (userId: string): UserParams => ({ user: userId, prefix: `user:${userId}:` });
 
 export function createVisitorsStore(sql: Sql) {
-  const recentFromIp = sql
-    .prepare<[string, number], number>(
-      "SELECT created_at FROM visitors WHERE client_ip = ? AND created_at > ? ORDER BY created_at",
-    )
-    .pluck();
   const phoneTaken = sql
     .prepare<[string, string], number>("SELECT COUNT(*) FROM users WHERE client_id = ? AND phone = ?")
     .pluck();
-  const insertVisitor = sql.prepare<[string, string, string, number]>(
-    "INSERT INTO visitors (user_id, client_id, client_ip, created_at) VALUES (?, ?, ?, ?)",
-  );
   const approve = sql.prepare<[string]>(
     "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
   );
   const visitorOf = sql
-    .prepare<[string, string], number>("SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ?")
+    .prepare<[string, string], number>(
+      "SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ? AND kind = 'visitor'",
+    )
     .pluck();
   const expired = sql
     .prepare<[number], string>("SELECT user_id FROM visitors WHERE created_at <= ? ORDER BY created_at")
     .pluck();
+  // Intents strangers made (address_key set) that never became a user; converted ones go with their user.
+  const expiredIntentEvents = sql.prepare<[number]>(
+    `DELETE FROM webhook_events WHERE user_id IN
+       (SELECT id FROM user_intents WHERE address_key IS NOT NULL AND created_at <= ? AND user_id IS NULL)`,
+  );
+  const expiredIntents = sql.prepare<[number]>(
+    "DELETE FROM user_intents WHERE address_key IS NOT NULL AND created_at <= ? AND user_id IS NULL",
+  );
   const wipeData = WIPE_USER_DATA.map((text) => sql.prepare<UserParams>(text));
   const wipeUser = WIPE_USER.map((text) => sql.prepare<UserParams>(text));
 
@@ -136,17 +173,15 @@ export function createVisitorsStore(sql: Sql) {
 
   return {
     /**
-     * A new approved test user of `clientId` with three linked accounts, unless `clientIp` made `limits.perIp`
-     * visitors within the window. Counting and inserting share one transaction, so parallel requests on any
+     * A new approved test user of `clientId` with three linked accounts, unless `clientIp`'s address key made
+     * `limits.perIp` users within the window. Counting and inserting share one transaction, so parallel requests on any
      * number of instances cannot slip past the limit.
      */
     async create(clientId: string, clientIp: string, now: Date, limits: VisitorLimits): Promise<CreateVisitorResult> {
       return sql.transaction(async (): Promise<CreateVisitorResult> => {
-        const recent = await recentFromIp.all(clientIp, now.getTime() - limits.windowMs);
-        if (recent.length >= limits.perIp) {
-          const oldest = recent[recent.length - limits.perIp] ?? now.getTime();
-          return { ok: false, reason: "rate_limited", retryAt: new Date(oldest + limits.windowMs) };
-        }
+        const key = addressKey(clientIp);
+        const slot = await userSlotFor(sql, key, now, limits);
+        if (!slot.ok) return slot;
         let phone: string | null = null;
         for (let attempt = 0; attempt < PHONE_ATTEMPTS && phone === null; attempt += 1) {
           const candidate = randomVisitorPhone();
@@ -167,7 +202,7 @@ export function createVisitorsStore(sql: Sql) {
           now,
         );
         await seedAccounts(userId, now);
-        await insertVisitor.run(userId, clientId, clientIp, now.getTime());
+        await recordStrangerUser(sql, { id: userId, clientId }, key, now, "visitor");
         return { ok: true, userId, phone, createdAt: now };
       });
     },
@@ -189,6 +224,8 @@ export function createVisitorsStore(sql: Sql) {
     },
     /** Deletes every visitor created at or before `cutoff`, with all their data; returns how many. */
     async deleteCreatedBefore(cutoff: Date): Promise<number> {
+      await expiredIntentEvents.run(cutoff.getTime());
+      await expiredIntents.run(cutoff.getTime());
       const userIds = await expired.all(cutoff.getTime());
       // One transaction per visitor, so a huge backlog never holds the write lock for long.
       for (const userId of userIds) {

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
 import { readSession } from "@/lib/auth/astra-session";
+import { addressKey, clientIpFrom } from "@/lib/client-ip";
+import { getEnv } from "@/lib/env";
 import { openEventStream, parseLastEventId } from "@/lib/events/event-stream";
 
 // Server-sent events for the signed-in user's open pages: one message per Astra webhook about them.
@@ -9,5 +12,6 @@ export const maxDuration = 300;
 
 export async function GET(request: Request) {
   const lastEventId = parseLastEventId(request.headers.get("last-event-id"));
-  return openEventStream(await readSession(), request.signal, { lastEventId });
+  const address = addressKey(clientIpFrom(await headers(), getEnv().clientIpHeader));
+  return openEventStream(await readSession(), request.signal, { lastEventId, address });
 }

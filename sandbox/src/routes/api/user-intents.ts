@@ -7,6 +7,7 @@ import { ApiError } from "../../lib/create-app";
 import { readJson } from "../../lib/json-body";
 import { toE164 } from "../../lib/phone";
 import { MAX_INTENTS_PER_EMAIL, type UserIntentRecord } from "../../store/user-intents";
+import { strangerOf } from "../module/module-request";
 
 export function toWireUserIntent(intent: UserIntentRecord): UserIntent {
   return userIntentSchema.parse({
@@ -25,12 +26,14 @@ export function toWireUserIntent(intent: UserIntentRecord): UserIntent {
   });
 }
 
-export function userIntentRoutes({ store, clocks }: Deps) {
+export function userIntentRoutes(deps: Deps) {
+  const { store, clocks } = deps;
   const auth = clientBasicAuth(store, clocks);
   return new Hono<ClientEnv>()
     .post("/v1/user_intent", auth, async (c) => {
       const input = await readJson(c, userIntentCreateSchema);
-      const result = await store.userIntents.create(c.get("client").clientId, input, c.get("now"));
+      const stranger = strangerOf(deps, c);
+      const result = await store.userIntents.create(c.get("client").clientId, input, c.get("now"), stranger);
       if (!result.ok) {
         throw new ApiError(
           400,

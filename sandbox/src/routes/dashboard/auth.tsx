@@ -14,7 +14,7 @@ export const LOGIN_FAILED = "Email or password is incorrect";
 
 export function dashboardAuthRoutes({ store, hosted }: Deps) {
   const app = new Hono();
-  const countLoginAttempt = createLoginLimiter(hosted?.clientIp);
+  const countLoginAttempt = createLoginLimiter(hosted?.clientAddress);
 
   app.get("/dashboard/signup", (c) => renderPage(c, <SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 

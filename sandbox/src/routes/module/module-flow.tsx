@@ -17,6 +17,7 @@ import {
   checkPerson,
   expired,
   openSession,
+  strangerOf,
   subjectPhone,
   tokenAuthenticationRequired,
 } from "./module-request";
@@ -78,16 +79,18 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
   async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
     const now = await clocks.now(client.clientId);
     const verified = { ...session, phone };
-    const user = await store.moduleSessions.completeVerification(verified, now);
-    const secret = await store.moduleSessions.startLogin(verified, now);
-    setCookie(c, LOGIN_COOKIE, secret, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: servedOverHttps(c),
-      // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
-      path: cookiePath(c, "/"),
-      maxAge: MODULE_SESSION_TTL_MS / 1000,
-    });
+    const user = await store.moduleSessions.completeVerification(verified, now, strangerOf(deps, c));
+    const secret = await store.moduleSessions.startLogin(verified, now, deps.addressKeyOf(c.req.raw));
+    if (secret !== null) {
+      setCookie(c, LOGIN_COOKIE, secret, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: servedOverHttps(c),
+        // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
+        path: cookiePath(c, "/"),
+        maxAge: MODULE_SESSION_TTL_MS / 1000,
+      });
+    }
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
   }
 
@@ -128,7 +131,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (person instanceof Response) return person;
     const { subject } = person;
     const now = await clocks.now(client.clientId);
-    const session = await openSession(c, store, client, person, flow, now);
+    const session = await openSession(c, deps, client, person, flow, now);
     const cookie = getCookie(c, LOGIN_COOKIE);
     const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
     const expected = subjectPhone(subject);

@@ -7,7 +7,8 @@ import { ErrorPage } from "../../pages/error-page";
 import type { Deps } from "../../deps";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import type { DeveloperApp, Store } from "../../store";
-import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
+import type { ModuleFlow, ModuleSession, Stranger } from "../../store/module-sessions";
+import { VISITOR_LIMITS } from "../control/control-visitors";
 import type { UserIntentRecord } from "../../store/user-intents";
 import type { UserRecord } from "../../store/users";
 import { renderPage } from "../../lib/base-path";
@@ -135,10 +136,16 @@ export async function checkPerson(c: Context, store: Store, client: DeveloperApp
   return { subject, phone, phoneLocked: phone !== null && query.phone_read_only === "true" };
 }
 
+/** Visitor scope: the client a new user would count against (the same budget as POST /sandbox/visitors). */
+export function strangerOf({ addressKeyOf }: Deps, c: Context): Stranger | null {
+  const key = addressKeyOf(c.req.raw);
+  return key === null ? null : { key, userLimits: VISITOR_LIMITS };
+}
+
 /** Opens the module session for a checked request: the flow, who it is for and where it returns. */
 export function openSession(
   c: Context,
-  store: Store,
+  { store, addressKeyOf }: Deps,
   client: DeveloperApp,
   person: Person,
   flow: ModuleFlow,
@@ -160,5 +167,6 @@ export function openSession(
       },
     },
     now,
+    addressKeyOf(c.req.raw),
   );
 }

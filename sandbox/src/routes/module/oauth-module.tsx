@@ -15,7 +15,7 @@ import type { DeveloperApp } from "../../store";
 import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo, signInCode } from "./module-flow";
-import { badRequest, checkClient, checkPerson, expired, noStore, openSession } from "./module-request";
+import { badRequest, checkClient, checkPerson, expired, noStore, openSession, strangerOf } from "./module-request";
 import { renderPage } from "../../lib/base-path";
 
 const BASE = "/login/oauth/authorize";
@@ -105,7 +105,7 @@ export function oauthModuleRoutes(deps: Deps) {
     }
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
-    const session = await openSession(c, store, client, person, "authorize", await clocks.now(client.clientId));
+    const session = await openSession(c, deps, client, person, "authorize", await clocks.now(client.clientId));
     return renderPage(
       c,
       <PhonePage
@@ -137,6 +137,7 @@ export function oauthModuleRoutes(deps: Deps) {
       session,
       { firstName: first_name, lastName: last_name, email },
       await clocks.now(client.clientId),
+      strangerOf(deps, c),
     );
     return renderStep(c, { ...session, userId: user.id }, client);
   });
