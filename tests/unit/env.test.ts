@@ -175,7 +175,12 @@ describe("AUTH_URL on Vercel", () => {
 });
 
 describe("ASTRA_ENV=demo", () => {
-  const demoInProduction = { ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, CLIENT_IP_HEADER: "x-real-ip" };
+  const demoInProduction = {
+    ASTRA_ENV: "demo",
+    NODE_ENV: "production",
+    AUTH_SECRET: SECRET,
+    CLIENT_IP_HEADER: "x-real-ip",
+  };
 
   it("points Astra at this app's own origin + /emulator", () => {
     const env = parseEnv({ ASTRA_ENV: "demo", AUTH_URL: "http://localhost:3105" });
