@@ -10,8 +10,8 @@ export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 export const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
 
 export type Refusal = {
-  status: 400 | 403 | 413 | 415;
-  kind: "invalid_request" | "forbidden" | "too_large" | "unsupported_media_type";
+  status: 400 | 403 | 411 | 413 | 415;
+  kind: "invalid_request" | "forbidden" | "length_required" | "too_large" | "unsupported_media_type";
   message: string;
 };
 
@@ -81,51 +81,36 @@ export function actionOriginRefusal(headers: HeaderSource): Refusal | null {
   return { status: 403, kind: "forbidden", message: "This form may only be posted from this site." };
 }
 
-/** The action's body, read up to the limit, or the refusal for a body over it or a malformed multipart one. */
+/**
+ * The action's body checked as Next will read it: a declared length (browsers always send one; a chunked body
+ * is refused rather than read, since the proxy's copy of it cannot be abandoned halfway), at most the limit, and
+ * a multipart form or JSON (React's encoded arguments) that parses.
+ */
 export async function actionBodyRefusal(request: Request): Promise<Refusal | null> {
-  const tooLarge: Refusal = {
-    status: 413,
-    kind: "too_large",
-    message: `The request body is over ${ACTION_BODY_LIMIT_BYTES} bytes.`,
-  };
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) return tooLarge;
-  const body = await readBytesUpTo(request.clone(), ACTION_BODY_LIMIT_BYTES);
-  if (!body) return tooLarge;
-
+  const length = request.headers.get("content-length");
+  if (length === null) {
+    if (request.headers.get("transfer-encoding") === null) return null;
+    return { status: 411, kind: "length_required", message: "Send the form with a Content-Length." };
+  }
+  if (!(Number(length) <= ACTION_BODY_LIMIT_BYTES)) {
+    return { status: 413, kind: "too_large", message: `The request body is over ${ACTION_BODY_LIMIT_BYTES} bytes.` };
+  }
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\b/i.test(contentType)) return null;
+  if (/^multipart\/form-data\b/i.test(contentType)) {
+    try {
+      await request.clone().formData();
+      return null;
+    } catch {
+      return { status: 400, kind: "invalid_request", message: "The multipart form body is malformed." };
+    }
+  }
+  if (FORM_TYPES.test(contentType) || request.headers.get("next-action") === null) return null;
   try {
-    await new Response(body, { headers: { "content-type": contentType } }).formData();
+    JSON.parse(await request.clone().text());
     return null;
   } catch {
-    return { status: 400, kind: "invalid_request", message: "The multipart form body is malformed." };
+    return { status: 400, kind: "invalid_request", message: "The server action's arguments are not valid JSON." };
   }
-}
-
-/** The whole body if it is at most `maxBytes` (a chunked body without a length included), else null. */
-async function readBytesUpTo(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const whole = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole;
 }
 
 /**

@@ -91,41 +91,41 @@ describe("actionOriginRefusal", () => {
 });
 
 describe("actionBodyRefusal", () => {
-  const post = (body: BodyInit, headers: Record<string, string>) =>
-    new Request(ORIGIN, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const post = (body: string, headers: Record<string, string>) =>
+    new Request(ORIGIN, { method: "POST", body, headers: { "next-action": "abc", ...headers } });
 
-  const chunked = (bytes: number) =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let left = bytes; left > 0; left -= 65_536) controller.enqueue(new Uint8Array(Math.min(left, 65_536)));
-        controller.close();
-      },
-    });
-
-  it("refuses a body over the limit, declared or streamed without a length", async () => {
-    expect(await actionBodyRefusal(post("a", { "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }))).toMatchObject(
-      {
-        status: 413,
-      },
-    );
-    expect(await actionBodyRefusal(post(chunked(ACTION_BODY_LIMIT_BYTES + 1), {}))).toMatchObject({ status: 413 });
-    expect(await actionBodyRefusal(post(chunked(ACTION_BODY_LIMIT_BYTES), {}))).toBeNull();
+  it("refuses a declared body over the limit (413) and a chunked one without a length (411), unread", async () => {
+    const over = { "content-length": String(ACTION_BODY_LIMIT_BYTES + 1), "content-type": "text/plain" };
+    expect(await actionBodyRefusal(post("[]", over))).toMatchObject({ status: 413 });
+    expect(await actionBodyRefusal(post("[]", { "content-length": "x" }))).toMatchObject({ status: 413 });
+    const chunked = { "transfer-encoding": "chunked", "content-type": "text/plain" };
+    expect(await actionBodyRefusal(post("[]", chunked))).toMatchObject({ status: 411 });
+    expect(await actionBodyRefusal(post("[]", { "content-length": "2", "content-type": "text/plain" }))).toBeNull();
   });
 
-  it("refuses a malformed multipart body and passes a well-formed one, leaving the body readable", async () => {
+  it("refuses a malformed multipart body or non-JSON arguments, and passes well-formed ones, leaving the body readable", async () => {
     const malformed = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary';
-    expect(
-      await actionBodyRefusal(post(malformed, { "content-type": "multipart/form-data; boundary=x" })),
-    ).toMatchObject({
-      status: 400,
-    });
-    expect(await actionBodyRefusal(post("x", { "content-type": "multipart/form-data" }))).toMatchObject({
-      status: 400,
-    });
+    const length = (body: string) => String(new TextEncoder().encode(body).byteLength);
+    for (const contentType of ["multipart/form-data; boundary=x", "multipart/form-data"]) {
+      expect(
+        await actionBodyRefusal(post(malformed, { "content-type": contentType, "content-length": length(malformed) })),
+      ).toMatchObject({ status: 400 });
+    }
+    expect(await actionBodyRefusal(post("aaa", { "content-type": "text/plain", "content-length": "3" }))).toMatchObject(
+      {
+        status: 400,
+      },
+    );
+    expect(await actionBodyRefusal(post('["x"]', { "content-type": "text/plain", "content-length": "5" }))).toBeNull();
 
     const form = new FormData();
     form.set("name", "value");
-    const request = new Request(ORIGIN, { method: "POST", body: form });
+    const encoded = new Request(ORIGIN, { method: "POST", body: form });
+    const request = new Request(ORIGIN, {
+      method: "POST",
+      body: await encoded.arrayBuffer(),
+      headers: { "content-type": encoded.headers.get("content-type")!, "content-length": "1", "next-action": "abc" },
+    });
     expect(await actionBodyRefusal(request)).toBeNull();
     expect((await request.formData()).get("name")).toBe("value");
   });
