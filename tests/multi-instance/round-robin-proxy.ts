@@ -36,15 +36,11 @@ export async function startRoundRobinProxy(backends: string[], port = 0): Promis
     const pinned = Number(request.headers["x-instance"]);
     const index = Number.isInteger(pinned) && backends[pinned] ? pinned : next++ % backends.length;
     const target = new URL(request.url ?? "/", backends[index]);
-    const upstream = http.request(
-      target,
-      { method: request.method, headers: forwardedHeaders(request) },
-      (answer) => {
-        served[index] = (served[index] ?? 0) + 1;
-        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-served-by": String(index) });
-        answer.pipe(response);
-      },
-    );
+    const upstream = http.request(target, { method: request.method, headers: forwardedHeaders(request) }, (answer) => {
+      served[index] = (served[index] ?? 0) + 1;
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-served-by": String(index) });
+      answer.pipe(response);
+    });
     upstream.on("error", (error) => {
       if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" });
       response.end(`proxy: instance ${index} unreachable (${error.message})`);
