@@ -36,13 +36,15 @@ import {
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();
-  const security = securityHeaderOptions(env, request.nextUrl);
+  // The URL as the visitor addressed it: without AUTH_URL, `next start` behind a proxy sees its own host.
   const origin = addressedOrigin(request.headers, request.nextUrl, env.authUrl);
+  const publicUrl = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin);
+  const security = securityHeaderOptions(env, publicUrl);
   const droppedCookies = badCallbackCookies(request.cookies.getAll(), origin);
   for (const name of droppedCookies) request.cookies.delete(name);
   const response =
     (await refuseFrameworkInput(request, origin)) ??
-    (await withSession(request, env, () => passThrough(request, security)));
+    (await withSession(request, publicUrl, env, () => passThrough(request, security)));
   for (const name of droppedCookies) response.cookies.set(name, "", { path: "/", maxAge: 0 });
   applySecurityHeaders(response.headers, security);
   return response;
@@ -72,7 +74,12 @@ function passThrough(request: NextRequest, security: SecurityHeaderOptions): Nex
   return NextResponse.next({ request: { headers } });
 }
 
-async function withSession(request: NextRequest, env: Env, next: () => NextResponse): Promise<NextResponse> {
+async function withSession(
+  request: NextRequest,
+  publicUrl: URL,
+  env: Env,
+  next: () => NextResponse,
+): Promise<NextResponse> {
   const rule = sessionRuleFor(request.nextUrl.pathname);
   if (!rule) return next();
 
@@ -81,7 +88,7 @@ async function withSession(request: NextRequest, env: Env, next: () => NextRespo
   const token = value ? await decodeSession(value, env, name) : null;
   if (!token) {
     if (rule === "api") return NextResponse.json({ error: "Sign in with Astra first." }, { status: 401 });
-    return NextResponse.redirect(signInUrlFor(request.nextUrl));
+    return NextResponse.redirect(signInUrlFor(publicUrl));
   }
 
   // Another request may already have refreshed this session (say, a page that got a 401): save its tokens.
