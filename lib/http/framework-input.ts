@@ -84,7 +84,7 @@ export function actionOriginRefusal(headers: HeaderSource): Refusal | null {
 /**
  * The action's body checked as Next will read it: a declared length (browsers always send one; a chunked body
  * is refused rather than read, since the proxy's copy of it cannot be abandoned halfway), at most the limit, and
- * a multipart form or JSON (React's encoded arguments) that parses.
+ * a multipart form that parses, or JSON arguments (React's encoding: an array).
  */
 export async function actionBodyRefusal(request: Request): Promise<Refusal | null> {
   const length = request.headers.get("content-length");
@@ -105,12 +105,14 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
     }
   }
   if (FORM_TYPES.test(contentType) || request.headers.get("next-action") === null) return null;
+  let args: unknown;
   try {
-    JSON.parse(await request.clone().text());
-    return null;
+    args = JSON.parse(await request.clone().text());
   } catch {
-    return { status: 400, kind: "invalid_request", message: "The server action's arguments are not valid JSON." };
+    args = undefined;
   }
+  if (Array.isArray(args)) return null;
+  return { status: 400, kind: "invalid_request", message: "The server action's arguments must be a JSON array." };
 }
 
 /**

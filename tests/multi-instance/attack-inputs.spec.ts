@@ -109,12 +109,14 @@ async function expectNoFailureNorWrite(request: APIRequestContext, inputs: fc.Ar
   await fc.assert(
     fc.asyncProperty(inputs, async (attempt) => {
       const response = await send(request, attempt);
-      const shown = `${attempt.method} ${attempt.path.slice(0, 200)} ${JSON.stringify(attempt.headers).slice(0, 300)}`;
+      const shown = `${attempt.method} ${attempt.path.slice(0, 200)} ${JSON.stringify(attempt.headers).slice(0, 300)} body ${JSON.stringify(attempt.body ?? "").slice(0, 200)}`;
       expect(response.status(), shown).toBeLessThan(500);
     }),
     { numRuns: RUNS, seed: SEED },
   );
-  expect(await rowCounts()).toEqual(before);
+  // A table the app creates on first use (lib/db/app-tables.ts) may appear meanwhile: empty, it is no write.
+  const changed = Object.entries(await rowCounts()).filter(([table, rows]) => rows !== (before[table] ?? 0));
+  expect(changed, "tables whose row count moved").toEqual([]);
 }
 
 const attempt = (

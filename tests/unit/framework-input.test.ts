@@ -116,6 +116,9 @@ describe("actionBodyRefusal", () => {
         status: 400,
       },
     );
+    expect(await actionBodyRefusal(post("{}", { "content-type": "text/plain", "content-length": "2" }))).toMatchObject({
+      status: 400,
+    });
     expect(await actionBodyRefusal(post('["x"]', { "content-type": "text/plain", "content-length": "5" }))).toBeNull();
 
     const form = new FormData();
