@@ -44,6 +44,24 @@ export default defineConfig([
     },
   },
   {
+    // The mode is decided once, by lib/env.ts (which infers it on Vercel when ASTRA_ENV is unset): a raw read
+    // elsewhere disagrees with it in exactly that case.
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "MemberExpression[object.object.name='process'][object.property.name='env'][property.name='ASTRA_ENV']",
+          "MemberExpression[object.object.name='process'][object.property.name='env'][property.value='ASTRA_ENV']",
+          "VariableDeclarator[init.object.name='process'][init.property.name='env'] Property[key.name='ASTRA_ENV']",
+        ].map((selector) => ({
+          selector,
+          message: "Read the mode from getEnv().astraEnv (lib/env.ts), which also infers it on Vercel.",
+        })),
+      ],
+    },
+  },
+  {
     // The boundaries of docs/architecture.md, kept by the linter rather than by memory: the app talks to Astra
     // (or the emulator) only over HTTP, and the emulator borrows nothing from the app but the wire schemas and the
     // emulator's public defaults.

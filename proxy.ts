@@ -1,4 +1,5 @@
-// Runs before every page and route except static files and the webhook receiver. It does two jobs:
+// Runs before every page and route except static files and the webhook receiver. It does these jobs:
+// 0. Input the framework would answer with a 500 (a foreign callbackUrl, a malformed server action) gets a 4xx.
 // 1. Security headers on every response, with a fresh CSP nonce that Next.js stamps on its own scripts (it reads
 //    the nonce from the CSP header on the request, so the header goes on both).
 // 2. For the signed-in routes (lib/auth/signed-in-routes.ts), a session: signed-out visitors go to /signin and
@@ -19,6 +20,14 @@ import {
 import { sessionRuleFor } from "@/lib/auth/signed-in-routes";
 import { getEnv, type Env } from "@/lib/env";
 import {
+  actionBodyRefusal,
+  actionOriginRefusal,
+  addressedOrigin,
+  badCallbackCookies,
+  callbackQueryRefusal,
+  isServerActionRequest,
+} from "@/lib/http/framework-input";
+import {
   applySecurityHeaders,
   contentSecurityPolicy,
   securityHeaderOptions,
@@ -27,10 +36,33 @@ import {
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();
-  const security = securityHeaderOptions(env, request.nextUrl);
-  const response = await withSession(request, env, () => passThrough(request, security));
+  // The URL as the visitor addressed it: without AUTH_URL, `next start` behind a proxy sees its own host.
+  const origin = addressedOrigin(request.headers, request.nextUrl, env.authUrl);
+  const publicUrl = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin);
+  const security = securityHeaderOptions(env, publicUrl);
+  const droppedCookies = badCallbackCookies(request.cookies.getAll(), origin);
+  for (const name of droppedCookies) request.cookies.delete(name);
+  const response =
+    (await refuseFrameworkInput(request, origin)) ??
+    (await withSession(request, publicUrl, env, () => passThrough(request, security)));
+  for (const name of droppedCookies) response.cookies.set(name, "", { path: "/", maxAge: 0 });
   applySecurityHeaders(response.headers, security);
   return response;
+}
+
+/** A 4xx for input Auth.js or Next would otherwise answer with a 500 (lib/http/framework-input.ts). */
+async function refuseFrameworkInput(request: NextRequest, origin: string): Promise<NextResponse | null> {
+  const { method, nextUrl, headers } = request;
+  const refusal =
+    callbackQueryRefusal(nextUrl, origin) ??
+    (isServerActionRequest(method, nextUrl.pathname, headers)
+      ? (actionOriginRefusal(headers) ?? (await actionBodyRefusal(request)))
+      : null);
+  if (!refusal) return null;
+  return NextResponse.json(
+    { error: { kind: refusal.kind, message: refusal.message } },
+    { status: refusal.status, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /** Lets the request through with the CSP on it, so Next renders the page with this request's nonce. */
@@ -42,7 +74,12 @@ function passThrough(request: NextRequest, security: SecurityHeaderOptions): Nex
   return NextResponse.next({ request: { headers } });
 }
 
-async function withSession(request: NextRequest, env: Env, next: () => NextResponse): Promise<NextResponse> {
+async function withSession(
+  request: NextRequest,
+  publicUrl: URL,
+  env: Env,
+  next: () => NextResponse,
+): Promise<NextResponse> {
   const rule = sessionRuleFor(request.nextUrl.pathname);
   if (!rule) return next();
 
@@ -51,7 +88,7 @@ async function withSession(request: NextRequest, env: Env, next: () => NextRespo
   const token = value ? await decodeSession(value, env, name) : null;
   if (!token) {
     if (rule === "api") return NextResponse.json({ error: "Sign in with Astra first." }, { status: 401 });
-    return NextResponse.redirect(signInUrlFor(request.nextUrl));
+    return NextResponse.redirect(signInUrlFor(publicUrl));
   }
 
   // Another request may already have refreshed this session (say, a page that got a 401): save its tokens.

@@ -1,24 +1,24 @@
 // Who may run a cron route: Vercel sends CRON_SECRET as "Authorization: Bearer <secret>" when it is set
-// (https://vercel.com/docs/cron-jobs/manage-cron-jobs). A deployment without the secret would let anyone on the
-// internet trigger the job, so on Vercel it is refused; on your own machine it runs without one.
+// (https://vercel.com/docs/cron-jobs/manage-cron-jobs). A production deployment without the secret would let
+// anyone on the internet trigger the job, so there it is refused; on your own machine it runs without one.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Env } from "@/lib/env";
 
-export type CronAuthorization = { ok: true } | { ok: false; status: 401 | 503; message: string };
+export type CronAuthorization = { ok: true } | { ok: false; status: 401 | 403; message: string };
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 export function authorizeCron(
   authorization: string | null,
-  env: Pick<Env, "cronSecret" | "onVercel">,
+  env: Pick<Env, "cronSecret" | "onVercel" | "nodeEnv">,
 ): CronAuthorization {
   if (!env.cronSecret) {
-    return env.onVercel
+    return env.onVercel || env.nodeEnv === "production"
       ? {
           ok: false,
-          status: 503,
+          status: 403,
           message:
-            "CRON_SECRET is not set, so this deployment cannot tell Vercel's cron from anyone else. Set it in the project's environment variables (e.g. `openssl rand -hex 32`) and redeploy.",
+            "CRON_SECRET is not set, so this production deployment cannot tell its cron from anyone else and runs the job for no one. Set it (e.g. `openssl rand -hex 32`) in the environment and restart or redeploy.",
         }
       : { ok: true };
   }

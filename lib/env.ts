@@ -215,6 +215,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
 
+  // Without a trusted header every visitor is 127.0.0.1, one bucket for the demo's per-address limits: ten
+  // presses of "Try the demo" would lock it for everyone.
+  if (demo && isProduction && !onVercel && !raw.CLIENT_IP_HEADER) {
+    problems.push(
+      "CLIENT_IP_HEADER: required for the demo in production off Vercel; name the header your proxy sets to the visitor's IP (e.g. x-real-ip)",
+    );
+  }
+
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);
 
   // Demo mode: this app's own origin, or the bare mount path when only the request knows the origin.

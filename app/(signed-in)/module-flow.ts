@@ -9,17 +9,20 @@ import { NextResponse, type NextRequest } from "next/server";
 import { readSession } from "@/lib/auth/astra-session";
 import { signInUrlFor } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { addressedOrigin } from "@/lib/http/framework-input";
 import { absoluteBase } from "@/lib/astra/base-url";
 import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "@/lib/astra/module-urls";
 
 export const MODULE_STATE_COOKIE = "astra_module_state";
 
 export async function startModuleFlow(request: NextRequest, chooseFlow: () => ModuleFlow | Promise<ModuleFlow>) {
-  const session = await readSession();
-  if (!session) return NextResponse.redirect(signInUrlFor(request.nextUrl));
   const env = getEnv();
+  // The origin the visitor addressed (a proxy's forwarded host without AUTH_URL), not this instance's own.
+  const origin = addressedOrigin(request.headers, request.nextUrl, env.authUrl);
+  const session = await readSession();
+  if (!session)
+    return NextResponse.redirect(signInUrlFor(new URL(request.nextUrl.pathname + request.nextUrl.search, origin)));
   const state = randomBytes(16).toString("base64url");
-  const origin = env.authUrl ?? request.nextUrl.origin;
   const returnUrl = moduleReturnUrl(origin);
   // Demo mode without AUTH_URL: the module is this request's origin + /emulator.
   const moduleEnv = { ...env, astraAppUrl: absoluteBase(env.astraAppUrl, origin) };

@@ -7,6 +7,7 @@ import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
+import { addressedOrigin } from "@/lib/http/framework-input";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
 import { openHostedStore } from "../../sandbox/src/hosted-store";
 
@@ -60,7 +61,11 @@ function build(env: Env): EmbeddedEmulator {
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
     // Redirect URIs on these origins are accepted: the emulator can only send people back to this deployment.
-    ownOrigins: (request: Request) => unique([new URL(request.url).origin, ...origins]),
+    // Without AUTH_URL that is the origin the visitor addressed (forwarded by Vercel's edge), not the instance's.
+    ownOrigins: (request: Request) => {
+      const url = new URL(request.url);
+      return unique([addressedOrigin(request.headers, url, env.authUrl), url.origin, ...origins]);
+    },
     deliver: inProcessDelivery(webhookUrl, origins),
     store: openHostedStore(location, keys),
     publicDemo: env.publicDemo,

@@ -6,13 +6,17 @@ import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { addressedOrigin } from "@/lib/http/framework-input";
 import { currentRequestOrigin } from "@/lib/http/request-origin";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const env = getEnv();
-  // Demo mode without AUTH_URL: the embedded emulator lives on whatever origin this request came to.
+  // Demo mode without AUTH_URL: the embedded emulator lives on whatever origin this request came to, as the
+  // visitor addressed it (a proxy's forwarded host, as Auth.js itself reads it), not this instance's own.
   const origin = env.astraAppUrl.startsWith("/")
-    ? (request?.nextUrl?.origin ?? (await currentRequestOrigin()))
+    ? request
+      ? addressedOrigin(request.headers, request.nextUrl, env.authUrl)
+      : await currentRequestOrigin()
     : undefined;
   return {
     providers: [AstraProvider(env, origin)],

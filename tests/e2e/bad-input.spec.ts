@@ -1,3 +1,4 @@
+import http from "node:http";
 import fc from "fast-check";
 import { expect, test } from "./fixtures";
 import { APP_URL, SANDBOX_URL } from "./ports";
@@ -103,5 +104,103 @@ test.describe("route handlers with generated bad input", () => {
     const signedOut = await fetch(new URL("/api/astra/events", APP_URL));
     expect(signedOut.status).toBe(401);
     expect((await signedOut.json()).error).toMatch(/Sign in/);
+  });
+});
+
+// Input Auth.js and Next.js parse before the app's code runs: each of these answered 500 until proxy.ts
+// (lib/http/framework-input.ts) refused it first.
+test.describe("the framework's own input", () => {
+  // A real action's id (an unknown one is refused before its body is read): the home page's sign-in form
+  // carries it in a hidden field.
+  let ACTION_HEADERS: Record<string, string>;
+  test.beforeAll(async ({ request }) => {
+    const home = await (await request.get("/")).text();
+    const id = /name="\$ACTION_\d+:0" value="\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(home)?.[1];
+    expect(id, "the home page's form names its server action").toBeTruthy();
+    ACTION_HEADERS = { "next-action": id!, origin: APP_URL };
+  });
+
+  const MALFORMED_MULTIPART = '------x\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary';
+
+  for (const callbackUrl of ["not a url", "https://evil.example/", "//evil.example/x", "javascript:alert(1)"]) {
+    test(`Auth.js with callbackUrl=${JSON.stringify(callbackUrl)} is a 400`, async ({ request }) => {
+      for (const path of ["/api/auth/signin", "/api/auth/signin/astra", "/api/auth/signout"]) {
+        const response = await request.get(`${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+          maxRedirects: 0,
+        });
+        expect(response.status(), path).toBe(400);
+        expect((await response.json()).error.message).toMatch(/callbackUrl/);
+      }
+    });
+  }
+
+  test("a callback-url cookie that is not a URL on this site is dropped, not a 500", async ({ request }) => {
+    for (const name of ["authjs.callback-url", "__Secure-authjs.callback-url"]) {
+      for (const path of ["/api/auth/session", "/api/auth/signin/astra", "/api/auth/providers"]) {
+        const response = await request.get(path, {
+          headers: { cookie: `${name}=${encodeURIComponent("not a url")}` },
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${path} with ${name}`).toBeLessThan(500);
+        const cleared = response.headersArray().find((h) => h.name === "set-cookie" && h.value.startsWith(`${name}=;`));
+        expect(cleared, `${path} clears ${name}`).toBeTruthy();
+      }
+    }
+  });
+
+  test("a server action posted from another site is a 403", async ({ request }) => {
+    const response = await request.post("/", {
+      headers: { ...ACTION_HEADERS, origin: "https://evil.example", "content-type": "text/plain" },
+      data: "[]",
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  test("a server action with a malformed multipart body is a 400, with or without its Next-Action header", async ({
+    request,
+  }) => {
+    for (const headers of [ACTION_HEADERS, { origin: APP_URL }]) {
+      for (const contentType of ["multipart/form-data; boundary=----x", "multipart/form-data"]) {
+        const response = await request.post("/", {
+          headers: { ...headers, "content-type": contentType },
+          data: MALFORMED_MULTIPART,
+        });
+        expect(response.status(), `${contentType} ${JSON.stringify(headers)}`).toBe(400);
+        expect((await response.json()).error.message).toMatch(/multipart/);
+      }
+    }
+  });
+
+  test("a server action body over 1 MB is a 413; one sent chunked, without a length, a 411", async ({ request }) => {
+    const declared = await request.post("/", {
+      headers: { ...ACTION_HEADERS, "content-type": "text/plain" },
+      data: "a".repeat(1024 * 1024 + 1),
+    });
+    expect(declared.status()).toBe(413);
+
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = http.request(
+        new URL("/", APP_URL),
+        {
+          method: "POST",
+          headers: { ...ACTION_HEADERS, "content-type": "text/plain", "transfer-encoding": "chunked" },
+        },
+        (answer) => {
+          answer.resume();
+          resolve(answer.statusCode ?? 0);
+        },
+      );
+      outgoing.on("error", reject);
+      outgoing.end("[]");
+    });
+    expect(status).toBe(411);
+  });
+
+  test("a server action whose arguments are not JSON is a 400", async ({ request }) => {
+    const response = await request.post("/", {
+      headers: { ...ACTION_HEADERS, "content-type": "text/plain" },
+      data: "not json",
+    });
+    expect(response.status()).toBe(400);
   });
 });

@@ -6,7 +6,8 @@ import { VISITOR_LIMITS } from "../../sandbox/src/routes/control/control-visitor
 import { MAX_ACTIVE_FAULTS } from "../../sandbox/src/store/faults";
 import { MAX_OPEN_SESSIONS_PER_ADDRESS } from "../../sandbox/src/store/module-sessions";
 import { SignInFlow } from "../e2e/fixtures";
-import { CLIENT_IP_HEADER, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
+import { MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
+import { TEST_CLIENT_IP_HEADER } from "./round-robin-proxy";
 
 // Issue 17: what a stranger can make in the demo is counted in the shared database per address, so alternating
 // between the two instances (x-instance) gains an attacker nothing: each cap holds across both.
@@ -24,7 +25,7 @@ function attacker() {
   let host = 0;
   return (instance: number) => ({
     "x-instance": String(instance % 2),
-    [CLIENT_IP_HEADER]: `${prefix}::${(host += 1).toString(16)}`,
+    [TEST_CLIENT_IP_HEADER]: `${prefix}::${(host += 1).toString(16)}`,
   });
 }
 

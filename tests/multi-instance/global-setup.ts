@@ -1,11 +1,12 @@
 // Playwright globalSetup of the multi-instance suite (playwright.multi.config.ts): a throwaway Postgres, two
-// `next start` instances of the one build in demo mode on it, and the round-robin proxy in front. A control
-// server on loopback lets a test restart both instances. The returned function is the teardown: it stops all.
+// `next start` instances of the one build as the Deploy button configures them (instances.ts), and the
+// round-robin proxy in front, standing in for Vercel's edge. A control server on loopback lets a test restart
+// both instances. The returned function is the teardown: it stops all.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import { startTestPostgres } from "../support/postgres";
 import { Instances } from "./instances";
-import { CONTROL_URL, INSTANCE_PORTS, INSTANCE_URLS, MULTI_AUTH_SECRET, PG_PORT, PROXY_PORT, PROXY_URL } from "./ports";
+import { CONTROL_URL, INSTANCE_PORTS, INSTANCE_URLS, MULTI_AUTH_SECRET, PG_PORT, PROXY_PORT } from "./ports";
 import { startRoundRobinProxy } from "./round-robin-proxy";
 
 function startControlServer(instances: Instances): Promise<http.Server> {
@@ -34,7 +35,6 @@ export default async function globalSetup() {
     ports: INSTANCE_PORTS,
     databaseUrl: postgres.url,
     authSecret: MULTI_AUTH_SECRET,
-    authUrl: PROXY_URL,
   });
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | undefined;
   let control: http.Server | undefined;

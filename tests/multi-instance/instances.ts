@@ -1,32 +1,42 @@
-// Runs the app's production build (`.next`, from `npm run build`) as several `next start` processes, all in demo
-// mode on one database, the way a serverless platform runs many instances of one deployment.
+// Runs the app's production build (`.next`, from `npm run build`) as several `next start` processes on one
+// database, the way Vercel runs many instances of one deployment, with exactly the environment the README's
+// Deploy button gives: VERCEL=1, AUTH_SECRET and Neon's DATABASE_URL, no ASTRA_ENV and no AUTH_URL (so demo mode
+// is inferred by lib/env.ts and every origin comes from the request the proxy forwards).
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
-import { CLIENT_IP_HEADER } from "./ports";
 
 export interface InstanceOptions {
   ports: number[];
   databaseUrl: string;
   authSecret: string;
-  /** The public origin (the proxy's), the same for every instance. */
-  authUrl: string;
 }
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 const READY_TIMEOUT_MS = 60_000;
 
-async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+
+/**
+ * Waits until the port accepts connections, without sending a request: a test may then make the very first
+ * request an instance serves (tests/multi-instance/deploy-button.spec.ts).
+ */
+async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start on ${url} exited (${child.exitCode}):\n${output()}`);
-    const answered = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return;
+    if (child.exitCode !== null) throw new Error(`next start on ${port} exited (${child.exitCode}):\n${output()}`);
+    if (await accepts(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start on ${url} did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+  throw new Error(`next start on ${port} did not listen within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 export class Instances {
@@ -43,13 +53,13 @@ export class Instances {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      ASTRA_ENV: "demo",
+      VERCEL: "1",
       DATABASE_URL: this.options.databaseUrl,
       AUTH_SECRET: this.options.authSecret,
-      AUTH_URL: this.options.authUrl,
-      // Tests act as many clients (per-address limits); a request without it is one unknown client.
-      CLIENT_IP_HEADER,
     };
+    for (const name of Object.keys(env)) {
+      if (/^(ASTRA_|AUTH_(URL|TRUST_HOST)$|VERCEL_|CLIENT_IP_HEADER$|CRON_SECRET$)/.test(name)) delete env[name];
+    }
     delete env.POSTGRES_URL;
     delete env.DEMO_SQLITE_FILE;
     // Its own process group, so a stop takes `next start`'s workers with it.
@@ -64,7 +74,7 @@ export class Instances {
     };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
-    await waitUntilAnswering(`http://127.0.0.1:${port}/`, child, () => output);
+    await waitUntilListening(port, child, () => output);
     return child;
   }
 

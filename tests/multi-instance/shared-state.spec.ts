@@ -164,7 +164,10 @@ test("20 parallel requests with an expired token, spread over both instances, ca
   // Shared: the token hand-over (one refresh across instances, its successor in app_token_successors).
   await pin(context, 0);
   await signInAsDemoUser(page);
-  const expired = await page.request.post("/api/dev-tools", { data: { action: "expire-token" } });
+  const expired = await page.request.post("/api/dev-tools", {
+    data: { action: "expire-token" },
+    headers: { origin: PROXY_URL },
+  });
   expect(expired.status()).toBe(200);
   const before = await refreshGrants();
 
@@ -214,7 +217,10 @@ test("two visitors never see each other's data or clock, whichever instance serv
     await fillRoutineName(firstPage, name);
     await confirm(firstPage);
     await expect(firstPage.getByRole("heading", { name })).toBeVisible();
-    const advanced = await firstPage.request.post("/api/dev-tools", { data: { action: "advance", days: 5 } });
+    const advanced = await firstPage.request.post("/api/dev-tools", {
+      data: { action: "advance", days: 5 },
+      headers: { origin: PROXY_URL },
+    });
     expect(advanced.status()).toBe(200);
     await pin(first, 1);
     const firstToday = await visitorToday(firstPage);

@@ -3,7 +3,7 @@ import { authorizeCron } from "@/lib/cron-auth";
 
 // The daily cron route (app/api/cron/emulator): only Vercel's cron, holding CRON_SECRET, may run it.
 describe("authorizeCron", () => {
-  const withSecret = { cronSecret: "s".repeat(32), onVercel: true };
+  const withSecret = { cronSecret: "s".repeat(32), onVercel: true, nodeEnv: "production" } as const;
 
   it("accepts exactly Bearer <CRON_SECRET>", () => {
     expect(authorizeCron(`Bearer ${"s".repeat(32)}`, withSecret)).toEqual({ ok: true });
@@ -12,14 +12,21 @@ describe("authorizeCron", () => {
     }
   });
 
-  it("refuses every request on Vercel while CRON_SECRET is unset, and says how to fix it", () => {
-    const refused = authorizeCron("Bearer anything", { cronSecret: undefined, onVercel: true });
-    expect(refused).toMatchObject({ ok: false, status: 503 });
-    expect(refused.ok ? "" : refused.message).toContain("CRON_SECRET");
+  it("refuses every request in production (on Vercel or off) while CRON_SECRET is unset, and says how to fix it", () => {
+    for (const where of [
+      { onVercel: true, nodeEnv: "production" },
+      { onVercel: false, nodeEnv: "production" },
+    ] as const) {
+      const refused = authorizeCron("Bearer anything", { cronSecret: undefined, ...where });
+      expect(refused).toMatchObject({ ok: false, status: 403 });
+      expect(refused.ok ? "" : refused.message).toContain("CRON_SECRET");
+    }
   });
 
-  it("runs without a secret on your own machine", () => {
-    expect(authorizeCron(null, { cronSecret: undefined, onVercel: false })).toEqual({ ok: true });
+  it("runs without a secret on your own machine (not a production build)", () => {
+    expect(authorizeCron(null, { cronSecret: undefined, onVercel: false, nodeEnv: "development" })).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -62,12 +69,19 @@ describe("GET /api/cron/emulator", () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it("answers 503 on Vercel when CRON_SECRET is unset", async () => {
+  it("answers 403 in production when CRON_SECRET is unset, on Vercel or off, without calling the emulator", async () => {
     const fetchMock = vi.fn(async () => Response.json({}));
     vi.stubGlobal("fetch", fetchMock);
-    const GET = await loadRoute({ VERCEL: "1", CRON_SECRET: "" });
-    const response = await call(GET, "Bearer whatever");
-    expect(response.status).toBe(503);
+    const production = { NODE_ENV: "production", AUTH_SECRET: "a-real-secret-of-enough-length", CRON_SECRET: "" };
+    for (const vars of [
+      { ...production, VERCEL: "1" },
+      { ...production, AUTH_URL: "https://app.example" },
+    ]) {
+      const GET = await loadRoute(vars);
+      const response = await call(GET, "Bearer whatever");
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.message).toMatch(/CRON_SECRET is not set/);
+    }
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -175,6 +175,13 @@ describe("AUTH_URL on Vercel", () => {
 });
 
 describe("ASTRA_ENV=demo", () => {
+  const demoInProduction = {
+    ASTRA_ENV: "demo",
+    NODE_ENV: "production",
+    AUTH_SECRET: SECRET,
+    CLIENT_IP_HEADER: "x-real-ip",
+  };
+
   it("points Astra at this app's own origin + /emulator", () => {
     const env = parseEnv({ ASTRA_ENV: "demo", AUTH_URL: "http://localhost:3105" });
     expect(env).toMatchObject({
@@ -186,7 +193,7 @@ describe("ASTRA_ENV=demo", () => {
   });
 
   it("derives the client secret from AUTH_SECRET, never the public default, and needs no Astra variable", () => {
-    const env = parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_URL: "https://d.app" });
+    const env = parseEnv({ ...demoInProduction, AUTH_URL: "https://d.app" });
     expect(env.astraClientSecret).toBe(deriveEmulatorClientSecret(SECRET));
     expect(env.astraClientSecret).toBe(
       createHmac("sha256", SECRET).update("astra-emulator-client-secret").digest("base64url"),
@@ -211,7 +218,7 @@ describe("ASTRA_ENV=demo", () => {
   });
 
   it("leaves the bare /emulator path when only the request knows the origin", () => {
-    const env = parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" });
+    const env = parseEnv({ ...demoInProduction, AUTH_TRUST_HOST: "true" });
     expect(env).toMatchObject({ authUrl: undefined, astraApiUrl: "/emulator", astraAppUrl: "/emulator" });
   });
 
@@ -235,6 +242,15 @@ describe("ASTRA_ENV=demo", () => {
     const env = parseEnv(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production", DATABASE_URL: "postgres://p" }));
     expect(env).toMatchObject({ publicDemo: true, astraApiUrl: "https://astra-demo.vercel.app/emulator" });
     expect(parseEnv({ ASTRA_ENV: "demo" }).publicDemo).toBe(false);
+  });
+
+  it("in production off Vercel needs CLIENT_IP_HEADER, else every visitor shares one address's limits", () => {
+    expect(problemsOf({ ...demoInProduction, CLIENT_IP_HEADER: "", AUTH_URL: "https://d.app" })).toEqual([
+      expect.stringMatching(/^CLIENT_IP_HEADER: required for the demo in production off Vercel/),
+    ]);
+    expect(parseEnv({ ...demoInProduction, AUTH_URL: "https://d.app" }).clientIpHeader).toBe("x-real-ip");
+    expect(parseEnv(onVercel({ VERCEL_ENV: "production" })).clientIpHeader).toBe("x-vercel-forwarded-for");
+    expect(parseEnv({ ASTRA_ENV: "demo" }).clientIpHeader).toBeUndefined();
   });
 
   it("counts as the emulator for the emulator-only features", () => {

@@ -26,7 +26,13 @@ describe("AstraProvider", () => {
 
   it("in demo mode without AUTH_URL puts the emulator on the request's origin", () => {
     const demo = AstraProvider(
-      parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_TRUST_HOST: "true" }),
+      parseEnv({
+        ASTRA_ENV: "demo",
+        NODE_ENV: "production",
+        AUTH_SECRET: "x".repeat(32),
+        AUTH_TRUST_HOST: "true",
+        CLIENT_IP_HEADER: "x-real-ip",
+      }),
       "https://preview.example",
     );
     expect(demo.authorization).toMatchObject({ url: "https://preview.example/emulator/login/oauth/authorize" });

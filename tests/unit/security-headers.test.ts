@@ -56,6 +56,7 @@ describe("security headers", () => {
       NODE_ENV: "production",
       AUTH_SECRET: "a-real-secret-of-enough-length",
       AUTH_TRUST_HOST: "true",
+      CLIENT_IP_HEADER: "x-real-ip",
     });
     expect(contentSecurityPolicy(securityHeaderOptions(perRequest, url))).toContain("form-action 'self';");
   });

@@ -17,6 +17,7 @@ import { devToolsEnabled } from "@/lib/dev-tools/gate";
 import { daysToNextRun } from "@/lib/dev-tools/next-run";
 import { forgetAstraCalls, recentAstraCalls } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
+import { sameOriginJsonRefusal } from "@/lib/http/framework-input";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -73,6 +74,8 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
 }
 
 export async function POST(request: Request) {
+  const refusal = sameOriginJsonRefusal(request.headers);
+  if (refusal) return problem(refusal.status, refusal.kind, refusal.message);
   const user = await signedInUser();
   if (user instanceof Response) return user;
   const body: unknown = await request.json().catch(() => undefined);

@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!authorization.ok) {
     return problem(
       authorization.status,
-      authorization.status === 401 ? "unauthorized" : "misconfigured",
+      authorization.status === 401 ? "unauthorized" : "forbidden",
       authorization.message,
     );
   }
