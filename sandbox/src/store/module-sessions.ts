@@ -190,7 +190,7 @@ export function createModuleSessionsStore(sql: Sql) {
       await remove.run(id);
     },
     /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
-    async startLogin(session: ModuleSession, now: Date): Promise<string> {
+    async startLogin(session: Pick<ModuleSession, "clientId" | "redirectUri" | "phone">, now: Date): Promise<string> {
       const secret = newSecret(32);
       const login: SessionContext = { flow: "login" };
       const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;

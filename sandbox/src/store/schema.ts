@@ -4,7 +4,7 @@
 import type { Dialect } from "./sql/port";
 
 /** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 interface DialectWords {
   /** An integer key the database numbers itself. */
@@ -302,9 +302,12 @@ CREATE TABLE IF NOT EXISTS visitors (
   user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
   client_id TEXT NOT NULL REFERENCES apps(client_id) ON DELETE CASCADE,
   client_ip TEXT NOT NULL,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- SHA-256 of the one-use token the visitor signs in with; NULL once used.
+  token_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
+CREATE UNIQUE INDEX IF NOT EXISTS visitors_by_token ON visitors (token_hash);
 CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
 
 -- Short leases, so only one instance at a time runs a named job (lib/tick-if-due.ts); times in real epoch ms.

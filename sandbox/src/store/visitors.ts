@@ -2,6 +2,7 @@
 // everything scoped to one visitor (reset, the 24-hour cleanup). Visitors are rows of the `visitors` table next to
 // their `users` row, so the per-IP rate limit and the cleanup hold across every instance sharing the database.
 import { randomInt } from "node:crypto";
+import { hashSecret, newSecret } from "../lib/ids";
 import { isVisitorPhone } from "../lib/phone";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
@@ -14,7 +15,8 @@ export interface VisitorLimits {
 }
 
 export type CreateVisitorResult =
-  | { ok: true; userId: string; phone: string; createdAt: Date }
+  /** `token` is the visitor's one-use sign-in secret; only its hash is stored. */
+  | { ok: true; userId: string; phone: string; token: string; createdAt: Date }
   | { ok: false; reason: "rate_limited"; retryAt: Date }
   | { ok: false; reason: "no_phone_left" };
 
@@ -91,8 +93,16 @@ export function createVisitorsStore(sql: Sql) {
   const phoneTaken = sql
     .prepare<[string, string], number>("SELECT COUNT(*) FROM users WHERE client_id = ? AND phone = ?")
     .pluck();
-  const insertVisitor = sql.prepare<[string, string, string, number]>(
-    "INSERT INTO visitors (user_id, client_id, client_ip, created_at) VALUES (?, ?, ?, ?)",
+  const insertVisitor = sql.prepare<[string, string, string, number, string]>(
+    "INSERT INTO visitors (user_id, client_id, client_ip, created_at, token_hash) VALUES (?, ?, ?, ?, ?)",
+  );
+  const byToken = sql
+    .prepare<[string, string, number], string>(
+      "SELECT user_id FROM visitors WHERE client_id = ? AND token_hash = ? AND created_at > ?",
+    )
+    .pluck();
+  const spendToken = sql.prepare<[string, string]>(
+    "UPDATE visitors SET token_hash = NULL WHERE user_id = ? AND token_hash = ?",
   );
   const approve = sql.prepare<[string]>(
     "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
@@ -167,8 +177,22 @@ export function createVisitorsStore(sql: Sql) {
           now,
         );
         await seedAccounts(userId, now);
-        await insertVisitor.run(userId, clientId, clientIp, now.getTime());
-        return { ok: true, userId, phone, createdAt: now };
+        const token = newSecret(32);
+        await insertVisitor.run(userId, clientId, clientIp, now.getTime(), hashSecret(token));
+        return { ok: true, userId, phone, token, createdAt: now };
+      });
+    },
+    /**
+     * The visitor of `clientId` whose sign-in token this is, if it is unused and was made within `lifetimeMs`;
+     * the token is spent in the same transaction, so of two parallel uses exactly one gets the user.
+     */
+    async useToken(clientId: string, token: string, now: Date, lifetimeMs: number): Promise<string | null> {
+      const tokenHash = hashSecret(token);
+      return sql.transaction(async () => {
+        const userId = await byToken.get(clientId, tokenHash, now.getTime() - lifetimeMs);
+        if (!userId) return null;
+        const { changes } = await spendToken.run(userId, tokenHash);
+        return changes === 1 ? userId : null;
       });
     },
     /** True when `userId` is a visitor of `clientId` (made by `create` and not yet cleaned up). */

@@ -3,9 +3,10 @@
 // session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
 import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";
-import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
+import { MODULE_SESSION_TTL_MS, VISITOR_TOKEN_TTL_MS } from "../../lib/lifetimes";
 import { isVisitorPhone, normalizePhone, SANDBOX_VERIFICATION_CODE, verificationCodeFor } from "../../lib/phone";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
@@ -16,11 +17,12 @@ import {
   checkClient,
   checkPerson,
   expired,
+  notAVisitor,
   openSession,
   subjectPhone,
   tokenAuthenticationRequired,
 } from "./module-request";
-import { cookiePath, renderPage } from "../../lib/base-path";
+import { cookiePath, href, renderPage } from "../../lib/base-path";
 
 export const LOGIN_COOKIE = "astra_sandbox_login";
 
@@ -50,8 +52,13 @@ export function signInCode(
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
+/** POST /sandbox/visitors mints 32 random bytes, base64url: 43 characters. */
+const visitorTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: NextStep) {
   const { store, clocks, hosted, visitorScope } = deps;
+  // Strangers share the public demo: a phone number is no proof of who someone is, so there is no phone step.
+  const publicDemo = hosted?.publicDemo ?? false;
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
   async function loadSession(c: Context, form: Record<string, string>) {
     const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
@@ -72,12 +79,8 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return null;
   }
 
-  /** Verifies the session's phone, converts a user intent where the flow does, and sets the login cookie. */
-  async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
-    const now = await clocks.now(client.clientId);
-    const verified = { ...session, phone };
-    const user = await store.moduleSessions.completeVerification(verified, now);
-    const secret = await store.moduleSessions.startLogin(verified, now);
+  async function setLoginCookie(c: Context, login: Pick<ModuleSession, "clientId" | "redirectUri" | "phone">) {
+    const secret = await store.moduleSessions.startLogin(login, await clocks.now(login.clientId));
     setCookie(c, LOGIN_COOKIE, secret, {
       httpOnly: true,
       sameSite: "Lax",
@@ -85,7 +88,37 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
       path: cookiePath(c, "/"),
       maxAge: MODULE_SESSION_TTL_MS / 1000,
     });
+  }
+
+  /** Verifies the session's phone, converts a user intent where the flow does, and sets the login cookie. */
+  async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
+    const now = await clocks.now(client.clientId);
+    const verified = { ...session, phone };
+    const user = await store.moduleSessions.completeVerification(verified, now);
+    await setLoginCookie(c, verified);
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
+  }
+
+  /**
+   * The hosted demo's sign-in: the one-use token "Try the demo" minted (POST /sandbox/visitors) is spent, the
+   * login cookie now names its visitor, and the browser comes back to the same URL without the token, which
+   * start() then signs in by that cookie. Nothing is written for a token that is not live.
+   */
+  async function useVisitorToken(c: Context, client: DeveloperApp): Promise<Response> {
+    const token = visitorTokenSchema.safeParse(c.req.query("visitor_token"));
+    const userId = token.success
+      ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS)
+      : null;
+    const user = userId ? await store.users.findById(userId) : null;
+    if (!user) return notAVisitor(c);
+    await setLoginCookie(c, {
+      clientId: client.clientId,
+      redirectUri: c.req.query("redirect_uri") ?? "",
+      phone: user.phone,
+    });
+    const url = new URL(c.req.url);
+    url.searchParams.delete("visitor_token");
+    return c.redirect(href(c, `${url.pathname}${url.search}`), 302);
   }
 
   const phonePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
@@ -125,14 +158,16 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (person instanceof Response) return person;
     const { subject } = person;
     const now = await clocks.now(client.clientId);
-    const session = await openSession(c, store, client, person, flow, now);
     const cookie = getCookie(c, LOGIN_COOKIE);
     const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
     const expected = subjectPhone(subject);
     // The cookie only stands in for the person the link is for; anyone else signs in again.
-    if (known && (expected ?? known) === known && (person.phone ?? known) === known) {
-      await store.moduleSessions.setPhone(session.id, known);
-      return signedIn(c, session, client, known);
+    const recognised = known && (expected ?? known) === known && (person.phone ?? known) === known ? known : null;
+    if (!recognised && publicDemo) return notAVisitor(c);
+    const session = await openSession(c, store, client, person, flow, now);
+    if (recognised) {
+      await store.moduleSessions.setPhone(session.id, recognised);
+      return signedIn(c, session, client, recognised);
     }
     return phonePage(c, session, client, person.phone ?? "");
   }
@@ -140,6 +175,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
   const routes = new Hono();
 
   routes.post(`${base}/phone`, async (c) => {
+    if (publicDemo) return notAVisitor(c);
     const form = await readForm(c);
     const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
@@ -158,6 +194,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
   });
 
   routes.post(`${base}/code`, async (c) => {
+    if (publicDemo) return notAVisitor(c);
     const form = await readForm(c);
     const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
@@ -176,5 +213,5 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return signedIn(c, session, client, session.phone);
   });
 
-  return { routes, start, loadSession };
+  return { routes, start, loadSession, useVisitorToken, publicDemo };
 }
