@@ -46,6 +46,8 @@ export class Instances {
       DATABASE_URL: this.options.databaseUrl,
       AUTH_SECRET: this.options.authSecret,
       AUTH_URL: this.options.authUrl,
+      // Tests name a visitor's address in this header (attack-identity.spec.ts); unset, it is 127.0.0.1.
+      CLIENT_IP_HEADER: "x-test-client-ip",
     };
     delete env.POSTGRES_URL;
     delete env.DEMO_SQLITE_FILE;

@@ -249,9 +249,7 @@ describe("ASTRA_ENV=demo", () => {
   });
 
   it("refuses a DEMO_PUBLIC that is not true or false", () => {
-    expect(problemsOf({ ASTRA_ENV: "demo", DEMO_PUBLIC: "no" })).toEqual([
-      'DEMO_PUBLIC: must be "true" or "false"',
-    ]);
+    expect(problemsOf({ ASTRA_ENV: "demo", DEMO_PUBLIC: "no" })).toEqual(['DEMO_PUBLIC: must be "true" or "false"']);
   });
 
   it("counts as the emulator for the emulator-only features", () => {
