@@ -6,11 +6,11 @@ import { AstraModule } from "./fixtures";
 export async function tryTheDemo(page: Page): Promise<string> {
   await page.goto("/");
   await page.getByRole("button", { name: "Try the demo" }).click();
+  const signedInAs = page.getByText(/^Signed in as /);
+  await expect(signedInAs).toBeVisible();
   await expect(page).toHaveURL(/\/emulator\/login\/oauth\/authorize\?/);
   // The one-use token left the address bar with the module's redirect.
   expect(page.url()).not.toContain("visitor_token");
-  const signedInAs = page.getByText(/^Signed in as /);
-  await expect(signedInAs).toBeVisible();
   const who = (await signedInAs.textContent()) ?? "";
   await new AstraModule(page).authorize();
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -79,6 +79,12 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return null;
   }
 
+  /** The phone the request's login cookie verified for this app, if any. */
+  async function knownLogin(c: Context, client: DeveloperApp): Promise<string | null> {
+    const cookie = getCookie(c, LOGIN_COOKIE);
+    return cookie ? store.moduleSessions.findLogin(cookie, client.clientId, await clocks.now(client.clientId)) : null;
+  }
+
   async function setLoginCookie(c: Context, login: Pick<ModuleSession, "clientId" | "redirectUri" | "phone">) {
     const secret = await store.moduleSessions.startLogin(login, await clocks.now(login.clientId));
     setCookie(c, LOGIN_COOKIE, secret, {
@@ -110,12 +116,17 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
       ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS)
       : null;
     const user = userId ? await store.users.findById(userId) : null;
-    if (!user) return notAVisitor(c);
-    await setLoginCookie(c, {
-      clientId: client.clientId,
-      redirectUri: c.req.query("redirect_uri") ?? "",
-      phone: user.phone,
-    });
+    if (user) {
+      await setLoginCookie(c, {
+        clientId: client.clientId,
+        redirectUri: c.req.query("redirect_uri") ?? "",
+        phone: user.phone,
+      });
+    } else if (!(await knownLogin(c, client))) {
+      return notAVisitor(c);
+    }
+    // A spent token from the browser it signed in is that browser loading the link again: Next's router fetches
+    // a same-origin redirect target before navigating to it.
     const url = new URL(c.req.url);
     url.searchParams.delete("visitor_token");
     return c.redirect(href(c, `${url.pathname}${url.search}`), 302);
@@ -158,8 +169,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (person instanceof Response) return person;
     const { subject } = person;
     const now = await clocks.now(client.clientId);
-    const cookie = getCookie(c, LOGIN_COOKIE);
-    const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
+    const known = await knownLogin(c, client);
     const expected = subjectPhone(subject);
     // The cookie only stands in for the person the link is for; anyone else signs in again.
     const recognised = known && (expected ?? known) === known && (person.phone ?? known) === known ? known : null;
