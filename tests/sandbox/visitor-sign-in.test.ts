@@ -148,17 +148,6 @@ describe("the public demo's module", () => {
     await expectRefused(demo, await demo.app.request(withToken(visitor.sign_in_token)), before);
   });
 
-  it("sends the browser that spent a token, and only it, on to consent when it loads the link again", async () => {
-    const demo = createDemo();
-    const { visitor } = await mintVisitor(demo);
-    const { cookie, location } = await openWithToken(demo, visitor.sign_in_token);
-    const before = await rowsWritten(demo);
-    const again = await demo.app.request(withToken(visitor.sign_in_token), { headers: { Cookie: cookie } });
-    expect(again.status).toBe(302);
-    expect(again.headers.get("location")).toBe(location);
-    expect(await rowsWritten(demo)).toEqual(before);
-  });
-
   it("lets exactly one of two parallel uses of a token through", async () => {
     const demo = createDemo();
     const { visitor } = await mintVisitor(demo);

@@ -116,17 +116,12 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
       ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS)
       : null;
     const user = userId ? await store.users.findById(userId) : null;
-    if (user) {
-      await setLoginCookie(c, {
-        clientId: client.clientId,
-        redirectUri: c.req.query("redirect_uri") ?? "",
-        phone: user.phone,
-      });
-    } else if (!(await knownLogin(c, client))) {
-      return notAVisitor(c);
-    }
-    // A spent token from the browser it signed in is that browser loading the link again: Next's router fetches
-    // a same-origin redirect target before navigating to it.
+    if (!user) return notAVisitor(c);
+    await setLoginCookie(c, {
+      clientId: client.clientId,
+      redirectUri: c.req.query("redirect_uri") ?? "",
+      phone: user.phone,
+    });
     const url = new URL(c.req.url);
     url.searchParams.delete("visitor_token");
     return c.redirect(href(c, `${url.pathname}${url.search}`), 302);
