@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { tryTheDemo } from "./demo-visit";
 import { DEMO_URL } from "./ports";
-import { confirm, fillRoutine, openNewRoutine } from "./routine-form";
+import { confirm, fillVisitorRoutine, openNewRoutine } from "./routine-form";
 import { EMULATOR_ONLY, ON_ASTRA_SANDBOX } from "./target";
 
 // Demo mode (ASTRA_ENV=demo): the same build, with the emulator mounted inside the app at /emulator. One server,
@@ -41,7 +41,7 @@ test.describe("Demo mode: the emulator inside the app", { tag: EMULATOR_ONLY }, 
     const events = await watchLiveUpdates(await context.newPage());
 
     await openNewRoutine(page);
-    await fillRoutine(page, { name: "Demo drill", amount: "4" });
+    await fillVisitorRoutine(page, "Demo drill");
     await confirm(page);
     await expect(page.getByRole("heading", { name: "Demo drill" })).toBeVisible();
     // The routine's transfer was made by the due work that ran after the create, and its webhook was handed to

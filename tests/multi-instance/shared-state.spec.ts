@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
 import pg from "pg";
 import { tryTheDemo } from "../e2e/demo-visit";
-import { confirm, openNewRoutine } from "../e2e/routine-form";
+import { confirm, fillVisitorRoutine, openNewRoutine } from "../e2e/routine-form";
 import { serializeWebhookPayload, signWebhookBody } from "../../sandbox/src/webhooks/signature";
 import { CONTROL_URL, INSTANCE_URLS, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
@@ -30,17 +30,9 @@ async function signInAsVisitor(page: Page) {
   await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
 }
 
-/** A one-time $4 routine between a visitor's own two accounts (their names differ from the seed user's). */
-async function fillRoutineName(page: Page, name: string) {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("From").selectOption({ index: 0 });
-  await page.getByLabel("To").selectOption({ index: 1 });
-  await page.getByLabel("Amount (USD)").fill("4");
-}
-
 async function createRoutine(page: Page, name: string) {
   await openNewRoutine(page);
-  await fillRoutineName(page, name);
+  await fillVisitorRoutine(page, name);
   await confirm(page);
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
@@ -195,7 +187,7 @@ test("two visitors never see each other's data or clock, whichever instance serv
     const firstVisitor = await tryTheDemo(firstPage);
     const realToday = await visitorToday(firstPage);
     const name = uniqueName("Visitor drill");
-    await fillRoutineName(firstPage, name);
+    await fillVisitorRoutine(firstPage, name);
     await confirm(firstPage);
     await expect(firstPage.getByRole("heading", { name })).toBeVisible();
     const advanced = await firstPage.request.post("/api/dev-tools", { data: { action: "advance", days: 5 } });
