@@ -5,12 +5,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import fc from "fast-check";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
 import { VISITOR_TOKEN_TTL_MS } from "../../sandbox/src/lib/lifetimes";
 import { freshStorePlace, type TestStorePlace } from "../support/test-store";
+import { createFuzzSandbox, RUNS } from "./fuzz-helpers";
 import {
   authorizeUrl,
   basicAuth,
@@ -205,6 +207,34 @@ describe("the public demo's module", () => {
     })}`;
     const before = await rowsWritten(demo);
     await expectRefused(demo, await demo.app.request(url), before);
+  });
+});
+
+describe("the public demo's module under generated bad sign-in links", () => {
+  it("answers every one with a 403 or 400 page and writes nothing", async () => {
+    const sandbox = createFuzzSandbox({ visitorScope: true, hosted: { ownOrigins: () => [], publicDemo: true } });
+    try {
+      await sandbox.store.apps.findByClientId(DEFAULT_APP.clientId); // the seed is written on first use
+      const before = await sandbox.fingerprint();
+      const cases = fc.record({
+        visitor_token: fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.base64String({ maxLength: 60 })), {
+          nil: undefined,
+        }),
+        phone: fc.option(fc.stringMatching(/^\d{10}$/), { nil: undefined }),
+        state: fc.option(fc.string({ maxLength: 600 }), { nil: undefined }),
+      });
+      await fc.assert(
+        fc.asyncProperty(cases, async (bad) => {
+          const query = Object.fromEntries(Object.entries(bad).filter(([, value]) => value !== undefined));
+          const response = await sandbox.app.request(authorizeUrl(query as Record<string, string>));
+          expect([400, 403], JSON.stringify(bad)).toContain(response.status);
+          expect(await sandbox.fingerprint(), JSON.stringify(bad)).toBe(before);
+        }),
+        RUNS,
+      );
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
