@@ -150,6 +150,15 @@ describe("the public demo's module", () => {
     await expectRefused(demo, await demo.app.request(withToken(visitor.sign_in_token)), before);
   });
 
+  it("forgets the login cookie with its visitor at the 24-hour cleanup, before the phone can be reused", async () => {
+    const demo = createDemo();
+    const { visitor } = await mintVisitor(demo);
+    const { cookie, location } = await openWithToken(demo, visitor.sign_in_token);
+    await demo.store.visitors.deleteCreatedBefore(demo.clock.now());
+    const before = await rowsWritten(demo);
+    await expectRefused(demo, await demo.app.request(location, { headers: { Cookie: cookie } }), before);
+  });
+
   it("lets exactly one of two parallel uses of a token through", async () => {
     const demo = createDemo();
     const { visitor } = await mintVisitor(demo);

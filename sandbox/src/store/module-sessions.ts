@@ -38,6 +38,9 @@ export interface ModuleSession {
 export type NewModuleSession = Pick<ModuleSession, "clientId" | "redirectUri" | "state" | "phone" | "phoneLocked"> &
   Partial<Pick<ModuleSession, "context">>;
 
+/** Who a login cookie stands for: the verified phone, and its user when there is one. */
+export type LoginFor = Pick<ModuleSession, "clientId" | "redirectUri" | "phone" | "userId">;
+
 export interface Profile {
   firstName: string;
   lastName: string;
@@ -190,11 +193,12 @@ export function createModuleSessionsStore(sql: Sql) {
       await remove.run(id);
     },
     /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
-    async startLogin(session: Pick<ModuleSession, "clientId" | "redirectUri" | "phone">, now: Date): Promise<string> {
+    async startLogin(session: LoginFor, now: Date): Promise<string> {
       const secret = newSecret(32);
       const login: SessionContext = { flow: "login" };
       const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;
-      const { clientId, redirectUri, phone } = session;
+      const { clientId, redirectUri, phone, userId } = session;
+      // With the user's id the row goes when the user does (a demo visitor's cleanup), before the phone is reused.
       await insert.run(
         hashSecret(secret),
         clientId,
@@ -203,7 +207,7 @@ export function createModuleSessionsStore(sql: Sql) {
         phone,
         1,
         1,
-        null,
+        userId,
         JSON.stringify(login),
         expiresAt,
       );

@@ -12,7 +12,7 @@ import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
 import { PhonePage } from "../../pages/phone-page";
 import type { DeveloperApp } from "../../store";
-import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
+import type { LoginFor, ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import {
   checkClient,
   checkPerson,
@@ -85,7 +85,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return cookie ? store.moduleSessions.findLogin(cookie, client.clientId, await clocks.now(client.clientId)) : null;
   }
 
-  async function setLoginCookie(c: Context, login: Pick<ModuleSession, "clientId" | "redirectUri" | "phone">) {
+  async function setLoginCookie(c: Context, login: LoginFor) {
     const secret = await store.moduleSessions.startLogin(login, await clocks.now(login.clientId));
     setCookie(c, LOGIN_COOKIE, secret, {
       httpOnly: true,
@@ -101,7 +101,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     const now = await clocks.now(client.clientId);
     const verified = { ...session, phone };
     const user = await store.moduleSessions.completeVerification(verified, now);
-    await setLoginCookie(c, verified);
+    await setLoginCookie(c, { ...verified, userId: user?.id ?? null });
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
   }
 
@@ -121,6 +121,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
       clientId: client.clientId,
       redirectUri: c.req.query("redirect_uri") ?? "",
       phone: user.phone,
+      userId: user.id,
     });
     const url = new URL(c.req.url);
     url.searchParams.delete("visitor_token");
