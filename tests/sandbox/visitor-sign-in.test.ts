@@ -159,6 +159,19 @@ describe("the public demo's module", () => {
     await expectRefused(demo, await demo.app.request(location, { headers: { Cookie: cookie } }), before);
   });
 
+  it("leaves the token unspent when signing in fails after it was checked", async () => {
+    const demo = createDemo();
+    const { visitor } = await mintVisitor(demo);
+    const { startLogin } = demo.store.moduleSessions;
+    demo.store.moduleSessions.startLogin = async () => {
+      throw new Error("the database went away");
+    };
+    expect((await demo.app.request(withToken(visitor.sign_in_token))).status).toBe(500);
+    demo.store.moduleSessions.startLogin = startLogin;
+    const { html } = await openWithToken(demo, visitor.sign_in_token);
+    expect(html).toContain("wants to access your Astra account");
+  });
+
   it("lets exactly one of two parallel uses of a token through", async () => {
     const demo = createDemo();
     const { visitor } = await mintVisitor(demo);

@@ -183,16 +183,23 @@ export function createVisitorsStore(sql: Sql) {
       });
     },
     /**
-     * The visitor of `clientId` whose sign-in token this is, if it is unused and was made within `lifetimeMs`;
-     * the token is spent in the same transaction, so of two parallel uses exactly one gets the user.
+     * Spends a sign-in token of `clientId` that is unused and was made within `lifetimeMs`, and runs `signIn`
+     * for its visitor in the same transaction: of two parallel uses exactly one signs in, and a `signIn` that
+     * throws leaves the token unspent. Null when the token is not live.
      */
-    async useToken(clientId: string, token: string, now: Date, lifetimeMs: number): Promise<string | null> {
+    async useToken<T>(
+      clientId: string,
+      token: string,
+      now: Date,
+      lifetimeMs: number,
+      signIn: (userId: string) => Promise<T>,
+    ): Promise<T | null> {
       const tokenHash = hashSecret(token);
       return sql.transaction(async () => {
         const userId = await byToken.get(clientId, tokenHash, now.getTime() - lifetimeMs);
         if (!userId) return null;
         const { changes } = await spendToken.run(userId, tokenHash);
-        return changes === 1 ? userId : null;
+        return changes === 1 ? signIn(userId) : null;
       });
     },
     /** True when `userId` is a visitor of `clientId` (made by `create` and not yet cleaned up). */

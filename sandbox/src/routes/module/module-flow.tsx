@@ -12,7 +12,7 @@ import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
 import { PhonePage } from "../../pages/phone-page";
 import type { DeveloperApp } from "../../store";
-import type { LoginFor, ModuleFlow, ModuleSession } from "../../store/module-sessions";
+import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
 import {
   checkClient,
   checkPerson,
@@ -85,8 +85,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return cookie ? store.moduleSessions.findLogin(cookie, client.clientId, await clocks.now(client.clientId)) : null;
   }
 
-  async function setLoginCookie(c: Context, login: LoginFor) {
-    const secret = await store.moduleSessions.startLogin(login, await clocks.now(login.clientId));
+  function setLoginCookie(c: Context, secret: string) {
     setCookie(c, LOGIN_COOKIE, secret, {
       httpOnly: true,
       sameSite: "Lax",
@@ -101,7 +100,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     const now = await clocks.now(client.clientId);
     const verified = { ...session, phone };
     const user = await store.moduleSessions.completeVerification(verified, now);
-    await setLoginCookie(c, { ...verified, userId: user?.id ?? null });
+    setLoginCookie(c, await store.moduleSessions.startLogin({ ...verified, userId: user?.id ?? null }, now));
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
   }
 
@@ -112,17 +111,20 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
    */
   async function useVisitorToken(c: Context, client: DeveloperApp): Promise<Response> {
     const token = visitorTokenSchema.safeParse(c.req.query("visitor_token"));
-    const userId = token.success
-      ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS)
+    const now = await clocks.now(client.clientId);
+    const startLogin = async (userId: string) => {
+      const user = await store.users.findById(userId);
+      const redirectUri = c.req.query("redirect_uri") ?? "";
+      return (
+        user &&
+        store.moduleSessions.startLogin({ clientId: client.clientId, redirectUri, phone: user.phone, userId }, now)
+      );
+    };
+    const secret = token.success
+      ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS, startLogin)
       : null;
-    const user = userId ? await store.users.findById(userId) : null;
-    if (!user) return notAVisitor(c);
-    await setLoginCookie(c, {
-      clientId: client.clientId,
-      redirectUri: c.req.query("redirect_uri") ?? "",
-      phone: user.phone,
-      userId: user.id,
-    });
+    if (!secret) return notAVisitor(c);
+    setLoginCookie(c, secret);
     const url = new URL(c.req.url);
     url.searchParams.delete("visitor_token");
     return c.redirect(href(c, `${url.pathname}${url.search}`), 302);
