@@ -45,7 +45,7 @@ export default async function HomePage() {
               {/* Demo mode only: a fresh test user of the visitor's own, signed in through the module pages. */}
               <TryDemoButton />
               <SignInButton variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"} />
-              {getEnv().astraEnv === "production" ? null : (
+              {getEnv().astraEnv === "production" || getEnv().publicDemo ? null : (
                 <Link href="/test-user" className={buttonStyles.secondary}>
                   Create a test user
                 </Link>

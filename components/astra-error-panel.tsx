@@ -6,6 +6,7 @@
 // Never shown: the URLs and paths the app calls, a 5xx body, a cause's stack or message, any header or token.
 // Those go to the server's log (logAstraError) under the same request id, so support can join the two.
 import { SignInButton } from "@/components/auth-buttons";
+import { TryDemoButton } from "@/components/try-demo-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { browserDetail, logAstraError, USER_MESSAGES, type AstraError } from "@/lib/astra/errors";
 
@@ -30,7 +31,10 @@ export function AstraErrorPanel({ error, path }: { error: AstraError; path: stri
         ) : null}
       </p>
       {error.kind === "unauthorized" ? (
-        <SignInButton callbackPath={path} label="Sign in with Astra again" />
+        <div className="flex flex-wrap gap-3">
+          <SignInButton callbackPath={path} label="Sign in with Astra again" />
+          <TryDemoButton variant="secondary" />
+        </div>
       ) : (
         <a href={path} className={buttonStyles.secondary}>
           Try again

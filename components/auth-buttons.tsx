@@ -3,6 +3,7 @@ import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { getEnv } from "@/lib/env";
 
 export function SignInButton({
   callbackPath = "/dashboard",
@@ -13,6 +14,8 @@ export function SignInButton({
   label?: string;
   variant?: keyof typeof buttonStyles;
 }) {
+  // The public demo signs people in only through Try the demo, each as a visitor of their own.
+  if (getEnv().publicDemo) return null;
   return (
     <form
       action={async () => {

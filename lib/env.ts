@@ -60,6 +60,8 @@ const rawEnvSchema = z.object({
   POSTGRES_URL: optional(postgresUrl),
   // Demo mode without Postgres: the embedded emulator's SQLite file.
   DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
+  // A production demo build is public; "false" opts a private deployment (only people you trust) out.
+  DEMO_PUBLIC: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
   // Vercel sends it as "Authorization: Bearer <CRON_SECRET>" to cron routes (app/api/cron/emulator).
   CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
@@ -95,7 +97,10 @@ export type Env = {
   databaseUrl: string | undefined;
   /** This deployment's public https origins on Vercel (production, branch and deployment URLs), else none. */
   deploymentOrigins: string[];
-  /** Demo mode on a public deployment (Vercel): the emulator turns off global control actions and sign-up. */
+  /**
+   * Demo mode in a production build, unless DEMO_PUBLIC=false: visitors sign in only through "Try the demo",
+   * and the emulator's dashboard and global control actions are closed.
+   */
   publicDemo: boolean;
   /** Demo mode only: where the embedded emulator stores its state. */
   demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
@@ -246,7 +251,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           .filter((host): host is string => Boolean(host))
           .map((host) => `https://${host}`)
       : [],
-    publicDemo: demo && onVercel,
+    publicDemo: demo && isProduction && raw.DEMO_PUBLIC !== "false",
     demoStore: !demo
       ? undefined
       : databaseUrl

@@ -18,15 +18,13 @@ import {
   PROXY_PORT,
   PROXY_URL,
 } from "../tests/multi-instance/ports";
-import { startRoundRobinProxy } from "../tests/multi-instance/round-robin-proxy";
+import { startRoundRobinProxy, TEST_CLIENT_IP_HEADER } from "../tests/multi-instance/round-robin-proxy";
 import { startTestPostgres } from "../tests/support/postgres";
 
 // The proxy listens on 127.0.0.1 while its public name is localhost (STACK-NOTES item 4).
 setDefaultResultOrder("ipv4first");
 
 const DEADLINE_MS = 120_000;
-/** The instances trust this header for the visitor's address, so each bench visitor counts as its own client. */
-const CLIENT_IP_HEADER = "x-bench-client-ip";
 const ROUTINE_PREFIX = "Bench visitor";
 const MAX_REDIRECTS = 20;
 
@@ -177,7 +175,8 @@ class Visitor {
         headers: {
           ...headers,
           cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-          [CLIENT_IP_HEADER]: this.clientIp,
+          // The proxy turns it into the address the instances trust, so each visitor counts as its own client.
+          [TEST_CLIENT_IP_HEADER]: this.clientIp,
           ...(method === "POST" ? { origin: target.origin } : {}),
         },
         signal: AbortSignal.timeout(60_000),
@@ -359,12 +358,10 @@ async function main() {
     throw new Error("bench:visitors runs the production build: run `npm run build` first.");
 
   const postgres = await startTestPostgres(PG_PORT);
-  process.env.CLIENT_IP_HEADER = CLIENT_IP_HEADER;
   const instances = new Instances({
     ports: INSTANCE_PORTS,
     databaseUrl: postgres.url,
     authSecret: MULTI_AUTH_SECRET,
-    authUrl: PROXY_URL,
   });
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | undefined;
   try {

@@ -29,7 +29,7 @@ const SIGN_IN_ERRORS: Record<string, { title: string; body: string }> = {
 const DEMO_ERRORS: Record<string, { title: string; body: string }> = {
   DemoRateLimited: {
     title: "That is a lot of demo users",
-    body: "This address made ten demo users in the last hour, the most the demo allows. Sign in as one you already made, or try again later.",
+    body: "This address made ten demo users in the last hour, the most the demo allows. Try again later.",
   },
   DemoUnavailable: {
     title: "The demo could not make a user",

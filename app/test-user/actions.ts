@@ -15,7 +15,7 @@ export const createTestUser = defineAction(
   testUserFormSchema,
   async (form, { idempotencyKey }) => {
     const env = getEnv();
-    if (env.astraEnv === "production") notFound();
+    if (env.astraEnv === "production" || env.publicDemo) notFound();
 
     // The emulator picks the KYC outcome by a magic ip_address; Astra's sandbox gets the person's real details.
     const outcome = usesEmulator(env) ? form.kyc_outcome : undefined;

@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Create a test user" };
 // Astra's getting-started step 2: register a person as a user intent, then let them sign in as themselves.
 export default function TestUserPage() {
   const env = getEnv();
-  if (env.astraEnv === "production") notFound();
+  // The public demo's visitors are made only by Try the demo: counted, limited and cleaned up.
+  if (env.astraEnv === "production" || env.publicDemo) notFound();
   const outcomes = usesEmulator(env)
     ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label }))
     : null;

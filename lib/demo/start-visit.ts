@@ -1,7 +1,7 @@
 // "Try the demo" (ASTRA_ENV=demo only): asks the embedded emulator for a fresh test user of the visitor's own,
-// then starts the normal Sign in with Astra with that user's phone filled in and locked, so the visitor signs in
-// through the real module pages (the code is the sandbox's 123456, shown there). A failure lands on /signin with
-// an error the page explains.
+// then starts the normal Sign in with Astra carrying that user's one-use sign-in token, so only this browser can
+// sign in as them, straight to the module's consent page. A failure lands on /signin with an error the page
+// explains.
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -29,5 +29,5 @@ export async function startDemoVisit(): Promise<void> {
     if (reason === "DemoUnavailable") console.error("[demo] could not create a visitor:", error);
     redirect(`/signin?error=${reason}`);
   }
-  await signIn(ASTRA_PROVIDER_ID, { redirectTo: "/dashboard" }, { phone: visitor.phone, phone_read_only: "true" });
+  await signIn(ASTRA_PROVIDER_ID, { redirectTo: "/dashboard" }, { visitor_token: visitor.sign_in_token });
 }

@@ -104,8 +104,7 @@ export const resetEmulator = (visitorId?: string) => control("POST", "/sandbox/r
 
 export const demoVisitorSchema = z.object({
   user_id: z.string().min(1),
-  phone: z.string().regex(/^\d{10}$/),
-  verification_code: z.string(),
+  sign_in_token: z.string().min(1),
   expires_at: z.string(),
 });
 export type DemoVisitor = z.infer<typeof demoVisitorSchema>;

@@ -1,15 +1,13 @@
-import { test as base, expect, type Page } from "@playwright/test";
-import { SignInFlow } from "./fixtures";
+import { test, expect, type Page } from "@playwright/test";
+import { tryTheDemo } from "./demo-visit";
 import { DEMO_URL } from "./ports";
-import { confirm, fillRoutine, openNewRoutine } from "./routine-form";
+import { confirm, fillVisitorRoutine, openNewRoutine } from "./routine-form";
 import { EMULATOR_ONLY, ON_ASTRA_SANDBOX } from "./target";
 
 // Demo mode (ASTRA_ENV=demo): the same build, with the emulator mounted inside the app at /emulator. One server,
 // one port: the module pages are on the app's own origin, the app's Astra calls and the emulator's webhooks stay
-// in the process. Its own server and SQLite file (playwright.config.ts), so no reset between the steps below.
-const test = base.extend<{ signIn: SignInFlow }>({
-  signIn: async ({ page }, use) => use(new SignInFlow(page)),
-});
+// in the process. Its own server and SQLite file (playwright.config.ts). A production build, so a public demo:
+// each test signs in as a fresh visitor of its own.
 test.use({ baseURL: DEMO_URL });
 test.skip(ON_ASTRA_SANDBOX, "demo mode runs the app's own emulator; there is no Astra sandbox in it");
 
@@ -35,25 +33,15 @@ async function watchLiveUpdates(page: Page) {
 }
 
 test.describe("Demo mode: the emulator inside the app", { tag: EMULATOR_ONLY }, () => {
-  test("signs in on /emulator, shows accounts, and a routine's webhooks reach the app", async ({
-    page,
-    context,
-    signIn,
-  }) => {
-    await page.goto("/");
-    await signIn.start();
-    // The hosted module pages are served by this app, on its own origin, under /emulator.
-    await expect(page).toHaveURL(new RegExp(`^${DEMO_URL}/emulator/login/oauth/authorize\\?`));
-    await signIn.module.enterPhone("2025550123");
-    await signIn.module.enterCode("123456");
-    await signIn.module.authorize();
+  test("signs in on /emulator, shows accounts, and a routine's webhooks reach the app", async ({ page, context }) => {
+    await tryTheDemo(page);
     await expect(page).toHaveURL(`${DEMO_URL}/dashboard`);
     await expect(page.getByText("Everyday Checking").first()).toBeVisible();
 
     const events = await watchLiveUpdates(await context.newPage());
 
     await openNewRoutine(page);
-    await fillRoutine(page, { name: "Demo drill", amount: "4" });
+    await fillVisitorRoutine(page, "Demo drill");
     await confirm(page);
     await expect(page.getByRole("heading", { name: "Demo drill" })).toBeVisible();
     // The routine's transfer was made by the due work that ran after the create, and its webhook was handed to
@@ -75,13 +63,8 @@ test.describe("Demo mode: the emulator inside the app", { tag: EMULATOR_ONLY }, 
     await expect(row).toContainText("Completed");
   });
 
-  test("an access token the emulator expired is refreshed in-process and the page still works", async ({
-    page,
-    signIn,
-  }) => {
-    await page.goto("/");
-    await signIn.asDemoUser();
-    await expect(page).toHaveURL(`${DEMO_URL}/dashboard`);
+  test("an access token the emulator expired is refreshed in-process and the page still works", async ({ page }) => {
+    await tryTheDemo(page);
 
     await page.getByRole("button", { name: "Developer tools" }).click();
     const drawer = page.getByTestId("dev-tools");

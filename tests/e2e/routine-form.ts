@@ -18,6 +18,14 @@ export async function fillRoutine(page: Page, routine: RoutineInput) {
   if (routine.frequency) await page.getByLabel("Repeats").selectOption({ label: routine.frequency });
 }
 
+/** A one-time $4 routine between a demo visitor's first two accounts (their masks are random). */
+export async function fillVisitorRoutine(page: Page, name: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("From").selectOption({ index: 0 });
+  await page.getByLabel("To").selectOption({ index: 1 });
+  await page.getByLabel("Amount (USD)").fill("4");
+}
+
 /** Review, then Confirm and create. */
 export async function confirm(page: Page) {
   await page.getByRole("button", { name: "Review" }).click();

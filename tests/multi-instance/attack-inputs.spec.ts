@@ -4,7 +4,7 @@ import pg from "pg";
 import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { devToolsActionSchema } from "../../lib/dev-tools/action-schema";
 import { PROXY_URL } from "./ports";
-import { pressTryTheDemo } from "./press-try-the-demo";
+import { tryTheDemo } from "../e2e/demo-visit";
 
 // Generated bad input to every boundary a stranger reaches on the public demo (the Deploy button's configuration,
 // two instances on one Postgres): at least RUNS inputs each, from a fixed seed so a failure replays. Each must be
@@ -190,7 +190,7 @@ test(`/api/dev-tools, signed out and signed in: ${RUNS} bad inputs each, no 5xx,
   });
   await expectNoFailureNorWrite(request, attempt(fc.constant("/api/dev-tools"), headers));
 
-  await pressTryTheDemo(page);
+  await tryTheDemo(page);
   const signedIn = page.request;
   const notAnAction = fc.jsonValue().filter((value) => !devToolsActionSchema.safeParse(value).success);
   const actions = fc.record({ value: notAnAction, ip: clientIp }).map(({ value, ip }): Attempt => ({

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CONTROL_URL, PROXY_URL } from "./ports";
-import { pressTryTheDemo } from "./press-try-the-demo";
+import { tryTheDemo } from "../e2e/demo-visit";
 
 // The README's Deploy button makes a Vercel project with AUTH_SECRET and Neon's DATABASE_URL and nothing else:
 // no ASTRA_ENV (lib/env.ts infers the demo from VERCEL=1) and no AUTH_URL (origins come from each request). The
@@ -15,7 +15,7 @@ test("the Deploy button's configuration: Try the demo, pressed first on freshly 
   expect(restarted.status, await restarted.text()).toBe(204);
 
   // Nothing but this page has reached either instance since they booted (they are awaited by TCP, not HTTP).
-  await pressTryTheDemo(page);
+  await tryTheDemo(page);
   await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
   await expect(page.getByText("Joint Checking").first()).toBeVisible();
 });

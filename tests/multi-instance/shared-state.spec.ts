@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
 import pg from "pg";
-import { SignInFlow } from "../e2e/fixtures";
-import { confirm, fillRoutine, openNewRoutine } from "../e2e/routine-form";
+import { tryTheDemo } from "../e2e/demo-visit";
+import { confirm, fillVisitorRoutine, openNewRoutine } from "../e2e/routine-form";
 import { serializeWebhookPayload, signWebhookBody } from "../../sandbox/src/webhooks/signature";
 import { CONTROL_URL, INSTANCE_URLS, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
@@ -24,25 +24,17 @@ const servedBy = (response: Response | null) => response?.headers()["x-served-by
 
 const uniqueName = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-async function signInAsDemoUser(page: Page) {
-  await page.goto("/");
-  await new SignInFlow(page).asDemoUser();
+/** The public demo's one way in: a fresh visitor of this browser's own (tests/e2e/demo-visit.ts). */
+async function signInAsVisitor(page: Page) {
+  await tryTheDemo(page);
   await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
 }
 
 async function createRoutine(page: Page, name: string) {
   await openNewRoutine(page);
-  await fillRoutine(page, { name, amount: "4" });
+  await fillVisitorRoutine(page, name);
   await confirm(page);
   await expect(page.getByRole("heading", { name })).toBeVisible();
-}
-
-/** A one-time $4 routine between a visitor's own two accounts (their names differ from the demo user's). */
-async function fillRoutineName(page: Page, name: string) {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("From").selectOption({ index: 0 });
-  await page.getByLabel("To").selectOption({ index: 1 });
-  await page.getByLabel("Amount (USD)").fill("4");
 }
 
 /** How many refresh_token grants the emulator has answered, read from its tables in the shared database. */
@@ -62,7 +54,7 @@ async function refreshGrants(): Promise<number> {
 test("a session signed in through one instance reads the dashboard through the other", async ({ page, context }) => {
   // Shared: the emulator's store (the tokens it issued) in Postgres, and one AUTH_SECRET for the session cookie.
   await pin(context, 0);
-  await signInAsDemoUser(page);
+  await signInAsVisitor(page);
 
   await pin(context, 1);
   const response = await page.goto("/dashboard");
@@ -74,7 +66,7 @@ test("a session signed in through one instance reads the dashboard through the o
 test("a webhook that lands on one instance updates a page open on the other", async ({ page, context }) => {
   // Shared: the live-update relay (the app_user_events outbox the stream reads).
   await pin(page, 0);
-  await signInAsDemoUser(page);
+  await signInAsVisitor(page);
 
   const watcher = await context.newPage();
   await pin(watcher, 1);
@@ -163,7 +155,7 @@ test("20 parallel requests with an expired token, spread over both instances, ca
 }) => {
   // Shared: the token hand-over (one refresh across instances, its successor in app_token_successors).
   await pin(context, 0);
-  await signInAsDemoUser(page);
+  await signInAsVisitor(page);
   const expired = await page.request.post("/api/dev-tools", {
     data: { action: "expire-token" },
     headers: { origin: PROXY_URL },
@@ -181,22 +173,6 @@ test("20 parallel requests with an expired token, spread over both instances, ca
   expect(await refreshGrants()).toBe(before + 1);
 });
 
-/** Presses Try the demo and signs the new visitor in; returns their (locked) phone number. */
-async function tryTheDemo(page: Page): Promise<string> {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Try the demo" }).click();
-  const signIn = new SignInFlow(page);
-  const phone = page.getByLabel("Mobile number");
-  await expect(phone).toHaveAttribute("readonly", "");
-  const number = await phone.inputValue();
-  await page.getByRole("button", { name: "Send code" }).click();
-  await signIn.module.enterCode();
-  await signIn.module.authorize();
-  await expect(page).toHaveURL(`${PROXY_URL}/dashboard`);
-  await expect(page.getByText("Joint Checking").first()).toBeVisible();
-  return number;
-}
-
 /** The visitor's "today" by their own sandbox clock: the routine form's default transfer date. */
 async function visitorToday(page: Page): Promise<string> {
   await openNewRoutine(page);
@@ -211,10 +187,10 @@ test("two visitors never see each other's data or clock, whichever instance serv
   try {
     const firstPage = await first.newPage();
     await pin(first, 0);
-    const firstPhone = await tryTheDemo(firstPage);
+    const firstVisitor = await tryTheDemo(firstPage);
     const realToday = await visitorToday(firstPage);
     const name = uniqueName("Visitor drill");
-    await fillRoutineName(firstPage, name);
+    await fillVisitorRoutine(firstPage, name);
     await confirm(firstPage);
     await expect(firstPage.getByRole("heading", { name })).toBeVisible();
     const advanced = await firstPage.request.post("/api/dev-tools", {
@@ -230,7 +206,7 @@ test("two visitors never see each other's data or clock, whichever instance serv
 
     const secondPage = await second.newPage();
     await pin(second, 1);
-    expect(await tryTheDemo(secondPage)).not.toBe(firstPhone);
+    expect(await tryTheDemo(secondPage)).not.toBe(firstVisitor);
     for (const instance of [0, 1] as const) {
       await pin(second, instance);
       expect(await visitorToday(secondPage)).toBe(realToday);
@@ -251,7 +227,7 @@ test("restarting both instances loses nothing: the routine is there and the sess
   // Shared: everything above lives in Postgres and the cookie, nothing in a process that a restart ends.
   test.setTimeout(180_000);
   await pin(context, 0);
-  await signInAsDemoUser(page);
+  await signInAsVisitor(page);
   const name = uniqueName("Kept drill");
   await createRoutine(page, name);
 

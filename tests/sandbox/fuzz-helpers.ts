@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import pg from "pg";
 import { expect } from "vitest";
-import { createApp } from "../../sandbox/src/app";
+import { createApp, type AppOptions } from "../../sandbox/src/app";
 import { createManualClock } from "../../sandbox/src/lib/clock";
 import { DEFAULT_APP, type Store } from "../../sandbox/src/store";
 import { freshStorePlace } from "../support/test-store";
@@ -24,12 +24,12 @@ export interface FuzzSandbox extends Sandbox {
 }
 
 /** Like createSandbox, on a store that a second connection can fingerprint (a file on SQLite). */
-export function createFuzzSandbox(): FuzzSandbox {
+export function createFuzzSandbox(options: Pick<AppOptions, "hosted" | "visitorScope"> = {}): FuzzSandbox {
   const dir = mkdtempSync(path.join(tmpdir(), "sandbox-fuzz-"));
   const place = freshStorePlace(path.join(dir, "astra.db"));
   const store = place.open();
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
-  const app = createApp({ store, clock });
+  const app = createApp({ store, clock, ...options });
   const reader = place.url ? postgresFingerprint(place.url, store) : sqliteFingerprint(path.join(dir, "astra.db"));
   return {
     store,

@@ -241,7 +241,22 @@ describe("ASTRA_ENV=demo", () => {
     ]);
     const env = parseEnv(onVercel({ ASTRA_ENV: "demo", VERCEL_ENV: "production", DATABASE_URL: "postgres://p" }));
     expect(env).toMatchObject({ publicDemo: true, astraApiUrl: "https://astra-demo.vercel.app/emulator" });
+  });
+
+  it("is a public demo in any production build, on Vercel or not, unless DEMO_PUBLIC=false", () => {
+    const selfHosted = { ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" };
+    expect(parseEnv(selfHosted).publicDemo).toBe(true);
+    expect(parseEnv({ ...selfHosted, DEMO_PUBLIC: "true" }).publicDemo).toBe(true);
+    expect(parseEnv({ ...selfHosted, DEMO_PUBLIC: "false" }).publicDemo).toBe(false);
+    expect(parseEnv(onVercel({ DEMO_PUBLIC: "false" })).publicDemo).toBe(false);
+    // `ASTRA_ENV=demo npm run dev` on a laptop keeps the sandbox's phone and code sign-in.
     expect(parseEnv({ ASTRA_ENV: "demo" }).publicDemo).toBe(false);
+    expect(parseEnv({ ASTRA_ENV: "demo", NODE_ENV: "test" }).publicDemo).toBe(false);
+    expect(parseEnv({ ...selfHosted, ASTRA_ENV: "emulator" }).publicDemo).toBe(false);
+  });
+
+  it("refuses a DEMO_PUBLIC that is not true or false", () => {
+    expect(problemsOf({ ASTRA_ENV: "demo", DEMO_PUBLIC: "no" })).toEqual(['DEMO_PUBLIC: must be "true" or "false"']);
   });
 
   it("in production off Vercel needs CLIENT_IP_HEADER, else every visitor shares one address's limits", () => {

@@ -6,8 +6,9 @@ afterEach(() => {
   vi.resetModules();
 });
 
-async function loadWith(astraEnv: string) {
+async function loadWith(astraEnv: string, extra: Record<string, string> = {}) {
   vi.stubEnv("ASTRA_ENV", astraEnv);
+  for (const [name, value] of Object.entries(extra)) vi.stubEnv(name, value);
   vi.stubEnv("ASTRA_CLIENT_ID", "live_client");
   vi.stubEnv("ASTRA_CLIENT_SECRET", "live_secret");
   vi.resetModules(); // lib/env.ts caches the parsed environment
@@ -19,6 +20,22 @@ const notFoundDigest = (error: unknown) => (error as { digest?: string }).digest
 describe("/test-user", () => {
   it("is not found when the app talks to Astra's production", async () => {
     const TestUserPage = await loadWith("production");
+    let thrown: unknown;
+    try {
+      TestUserPage();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(notFoundDigest(thrown)).toMatch(/404/);
+  });
+
+  // Its users would dodge Try the demo's per-address limit and cleanup, and its phone would be a login.
+  it("is not found in the public demo (a production demo build)", async () => {
+    const TestUserPage = await loadWith("demo", {
+      NODE_ENV: "production",
+      AUTH_SECRET: "a-real-secret-of-enough-length",
+      AUTH_URL: "https://demo.example.com",
+    });
     let thrown: unknown;
     try {
       TestUserPage();

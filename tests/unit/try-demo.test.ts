@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-// "Try the demo": a fresh visitor from the embedded emulator, then the normal sign-in with their phone locked.
+// "Try the demo": a fresh visitor from the embedded emulator, then the normal sign-in carrying their one-use token.
 const mocks = vi.hoisted(() => ({
   signIn: vi.fn(async () => undefined),
   redirect: vi.fn((url: string) => {
@@ -42,13 +42,14 @@ const VISITOR = {
   user_id: "u1",
   phone: "3125550142",
   phone_e164: "+13125550142",
-  verification_code: "123456",
+  sign_in_token: "Zk3v9yQ2b8WcT1nRx4LmA0sPqE7uJ6hG5dF2kN8tYzC",
+  sign_in_token_expires_at: "2026-01-15T17:10:00.000Z",
   created_at: "2026-01-15T17:00:00.000Z",
   expires_at: "2026-01-16T17:00:00.000Z",
 };
 
 describe("startDemoVisit", () => {
-  it("creates a visitor for the caller's IP and signs in with their phone prefilled and locked", async () => {
+  it("creates a visitor for the caller's IP and signs in with their one-use token, not their phone", async () => {
     const { startDemoVisit, fetchMock } = await load("demo", () => Response.json(VISITOR, { status: 201 }));
     await startDemoVisit();
     const [request] = fetchMock.mock.calls[0] as unknown as [Request];
@@ -57,7 +58,7 @@ describe("startDemoVisit", () => {
     expect(mocks.signIn).toHaveBeenCalledWith(
       "astra",
       { redirectTo: "/dashboard" },
-      { phone: "3125550142", phone_read_only: "true" },
+      { visitor_token: "Zk3v9yQ2b8WcT1nRx4LmA0sPqE7uJ6hG5dF2kN8tYzC" },
     );
   });
 

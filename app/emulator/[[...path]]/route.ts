@@ -19,6 +19,9 @@ async function handle(request: Request): Promise<Response> {
     applySecurityHeaders(response.headers, securityHeaderOptions(env, new URL(request.url)));
     return response;
   }
+  // Next asks a same-origin redirect target for its RSC payload before the browser goes there (a server action's
+  // redirect() does it from the server). The emulator has none, and asking must not spend a one-use sign-in link.
+  if (request.headers.has("rsc")) return new Response(null, { status: 204 });
   const response = await hostedEmulator().fetch(request);
   scheduleDueWork();
   return response;

@@ -57,6 +57,9 @@ export interface ModuleSession {
 export type NewModuleSession = Pick<ModuleSession, "clientId" | "redirectUri" | "state" | "phone" | "phoneLocked"> &
   Partial<Pick<ModuleSession, "context">>;
 
+/** Who a login cookie stands for: the verified phone, and its user when there is one. */
+export type LoginFor = Pick<ModuleSession, "clientId" | "redirectUri" | "phone" | "userId">;
+
 export interface Profile {
   firstName: string;
   lastName: string;
@@ -263,13 +266,14 @@ export function createModuleSessionsStore(sql: Sql) {
     },
     /** Remembers a verified phone for the login cookie; returns the cookie value (only its hash is stored). */
     /** Null, and no cookie, when `addressKey` (visitor scope) already holds its maximum of open sessions. */
-    async startLogin(session: ModuleSession, now: Date, addressKey: string | null = null): Promise<string | null> {
+    async startLogin(session: LoginFor, now: Date, addressKey: string | null = null): Promise<string | null> {
       const secret = newSecret(32);
       const login: SessionContext = { flow: "login" };
       const expiresAt = now.getTime() + MODULE_SESSION_TTL_MS;
-      const { clientId, redirectUri, phone } = session;
+      const { clientId, redirectUri, phone, userId } = session;
       return sql.transaction(async () => {
         if (!(await roomFor(addressKey, now))) return null;
+        // With the user's id the row goes when the user does (a demo visitor's cleanup), before the phone is reused.
         await insert.run(
           hashSecret(secret),
           clientId,
@@ -278,7 +282,7 @@ export function createModuleSessionsStore(sql: Sql) {
           phone,
           1,
           1,
-          null,
+          userId,
           JSON.stringify(login),
           expiresAt,
           addressKey,

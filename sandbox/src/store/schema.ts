@@ -324,9 +324,12 @@ CREATE TABLE IF NOT EXISTS visitors (
   client_ip TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   -- 'visitor': made by "Try the demo"; 'module': made by the module (profile step or user intent)
-  kind TEXT NOT NULL DEFAULT 'visitor'
+  kind TEXT NOT NULL DEFAULT 'visitor',
+  -- SHA-256 of the one-use token the visitor signs in with; NULL once used.
+  token_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
+CREATE UNIQUE INDEX IF NOT EXISTS visitors_by_token ON visitors (token_hash);
 CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
 
 -- Short leases, so only one instance at a time runs a named job (lib/tick-if-due.ts); times in real epoch ms.

@@ -4,6 +4,7 @@
 // cleanup hold across every instance sharing the database.
 import { randomInt } from "node:crypto";
 import { addressKey } from "../lib/address-key";
+import { hashSecret, newSecret } from "../lib/ids";
 import { isVisitorPhone } from "../lib/phone";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
@@ -40,16 +41,18 @@ export async function recordStrangerUser(
   key: string,
   now: Date,
   kind: "visitor" | "module",
+  tokenHash: string | null = null,
 ): Promise<void> {
   await sql
-    .prepare<[string, string, string, number, string]>(
-      "INSERT INTO visitors (user_id, client_id, client_ip, created_at, kind) VALUES (?, ?, ?, ?, ?)",
+    .prepare<[string, string, string, number, string, string | null]>(
+      "INSERT INTO visitors (user_id, client_id, client_ip, created_at, kind, token_hash) VALUES (?, ?, ?, ?, ?, ?)",
     )
-    .run(user.id, user.clientId, key, now.getTime(), kind);
+    .run(user.id, user.clientId, key, now.getTime(), kind, tokenHash);
 }
 
 export type CreateVisitorResult =
-  | { ok: true; userId: string; phone: string; createdAt: Date }
+  /** `token` is the visitor's one-use sign-in secret; only its hash is stored. */
+  | { ok: true; userId: string; phone: string; token: string; createdAt: Date }
   | { ok: false; reason: "rate_limited"; retryAt: Date }
   | { ok: false; reason: "no_phone_left" };
 
@@ -121,6 +124,14 @@ export function createVisitorsStore(sql: Sql) {
   const phoneTaken = sql
     .prepare<[string, string], number>("SELECT COUNT(*) FROM users WHERE client_id = ? AND phone = ?")
     .pluck();
+  const byToken = sql
+    .prepare<[string, string, number], string>(
+      "SELECT user_id FROM visitors WHERE client_id = ? AND token_hash = ? AND created_at > ?",
+    )
+    .pluck();
+  const spendToken = sql.prepare<[string, string]>(
+    "UPDATE visitors SET token_hash = NULL WHERE user_id = ? AND token_hash = ?",
+  );
   const approve = sql.prepare<[string]>(
     "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
   );
@@ -202,8 +213,29 @@ export function createVisitorsStore(sql: Sql) {
           now,
         );
         await seedAccounts(userId, now);
-        await recordStrangerUser(sql, { id: userId, clientId }, key, now, "visitor");
-        return { ok: true, userId, phone, createdAt: now };
+        const token = newSecret(32);
+        await recordStrangerUser(sql, { id: userId, clientId }, key, now, "visitor", hashSecret(token));
+        return { ok: true, userId, phone, token, createdAt: now };
+      });
+    },
+    /**
+     * Spends a sign-in token of `clientId` that is unused and was made within `lifetimeMs`, and runs `signIn`
+     * for its visitor in the same transaction: of two parallel uses exactly one signs in, and a `signIn` that
+     * throws leaves the token unspent. Null when the token is not live.
+     */
+    async useToken<T>(
+      clientId: string,
+      token: string,
+      now: Date,
+      lifetimeMs: number,
+      signIn: (userId: string) => Promise<T>,
+    ): Promise<T | null> {
+      const tokenHash = hashSecret(token);
+      return sql.transaction(async () => {
+        const userId = await byToken.get(clientId, tokenHash, now.getTime() - lifetimeMs);
+        if (!userId) return null;
+        const { changes } = await spendToken.run(userId, tokenHash);
+        return changes === 1 ? signIn(userId) : null;
       });
     },
     /** True when `userId` is a visitor of `clientId` (made by `create` and not yet cleaned up). */

@@ -1,14 +1,16 @@
 // Control API, part four (the hosted demo). POST /sandbox/visitors (visitor scope only) makes a fresh test user
-// for one visitor of the public demo, with approved KYC and three linked accounts, and answers what the app
-// needs to start their sign-in; it is rate-limited per client IP in the store, so the limit holds across
-// instances. POST /sandbox/maintenance is what the app's daily cron calls: due work, and the 24-hour cleanup.
+// for one visitor of the public demo, with approved KYC and three linked accounts, and answers the one-use token
+// their browser signs in with (the module's visitor_token; only its hash is stored). It is rate-limited per
+// client IP in the store, so the limit holds across instances. POST /sandbox/maintenance is what the app's
+// daily cron calls: due work, and the 24-hour cleanup.
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../../deps";
 import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";
 import { readJson } from "../../lib/json-body";
-import { SANDBOX_VERIFICATION_CODE, toE164 } from "../../lib/phone";
+import { VISITOR_TOKEN_TTL_MS } from "../../lib/lifetimes";
+import { toE164 } from "../../lib/phone";
 import { runScheduledMaintenance, VISITOR_LIFETIME_MS } from "../../lib/tick-if-due";
 import type { VisitorLimits } from "../../store/visitors";
 
@@ -54,7 +56,8 @@ export function controlVisitorRoutes({ store, clocks, visitorScope, webhooks }: 
           user_id: result.userId,
           phone: result.phone,
           phone_e164: toE164(result.phone),
-          verification_code: SANDBOX_VERIFICATION_CODE,
+          sign_in_token: result.token,
+          sign_in_token_expires_at: new Date(result.createdAt.getTime() + VISITOR_TOKEN_TTL_MS).toISOString(),
           created_at: result.createdAt.toISOString(),
           expires_at: new Date(result.createdAt.getTime() + VISITOR_LIFETIME_MS).toISOString(),
         },

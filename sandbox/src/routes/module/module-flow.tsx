@@ -3,9 +3,10 @@
 // session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
 import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";
-import { MODULE_SESSION_TTL_MS } from "../../lib/lifetimes";
+import { MODULE_SESSION_TTL_MS, VISITOR_TOKEN_TTL_MS } from "../../lib/lifetimes";
 import { isVisitorPhone, normalizePhone, SANDBOX_VERIFICATION_CODE, verificationCodeFor } from "../../lib/phone";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
@@ -16,12 +17,13 @@ import {
   checkClient,
   checkPerson,
   expired,
+  notAVisitor,
   openSession,
   strangerOf,
   subjectPhone,
   tokenAuthenticationRequired,
 } from "./module-request";
-import { cookiePath, renderPage } from "../../lib/base-path";
+import { cookiePath, href, renderPage } from "../../lib/base-path";
 import { allowFormRedirect, servedOverHttps } from "../../lib/security-headers";
 
 export const LOGIN_COOKIE = "astra_sandbox_login";
@@ -52,8 +54,13 @@ export function signInCode(
   return { code, shown: fixed && !client.showTestCodes ? undefined : code };
 }
 
+/** POST /sandbox/visitors mints 32 random bytes, base64url: 43 characters. */
+const visitorTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: NextStep) {
   const { store, clocks, hosted, visitorScope } = deps;
+  // Strangers share the public demo: a phone number is no proof of who someone is, so there is no phone step.
+  const publicDemo = hosted?.publicDemo ?? false;
   /** Loads the session named by the hidden field; it must belong to this flow and its app must still trust it. */
   async function loadSession(c: Context, form: Record<string, string>) {
     const clientId = form.session_id ? await store.moduleSessions.clientIdOf(form.session_id) : null;
@@ -75,23 +82,63 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return null;
   }
 
+  /** The phone the request's login cookie verified for this app, if any. */
+  async function knownLogin(c: Context, client: DeveloperApp): Promise<string | null> {
+    const cookie = getCookie(c, LOGIN_COOKIE);
+    return cookie ? store.moduleSessions.findLogin(cookie, client.clientId, await clocks.now(client.clientId)) : null;
+  }
+
+  function setLoginCookie(c: Context, secret: string | null) {
+    // Null: the address holds its maximum of open module sessions, so no login is remembered.
+    if (secret === null) return;
+    setCookie(c, LOGIN_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: servedOverHttps(c),
+      // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
+      path: cookiePath(c, "/"),
+      maxAge: MODULE_SESSION_TTL_MS / 1000,
+    });
+  }
+
   /** Verifies the session's phone, converts a user intent where the flow does, and sets the login cookie. */
   async function signedIn(c: Context, session: ModuleSession, client: DeveloperApp, phone: string) {
     const now = await clocks.now(client.clientId);
     const verified = { ...session, phone };
     const user = await store.moduleSessions.completeVerification(verified, now, strangerOf(deps, c));
-    const secret = await store.moduleSessions.startLogin(verified, now, deps.addressKeyOf(c.req.raw));
-    if (secret !== null) {
-      setCookie(c, LOGIN_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: servedOverHttps(c),
-        // Every module flow reads it, and nothing outside the emulator: the app that mounts it must not see it.
-        path: cookiePath(c, "/"),
-        maxAge: MODULE_SESSION_TTL_MS / 1000,
-      });
-    }
+    const login = { ...verified, userId: user?.id ?? null };
+    setLoginCookie(c, await store.moduleSessions.startLogin(login, now, deps.addressKeyOf(c.req.raw)));
     return next(c, { ...verified, verified: true, userId: user?.id ?? null }, client);
+  }
+
+  /**
+   * The hosted demo's sign-in: the one-use token "Try the demo" minted (POST /sandbox/visitors) is spent, the
+   * login cookie now names its visitor, and the browser comes back to the same URL without the token, which
+   * start() then signs in by that cookie. Nothing is written for a token that is not live.
+   */
+  async function useVisitorToken(c: Context, client: DeveloperApp): Promise<Response> {
+    const token = visitorTokenSchema.safeParse(c.req.query("visitor_token"));
+    const now = await clocks.now(client.clientId);
+    const startLogin = async (userId: string) => {
+      const user = await store.users.findById(userId);
+      const redirectUri = c.req.query("redirect_uri") ?? "";
+      return (
+        user &&
+        store.moduleSessions.startLogin(
+          { clientId: client.clientId, redirectUri, phone: user.phone, userId },
+          now,
+          deps.addressKeyOf(c.req.raw),
+        )
+      );
+    };
+    const secret = token.success
+      ? await store.visitors.useToken(client.clientId, token.data, clocks.base.now(), VISITOR_TOKEN_TTL_MS, startLogin)
+      : null;
+    if (!secret) return notAVisitor(c);
+    setLoginCookie(c, secret);
+    const url = new URL(c.req.url);
+    url.searchParams.delete("visitor_token");
+    return c.redirect(href(c, `${url.pathname}${url.search}`), 302);
   }
 
   const phonePage = (c: Context, session: ModuleSession, client: DeveloperApp, phone: string, error?: string) =>
@@ -131,14 +178,15 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     if (person instanceof Response) return person;
     const { subject } = person;
     const now = await clocks.now(client.clientId);
-    const session = await openSession(c, deps, client, person, flow, now);
-    const cookie = getCookie(c, LOGIN_COOKIE);
-    const known = cookie ? await store.moduleSessions.findLogin(cookie, client.clientId, now) : null;
+    const known = await knownLogin(c, client);
     const expected = subjectPhone(subject);
     // The cookie only stands in for the person the link is for; anyone else signs in again.
-    if (known && (expected ?? known) === known && (person.phone ?? known) === known) {
-      await store.moduleSessions.setPhone(session.id, known);
-      return signedIn(c, session, client, known);
+    const recognised = known && (expected ?? known) === known && (person.phone ?? known) === known ? known : null;
+    if (!recognised && publicDemo) return notAVisitor(c);
+    const session = await openSession(c, deps, client, person, flow, now);
+    if (recognised) {
+      await store.moduleSessions.setPhone(session.id, recognised);
+      return signedIn(c, session, client, recognised);
     }
     return phonePage(c, session, client, person.phone ?? "");
   }
@@ -146,6 +194,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
   const routes = new Hono();
 
   routes.post(`${base}/phone`, async (c) => {
+    if (publicDemo) return notAVisitor(c);
     const form = await readForm(c);
     const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
@@ -164,6 +213,7 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
   });
 
   routes.post(`${base}/code`, async (c) => {
+    if (publicDemo) return notAVisitor(c);
     const form = await readForm(c);
     const loaded = await loadSession(c, form);
     if (!loaded) return expired(c);
@@ -182,5 +232,5 @@ export function moduleFlow(deps: Deps, flow: ModuleFlow, base: string, next: Nex
     return signedIn(c, session, client, session.phone);
   });
 
-  return { routes, start, loadSession };
+  return { routes, start, loadSession, useVisitorToken, publicDemo };
 }

@@ -3,6 +3,7 @@
 // redirect_uri, the phone, and the user intent or user the link is for. Failures are error pages, never redirects.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { z } from "zod";
 import { ErrorPage } from "../../pages/error-page";
 import type { Deps } from "../../deps";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
@@ -56,9 +57,32 @@ export const expired = (c: Context) =>
 export const subjectPhone = (subject: Subject | null): string | null =>
   subject === null ? null : subject.kind === "user_intent" ? subject.intent.phone : subject.user.phone;
 
+/** The public demo without a live visitor token (or the login cookie one set): nobody to sign in. */
+export const notAVisitor = (c: Context) =>
+  renderPage(
+    c,
+    <ErrorPage
+      title="Start from Try the demo"
+      message="This demo signs people in only through the app's Try the demo button: the link it opens works once, for a few minutes."
+      fix="Go back to the app and press Try the demo again."
+    />,
+    403,
+  );
+
+// Both are stored with the module session, so a sign-in link cannot make the store hold kilobytes.
+const storedFieldBounds = z.object({
+  state: z.string().max(512, "state must be at most 512 characters.").optional(),
+  redirect_uri: z.string().max(2048, "redirect_uri must be at most 2048 characters.").optional(),
+});
+
 /** client_id and redirect_uri, which must be registered exactly (lib/redirect-uris.ts); returns the app or the error page. */
 export async function checkClient(c: Context, { store, hosted }: Deps): Promise<DeveloperApp | Response> {
   const query = c.req.query();
+  const bounds = storedFieldBounds.safeParse(query);
+  if (!bounds.success) {
+    const message = bounds.error.issues.map((issue) => issue.message).join(" ");
+    return badRequest(c, "Parameter too long", message, "Send a shorter value.");
+  }
   const client = query.client_id ? await store.apps.findByClientId(query.client_id) : null;
   if (!client) {
     return badRequest(

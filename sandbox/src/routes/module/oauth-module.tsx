@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The hosted OAuth module (astra-api.md 2.1-2.4): phone, code, profile for new users, consent, redirect. With a
-// user_intent_id the intent becomes its user at the code step and the profile step is skipped.
+// user_intent_id the intent becomes its user at the code step and the profile step is skipped. The hosted demo
+// also signs a visitor in by their one-use visitor_token; the public demo only that way (sandbox/docs/identity.md).
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Deps } from "../../deps";
@@ -15,7 +16,16 @@ import type { DeveloperApp } from "../../store";
 import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
 import { moduleFlow, redirectTo, signInCode } from "./module-flow";
-import { badRequest, checkClient, checkPerson, expired, noStore, openSession, strangerOf } from "./module-request";
+import {
+  badRequest,
+  checkClient,
+  checkPerson,
+  expired,
+  noStore,
+  notAVisitor,
+  openSession,
+  strangerOf,
+} from "./module-request";
 import { renderPage } from "../../lib/base-path";
 
 const BASE = "/login/oauth/authorize";
@@ -77,6 +87,7 @@ export function oauthModuleRoutes(deps: Deps) {
       );
     }
     const user = session.userId ? await store.users.findById(session.userId) : null;
+    if (!user && signIn.publicDemo) return notAVisitor(c);
     if (!user)
       return renderPage(c, <ProfilePage sessionId={session.id} values={{}} errors={{}} error={error} />, status);
     return renderPage(
@@ -103,6 +114,9 @@ export function oauthModuleRoutes(deps: Deps) {
     if (c.req.query("response_type") !== "code") {
       return badRequest(c, "Unsupported response_type", "response_type must be code.", "Add response_type=code.");
     }
+    if (deps.visitorScope && c.req.query("visitor_token") !== undefined) return signIn.useVisitorToken(c, client);
+    // The hosted demo knows a visitor by the login cookie their token set; the public demo signs in no one else.
+    if (deps.visitorScope || signIn.publicDemo) return signIn.start(c);
     const person = await checkPerson(c, store, client);
     if (person instanceof Response) return person;
     const session = await openSession(c, deps, client, person, "authorize", await clocks.now(client.clientId));
@@ -120,6 +134,7 @@ export function oauthModuleRoutes(deps: Deps) {
   });
 
   app.post(`${BASE}/profile`, async (c) => {
+    if (signIn.publicDemo) return notAVisitor(c);
     const form = await readForm(c);
     const loaded = await signIn.loadSession(c, form);
     if (!loaded) return expired(c);
