@@ -8,7 +8,6 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../sandbox/src/app";
-import { addressKey } from "../../sandbox/src/lib/address-key";
 import { createManualClock } from "../../sandbox/src/lib/clock";
 import { VISITOR_LIMITS } from "../../sandbox/src/routes/control/control-visitors";
 import { SANDBOX_USER_HEADER } from "../../sandbox/src/routes/control/visitor-scope";
@@ -59,15 +58,6 @@ async function moduleToCodeStep({ app }: Hosted, ip: string, phone: string, quer
 async function userCount({ store }: Hosted, phone: string) {
   return (await store.users.findByPhone(DEFAULT_APP.clientId, phone)) ? 1 : 0;
 }
-
-describe("addressKey", () => {
-  it("keys an IPv6 address by its /64 and an IPv4 one (also IPv4-mapped) by itself", () => {
-    expect(addressKey("2001:db8:1:2:aaaa::1")).toBe(addressKey("2001:DB8:1:2:ffff:1:2:3"));
-    expect(addressKey("2001:db8:1:2::1")).not.toBe(addressKey("2001:db8:1:3::1"));
-    expect(addressKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
-    expect(addressKey("203.0.113.7")).not.toBe(addressKey("203.0.113.8"));
-  });
-});
 
 describe("users a stranger makes", () => {
   it("share one budget per /64: addresses of one IPv6 prefix cannot each make ten visitors", async () => {

@@ -244,7 +244,13 @@ describe("ASTRA_ENV=demo", () => {
   });
 
   it("is a public demo in any production build, on Vercel or not, unless DEMO_PUBLIC=false", () => {
-    const selfHosted = { ASTRA_ENV: "demo", NODE_ENV: "production", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" };
+    const selfHosted = {
+      ASTRA_ENV: "demo",
+      NODE_ENV: "production",
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: "true",
+      CLIENT_IP_HEADER: "x-real-ip",
+    };
     expect(parseEnv(selfHosted).publicDemo).toBe(true);
     expect(parseEnv({ ...selfHosted, DEMO_PUBLIC: "true" }).publicDemo).toBe(true);
     expect(parseEnv({ ...selfHosted, DEMO_PUBLIC: "false" }).publicDemo).toBe(false);
