@@ -1,6 +1,6 @@
 // US phone numbers as the OAuth module takes them (10 digits, no country code, astra-api.md 2.3), and the
 // verification code a sign-in needs.
-import { createHmac } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 
 /**
  * The emulator's test numbers and their fixed code, used while an app has Astra's "Enable Phone Numbers For
@@ -49,3 +49,12 @@ export function verificationCodeFor(
  */
 export const VISITOR_PHONE_PATTERN = /^(?!202)[2-9]\d\d55501\d\d$/;
 export const isVisitorPhone = (phone: string): boolean => VISITOR_PHONE_PATTERN.test(phone);
+
+/** A random visitor phone; the caller retries when it is taken. */
+export function randomVisitorPhone(): string {
+  let area = 202;
+  while (area === 202) area = randomInt(200, 1000);
+  const phone = `${area}55501${String(randomInt(0, 100)).padStart(2, "0")}`;
+  if (!isVisitorPhone(phone)) throw new Error(`A visitor phone out of range: ${phone}`);
+  return phone;
+}

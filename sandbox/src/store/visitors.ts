@@ -5,7 +5,7 @@
 import { randomInt } from "node:crypto";
 import { addressKey } from "../lib/address-key";
 import { hashSecret, newSecret } from "../lib/ids";
-import { isVisitorPhone } from "../lib/phone";
+import { randomVisitorPhone } from "../lib/phone";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
 import { insertUser } from "./users";
@@ -55,14 +55,6 @@ export type CreateVisitorResult =
   | { ok: true; userId: string; phone: string; token: string; createdAt: Date }
   | { ok: false; reason: "rate_limited"; retryAt: Date }
   | { ok: false; reason: "no_phone_left" };
-
-function randomVisitorPhone(): string {
-  let area = 202;
-  while (area === 202) area = randomInt(200, 1000);
-  const phone = `${area}55501${String(randomInt(0, 100)).padStart(2, "0")}`;
-  if (!isVisitorPhone(phone)) throw new Error(`A visitor phone out of range: ${phone}`);
-  return phone;
-}
 
 const PHONE_ATTEMPTS = 20;
 
