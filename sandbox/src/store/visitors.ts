@@ -53,9 +53,12 @@ export async function recordStrangerUser(
 export type CreateVisitorResult =
   /** `token` is the visitor's one-use sign-in secret; only its hash is stored. */
   | { ok: true; userId: string; phone: string; token: string; createdAt: Date }
-  | { ok: false; reason: "rate_limited"; retryAt: Date }
-  | { ok: false; reason: "no_phone_left" };
+  | { ok: false; reason: "rate_limited"; retryAt: Date };
 
+/**
+ * Draws before giving up on a free phone. Visitor phones are a billion numbers (lib/phone.ts), so even a store
+ * holding a hundred million visitors fails one draw in ten, and all twenty once in 10^20 tries.
+ */
 const PHONE_ATTEMPTS = 20;
 
 /** What a visitor starts with, and gets back on reset: two accounts at one bank and one at another. */
@@ -190,7 +193,7 @@ export function createVisitorsStore(sql: Sql) {
           const candidate = randomVisitorPhone();
           if ((await phoneTaken.get(clientId, candidate)) === 0) phone = candidate;
         }
-        if (phone === null) return { ok: false, reason: "no_phone_left" };
+        if (phone === null) throw new Error(`No free visitor phone after ${PHONE_ATTEMPTS} draws`);
         const suffix = phone.slice(-4);
         const { id: userId } = await insertUser(
           sql,
