@@ -40,8 +40,8 @@ async function load(astraEnv: string, emulator: () => Response) {
 
 const VISITOR = {
   user_id: "u1",
-  phone: "3125550142",
-  phone_e164: "+13125550142",
+  phone: "1385550142",
+  phone_e164: "+11385550142",
   sign_in_token: "Zk3v9yQ2b8WcT1nRx4LmA0sPqE7uJ6hG5dF2kN8tYzC",
   sign_in_token_expires_at: "2026-01-15T17:10:00.000Z",
   created_at: "2026-01-15T17:00:00.000Z",

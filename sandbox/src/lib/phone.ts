@@ -1,6 +1,6 @@
 // US phone numbers as the OAuth module takes them (10 digits, no country code, astra-api.md 2.3), and the
 // verification code a sign-in needs.
-import { createHmac } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 
 /**
  * The emulator's test numbers and their fixed code, used while an app has Astra's "Enable Phone Numbers For
@@ -43,9 +43,18 @@ export function verificationCodeFor(
 }
 
 /**
- * The hosted demo's visitor phones (POST /sandbox/visitors): 555-0100…0199, the range kept for fiction, in any
- * area code but 202, whose numbers are the test phones everyone shares. Each belongs to one visitor, and in visitor
- * scope it takes the fixed code like a test phone (routes/module/module-flow.tsx, signInCode).
+ * The hosted demo's visitor phones (POST /sandbox/visitors): 10 digits whose area code begins with 1, which the North
+ * American Numbering Plan never assigns, so no visitor phone can reach a real person or equal a shared test number.
+ * Each belongs to one visitor (users are unique per app and phone), and the space is a billion numbers: at ten
+ * visitors an hour living a day, an address holds 240 at a time, so taking them all (and locking "Try the demo" for
+ * everyone) would need over four million addresses. In the public demo the phone is only a label; in a private
+ * hosted demo a visitor's phone signs in with the fixed code like a test phone (module-flow.tsx, signInCode).
+ * normalizePhone keeps them: "+1 (1xx) …" is 11 digits starting with 1, whose country code it strips.
  */
-export const VISITOR_PHONE_PATTERN = /^(?!202)[2-9]\d\d55501\d\d$/;
+export const VISITOR_PHONE_PATTERN = /^1\d{9}$/;
 export const isVisitorPhone = (phone: string): boolean => VISITOR_PHONE_PATTERN.test(phone);
+
+/** A random visitor phone, uniform over all of VISITOR_PHONE_PATTERN; the caller retries when it is taken. */
+export function randomVisitorPhone(): string {
+  return `1${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+}

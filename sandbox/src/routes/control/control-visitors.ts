@@ -42,7 +42,7 @@ export function controlVisitorRoutes({ store, clocks, visitorScope, webhooks }: 
       // Real time: a visitor's 24 hours and the rate-limit window are not moved by anyone's sandbox clock.
       const now = clocks.base.now();
       const result = await store.visitors.create(c.get("client").clientId, clientIp, now, VISITOR_LIMITS);
-      if (!result.ok && result.reason === "rate_limited") {
+      if (!result.ok) {
         const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 1000));
         throw new ApiError(
           429,
@@ -50,7 +50,6 @@ export function controlVisitorRoutes({ store, clocks, visitorScope, webhooks }: 
           { headers: { "Retry-After": String(seconds) } },
         );
       }
-      if (!result.ok) throw new ApiError(503, "Every demo phone number is in use; try again later.");
       return c.json(
         {
           user_id: result.userId,
