@@ -44,6 +44,27 @@ describe("tickIfDue", () => {
     expect(await tickIfDue(store, later(60_000))).toBe(true);
   });
 
+  it("runs once more for a caller that found a run in progress, so work its request made is not left behind", async () => {
+    const store = memoryStore();
+    let runs = 0;
+    const busy = {
+      ...store,
+      dueWork: {
+        ...store.dueWork,
+        apps: async (base: Date) => {
+          runs += 1;
+          // A request on another instance, mid-run: it cannot run the work it just made itself.
+          if (runs === 1) expect(await tickIfDue(store, later(10))).toBe(false);
+          return store.dueWork.apps(base);
+        },
+      },
+    };
+    expect(await tickIfDue(busy as Store, NOW)).toBe(true);
+    expect(runs).toBe(2);
+    // The lease is back to spacing runs a second apart.
+    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+  });
+
   it("leaves the lease to expire when the work fails, so the next caller can retry", async () => {
     const store = memoryStore();
     const failing = { ...store, dueWork: { ...store.dueWork, apps: () => Promise.reject(new Error("down")) } };

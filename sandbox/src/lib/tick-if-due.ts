@@ -10,6 +10,8 @@ import { runDueWork } from "./tick";
 export const DUE_WORK_LEASE = "due-work";
 /** The least time between two runs: requests after one within this time skip. */
 export const DUE_WORK_SPACING_MS = 1_000;
+/** Runs one lease holder makes in a row for callers that found it busy; the next request takes over after. */
+const DUE_WORK_MAX_RUNS = 5;
 /** How long a run may hold the lease before another instance may assume it died. */
 export const DUE_WORK_MAX_MS = 60_000;
 
@@ -32,14 +34,23 @@ export async function tickIfDue(store: Store, now: Date = new Date(), options: T
   if (!taken) return false;
   const base: Clock = { now: () => now };
   const clocks = createAppClocks(base, store.appClocks, options.visitorScope ? store.userClocks : undefined);
-  try {
-    const webhooks = options.webhooks ?? createWebhookDispatcher(store, { fetch: options.webhookFetch });
-    await runDueWork(store, clocks, webhooks);
-  } finally {
-    // From now on the lease only spaces runs: one second from this run's start (already past after a long run).
-    await store.leases.release(DUE_WORK_LEASE, holder, new Date(now.getTime() + DUE_WORK_SPACING_MS));
+  const webhooks = options.webhooks ?? createWebhookDispatcher(store, { fetch: options.webhookFetch });
+  // From now on the lease only spaces runs: one second from this run's start (already past after a long run).
+  const release = () => store.leases.release(DUE_WORK_LEASE, holder, new Date(now.getTime() + DUE_WORK_SPACING_MS));
+  for (let run = 1; ; run += 1) {
+    try {
+      await runDueWork(store, clocks, webhooks);
+    } catch (error) {
+      while (await release());
+      throw error;
+    }
+    // Another caller came while this ran, and its request may have made work this run had passed: run again.
+    if (!(await release())) return true;
+    if (run === DUE_WORK_MAX_RUNS) {
+      while (await release());
+      return true;
+    }
   }
-  return true;
 }
 
 /** How long a visitor's data lives (HOSTING-NOTES 5.6): the cron deletes visitors older than this. */

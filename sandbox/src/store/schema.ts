@@ -336,7 +336,9 @@ CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
 CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
-  expires_at BIGINT NOT NULL
+  expires_at BIGINT NOT NULL,
+  -- 1 when a caller found the lease held: its holder runs once more, so work made during a run is not left behind
+  wanted INTEGER NOT NULL DEFAULT 0
 );
 `;
 }
