@@ -63,9 +63,10 @@ export function createApp(options: AppOptions) {
   const visitorScope = options.visitorScope ?? false;
   const clocks = createAppClocks(clock, store.appClocks, visitorScope ? store.userClocks : undefined);
   const webhooks = createWebhookDispatcher(store, { fetch: webhookFetch });
-  const clientAddress = options.clientAddress ?? (() => "unknown");
-  const addressKeyOf = (request: Request) => (visitorScope ? addressKey(clientAddress(request)) : null);
-  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks, hosted, addressKeyOf };
+  const { clientAddress } = options;
+  const addressKeyOf = (request: Request) =>
+    visitorScope ? addressKey(clientAddress ? clientAddress(request) : "unknown") : null;
+  const deps: Deps = { store, clocks, loopbackOnly, visitorScope, webhooks, hosted, addressKeyOf, clientAddress };
   const app = createBaseApp();
   app.use(basePathVariable(basePath));
   app.use(securityHeaders());

@@ -22,6 +22,8 @@ export interface Deps {
    * count under; null outside visitor scope, where nothing is counted.
    */
   addressKeyOf(request: Request): string | null;
+  /** The client's address as the app in front trusts it (AppOptions.clientAddress); unset, the socket's. */
+  clientAddress?: (request: Request) => string;
   /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */
   hosted: HostedMode | null;
 }
@@ -30,8 +32,6 @@ export interface Deps {
 export interface HostedMode {
   /** The origins this deployment answers on for this request: its redirect URIs and webhook URL may use them. */
   ownOrigins(request: Request): string[];
-  /** The visitor's address as the app's trusted proxy reports it; the socket's is the proxy's, not theirs. */
-  clientAddress?: (request: Request) => string;
   /** The app this deployment serves: the one the public demo's dashboard shows. */
   clientId: string;
   /** A public demo: the dashboard is one anonymous read-only page (routes/dashboard/public-demo.tsx). */

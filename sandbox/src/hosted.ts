@@ -76,7 +76,7 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       // Hosted means reachable from the internet: private webhook targets are refused, the app's own excepted.
       loopbackOnly: false,
       webhookFetch: deliver,
-      hosted: { ownOrigins, publicDemo, clientId, clientAddress },
+      hosted: { ownOrigins, publicDemo, clientId },
       // Every visitor of the demo is a user of this one app: the clock, faults and reset are theirs alone.
       visitorScope: true,
       clientAddress,

@@ -12,9 +12,9 @@ import { href, renderPage } from "../../lib/base-path";
 
 export const LOGIN_FAILED = "Email or password is incorrect";
 
-export function dashboardAuthRoutes({ store, hosted }: Deps) {
+export function dashboardAuthRoutes({ store, clientAddress }: Deps) {
   const app = new Hono();
-  const countLoginAttempt = createLoginLimiter(hosted?.clientAddress);
+  const countLoginAttempt = createLoginLimiter(clientAddress);
 
   app.get("/dashboard/signup", (c) => renderPage(c, <SignupPage values={EMPTY_SIGNUP} errors={{}} />));
 
