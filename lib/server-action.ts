@@ -16,6 +16,7 @@ import {
   USER_MESSAGES,
   type AstraErrorKind,
 } from "@/lib/astra/errors";
+import { callAstra, requireSignedIn } from "@/lib/auth/astra-session";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -115,4 +116,26 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
       };
     }
   };
+}
+
+type SignedInContext<Idempotent extends boolean> = Context<Idempotent> & { callAstra: typeof callAstra };
+
+/**
+ * `defineAction` for a signed-in person's writes: a visitor without a session Astra accepts gets the same
+ * "unauthorized" state as a call Astra refused, and the handler never runs. Astra is called through the
+ * context's `callAstra`, with the session's token.
+ */
+export function defineSignedInAction<S extends z.ZodType, Idempotent extends boolean = false>(
+  schema: S,
+  handler: (input: z.output<S>, context: SignedInContext<Idempotent>) => Promise<ActionState>,
+  options?: Options<Idempotent>,
+): FormAction {
+  return defineAction(
+    schema,
+    async (input, context: Context<Idempotent>) => {
+      await requireSignedIn();
+      return handler(input, { ...context, callAstra });
+    },
+    options,
+  );
 }

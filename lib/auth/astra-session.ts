@@ -41,6 +41,12 @@ function usableAccessToken(token: JWT | null): string {
   return token.accessToken;
 }
 
+/** Throws the 401 that callAstra would when the session holds no token Astra still accepts. */
+export async function requireSignedIn(): Promise<void> {
+  const session = await readSession();
+  usableAccessToken(session ? latestTokens(session) : null);
+}
+
 const isUnauthorized = (error: unknown) => error instanceof AstraError && error.kind === "unauthorized";
 
 /**
