@@ -94,6 +94,16 @@ export default defineConfig([
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // A route's actions serve that route alone; actions that two routes share live in lib/.
+    files: ["app/**", "components/**", "lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../**/actions", "@/app/**/actions"], message: "Import shared actions from lib/." }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call a parameter named `use`; it is not React's hook.
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

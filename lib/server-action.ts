@@ -2,7 +2,7 @@
 // the form can show (errors by field, or Astra's message with its request id). Nothing is echoed back except
 // the non-secret values a form needs to keep what the person typed.
 //
-// To add a form, copy components/routines/routine-form.tsx with app/(signed-in)/routines/actions.ts: controlled
+// To add a form, copy components/routines/routine-form.tsx with app/(signed-in)/routines/new/actions.ts: controlled
 // inputs submitted through onSubmit + startTransition (React does not reset them after the answer), and for a
 // create, `useIdempotencyKey`'s hidden `$idempotency_key` with `{ idempotent: true }` here.
 import "server-only";

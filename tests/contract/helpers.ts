@@ -23,7 +23,7 @@ export async function twoAccounts(): Promise<[string, string] | undefined> {
 export const NEED_TWO_ACCOUNTS =
   "the user has fewer than two linked accounts: link two in the module (Connect New Bank, user_good / pass_good)";
 
-/** The body the app sends (app/(signed-in)/routines/actions.ts): it always names payment_type and start_date. */
+/** The body the app sends (app/(signed-in)/routines/new/actions.ts): it always names payment_type and start_date. */
 export function routineBody(
   [source, destination]: [string, string],
   overrides: Record<string, unknown> = {},

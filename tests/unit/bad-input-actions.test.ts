@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { routineFormSchema, routineIdSchema } from "@/app/(signed-in)/routines/schema";
-import { transferIdSchema } from "@/app/(signed-in)/transfers/schema";
+import { transferIdSchema } from "@/lib/transfers/schema";
 import { testUserFormSchema } from "@/app/test-user/schema";
 import { todayInAstraZone } from "@/lib/dates";
 

@@ -8,7 +8,10 @@ import { astraError, astraStandInPerTest, type Responder, type SeenRequest } fro
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // Waits between looks (and read retries) pass at once here; how many looks happen is what is checked.
 vi.mock("node:timers/promises", () => ({ setTimeout: async () => undefined }));
-vi.mock("@/lib/auth/astra-session", () => ({ callAstra: <T>(run: (token: string) => Promise<T>) => run("tok") }));
+vi.mock("@/lib/auth/astra-session", () => ({
+  callAstra: <T>(run: (token: string) => Promise<T>) => run("tok"),
+  requireSignedIn: async () => undefined,
+}));
 // The form's "today" would otherwise be read from the emulator's clock (tests/unit/astra-today.test.ts); only
 // Astra's own requests are counted here.
 vi.mock("@/lib/astra/today", async () => ({
@@ -21,7 +24,7 @@ async function against(respond: Responder) {
   const standIn = await astra.point(respond);
   return {
     routines: await import("@/lib/astra/routines"),
-    actions: await import("@/app/(signed-in)/routines/actions"),
+    actions: await import("@/app/(signed-in)/routines/new/actions"),
     seen: standIn.seen,
   };
 }

@@ -1,3 +1,4 @@
+import type { JWT } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { encodeSession, sessionCookieName } from "@/lib/auth/session-cookie";
@@ -24,9 +25,10 @@ async function run() {
   return { state, handler };
 }
 
-async function signIn(claims: Record<string, unknown>) {
+async function signIn(claims: Partial<JWT>) {
   const name = sessionCookieName(getEnv());
-  jar.cookies = [{ name, value: await encodeSession({ astraUserId: "usr_1", ...claims }, getEnv(), name) }];
+  const token: JWT = { astraUserId: "usr_1", status: "approved", ...claims };
+  jar.cookies = [{ name, value: await encodeSession(token, getEnv(), name) }];
 }
 
 describe("defineSignedInAction", () => {

@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getTransfers } from "@/lib/astra/transfers";
 import { pageHref, parsePageParam } from "@/lib/paging";
-import { cancelTransferAction } from "./actions";
+import { cancelTransferAction } from "@/lib/transfers/actions";
 
 export const metadata: Metadata = { title: "Transfers" };
 

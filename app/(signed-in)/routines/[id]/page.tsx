@@ -12,8 +12,8 @@ import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
 import { pageHref, parsePageParam } from "@/lib/paging";
-import { cancelTransferAction } from "../../transfers/actions";
-import { cancelRoutineAction, pauseRoutineAction, resumeRoutineAction } from "../actions";
+import { cancelTransferAction } from "@/lib/transfers/actions";
+import { cancelRoutineAction, pauseRoutineAction, resumeRoutineAction } from "./actions";
 
 export const metadata: Metadata = { title: "Routine" };
 

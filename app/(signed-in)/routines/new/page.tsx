@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { astraToday } from "@/lib/astra/today";
-import { createRoutineAction } from "../actions";
+import { createRoutineAction } from "./actions";
 
 export const metadata: Metadata = { title: "New routine" };
 

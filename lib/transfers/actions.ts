@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { cancelTransfer } from "@/lib/astra/transfers";
-import { callAstra } from "@/lib/auth/astra-session";
-import { defineAction } from "@/lib/server-action";
+import { defineSignedInAction } from "@/lib/server-action";
 import { transferIdSchema } from "./schema";
 
-export const cancelTransferAction = defineAction(transferIdSchema, async ({ transfer_id }) => {
+// Shared by the transfers page and a routine's page, so it lives here rather than beside either route.
+export const cancelTransferAction = defineSignedInAction(transferIdSchema, async ({ transfer_id }, { callAstra }) => {
   const transfer = await callAstra((accessToken) => cancelTransfer(accessToken, transfer_id));
   revalidatePath("/transfers");
   revalidatePath("/dashboard");
