@@ -1,9 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useFieldErrors } from "@/components/forms/use-field-errors";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
+import { useReviewStep } from "@/components/forms/use-review-step";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
 import { SelectField } from "@/components/ui/select-field";
@@ -12,7 +14,7 @@ import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd, parseDollars } from "@/lib/money";
 import { upcomingRunDates } from "@/lib/schedule";
-import type { ActionState, FormAction } from "@/lib/server-action";
+import type { FormAction } from "@/lib/server-action";
 import { describeRoutine } from "./describe-routine";
 
 export type AccountOption = { id: string; label: string };
@@ -24,19 +26,14 @@ type Props = {
   action: FormAction;
 };
 
-/** A stable ref callback, so React calls it once when the element appears, not on every render. */
-const focusOnMount = (element: HTMLElement | null) => element?.focus();
-
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
 
 export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
-  // A server message belongs to the value it was about: editing that field hides it until the next answer.
-  const [edited, setEdited] = useState<{ state: ActionState; fields: Set<string> }>({ state, fields: new Set() });
-  const editedFields = edited.state === state ? edited.fields : new Set<string>();
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const errors = Object.fromEntries(Object.entries(serverErrors).filter(([field]) => !editedFields.has(field)));
+  const { errors, hide: hideError } = useFieldErrors(state);
+  const { reviewing, triedReview, unconfirmed, review, edit, closeReview, reviewButtonRef, confirmButtonRef } =
+    useReviewStep(state);
   const { key: idempotencyKey, renew: renewKey } = useIdempotencyKey(state, initialIdempotencyKey);
 
   const [form, setForm] = useState({
@@ -48,23 +45,10 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
     start_date: kept.start_date ?? today,
     frequency: kept.frequency ?? "weekly",
   });
-  // The review step belongs to the answer it was opened after: a new answer from the server closes it.
-  const [reviewedState, setReviewedState] = useState<ActionState | null>(null);
-  const [triedReview, setTriedReview] = useState(false);
-  // After an unconfirmed create the review stays open, so sending the same request again is one press.
-  const unconfirmed = state.status === "failed" && state.unconfirmed;
-  const reviewing = reviewedState === state || (unconfirmed && reviewedState !== null);
-  const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
-  // Review and Edit swap one button for another: focus follows, so a keyboard user is not dropped on the page.
-  const returnToReview = useRef(false);
-  const focusReviewAfterEdit = useCallback((button: HTMLButtonElement | null) => {
-    if (button && returnToReview.current) button.focus();
-    returnToReview.current = false;
-  }, []);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
-    setEdited({ state, fields: new Set(editedFields).add(name) });
-    setReviewing(false);
+    hideError(name);
+    closeReview();
     renewKey();
   };
 
@@ -229,7 +213,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
             {summary}
           </p>
           <div className="flex gap-3">
-            <button ref={focusOnMount} type="submit" disabled={pending} className={buttonStyles.primary}>
+            <button ref={confirmButtonRef} type="submit" disabled={pending} className={buttonStyles.primary}>
               {pending
                 ? unconfirmed
                   ? "Checking with Astra…"
@@ -238,26 +222,16 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
                   ? "Check and create"
                   : "Confirm and create"}
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                returnToReview.current = true;
-                setReviewing(false);
-              }}
-              className={buttonStyles.secondary}
-            >
+            <button type="button" onClick={edit} className={buttonStyles.secondary}>
               Edit
             </button>
           </div>
         </div>
       ) : (
         <button
-          ref={focusReviewAfterEdit}
+          ref={reviewButtonRef}
           type="button"
-          onClick={() => {
-            setTriedReview(true);
-            if (summary) setReviewing(true);
-          }}
+          onClick={() => review(Boolean(summary))}
           className={buttonStyles.primary}
         >
           Review
