@@ -1,10 +1,6 @@
 // One shape for every server action: parse FormData with zod, run the handler, and turn failures into a state
 // the form can show (errors by field, or Astra's message with its request id). Nothing is echoed back except
-// the non-secret values a form needs to keep what the person typed.
-//
-// To add a form, copy components/routines/routine-form.tsx with app/(signed-in)/routines/new/actions.ts: controlled
-// inputs submitted through onSubmit + startTransition (React does not reset them after the answer), and for a
-// create, `useIdempotencyKey`'s hidden `$idempotency_key` with `{ idempotent: true }` here.
+// the non-secret values a form needs to keep what the person typed. docs/forms.md says which form to copy.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
