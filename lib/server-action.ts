@@ -1,6 +1,5 @@
-// One shape for every server action: parse FormData with zod, run the handler, and turn failures into a state
-// the form can show (errors by field, or Astra's message with its request id). Nothing is echoed back except
-// the non-secret values a form needs to keep what the person typed.
+// One shape for every server action: zod-parse FormData, run the handler, turn failures into a state the form
+// can show. Only non-secret values the form needs are echoed back.
 //
 // To add a form, copy components/routines/routine-form.tsx with app/(signed-in)/routines/actions.ts: controlled
 // inputs submitted through onSubmit + startTransition (React does not reset them after the answer), and for a
@@ -34,16 +33,13 @@ export type ActionState =
     }
   | { status: "ok"; message: string };
 
-/** What a form's `useActionState` is given: the action `defineAction` returns. */
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** The hidden field that carries a create's Idempotency-Key, made when the form rendered. */
 export const IDEMPOTENCY_KEY_FIELD = "$idempotency_key";
 
 type Options<Idempotent extends boolean> = {
-  /** Fields never sent back to the browser (they must be typed again). */
   secretFields?: readonly string[];
-  /** The action creates something: it refuses to run without an Idempotency-Key, and hands it to the handler. */
+  /** Refuses to run without an Idempotency-Key, and hands it to the handler. */
   idempotent?: Idempotent;
 };
 
@@ -63,7 +59,6 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
   handler: (input: z.output<S>, context: Context<Idempotent>) => Promise<ActionState>,
   { secretFields = [], idempotent }: Options<Idempotent> = {},
 ): FormAction {
-  // Astra's errors on fields the form has go by those fields; any other goes in the banner above the form.
   const formFields = new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape) : []);
 
   return async (_previous, formData) => {
