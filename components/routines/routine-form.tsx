@@ -24,7 +24,7 @@ type Props = {
   action: FormAction;
 };
 
-/** A stable ref callback, so React calls it once when the element appears, not on every render. */
+/** Stable, so React calls it once when the element appears. */
 const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
@@ -55,7 +55,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const unconfirmed = state.status === "failed" && state.unconfirmed;
   const reviewing = reviewedState === state || (unconfirmed && reviewedState !== null);
   const setReviewing = (open: boolean) => setReviewedState(open ? state : null);
-  // Review and Edit swap one button for another: focus follows, so a keyboard user is not dropped on the page.
+  // Review and Edit swap buttons: focus follows, so a keyboard user is not dropped on the page.
   const returnToReview = useRef(false);
   const focusReviewAfterEdit = useCallback((button: HTMLButtonElement | null) => {
     if (button && returnToReview.current) button.focus();
@@ -76,7 +76,6 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const dateError = triedReview && !dateChosen ? ["Choose today or a later date (Pacific time)."] : undefined;
   const preview = dateChosen ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
-  // The amount is checked as it is typed (same rules as the server); other fields on the server.
   const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
   const summary =
     amount.ok && dateChosen
@@ -89,8 +88,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
         })
       : null;
 
-  // Submitting through onSubmit, not `action`, stops React from resetting the form after the answer: these
-  // inputs are controlled, and a DOM reset would show other choices than the ones kept in state.
+  // onSubmit, not `action`: React would reset these controlled inputs after the answer.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
