@@ -12,12 +12,10 @@ const isoDate = lazyFormat(
     new Intl.DateTimeFormat("en-CA", { timeZone: ASTRA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
 );
 
-/** Today in Astra's time zone. */
 export function todayInAstraZone(now: Date = new Date()): string {
   return isoDate(now); // en-CA formats as YYYY-MM-DD
 }
 
-/** UTC midnight, so date arithmetic never meets a daylight-saving change. */
 export function parseIsoDate(date: string): Date {
   const [year, month, day] = date.split("-").map(Number);
   return new Date(Date.UTC(year!, month! - 1, day!));

@@ -50,11 +50,9 @@ const rawEnvSchema = z.object({
   VERCEL_URL: optional(z.string()),
   VERCEL_BRANCH_URL: optional(z.string()),
   VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
-  // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
   DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
-  // "false" opts a private deployment out of the public demo.
   DEMO_PUBLIC: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
   CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
@@ -75,7 +73,6 @@ export type Env = {
   astraClientId: string;
   astraClientSecret: string;
   authSecret: string;
-  /** Undefined: take it from the request (trusted host). */
   authUrl: string | undefined;
   trustHost: boolean;
   useSecureCookies: boolean;
@@ -92,7 +89,6 @@ export function usesEmulator(env: Pick<Env, "astraEnv">): boolean {
   return env.astraEnv === "emulator" || env.astraEnv === "demo";
 }
 
-/** Derived from AUTH_SECRET so a deployment never runs the embedded emulator with the public default secret. */
 export function deriveEmulatorClientSecret(authSecret: string): string {
   return createHmac("sha256", authSecret).update("astra-emulator-client-secret").digest("base64url");
 }
@@ -144,7 +140,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const authSecret = raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET);
 
   const usesEmulatorKeys = astraEnv === "emulator";
-  // Demo mode ignores ASTRA_* keys (a copied .env.example holds the public ones).
   const astraClientId = demo
     ? EMULATOR_CLIENT_ID
     : (raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined));

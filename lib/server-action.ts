@@ -39,13 +39,12 @@ export const IDEMPOTENCY_KEY_FIELD = "$idempotency_key";
 
 type Options<Idempotent extends boolean> = {
   secretFields?: readonly string[];
-  /** Refuses to run without an Idempotency-Key, and hands it to the handler. */
   idempotent?: Idempotent;
 };
 
 type Context<Idempotent extends boolean> = { idempotencyKey: Idempotent extends true ? string : undefined };
 
-// Astra's rule for the header: 1 to 255 printable ASCII characters, not only spaces.
+// Astra's rule: 1 to 255 printable ASCII characters, not only spaces.
 const idempotencyKeySchema = z
   .string()
   .regex(/^[\x20-\x7e]{1,255}$/)

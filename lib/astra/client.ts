@@ -12,7 +12,6 @@ import { astraTransport } from "./transport";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
-  /** "client" for the app's own Basic credentials (user intents). */
   auth: { accessToken: string } | "client";
   schema: T;
   method?: "GET" | "POST" | "PUT" | "DELETE";
@@ -29,7 +28,6 @@ const MAX_RETRIES = 2;
 const BACKOFF_BASE_MS = 150;
 const RETRY_AFTER_CAP_MS = 2_000;
 
-/** Jitter, so parallel readers do not retry in step. */
 function backoffMs(attempt: number): number {
   return Math.round(BACKOFF_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2));
 }
@@ -87,7 +85,6 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
       const message = isTimeout(cause) ? "Astra did not answer in time" : "Could not reach Astra";
       throw new AstraError({ kind: "unavailable", status: 0, message, cause });
     }
-    // Never the headers or the query.
     recordAstraCall({
       method,
       path: request.path,

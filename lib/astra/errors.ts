@@ -35,7 +35,6 @@ export class AstraError extends Error {
     this.fieldErrors = fieldErrors;
   }
 
-  /** The same failure under another kind, e.g. a 401 to the app's own keys as "misconfigured". */
   asKind(kind: AstraErrorKind): AstraError {
     return new AstraError({ ...this, kind, message: this.message, cause: this });
   }
@@ -132,7 +131,6 @@ export function logAstraError(error: AstraError, where: string): void {
   );
 }
 
-/** Status kept, never a fake 200. */
 export function astraErrorResponse(error: AstraError, where = "route handler"): Response {
   logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;

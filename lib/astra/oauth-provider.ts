@@ -9,7 +9,6 @@ import { astraTransport } from "./transport";
 
 export const ASTRA_PROVIDER_ID = "astra";
 
-/** In demo mode without AUTH_URL the emulator's URLs are relative to `origin`. */
 export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfig<User> {
   const apiUrl = absoluteBase(env.astraApiUrl, origin);
   const appUrl = absoluteBase(env.astraAppUrl, origin);

@@ -38,7 +38,6 @@ export type RoutineView = {
   nextRuns: string[];
   canPause: boolean;
   canResume: boolean;
-  /** Recurring routines are cancelled with DELETE; a one-time one by cancelling its transfer. */
   cancellable: boolean;
   created: string | null;
 };
@@ -138,7 +137,7 @@ export async function getRoutineTransfers(accessToken: string, id: string, { pag
   };
 }
 
-/** Derived from the Idempotency-Key, so a retry can find what an earlier attempt made. */
+/** Derived from the Idempotency-Key, so a retry finds what an earlier attempt made. */
 export function correlationIdFor(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40);
 }

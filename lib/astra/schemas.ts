@@ -10,7 +10,6 @@ export function openEnum<Known extends z.ZodEnum>(known: Known) {
 export const userStatusSchema = z.enum(["approved", "pending", "retry", "document", "suspended", "rejected"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-/** `token_type` is optional: Astra's samples sometimes omit it. */
 export const oauthTokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
@@ -34,7 +33,6 @@ export const oauthErrorResponseSchema = z.object({
 });
 export type OAuthErrorResponse = z.infer<typeof oauthErrorResponseSchema>;
 
-/** Validation failures may carry a field map as `description`. */
 export const astraErrorBodySchema = z.object({
   code: z.number().int(),
   name: z.string(),
@@ -52,7 +50,6 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-/** Balances may be missing for accounts added by number. */
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -84,9 +81,8 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
-/** Astra's paging parameter names are undocumented; these are the emulator's. */
+/** Astra's paging parameter names are undocumented; these are the emulator's, and `count` is in public clients only. */
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
-// `count` is in public clients' fixtures, not in Astra's docs, so it stays optional.
 export const paginationFieldsSchema = z.object({
   count: z.number().int().nonnegative().optional(),
   page: z.number().int().positive().optional(),
@@ -172,7 +168,6 @@ export const routineStatusSchema = z.enum([
 export type RoutineStatus = z.infer<typeof routineStatusSchema>;
 export type RoutineFrequency = z.infer<typeof routineFrequencySchema>;
 
-/** Within Astra's per-transaction limit. */
 export const amountSchema = z
   .number({ error: "must be a number of dollars" })
   .positive({ error: "must be more than $0" })
@@ -253,7 +248,6 @@ export type RoutineList = z.infer<typeof routineListSchema>;
 export const transferStatusSchema = z.enum(["pending", "processed", "failed", "cancelled", "canceled"]);
 export type TransferStatus = z.infer<typeof transferStatusSchema>;
 
-/** Required: the fields of the public JS client's transfer fixtures. */
 export const transferSchema = z.object({
   id: z.string(),
   routine_id: z.string(),

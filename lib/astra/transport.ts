@@ -9,7 +9,6 @@ import { absoluteBase } from "./base-url";
 /** Registered by the glue (app/emulator/hosted-emulator.ts); lib/ never imports the emulator. */
 export type EmbeddedEmulator = {
   fetch(request: Request): Promise<Response>;
-  /** There is no ticker in demo mode. */
   runDueWork(): Promise<unknown>;
 };
 

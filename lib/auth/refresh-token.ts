@@ -10,7 +10,6 @@ import { astraTransport } from "@/lib/astra/transport";
 import { getAppState } from "@/lib/db/app-state";
 import { getEnv } from "@/lib/env";
 
-/** Early, so no request races the expiry. */
 export const REFRESH_MARGIN_SECONDS = 60;
 
 export function needsRefresh(token: Pick<JWT, "expiresAt" | "refreshToken" | "error">, nowSeconds: number): boolean {
@@ -48,7 +47,6 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   }
 
   if (response.status === 400) {
-    // invalid_grant: the refresh token expired or is unknown; only re-authorizing helps.
     return { ...token, accessToken: undefined, error: "RefreshTokenError" };
   }
   if (response.status === 401) {

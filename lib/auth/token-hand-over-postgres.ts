@@ -55,7 +55,7 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
     return current;
   };
 
-  /** Astra has already rotated the tokens: a database failure here must not lose them for this request. */
+  /** Astra has already rotated the tokens: a database failure must not lose them for this request. */
   const storeSuccessor = async (client: PoolClient, oldHash: string, next: JWT): Promise<Error | undefined> => {
     try {
       if (next.accessToken && !next.error) {

@@ -9,12 +9,11 @@ import type { UserEventRelay } from "./user-events";
 // Past a cap a stream is refused (429) rather than evicting the oldest: a closed EventSource reconnects, and six
 // tabs would evict each other forever.
 export { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER };
-/** Also a comment every so often keeps proxies from closing an idle connection. */
 export const RECHECK_MS = 25_000;
 /** Ends before the host's 300 s limit, so the browser reconnects with its Last-Event-ID instead of being cut off. */
 export const RESUMABLE_STREAM_MS = 280_000;
 
-/** When the access token lapses the stream closes; the browser's reconnect goes through proxy.ts, which refreshes. */
+/** A lapsed access token closes the stream; the browser's reconnect goes through proxy.ts, which refreshes. */
 export function sessionAllowsStream(session: JWT | null, nowSeconds: number): session is JWT & { astraUserId: string } {
   if (!session?.astraUserId || session.error || !session.accessToken) return false;
   if (typeof session.exp === "number" && session.exp <= nowSeconds) return false;

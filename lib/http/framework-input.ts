@@ -2,7 +2,6 @@
 // first so a bad request gets a 4xx that says what was wrong.
 import { sameOriginPath } from "@/lib/auth/callback-path";
 
-/** Next's default serverActions.bodySizeLimit. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
@@ -17,7 +16,6 @@ type HeaderSource = Pick<Headers, "get">;
 
 const firstValue = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
 
-/** As Next's own server-action check reads it: a proxy's X-Forwarded-Host, else Host. */
 export function addressedHost(headers: HeaderSource): string | undefined {
   return firstValue(headers.get("x-forwarded-host")) ?? firstValue(headers.get("host"));
 }
@@ -50,7 +48,6 @@ export function badCallbackCookies(cookies: { name: string; value: string }[], o
 
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
-/** A progressively enhanced form posted to a page carries the action id in its fields, not a header. */
 export function isServerActionRequest(method: string, pathname: string, headers: HeaderSource): boolean {
   if (method !== "POST") return false;
   if (headers.get("next-action") !== null) return true;
