@@ -1,4 +1,3 @@
-// Paging over Astra's lists.
 import { z } from "zod";
 import type { paginationFieldsSchema } from "./astra/schemas";
 
@@ -11,7 +10,6 @@ export const pageParamSchema = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(MAX_PAGE));
 
-/** Anything missing, repeated or unreadable is page 1, never an error page. */
 export function parsePageParam(raw: string | string[] | undefined | null): number {
   const parsed = pageParamSchema.safeParse(raw ?? undefined);
   return parsed.success ? parsed.data : 1;

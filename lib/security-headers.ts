@@ -52,7 +52,6 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "permissions-policy": PERMISSIONS_POLICY,
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
-    // Localhost must stay reachable over http.
     ...(options.https && !options.development
       ? { "strict-transport-security": "max-age=63072000; includeSubDomains" }
       : {}),

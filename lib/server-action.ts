@@ -1,6 +1,4 @@
-// One shape for every server action: zod-parse FormData, run the handler, turn failures into a state the form
-// can show. Only non-secret values the form needs are echoed back.
-//
+// One shape for every server action: zod-parse FormData, run the handler, turn failures into a form state.
 // To add a form, copy components/routines/routine-form.tsx with app/(signed-in)/routines/actions.ts: controlled
 // inputs submitted through onSubmit + startTransition (React does not reset them after the answer), and for a
 // create, `useIdempotencyKey`'s hidden `$idempotency_key` with `{ idempotent: true }` here.
@@ -85,7 +83,6 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
       if (error.fieldErrors && error.kind === "invalid_request") {
         const fieldErrors: FieldErrors = {};
         const formErrors: string[] = [];
-        // The forms name their fields as Astra does, so Astra's field errors land beside the right input.
         for (const [field, messages] of Object.entries(error.fieldErrors)) {
           if (formFields.has(field)) fieldErrors[field] = messages;
           else

@@ -41,7 +41,6 @@ export function reshapeAccount(account: Account): AccountView {
     mask: account.mask ?? "",
     currentBalance: account.current_balance ?? null,
     availableBalance: account.available_balance ?? null,
-    // Only a status Astra states as something else asks for attention; none at all is not an alarm.
     connected: !account.connection_status || account.connection_status.toLowerCase() === "connected",
   };
 }

@@ -77,7 +77,6 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
         signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
     } catch (cause) {
-      // It already made the person wait the whole timeout.
       if (attempt < retries && !isTimeout(cause)) {
         await sleep(backoffMs(attempt));
         continue;

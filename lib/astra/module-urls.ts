@@ -11,7 +11,7 @@ const PATHS: Record<ModuleFlow, string> = {
   "verify-document": "/verify/document",
 };
 
-/** Where Astra sends the person back after a module flow; it must be registered with Astra exactly. */
+/** It must be registered with Astra exactly. */
 export function moduleReturnUrl(origin: string): string {
   return `${origin}/accounts/linked`;
 }

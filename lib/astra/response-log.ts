@@ -23,7 +23,6 @@ export function describeIssues(error: z.ZodError): LoggedIssue[] {
   }));
 }
 
-/** A log search for the request id Astra support quotes finds it. */
 export function logUnexpectedResponse({ method, path, status, requestId, error }: UnexpectedResponse): void {
   console.error(
     JSON.stringify({

@@ -164,7 +164,6 @@ export async function findRoutineByCorrelationId(accessToken: string, correlatio
 export type ReconcileTiming = { lookups: number; pauseMs: number };
 const RECONCILE: ReconcileTiming = { lookups: 4, pauseMs: 1_000 };
 
-/** Creates once per Idempotency-Key; when the answer leaves that unknown, looks the routine up by correlation id. */
 export async function createRoutine(
   accessToken: string,
   input: Omit<RoutineCreate, "client_correlation_id">,

@@ -1,5 +1,4 @@
-// Wire schemas of the Astra API, shared by the app's client and the emulator: snake_case JSON, no transforms.
-// Requests are strict; responses require only the agreed fields and keep unknown enum values (`openEnum`).
+// Astra's wire schemas, shared with the emulator: strict requests, tolerant responses (unknown enum values kept).
 import { z } from "zod";
 
 /** Keeps values it does not know: Astra adds statuses and types faster than a client learns them. */

@@ -1,5 +1,5 @@
-// How the app's requests reach Astra: over HTTP, or in demo mode straight into the mounted emulator with no
-// socket (a call to this deployment's own URL could meet Vercel's Deployment Protection, and costs an invocation).
+// In demo mode the app's Astra calls go straight into the mounted emulator, with no socket: a call to this
+// deployment's own URL could meet Vercel's Deployment Protection.
 import "server-only";
 import { after } from "next/server";
 import { EMULATOR_MOUNT_PATH, getEnv } from "@/lib/env";
@@ -59,7 +59,6 @@ export async function astraTransport(input: RequestInfo | URL, init?: RequestIni
   if (!isMounted(new URL(request.url))) return fetch(request);
 
   const registered = shared[REGISTRY];
-  // A TypeError, as fetch() throws when nothing answers.
   if (!registered) throw new TypeError("The embedded emulator is not registered (instrumentation.ts, ASTRA_ENV=demo)");
   const response = await registered.emulator.fetch(request);
   scheduleDueWork();

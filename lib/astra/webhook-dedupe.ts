@@ -2,7 +2,6 @@
 
 export interface WebhookIdStore {
   claim(webhookId: string): Promise<boolean>;
-  /** So Astra's retry of a webhook whose handling failed is handled. */
   release(webhookId: string): Promise<void>;
 }
 

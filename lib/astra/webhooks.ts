@@ -1,5 +1,4 @@
-// The webhook receiver: verify the signature, handle each webhook_id once, tell the user's open pages (a webhook
-// carries no token, and Astra's user resources can only be read with one).
+// The webhook receiver: verify, handle each webhook_id once, tell the user's open pages (a webhook carries no token).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { readTextUpTo } from "@/lib/http/limited-body";

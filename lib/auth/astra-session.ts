@@ -45,7 +45,6 @@ const isUnauthorized = (error: unknown) => error instanceof AstraError && error.
 export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
   const load = (accessToken: string) => asAstraCaller(session?.astraUserId, () => loadAs(accessToken));
-  // A request that raced a refresh may carry an older cookie than the tokens this server has.
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);
   try {

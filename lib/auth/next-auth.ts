@@ -52,7 +52,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         return token;
       },
       session({ session, token }) {
-        // Served at /api/auth/session: never a token.
         return {
           ...session,
           user: { ...session.user, id: token.astraUserId, status: token.status },

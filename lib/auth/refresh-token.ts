@@ -74,7 +74,6 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
 
 const handOver = () => getAppState().tokenHandOver;
 
-/** No I/O, even with a database: the proxy calls it on every signed-in request. */
 export function latestTokens(token: JWT): JWT {
   return handOver().latestKnown(token);
 }

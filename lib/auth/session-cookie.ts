@@ -21,7 +21,6 @@ export function sessionCookieOptions(env: Pick<Env, "useSecureCookies">) {
 
 type CookieReader = { getAll(): { name: string; value: string }[] };
 
-/** Joins next-auth's chunks (`name.0`, `name.1`, …). */
 export function readSessionCookie(cookies: CookieReader, name: string): string | undefined {
   const all = cookies.getAll();
   const whole = all.find((cookie) => cookie.name === name);

@@ -1,9 +1,7 @@
-// Which URLs need a session; tests/unit/signed-in-routes.test.ts fails when a route under app/(signed-in) is
-// missing here.
+// Which URLs need a session (tests/unit/signed-in-routes.test.ts checks app/(signed-in) against this list).
 
 export const SIGNED_IN_SECTIONS = ["dashboard", "accounts", "routines", "transfers", "verify"] as const;
 
-/** Without a session these answer 401 JSON, not a redirect. */
 export const SIGNED_IN_API_PREFIX = "/api/astra";
 
 export type SessionRule = "page" | "api" | null;

@@ -1,5 +1,4 @@
-// The token hand-over across instances: one refresh per old refresh token under an advisory lock; the successor
-// is stored as a JWE under AUTH_SECRET, keyed by the old token's SHA-256, never in the clear.
+// The token hand-over across instances: an advisory lock per old refresh token; successors stored as JWEs.
 import "server-only";
 import { createHash } from "node:crypto";
 import { decode, encode, type JWT } from "next-auth/jwt";

@@ -1,5 +1,4 @@
-// Hands refreshed tokens over between a session's requests: Astra keeps one valid access token per user and
-// client, so a second refresh revokes what the first just got. In memory here; Postgres in the -postgres file.
+// Hands refreshed tokens over between a session's requests: a second refresh would revoke what the first just got.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { createSingleFlight } from "./single-flight";
@@ -7,7 +6,6 @@ import { createSingleFlight } from "./single-flight";
 export type ExchangeTokens = (token: JWT) => Promise<JWT>;
 
 export interface TokenHandOver {
-  /** No I/O: the proxy's hot path. */
   latestKnown(token: JWT): JWT;
   latest(token: JWT): Promise<JWT>;
   refresh(token: JWT, exchange: ExchangeTokens): Promise<JWT>;

@@ -3,7 +3,6 @@ import "server-only";
 import type { Pool, PoolClient } from "pg";
 
 export const RETENTION = {
-  /** Astra retries a webhook for days. */
   webhookIds: "7 days",
   tokenSuccessors: "10 minutes",
   userEvents: "1 hour",
@@ -72,7 +71,6 @@ async function createTables(pool: Pool): Promise<void> {
   }
 }
 
-/** A failure is not remembered: the next call tries again. */
 export function ensureAppTables(pool: Pool): Promise<void> {
   let promise = ready.get(pool);
   if (!promise) {
@@ -83,7 +81,6 @@ export function ensureAppTables(pool: Pool): Promise<void> {
   return promise;
 }
 
-/** Old rows are deleted by the requests themselves, without a cron or a timer. */
 export function pruneTimer(everyMs = 10 * 60_000): () => boolean {
   let last = 0;
   return () => {

@@ -1,5 +1,4 @@
-// "Try the demo": a fresh emulator test user of the visitor's own, then Sign in with Astra with its one-use
-// sign-in token, so only this browser can sign in as them.
+// "Try the demo": a fresh test user of the visitor's own, signed in with a one-use token only this browser holds.
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -14,7 +13,6 @@ export type DemoSignInError = "DemoRateLimited" | "DemoUnavailable";
 export async function startDemoVisit(): Promise<void> {
   const env = getEnv();
   if (env.astraEnv !== "demo") notFound();
-  // The emulator limits visitors per address; only the trusted proxy's header can name it (lib/client-ip.ts).
   const clientIp = clientIpFrom(await headers(), env.clientIpHeader);
   let visitor: DemoVisitor;
   try {

@@ -1,5 +1,4 @@
-// The emulator's control API (/sandbox/…, not Astra's), server only; in demo mode scoped to the visitor named in
-// VISITOR_HEADER.
+// The emulator's control API (not Astra's), server only; in demo mode scoped to the visitor in VISITOR_HEADER.
 import "server-only";
 import { z } from "zod";
 import { joinUrl } from "@/lib/astra/base-url";

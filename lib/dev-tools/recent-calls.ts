@@ -1,5 +1,4 @@
-// The app's last Astra calls per signed-in user, in memory, for the developer drawer: never a token or a query
-// string, and bounded so a long-running dev server cannot grow without end.
+// The last Astra calls per signed-in user for the developer drawer: no token or query string, bounded in memory.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
@@ -31,7 +30,6 @@ export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
   return userId && devToolsEnabled(getEnv()) ? caller.run(userId, run) : run();
 }
 
-/** Whatever else a caller passes (headers, tokens) is never stored. */
 function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCallRecord {
   return {
     at: call.at ?? new Date().toISOString(),

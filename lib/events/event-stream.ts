@@ -6,8 +6,7 @@ import { getAppState } from "@/lib/db/app-state";
 import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER, type StreamSlots } from "./stream-slots";
 import type { UserEventRelay } from "./user-events";
 
-// Past a cap a stream is refused (429) rather than evicting the oldest: a closed EventSource reconnects, and six
-// tabs would evict each other forever.
+// Past a cap a stream is refused rather than evicting the oldest: reconnecting tabs would evict each other forever.
 export { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER };
 export const RECHECK_MS = 25_000;
 /** Ends before the host's 300 s limit, so the browser reconnects with its Last-Event-ID instead of being cut off. */

@@ -1,5 +1,4 @@
-// The live-update relay for many instances: an outbox table each stream polls. Polling, not LISTEN/NOTIFY, works
-// through a transaction-mode pooler such as Neon's and lets a reconnecting page resume.
+// The relay for many instances: a polled outbox (unlike LISTEN/NOTIFY, it works through Neon's pooler and resumes).
 import "server-only";
 import type { Pool } from "pg";
 import { webhookTypeSchema } from "@/lib/astra/schemas";

@@ -1,6 +1,5 @@
-// Tells a signed-in user's open pages about Astra events: in-process listeners, or a Postgres outbox every
-// instance polls, since a webhook and its stream may land on different instances.
-// The listeners live on globalThis because Next may load this module once per route bundle.
+// Tells a user's open pages about Astra events: in-process listeners (on globalThis: Next may load this module
+// once per route bundle), or a Postgres outbox, since a webhook and its stream may land on different instances.
 import "server-only";
 import type { WebhookType } from "@/lib/astra/schemas";
 
@@ -10,7 +9,6 @@ export type PublishResult = { notified: number } | { eventId: string };
 
 export type SubscribeOptions = {
   afterId?: string;
-  /** The relay stopped: the stream should end, and the browser reconnects. */
   onError?: (error: unknown) => void;
 };
 

@@ -1,5 +1,4 @@
-// Input Next and Auth.js parse before our code runs and answer with a 500 when malformed; proxy.ts checks it
-// first so a bad request gets a 4xx that says what was wrong.
+// Input Next and Auth.js parse before our code and answer with a 500 when malformed; proxy.ts refuses it first.
 import { sameOriginPath } from "@/lib/auth/callback-path";
 
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
