@@ -1,5 +1,4 @@
-// Vercel sends CRON_SECRET as a Bearer token (https://vercel.com/docs/cron-jobs/manage-cron-jobs); production
-// refuses a cron call without one.
+// Vercel sends CRON_SECRET as a Bearer token (https://vercel.com/docs/cron-jobs/manage-cron-jobs).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Env } from "@/lib/env";
 

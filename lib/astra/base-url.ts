@@ -1,4 +1,4 @@
-// `new URL(path, base)` would drop the base's own path (/emulator in demo mode); these keep it.
+// `new URL(path, base)` drops the base's own path (/emulator in demo mode); these keep it.
 
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;

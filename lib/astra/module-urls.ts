@@ -21,7 +21,6 @@ export function buildModuleUrl(
   flow: ModuleFlow,
   { returnUrl, state, userId }: { returnUrl: string; state: string; userId?: string },
 ): string {
-  // The module's base may carry a path (demo mode: https://x.app/emulator), which new URL(path, base) drops.
   const url = new URL(joinUrl(env.astraAppUrl, PATHS[flow]));
   url.searchParams.set("client_id", env.astraClientId);
   url.searchParams.set("redirect_uri", returnUrl);

@@ -68,7 +68,6 @@ function nextRunDates(routine: Routine, startDate: string | null, today: string)
   return upcomingRunDates(startDate, frequency.data, today, 5);
 }
 
-/** `today` is the emulator's clock in emulator mode, so the next runs shown are the ones it will make. */
 export function reshapeRoutine(routine: Routine, today: string): RoutineView {
   const startDate = calendarDay(routine.start_date);
   const recurring = routine.type === "recurring";

@@ -80,7 +80,7 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
-/** Astra's paging parameter names are undocumented; these are the emulator's, and `count` is in public clients only. */
+/** Astra's paging parameter names are undocumented; these are the emulator's. */
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
 export const paginationFieldsSchema = z.object({
   count: z.number().int().nonnegative().optional(),
@@ -208,7 +208,7 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
-/** Astra fixes amount, start date and frequency at creation (its knowledge base: cancel and create a new one). */
+/** Amount, start date and frequency are fixed at creation: https://knowledge.astrafi.com/articles/6560802794-recurring-routine-terms */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),

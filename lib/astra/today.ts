@@ -12,7 +12,6 @@ export async function readAstraToday(now: () => Date = () => new Date()): Promis
     const visitorId = getEnv().astraEnv === "demo" ? (await auth())?.user.id : undefined;
     return (await readEmulatorClock(visitorId)).today;
   } catch (error) {
-    // The page's own Astra call will say what is wrong.
     console.warn(`[today] ${error instanceof Error ? error.message : String(error)}; using the real date`);
     return todayInAstraZone(now());
   }

@@ -1,5 +1,4 @@
-// In demo mode the app's Astra calls go straight into the mounted emulator, with no socket: a call to this
-// deployment's own URL could meet Vercel's Deployment Protection.
+// Demo mode's Astra calls go into the mounted emulator with no socket (this URL may sit behind Deployment Protection).
 import "server-only";
 import { after } from "next/server";
 import { EMULATOR_MOUNT_PATH, getEnv } from "@/lib/env";

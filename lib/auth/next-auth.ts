@@ -23,7 +23,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     session: { strategy: "jwt" },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
-      // Deny on Astra's consent page is not a server error.
       error(error) {
         if (error.name === "OAuthCallbackError" || error.name === "AccessDenied") {
           console.warn(`[auth] ${error.name}: ${error.message}`);

@@ -82,7 +82,6 @@ export function refreshSessionTokens(token: JWT): Promise<JWT> {
   return handOver().refresh(token, exchangeRefreshToken);
 }
 
-/** Astra rejected the token (revoked, or expired early): use a newer pair another request got, or refresh. */
 export async function tokensAfterRejection(session: JWT, rejectedAccessToken: string): Promise<JWT> {
   const latest = await handOver().latest(session);
   if (latest.accessToken && latest.accessToken !== rejectedAccessToken) return latest;

@@ -23,7 +23,6 @@ export function createSingleFlight<T>({ reuseResultForMs }: { reuseResultForMs: 
       () => {
         entry.settledAt = Date.now();
       },
-      // A failure is not reused: the next caller may try again.
       () => entries.delete(key),
     );
     return entry.promise;

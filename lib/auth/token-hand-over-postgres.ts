@@ -16,8 +16,7 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
   const local = createMemoryTokenHandOver();
   const pruneDue = pruneTimer();
 
-  // encode() stamps its own iat/exp/jti, so the session travels as one claim; the row's age decides freshness and
-  // the JWE's longer expiry is a backstop against a skewed app clock.
+  // encode() stamps its own iat/exp/jti, so the session travels as one claim; the row's age decides freshness.
   const seal = (token: JWT) =>
     encode({ token: { successor: token }, secret, salt: SALT, maxAge: (2 * SUCCESSOR_TTL_MS) / 1000 });
   const unseal = async (jwe: string): Promise<JWT | null> => {

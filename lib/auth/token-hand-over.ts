@@ -11,7 +11,6 @@ export interface TokenHandOver {
   refresh(token: JWT, exchange: ExchangeTokens): Promise<JWT>;
 }
 
-/** Long enough for every request still carrying the old cookie to arrive. */
 export const SUCCESSOR_TTL_MS = 10 * 60_000;
 
 export interface MemoryTokenHandOver extends TokenHandOver {
@@ -19,8 +18,7 @@ export interface MemoryTokenHandOver extends TokenHandOver {
 }
 
 export function createMemoryTokenHandOver(): MemoryTokenHandOver {
-  // The old refresh token keys the single-flight, and each result stays findable under it, so a request with an
-  // old cookie uses the newest pair instead of refreshing again (which would revoke it).
+  // Keyed by the old refresh token, so a request with an old cookie reuses the newest pair rather than revoking it.
   const refreshOnce = createSingleFlight<JWT>({ reuseResultForMs: 60_000 });
   const successors = new Map<string, { token: JWT; at: number }>();
 

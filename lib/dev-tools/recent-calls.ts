@@ -20,7 +20,6 @@ const USERS_REMEMBERED = 50;
 const registry = globalThis as typeof globalThis & {
   __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
 };
-// Set around a signed-in call, so the client itself never needs to know who is signed in.
 const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
   callsByUser: new Map<string, AstraCallRecord[]>(),
   caller: new AsyncLocalStorage<string>(),

@@ -8,8 +8,7 @@ import type { UserEventRelay } from "./user-events";
 export const POLL_INTERVAL_MS = 1_500;
 const BATCH = 100;
 
-// One transaction lock before each id is drawn, so ids commit in order: else a poll could see 11 while 10 is in
-// flight and skip 10 forever.
+// One transaction lock before each id is drawn, so ids commit in order and a poll never skips one still in flight.
 const INSERT_IN_ORDER = `
   WITH turn AS (SELECT pg_advisory_xact_lock(hashtextextended('astra-app:user-events', 0)))
   INSERT INTO app_user_events (user_id, type, resource_id)

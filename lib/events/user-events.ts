@@ -1,5 +1,5 @@
-// Tells a user's open pages about Astra events: in-process listeners (on globalThis: Next may load this module
-// once per route bundle), or a Postgres outbox, since a webhook and its stream may land on different instances.
+// Tells a user's open pages about Astra events: in-process listeners (on globalThis, shared by route bundles), or
+// a Postgres outbox, since a webhook and its stream may land on different instances.
 import "server-only";
 import type { WebhookType } from "@/lib/astra/schemas";
 
@@ -27,7 +27,6 @@ export function subscribe(userId: string, listener: UserEventListener): () => vo
   listeners.set(userId, set);
   return () => {
     set.delete(listener);
-    // Only drop the set this call belongs to, never one a newer page made.
     if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
   };
 }
