@@ -1,4 +1,4 @@
-// Vercel sends CRON_SECRET as a Bearer token (https://vercel.com/docs/cron-jobs/manage-cron-jobs).
+// Vercel sends CRON_SECRET as a Bearer token (vercel.com/docs/cron-jobs/manage-cron-jobs); production requires it.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Env } from "@/lib/env";
 

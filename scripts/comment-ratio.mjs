@@ -1,4 +1,4 @@
-// Prints comment lines over non-blank lines for app/, components/ and lib/ (.ts, .tsx, .css): `node scripts/comment-ratio.mjs [--list]`.
+// Comment lines over non-blank lines in app/, components/ and lib/: `node scripts/comment-ratio.mjs [--list]`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Astra's sandbox picks KYC outcomes from the intent's details, the emulator from its IP address (its "Magic values"). */
+/** Astra's sandbox picks KYC outcomes from the intent's details; the emulator from its IP address ("Magic values"). */
 export const KYC_OUTCOMES = {
   approved: { label: "Approved", ipAddress: "198.51.100.200" },
   pending: { label: "Pending, then approved", ipAddress: "198.51.100.1" },

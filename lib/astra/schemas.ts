@@ -208,7 +208,7 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
-/** Amount, start date and frequency are fixed at creation: https://knowledge.astrafi.com/articles/6560802794-recurring-routine-terms */
+/** Fixed at creation: knowledge.astrafi.com/articles/6560802794-recurring-routine-terms */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
@@ -279,7 +279,7 @@ export const webhookTypeSchema = z.enum([
 ]);
 export type WebhookType = z.infer<typeof webhookTypeSchema>;
 
-/** Signed with `Astra-Verification`; an unknown type still parses, so the receiver acknowledges it and Astra stops retrying. */
+/** An unknown type still parses, so the receiver acknowledges it and Astra stops retrying. */
 export const webhookPayloadSchema = z.object({
   webhook_type: openEnum(webhookTypeSchema),
   resource_id: z.string(),

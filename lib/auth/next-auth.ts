@@ -1,4 +1,4 @@
-// The Auth.js instance: Astra's tokens live only in the encrypted, httpOnly session cookie, never in the session.
+// The Auth.js instance: Astra's tokens live only in the encrypted, httpOnly cookie, never in what the browser sees.
 import NextAuth, { type DefaultSession } from "next-auth";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
