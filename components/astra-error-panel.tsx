@@ -1,16 +1,10 @@
-// What a browser may see of an Astra failure, here and in every other surface (route handlers' JSON through
-// astraErrorResponse, server actions' form state):
-//   - the kind (unauthorized, unavailable, …) and this app's words for it: what happened, what to do;
-//   - Astra's request id, for support;
-//   - Astra's own message only when Astra refused the request (4xx): its words say what to fix.
-// Never shown: the URLs and paths the app calls, a 5xx body, a cause's stack or message, any header or token.
-// Those go to the server's log (logAstraError) under the same request id, so support can join the two.
+// What a browser may see of an Astra failure: the kind, this app's words, the request id, and Astra's own 4xx
+// message. Never URLs, 5xx bodies, causes, headers or tokens: those go to the log under the same request id.
 import { SignInButton } from "@/components/auth-buttons";
 import { TryDemoButton } from "@/components/try-demo-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { browserDetail, logAstraError, USER_MESSAGES, type AstraError } from "@/lib/astra/errors";
 
-/** An Astra failure shown in place: what happened, what to do, and the request id for support. */
 export function AstraErrorPanel({ error, path }: { error: AstraError; path: string }) {
   logAstraError(error, path);
   const message = USER_MESSAGES[error.kind];

@@ -4,10 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useSWRConfig } from "swr";
 
-/**
- * Listens for Astra webhooks about the signed-in user (relayed by /api/astra/events) and refreshes what the
- * page shows: SWR data read through /api/astra, and the server-rendered parts via router.refresh().
- */
+/** Refreshes SWR data and the server-rendered parts when a webhook about the signed-in user is relayed. */
 export function LiveUpdates() {
   const router = useRouter();
   const { mutate } = useSWRConfig();
@@ -16,7 +13,7 @@ export function LiveUpdates() {
     const source = new EventSource("/api/astra/events");
     let pending: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener("astra", () => {
-      // Several events often arrive together (a transfer and its routine): refresh once for the burst.
+      // Several events often arrive together: refresh once for the burst.
       clearTimeout(pending);
       pending = setTimeout(() => {
         void mutate((key) => typeof key === "string" && key.startsWith("/api/astra/"));

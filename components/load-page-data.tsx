@@ -1,4 +1,4 @@
-// How a server component reads from Astra: the data, or the error panel to show in its place.
+// How a server component reads from Astra: the data, or the error panel in its place.
 import "server-only";
 import { notFound } from "next/navigation";
 import type { ReactElement } from "react";
@@ -9,19 +9,12 @@ import { readFromAstra } from "@/lib/auth/astra-session";
 export type PageData<T> = { ok: true; data: T } | { ok: false; panel: ReactElement };
 
 type LoadOptions = {
-  /** The page to reload ("Try again") or return to after signing in again. */
   path: string;
-  /**
-   * For a page whose URL names one thing (a routine, an account): Astra's 404 shows the app's 404 page.
-   * Elsewhere a 404 is a failure like any other and gets the panel.
-   */
+  /** Astra's 404 shows the app's 404 page (for a page whose URL names one thing). */
   notFoundPage?: boolean;
 };
 
-/**
- * Runs `load` with the signed-in user's token. An Astra failure becomes the error panel (which offers to sign
- * in again on `unauthorized`); anything else is a bug and goes to the nearest error boundary.
- */
+/** An Astra failure becomes the error panel; anything else is a bug for the nearest error boundary. */
 export async function loadPageData<T>(
   load: (accessToken: string) => Promise<T>,
   { path, notFoundPage = false }: LoadOptions,

@@ -1,9 +1,6 @@
-// The visitor's IP address, which Astra asks for when creating a user intent. A request header is evidence only
-// when a proxy we run sets it: anyone can send `X-Forwarded-For`, so it is read only from the header the
-// configuration names (CLIENT_IP_HEADER, or Vercel's own there).
+// The visitor's IP address. Anyone can send X-Forwarded-For, so only the header the configuration names is read.
 import { isIP } from "node:net";
 
-/** What Astra is told when the app cannot know the address (no trusted proxy in front of it). */
 export const UNKNOWN_CLIENT_IP = "127.0.0.1";
 
 export function clientIpFrom(headers: Pick<Headers, "get">, trustedHeader: string | undefined): string {
@@ -13,10 +10,7 @@ export function clientIpFrom(headers: Pick<Headers, "get">, trustedHeader: strin
   return isIP(candidate) ? candidate : UNKNOWN_CLIENT_IP;
 }
 
-/**
- * What a per-address limit counts under: an IPv4 address itself, an IPv6 address its /64 (a host holds a whole
- * /64 and may use any address in it). The emulator's sandbox/src/lib/address-key.ts does the same.
- */
+/** An IPv6 host holds a whole /64, so that is one address here (as in the emulator's address-key.ts). */
 export function addressKey(ip: string): string {
   if (isIP(ip) !== 6 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return ip.replace(/^::ffff:/i, "");
   const [head = "", tail] = ip.toLowerCase().split("::");

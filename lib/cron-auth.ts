@@ -1,6 +1,4 @@
-// Who may run a cron route: Vercel sends CRON_SECRET as "Authorization: Bearer <secret>" when it is set
-// (https://vercel.com/docs/cron-jobs/manage-cron-jobs). A production deployment without the secret would let
-// anyone on the internet trigger the job, so there it is refused; on your own machine it runs without one.
+// Vercel sends CRON_SECRET as a Bearer token (vercel.com/docs/cron-jobs/manage-cron-jobs); production requires it.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Env } from "@/lib/env";
 

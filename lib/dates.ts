@@ -1,11 +1,7 @@
 // Calendar dates as Astra uses them: `YYYY-MM-DD` strings meaning a day in America/Los_Angeles.
 export const ASTRA_TIME_ZONE = "America/Los_Angeles";
 
-/**
- * A formatter made on first use, not when the module loads. The first Intl object a page makes costs tens of
- * milliseconds of main thread (the browser loads its ICU data), and this module is in client bundles: building
- * formatters at import time put that cost in the hydration of every page importing it, used or not.
- */
+/** Made on first use: the first Intl object costs tens of ms of main thread, and this module is in client bundles. */
 function lazyFormat(make: () => Intl.DateTimeFormat): (date: Date) => string {
   let format: Intl.DateTimeFormat | undefined;
   return (date) => (format ??= make()).format(date);
@@ -16,12 +12,10 @@ const isoDate = lazyFormat(
     new Intl.DateTimeFormat("en-CA", { timeZone: ASTRA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
 );
 
-/** Today's date in Astra's time zone: what `start_date` defaults to and is compared with. */
 export function todayInAstraZone(now: Date = new Date()): string {
   return isoDate(now); // en-CA formats as YYYY-MM-DD
 }
 
-/** A calendar date as UTC midnight, so date arithmetic never meets a daylight-saving change. */
 export function parseIsoDate(date: string): Date {
   const [year, month, day] = date.split("-").map(Number);
   return new Date(Date.UTC(year!, month! - 1, day!));
@@ -34,11 +28,7 @@ export function formatIsoDate(date: Date): string {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/**
- * "Fri, Mar 7, 2025" for a `YYYY-MM-DD` calendar date: what en-US Intl writes, spelled out by hand because a
- * calendar date has no time zone to convert and the routine form renders five of these while it hydrates,
- * where Intl's first use would block the main thread (see `lazyFormat`).
- */
+/** "Fri, Mar 7, 2025", by hand: the routine form renders five while it hydrates, and Intl's first use blocks. */
 export function formatCalendarDate(date: string): string {
   const parsed = parseIsoDate(date);
   if (Number.isNaN(parsed.getTime())) return date;
@@ -51,7 +41,7 @@ const pacificDate = lazyFormat(
     new Intl.DateTimeFormat("en-US", { timeZone: ASTRA_TIME_ZONE, month: "short", day: "numeric", year: "numeric" }),
 );
 
-/** Astra's timestamps are UTC without a zone (2025-03-07T15:02:10.118342); show their Pacific date. */
+/** Astra's timestamps are UTC without a zone; show their Pacific date. */
 export function formatAstraTimestamp(timestamp: string): string {
   const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
   return Number.isNaN(date.getTime()) ? timestamp : pacificDate(date);

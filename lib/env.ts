@@ -1,5 +1,4 @@
-// Validated configuration: the only module that reads process.env. Parsed once, on first use and at boot
-// (instrumentation.ts), so a wrong value stops the server with a message instead of failing a request later.
+// The only module that reads process.env; parsed at boot (instrumentation.ts), so a wrong value stops the server.
 import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
@@ -12,7 +11,6 @@ import {
 
 const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
 
-/** Where ASTRA_ENV=demo mounts the emulator inside this app (app/emulator/[[...path]]/route.ts). */
 export const EMULATOR_MOUNT_PATH = "/emulator";
 
 const DEFAULT_URLS = {
@@ -21,7 +19,6 @@ const DEFAULT_URLS = {
   production: { api: "https://api.astra.finance", app: "https://app.astra.finance" },
 } as const;
 
-// An empty value in .env means "not set": treat it like a missing variable so defaults apply.
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
@@ -48,21 +45,15 @@ const rawEnvSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; run `npx auth secret`" })),
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
-  // Vercel's system variables (host names without a scheme): which deployment this is and its public names.
   VERCEL: optional(z.string()),
   VERCEL_ENV: optional(z.string()),
   VERCEL_URL: optional(z.string()),
   VERCEL_BRANCH_URL: optional(z.string()),
   VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
-  // Postgres for state shared by many instances: the app's (lib/db) and, in demo mode, the emulator's store.
-  // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
-  // Demo mode without Postgres: the embedded emulator's SQLite file.
   DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
-  // A production demo build is public; "false" opts a private deployment (only people you trust) out.
   DEMO_PUBLIC: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
-  // Vercel sends it as "Authorization: Bearer <CRON_SECRET>" to cron routes (app/api/cron/emulator).
   CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
     z
@@ -75,66 +66,40 @@ const rawEnvSchema = z.object({
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
-  /** `demo`: the emulator runs inside this app at EMULATOR_MOUNT_PATH, and the app calls it in-process. */
   astraEnv: "emulator" | "demo" | "sandbox" | "production";
-  /**
-   * Astra's REST and module base URLs. In demo mode they are this app's origin + /emulator; when that origin
-   * is only known per request (no AUTH_URL), they are the bare path "/emulator": resolve them with
-   * lib/astra/base-url.ts against the request's origin.
-   */
+  /** In demo mode without AUTH_URL, the bare path "/emulator": resolve it per request (lib/astra/base-url.ts). */
   astraApiUrl: string;
   astraAppUrl: string;
   astraClientId: string;
   astraClientSecret: string;
   authSecret: string;
-  /** Public origin of this app; undefined means "take it from the request" (trusted host). */
   authUrl: string | undefined;
   trustHost: boolean;
   useSecureCookies: boolean;
-  /** The header a trusted proxy in front of the app sets to the visitor's IP; undefined means no proxy. */
   clientIpHeader: string | undefined;
-  /** Postgres for state shared by many instances (lib/db/app-state.ts); undefined keeps it in this process. */
   databaseUrl: string | undefined;
-  /** This deployment's public https origins on Vercel (production, branch and deployment URLs), else none. */
   deploymentOrigins: string[];
-  /**
-   * Demo mode in a production build, unless DEMO_PUBLIC=false: visitors sign in only through "Try the demo",
-   * and the emulator's dashboard and global control actions are closed.
-   */
   publicDemo: boolean;
-  /** Demo mode only: where the embedded emulator stores its state. */
   demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
-  /** The bearer secret cron routes require; undefined means none was set (refused on Vercel). */
   cronSecret: string | undefined;
-  /** Running on Vercel (its VERCEL or VERCEL_URL system variable is set). */
   onVercel: boolean;
 };
 
-/** The emulator is the Astra this app talks to: standalone (`emulator`) or inside the app (`demo`). */
 export function usesEmulator(env: Pick<Env, "astraEnv">): boolean {
   return env.astraEnv === "emulator" || env.astraEnv === "demo";
 }
 
-/**
- * The embedded emulator's client secret, derived from AUTH_SECRET so a deployment never runs with the public
- * default and needs no Astra variable. The app and the emulator (through the glue) both read it from here.
- */
 export function deriveEmulatorClientSecret(authSecret: string): string {
   return createHmac("sha256", authSecret).update("astra-emulator-client-secret").digest("base64url");
 }
 
-/** The embedded emulator's API and module base for an app served at `origin`. */
 export function demoEmulatorUrl(origin: string): string {
   return `${origin.replace(/\/+$/, "")}${EMULATOR_MOUNT_PATH}`;
 }
 
 const DEFAULT_DEMO_SQLITE_FILE = ".data/emulator.db";
 
-/**
- * The app's public origin on Vercel. Never VERCEL_URL: that generated deployment URL sits behind Deployment
- * Protection, so visitors to the public domain would be sent to Vercel's login wall. Undefined means "take the
- * request's host", which Auth.js trusts when VERCEL is set.
- */
+/** Never VERCEL_URL: that deployment URL sits behind Deployment Protection, a login wall for visitors. */
 function vercelPublicOrigin(raw: z.infer<typeof rawEnvSchema>): string | undefined {
   if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) {
     return `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`;
@@ -156,7 +121,6 @@ export class EnvError extends Error {
   }
 }
 
-/** Turns raw variables into configuration, or throws an EnvError listing every problem at once. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = rawEnvSchema.safeParse(source);
   if (!parsed.success) {
@@ -166,8 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const raw = parsed.data;
   const onVercel = Boolean(raw.VERCEL || raw.VERCEL_URL);
-  // A deployment made with the README's Deploy button sets no Astra variable at all: on Vercel that means the
-  // public demo, since a standalone emulator on localhost cannot exist there. Set ASTRA_ENV to use Astra itself.
+  // The Deploy button sets no Astra variable: on Vercel, where no local emulator can run, that means the demo.
   const astraEnv = raw.ASTRA_ENV ?? (onVercel ? "demo" : "emulator");
   const isProduction = raw.NODE_ENV === "production";
   const problems: string[] = [];
@@ -177,8 +140,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const authSecret = raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET);
 
   const usesEmulatorKeys = astraEnv === "emulator";
-  // Demo mode ignores the ASTRA_* keys (a .env.local copied from .env.example holds the public ones): the
-  // embedded emulator is seeded with the fixed id and the secret derived from AUTH_SECRET.
   const astraClientId = demo
     ? EMULATOR_CLIENT_ID
     : (raw.ASTRA_CLIENT_ID ?? (usesEmulatorKeys ? EMULATOR_CLIENT_ID : undefined));
@@ -220,8 +181,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
 
-  // Without a trusted header every visitor is 127.0.0.1, one bucket for the demo's per-address limits: ten
-  // presses of "Try the demo" would lock it for everyone.
+  // Without a trusted header every visitor is 127.0.0.1: one bucket for the demo's per-address limits.
   if (demo && isProduction && !onVercel && !raw.CLIENT_IP_HEADER) {
     problems.push(
       "CLIENT_IP_HEADER: required for the demo in production off Vercel; name the header your proxy sets to the visitor's IP (e.g. x-real-ip)",
@@ -230,7 +190,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);
 
-  // Demo mode: this app's own origin, or the bare mount path when only the request knows the origin.
   const demoUrl = authUrl ? demoEmulatorUrl(authUrl) : EMULATOR_MOUNT_PATH;
 
   return {
@@ -244,7 +203,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl,
     trustHost: trustHostFlag || onVercel || authUrl !== undefined || !isProduction,
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
-    // On Vercel its edge sets this one (and a visitor cannot); elsewhere only an explicit setting is trusted.
+    // Vercel's edge sets this one and a visitor cannot.
     clientIpHeader: raw.CLIENT_IP_HEADER ?? (onVercel ? "x-vercel-forwarded-for" : undefined),
     deploymentOrigins: onVercel
       ? [raw.VERCEL_PROJECT_PRODUCTION_URL, raw.VERCEL_BRANCH_URL, raw.VERCEL_URL]
@@ -265,7 +224,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The app's configuration. Throws EnvError (with every problem listed) when the environment is wrong. */
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;

@@ -1,8 +1,6 @@
-// Money formatting for people. Astra sends dollars as JSON numbers; they are shown, never re-computed, here.
-// Made on first use: the first Intl object a page makes is expensive (lib/dates.ts says why).
+// Money formatting for people: Astra's dollars are shown, never re-computed, here.
 let usd: Intl.NumberFormat | undefined;
 
-/** "$2,450.75"; negative amounts as "-$12.00"; null (a balance Astra did not report) as an em dash. */
 export function formatUsd(amount: number | null): string {
   if (amount === null || !Number.isFinite(amount)) return "—";
   // Normalise -0 so a zero balance never shows as "-$0.00".
@@ -14,10 +12,7 @@ export const MAX_TRANSFER_DOLLARS = 100_000;
 
 export type ParsedAmount = { ok: true; cents: number; dollars: number } | { ok: false; message: string };
 
-/**
- * Reads an amount a person typed ("25", "1,250.50", "$12.5") into whole cents. Parsing the digits, not
- * calling parseFloat, keeps 0.1 + 0.2 problems out: "19.99" is 1999 cents exactly.
- */
+/** Parses digits rather than calling parseFloat: "19.99" is 1999 cents exactly. */
 export function parseDollars(input: string): ParsedAmount {
   const text = input
     .trim()

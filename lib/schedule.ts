@@ -1,5 +1,4 @@
-// When a routine's transfers happen: the same rules the API uses (start date, then every week, two weeks or
-// month), computed on calendar dates so previews agree with Astra whatever the viewer's time zone.
+// A routine's run dates, on calendar dates so previews agree with Astra whatever the viewer's time zone.
 import type { RoutineFrequency } from "@/lib/astra/schemas";
 import { formatIsoDate, parseIsoDate } from "@/lib/dates";
 
@@ -9,10 +8,7 @@ function daysInMonth(year: number, monthIndex: number): number {
   return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
 }
 
-/**
- * The nth run date (0 = the start date). Monthly runs keep the start date's day of month and fall back to
- * the month's last day when it is shorter (Jan 31 → Feb 28 or 29 → Mar 31), never skipping a month.
- */
+/** Monthly runs fall back to a shorter month's last day (Jan 31 → Feb 28 → Mar 31), never skipping a month. */
 export function runDate(startDate: string, frequency: RoutineFrequency, n: number): string {
   const start = parseIsoDate(startDate);
   if (frequency === "weekly") return formatIsoDate(new Date(start.getTime() + n * 7 * DAY_MS));
@@ -24,7 +20,6 @@ export function runDate(startDate: string, frequency: RoutineFrequency, n: numbe
   return formatIsoDate(new Date(Date.UTC(year, month, day)));
 }
 
-/** The next `count` run dates on or after `from` (both `YYYY-MM-DD`). */
 export function upcomingRunDates(
   startDate: string,
   frequency: RoutineFrequency | null,

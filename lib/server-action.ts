@@ -1,6 +1,5 @@
-// One shape for every server action: parse FormData with zod, run the handler, and turn failures into a state
-// the form can show (errors by field, or Astra's message with its request id). Nothing is echoed back except
-// the non-secret values a form needs to keep what the person typed. docs/forms.md says which form to copy.
+// One shape for every server action: zod-parse FormData, run the handler, turn failures into a form state.
+// docs/forms.md says which form to copy.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
@@ -31,22 +30,18 @@ export type ActionState =
     }
   | { status: "ok"; message: string };
 
-/** What a form's `useActionState` is given: the action `defineAction` returns. */
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** The hidden field that carries a create's Idempotency-Key, made when the form rendered. */
 export const IDEMPOTENCY_KEY_FIELD = "$idempotency_key";
 
 type Options<Idempotent extends boolean> = {
-  /** Fields never sent back to the browser (they must be typed again). */
   secretFields?: readonly string[];
-  /** The action creates something: it refuses to run without an Idempotency-Key, and hands it to the handler. */
   idempotent?: Idempotent;
 };
 
 type Context<Idempotent extends boolean> = { idempotencyKey: Idempotent extends true ? string : undefined };
 
-// Astra's rule for the header: 1 to 255 printable ASCII characters, not only spaces.
+// Astra's rule: 1 to 255 printable ASCII characters, not only spaces.
 const idempotencyKeySchema = z
   .string()
   .regex(/^[\x20-\x7e]{1,255}$/)
@@ -60,7 +55,6 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
   handler: (input: z.output<S>, context: Context<Idempotent>) => Promise<ActionState>,
   { secretFields = [], idempotent }: Options<Idempotent> = {},
 ): FormAction {
-  // Astra's errors on fields the form has go by those fields; any other goes in the banner above the form.
   const formFields = new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape) : []);
 
   return async (_previous, formData) => {
@@ -88,7 +82,6 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
       if (error.fieldErrors && error.kind === "invalid_request") {
         const fieldErrors: FieldErrors = {};
         const formErrors: string[] = [];
-        // The forms name their fields as Astra does, so Astra's field errors land beside the right input.
         for (const [field, messages] of Object.entries(error.fieldErrors)) {
           if (formFields.has(field)) fieldErrors[field] = messages;
           else

@@ -21,7 +21,7 @@ import {
 import { startRoundRobinProxy, TEST_CLIENT_IP_HEADER } from "../tests/multi-instance/round-robin-proxy";
 import { startTestPostgres } from "../tests/support/postgres";
 
-// The proxy listens on 127.0.0.1 while its public name is localhost (STACK-NOTES item 4).
+// The proxy listens on 127.0.0.1 while its public name is localhost (Next rewrites 127.0.0.1).
 setDefaultResultOrder("ipv4first");
 
 const DEADLINE_MS = 120_000;

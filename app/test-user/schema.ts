@@ -1,10 +1,6 @@
-// The "Create a test user" form: what a person types, checked before anything is sent to Astra.
 import { z } from "zod";
 
-/**
- * Sandbox KYC outcomes and the emulator's `ip_address` for each (sandbox/README.md, "Magic values"): Astra's
- * sandbox picks test statuses from the user intent's details, the emulator from its IP address.
- */
+/** Astra's sandbox picks KYC outcomes from the intent's details; the emulator from its IP address ("Magic values"). */
 export const KYC_OUTCOMES = {
   approved: { label: "Approved", ipAddress: "198.51.100.200" },
   pending: { label: "Pending, then approved", ipAddress: "198.51.100.1" },
@@ -13,7 +9,7 @@ export const KYC_OUTCOMES = {
   rejected: { label: "Rejected", ipAddress: "198.51.100.4" },
 } as const;
 
-/** The SSN sent in emulator mode, where the form asks for an outcome instead (any value is accepted there). */
+/** Any value is accepted in emulator mode, where the form asks for an outcome instead. */
 export const EMULATOR_SSN = "9999";
 export type KycOutcome = keyof typeof KYC_OUTCOMES;
 
@@ -61,7 +57,6 @@ export const testUserFormSchema = z
     kyc_outcome: z.enum(Object.keys(KYC_OUTCOMES) as [KycOutcome, ...KycOutcome[]]).optional(),
   })
   .superRefine((form, ctx) => {
-    // The emulator's form picks an outcome instead; Astra's sandbox needs the SSN itself.
     if (!form.kyc_outcome && !form.ssn) {
       ctx.addIssue({ code: "custom", path: ["ssn"], message: "Enter the last 4 digits or all 9 digits of the SSN." });
     }

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { AstraCallRecord } from "@/lib/dev-tools/recent-calls";
 import { fetcher } from "@/lib/fetcher";
 
-// A type-only import: erased from the bundle, so the server-only module never reaches the browser.
+// Type-only: the server-only module never reaches the browser.
 type AstraCall = AstraCallRecord;
 
 type Action =
@@ -18,8 +18,7 @@ type Action =
   | { action: "fault"; kind: "500" | "503" | "429" | "slow" }
   | { action: "reset" };
 
-// Actions after which the page should show new data at once. A fault or an expired token waits for the
-// next call the person makes, so refreshing here would use it up.
+// A fault or an expired token waits for the person's next call, so a refresh here would use it up.
 const REFRESHES_PAGE = new Set<Action["action"]>(["advance", "advance-to-next-run", "reset"]);
 
 const CALLS_URL = "/api/dev-tools";
@@ -85,8 +84,7 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   );
 
   return (
-    // Not a named region: any name with "to" in it ("Developer tools") would also match the routine form's
-    // getByLabel("To") in the e2e specs, and the drawer sits inside <main> already.
+    // Not a named region: "Developer tools" would match the routine form's getByLabel("To") in the e2e specs.
     <div
       data-testid="dev-tools"
       onKeyDown={onKeyDown}

@@ -3,19 +3,15 @@
 import { useState } from "react";
 import type { ActionState } from "@/lib/server-action";
 
-/** A random key; `crypto.randomUUID` exists only in secure contexts, `getRandomValues` everywhere. */
+/** `crypto.randomUUID` exists only in secure contexts. */
 function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**
- * The Idempotency-Key a form sends. It is made when the page renders and kept across a double click or a
- * resubmit, so Astra creates one object. After an answer it changes, unless the server could not confirm the
- * outcome (a timeout, 5xx or 409): then a retry must send the same key, so Astra answers with what it made
- * instead of making a second one.
- * Editing the form also changes it, because a different body under the same key is an error, except while the
- * outcome is unconfirmed: then Astra's 409 for the changed body leads the server to look the first one up.
+ * Kept across a double click, changed after an answer or an edit (a different body under one key is an error),
+ * but kept while the outcome is unconfirmed, so a retry lets Astra answer with what it made.
  */
 export function useIdempotencyKey(state: ActionState, initialKey: string) {
   const [current, setCurrent] = useState({ state, key: initialKey });
@@ -23,7 +19,6 @@ export function useIdempotencyKey(state: ActionState, initialKey: string) {
   if (current.state !== state) {
     const keep = state.status === "failed" && state.unconfirmed;
     key = keep ? current.key : newKey();
-    // Adjusting state while rendering, as React documents, instead of in an effect after a stale paint.
     setCurrent({ state, key });
   }
   // Until the outcome is known the key stays, edits or not: a second key could make a second object.

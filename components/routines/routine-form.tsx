@@ -60,7 +60,6 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
   const dateError = triedReview && !dateChosen ? ["Choose today or a later date (Pacific time)."] : undefined;
   const preview = dateChosen ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
-  // The amount is checked as it is typed (same rules as the server); other fields on the server.
   const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
   const summary =
     amount.ok && dateChosen
@@ -73,8 +72,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
         })
       : null;
 
-  // Submitting through onSubmit, not `action`, stops React from resetting the form after the answer: these
-  // inputs are controlled, and a DOM reset would show other choices than the ones kept in state.
+  // onSubmit, not `action`: React would reset these controlled inputs after the answer.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);

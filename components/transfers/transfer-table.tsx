@@ -14,17 +14,15 @@ import { formatUsd } from "@/lib/money";
 import type { FormAction } from "@/lib/server-action";
 import { CancelTransferButton } from "./cancel-transfer-button";
 
-/** A cell's padding on a wide screen; in a stacked row the row pads and cells sit in its grid. */
 const cell = "px-4 py-3 max-sm:block max-sm:p-0";
 
 type Props = {
-  /** The page the server rendered; polling refreshes this same page. */
   initial: TransferPage;
   accountNames: Record<string, string>;
   cancelAction: FormAction;
 };
 
-/** One page of transfers, refreshed every two seconds while any is pending, until they settle. */
+/** Refreshed every two seconds while any transfer is pending. */
 export function TransferTable({ initial, accountNames, cancelAction }: Props) {
   const { data, error } = useSWR<TransferPage>(transfersPageKey(initial.paging.page), fetcher, {
     fallbackData: initial,
@@ -53,9 +51,8 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
           Could not refresh just now ({error.message}); showing the last known state.
         </p>
       ) : null}
-      {/* Below `sm` each row stacks into a small card (routine and amount, then date, accounts, status); the
-          elements stay a table with its headers, so a screen reader still reads "Amount: $12.00". `relative`
-          keeps the positioned sr-only labels inside the box, where they cannot widen the page. */}
+      {/* Below `sm` rows stack into cards but stay a table, so a screen reader still reads "Amount: $12.00";
+          `relative` keeps the sr-only labels inside the box, where they cannot widen the page. */}
       <Panel className="relative overflow-x-auto">
         <table className="w-full text-left text-sm max-sm:block">
           <caption className="sr-only">Transfers, newest first</caption>

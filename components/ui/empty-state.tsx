@@ -3,15 +3,11 @@ import { cn } from "./cn";
 
 type EmptyStateProps = {
   title?: string;
-  /** What the list would hold and how to fill it. */
   children: ReactNode;
-  /** A button or link under the text. */
   action?: ReactNode;
-  /** The small version for a section of a page rather than the whole page. */
   compact?: boolean;
 };
 
-/** A dashed box where a list would be, saying why it is empty and what to do. */
 export function EmptyState({ title, children, action, compact = false }: EmptyStateProps) {
   return (
     <div

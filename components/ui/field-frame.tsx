@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
 
-/** The look of every text input and select. */
 export const controlClass =
   "mt-1 block w-full rounded-control border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm aria-invalid:border-danger focus:border-brand";
 
 export type FieldMessages = { name: string; hint?: string; errors?: string[] };
 
-/** The attributes that tie a control to its hint and error, for screen readers. */
+/** Ties a control to its hint and error for screen readers. */
 export function describeControl({ name, hint, errors }: FieldMessages) {
   const ids = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean);
   return {
@@ -17,7 +16,6 @@ export function describeControl({ name, hint, errors }: FieldMessages) {
   } as const;
 }
 
-/** A control's label above it, and its hint and error below it. */
 export function FieldFrame({
   name,
   label,

@@ -4,13 +4,10 @@ import type { ReactNode } from "react";
 type PageHeaderProps = {
   title: ReactNode;
   description?: ReactNode;
-  /** Buttons on the right, wrapping below the title on narrow screens. */
   actions?: ReactNode;
-  /** A quiet link above the title, back to where this page belongs. */
   back?: { href: string; label: string };
 };
 
-/** A page's one h1, with its line of explanation and its main actions. */
 export function PageHeader({ title, description, actions, back }: PageHeaderProps) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">

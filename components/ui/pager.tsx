@@ -3,15 +3,13 @@ import { pageHref, type PageInfo } from "@/lib/paging";
 import { cn } from "./cn";
 
 type PagerProps = {
-  /** What is being paged, for the landmark's name: "Routines pages". */
   label: string;
   path: string;
-  /** The other query parameters each page keeps (a status filter, say). */
   query?: Record<string, string | undefined>;
   info: PageInfo;
 };
 
-/** Page numbers shown around the current one when the total is known: the ends, and one either side. */
+/** When the total is known: the ends, and one either side of the current page. */
 export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
   const wanted = [...new Set([1, page - 1, page, page + 1, pageCount])]
     .filter((n) => n >= 1 && n <= pageCount)
@@ -28,10 +26,7 @@ export function pageWindow(page: number, pageCount: number): (number | "gap")[] 
 const linkStyle =
   "rounded-control px-3 py-1.5 font-medium ring-1 ring-inset ring-line-strong bg-surface text-ink hover:bg-canvas";
 
-/**
- * Plain links to `?page=N`: rendered on the server, so paging works without JavaScript, each page has an
- * address to share or reload, and the keyboard reaches every control in reading order.
- */
+/** Plain links rendered on the server: paging works without JavaScript and each page has an address. */
 export function Pager({ label, path, query = {}, info }: PagerProps) {
   const { page, hasMore, pageCount } = info;
   if (page === 1 && !hasMore) return null;
@@ -77,7 +72,6 @@ export function Pager({ label, path, query = {}, info }: PagerProps) {
   );
 }
 
-/** What an empty page past the end of a list says, with the way back. */
 export function PastTheEnd({
   path,
   query = {},

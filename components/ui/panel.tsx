@@ -3,11 +3,10 @@ import { cn } from "./cn";
 
 type PanelProps = HTMLAttributes<HTMLElement> & {
   as?: "div" | "section" | "ul" | "ol" | "article";
-  /** A list of rows with a faint line between them. */
   divided?: boolean;
 };
 
-/** The bordered white box everything sits in: cards, lists, sections. Padding is the caller's. */
+/** Padding is the caller's. */
 export function Panel({ as: Element = "div", divided = false, className, ...props }: PanelProps) {
   return (
     <Element
@@ -17,7 +16,6 @@ export function Panel({ as: Element = "div", divided = false, className, ...prop
   );
 }
 
-/** One row of a divided `Panel as="ul"`: its parts spread across, wrapping on a narrow screen (long names too). */
 export function PanelRow({ className, ...props }: HTMLAttributes<HTMLLIElement>) {
   return (
     <li

@@ -1,4 +1,4 @@
-// Linked bank accounts: fetch from Astra and reshape the wire object into what the UI shows.
+// Linked bank accounts, reshaped for the UI.
 import "server-only";
 import { astraFetch } from "./client";
 import { accountListSchema, accountSchema, type Account } from "./schemas";
@@ -6,11 +6,8 @@ import { accountListSchema, accountSchema, type Account } from "./schemas";
 export type AccountView = {
   id: string;
   name: string;
-  /** The bank's name; null when Astra sent none. */
   institution: string | null;
-  /** "Checking", "Savings", … from Astra's subtype, falling back to its type; null when it sent neither. */
   kind: string | null;
-  /** Last digits as Astra sends them, e.g. "4417"; empty when Astra sent none. */
   mask: string;
   currentBalance: number | null;
   availableBalance: number | null;
@@ -31,7 +28,6 @@ export async function getAccount(accessToken: string, id: string): Promise<Accou
   return reshapeAccount(account);
 }
 
-/** "Everyday Checking •••• 4417": how an account is named wherever one is chosen or mentioned. */
 export function accountLabel(account: Pick<AccountView, "name" | "mask">): string {
   return account.mask ? `${account.name} •••• ${account.mask}` : account.name;
 }
@@ -45,7 +41,6 @@ export function reshapeAccount(account: Account): AccountView {
     mask: account.mask ?? "",
     currentBalance: account.current_balance ?? null,
     availableBalance: account.available_balance ?? null,
-    // Only a status Astra states as something else asks for attention; none at all is not an alarm.
     connected: !account.connection_status || account.connection_status.toLowerCase() === "connected",
   };
 }

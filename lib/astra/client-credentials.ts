@@ -1,4 +1,3 @@
-// The app's own credentials as an HTTP Basic header, for the token endpoint and client-level calls.
 import "server-only";
 import type { Env } from "@/lib/env";
 

@@ -1,5 +1,4 @@
-// The one door to Astra's REST API: base URL, bearer token, no caching of per-user data, request-id capture,
-// bounded retries of reads, and zod parsing of every response into the wire types.
+// The one door to Astra's REST API: base URL, bearer token, no caching, request id, retried reads, zod parsing.
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
@@ -13,32 +12,26 @@ import { astraTransport } from "./transport";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
-  /** A user's access token (Bearer), or "client" for the app's own Basic credentials (user intents). */
   auth: { accessToken: string } | "client";
   schema: T;
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   idempotencyKey?: string;
   searchParams?: Record<string, string | number | undefined>;
-  /** How long one attempt may take before it counts as no answer. */
   timeoutMs?: number;
 };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-// Reads are retried on answers that usually pass (overload, a restarting server) and on a dropped connection.
-// Writes never are: a failed create is looked up instead (lib/astra/routines.ts), so it cannot happen twice.
+// Writes are never retried: a failed create is looked up instead (lib/astra/routines.ts).
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const MAX_RETRIES = 2;
 const BACKOFF_BASE_MS = 150;
-// A Retry-After longer than this is not waited for: the person sees the error and can retry themselves.
 const RETRY_AFTER_CAP_MS = 2_000;
 
-/** Exponential backoff with jitter (half to all of 150 ms, 300 ms), so parallel readers do not retry in step. */
 function backoffMs(attempt: number): number {
   return Math.round(BACKOFF_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2));
 }
 
-/** Milliseconds a `Retry-After` header (seconds or an HTTP date) asks for, or null when it says nothing usable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
   if (!header) return null;
   const value = header.trim();
@@ -47,7 +40,6 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** How long to wait before retrying this answer, or null when it should not be retried. */
 function retryDelayMs(response: Response, attempt: number): number | null {
   if (!RETRYABLE_STATUSES.has(response.status)) return null;
   const asked = retryAfterMs(response.headers.get("retry-after"));
@@ -85,7 +77,6 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
         signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
     } catch (cause) {
-      // A timed-out read is not retried: it already made the person wait the whole timeout.
       if (attempt < retries && !isTimeout(cause)) {
         await sleep(backoffMs(attempt));
         continue;
@@ -93,7 +84,6 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
       const message = isTimeout(cause) ? "Astra did not answer in time" : "Could not reach Astra";
       throw new AstraError({ kind: "unavailable", status: 0, message, cause });
     }
-    // For the developer drawer (emulator mode): what was asked and answered, never the headers or the query.
     recordAstraCall({
       method,
       path: request.path,

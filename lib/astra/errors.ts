@@ -1,5 +1,4 @@
-// One typed error for everything that goes wrong talking to Astra, carrying what support needs (request id)
-// and what a person needs (what happened, what to do).
+// One typed error for everything that goes wrong talking to Astra: what support needs and what a person needs.
 import { astraErrorBodySchema, oauthErrorResponseSchema } from "./schemas";
 
 export type AstraErrorKind =
@@ -23,11 +22,8 @@ export type AstraErrorInit = {
 
 export class AstraError extends Error {
   readonly kind: AstraErrorKind;
-  /** HTTP status from Astra; 0 when no response arrived. */
   readonly status: number;
-  /** Astra's `request-id` header, for support tickets. */
   readonly requestId: string | null;
-  /** Per-field messages when Astra rejected a body field by field (wire field names). */
   readonly fieldErrors: Record<string, string[]> | null;
 
   constructor({ kind, status, message, requestId = null, fieldErrors = null, cause }: AstraErrorInit) {
@@ -39,12 +35,10 @@ export class AstraError extends Error {
     this.fieldErrors = fieldErrors;
   }
 
-  /** The same failure filed under another kind, e.g. a 401 to the app's own keys as "misconfigured". */
   asKind(kind: AstraErrorKind): AstraError {
     return new AstraError({ ...this, kind, message: this.message, cause: this });
   }
 
-  /** Builds the error for a non-OK response, reading Astra's `{code,name,description}` or OAuth error body. */
   static async fromResponse(response: Response): Promise<AstraError> {
     const requestId = response.headers.get("request-id");
     const text = await response.text().catch(() => "");
@@ -91,7 +85,6 @@ function describeErrorBody(text: string): ErrorDescription {
   return { fieldErrors: null };
 }
 
-/** What to tell a person, by kind: what happened and what to do next. */
 export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: string }> = {
   unauthorized: {
     title: "Your Astra authorization has expired",
@@ -118,16 +111,11 @@ export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: stri
   },
 };
 
-/**
- * The part of the message a browser may see: Astra's own words when it refused the request (4xx), which say what
- * to fix. Messages the app wrote about its own plumbing (where Astra lives, which path answered oddly) and 5xx
- * bodies stay on the server (logAstraError).
- */
+/** Only Astra's own 4xx words reach the browser; the app's plumbing messages and 5xx bodies stay in the log. */
 export function browserDetail(error: AstraError): string | null {
   return error.status >= 400 && error.status < 500 ? error.message : null;
 }
 
-/** One structured line on the server for a failure shown to a person, with everything the browser is not told. */
 export function logAstraError(error: AstraError, where: string): void {
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   console.warn(
@@ -143,7 +131,6 @@ export function logAstraError(error: AstraError, where: string): void {
   );
 }
 
-/** The JSON the app's own route handlers answer with when Astra fails: status kept, never a fake 200. */
 export function astraErrorResponse(error: AstraError, where = "route handler"): Response {
   logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;
@@ -162,11 +149,7 @@ export function astraErrorResponse(error: AstraError, where = "route handler"): 
   );
 }
 
-/**
- * Whether Astra may have carried out the request although it reported a failure: no answer (timeout, network),
- * a 5xx, a 409 (the same Idempotency-Key still running), or a success this client could not read. A create
- * that failed this way is looked up before it is sent again, and always with the same Idempotency-Key.
- */
+/** Astra may have done it anyway (no answer, 5xx, 409 in flight, unreadable success): look up before resending. */
 export function mayHaveHappened(error: AstraError): boolean {
   return error.status === 0 || error.status === 409 || error.status >= 500 || error.kind === "bad_response";
 }

@@ -11,7 +11,7 @@ const PATHS: Record<ModuleFlow, string> = {
   "verify-document": "/verify/document",
 };
 
-/** Where Astra sends the person back after a module flow; it must be registered with Astra exactly. */
+/** It must be registered with Astra exactly. */
 export function moduleReturnUrl(origin: string): string {
   return `${origin}/accounts/linked`;
 }
@@ -21,7 +21,6 @@ export function buildModuleUrl(
   flow: ModuleFlow,
   { returnUrl, state, userId }: { returnUrl: string; state: string; userId?: string },
 ): string {
-  // The module's base may carry a path (demo mode: https://x.app/emulator), which new URL(path, base) drops.
   const url = new URL(joinUrl(env.astraAppUrl, PATHS[flow]));
   url.searchParams.set("client_id", env.astraClientId);
   url.searchParams.set("redirect_uri", returnUrl);

@@ -1,5 +1,4 @@
-// The custom Auth.js provider for Astra's OAuth module: authorization code flow, client Basic auth at
-// POST /v1/oauth/token, and the profile from GET /v1/user. Astra is plain OAuth 2.0 (no OpenID discovery).
+// The Auth.js provider for Astra's OAuth module: plain OAuth 2.0 (no OpenID discovery), client Basic auth.
 import { customFetch } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers";
 import type { Env } from "@/lib/env";
@@ -10,10 +9,6 @@ import { astraTransport } from "./transport";
 
 export const ASTRA_PROVIDER_ID = "astra";
 
-/**
- * `origin` is this request's origin: in demo mode without AUTH_URL, the emulator's URLs are relative to it.
- * The token and userinfo calls go through astraTransport, so in demo mode they never leave the process.
- */
 export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfig<User> {
   const apiUrl = absoluteBase(env.astraApiUrl, origin);
   const appUrl = absoluteBase(env.astraAppUrl, origin);
@@ -23,7 +18,6 @@ export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfi
     id: ASTRA_PROVIDER_ID,
     name: "Astra",
     type: "oauth",
-    // Explicit endpoints, so Auth.js never asks for a discovery document Astra does not publish.
     issuer: appUrl,
     clientId: env.astraClientId,
     clientSecret: env.astraClientSecret,
@@ -41,7 +35,6 @@ export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfi
     profile(raw) {
       const parsed = userSchema.safeParse(raw);
       if (!parsed.success) {
-        // Auth.js does not pass the userinfo response on, so there is no request id to log here.
         logUnexpectedResponse({ method: "GET", path: "/v1/user", status: 200, requestId: null, error: parsed.error });
         throw parsed.error;
       }
@@ -55,10 +48,7 @@ export function displayName(user: Pick<User, "first_name" | "last_name">): strin
   return [user.first_name, user.last_name].filter(Boolean).join(" ").trim();
 }
 
-/**
- * Some of Astra's documented token responses omit `token_type`, which the OAuth library requires.
- * Astra's tokens are always bearer tokens, so add it when missing and pass everything else through.
- */
+/** Some of Astra's token responses omit `token_type`, which the OAuth library requires: they are bearer tokens. */
 export async function withTokenType(response: Response): Promise<Response | undefined> {
   if (!response.ok) return undefined;
   const body: unknown = await response.json().catch(() => undefined);

@@ -1,26 +1,14 @@
-// Wire schemas of the Astra API: the single source of its types, shared by the app's client and the emulator.
-// They describe Astra's JSON (snake_case, dollars as numbers) and never transform; reshaping for the UI happens
-// in the resource modules. See shared/astra-api.md for where each field comes from.
-// Strict where the app sends, tolerant where it reads: request schemas refuse anything Astra documents as
-// wrong; response schemas require only the fields Astra's docs and public clients agree on, keep enum values
-// they do not know (see `openEnum`) and ignore extra keys, so a real Astra answer is not refused for a detail.
+// Astra's wire schemas, shared with the emulator: strict requests, tolerant responses (unknown enum values kept).
 import { z } from "zod";
 
-/**
- * A response field whose known values are `known`, but which keeps any other string as-is: Astra adds values
- * (routine types, settlement speeds, statuses) faster than a client learns them. Typed `Known | (string & {})`
- * so editors still offer the known values; readers must handle the rest (see status-words.ts).
- */
+/** Keeps values it does not know: Astra adds statuses and types faster than a client learns them. */
 export function openEnum<Known extends z.ZodEnum>(known: Known) {
-  // The cast only narrows z.string()'s type to one that does not swallow the known literals.
   return z.union([known, z.string() as z.ZodType<string & {}>]);
 }
 
-/** Statuses shared by UserIntents and Users (astra-api.md 3.1). */
 export const userStatusSchema = z.enum(["approved", "pending", "retry", "document", "suspended", "rejected"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-/** `POST /v1/oauth/token` success body. `token_type` is optional (in any case) because Astra's samples sometimes omit it. */
 export const oauthTokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
@@ -29,7 +17,6 @@ export const oauthTokenResponseSchema = z.object({
 });
 export type OAuthTokenResponse = z.infer<typeof oauthTokenResponseSchema>;
 
-/** RFC 6749 error codes the token endpoint answers with. */
 export const oauthErrorCodeSchema = z.enum([
   "invalid_request",
   "invalid_client",
@@ -45,7 +32,6 @@ export const oauthErrorResponseSchema = z.object({
 });
 export type OAuthErrorResponse = z.infer<typeof oauthErrorResponseSchema>;
 
-/** Astra's `generic_error` body. Validation failures may carry a field map as `description`. */
 export const astraErrorBodySchema = z.object({
   code: z.number().int(),
   name: z.string(),
@@ -53,7 +39,6 @@ export const astraErrorBodySchema = z.object({
 });
 export type AstraErrorBody = z.infer<typeof astraErrorBodySchema>;
 
-/** `GET /v1/user`. Only the id and status are needed to sign in and to pick a verification flow. */
 export const userSchema = z.object({
   id: z.string(),
   email: z.string().nullish(),
@@ -64,10 +49,6 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-/**
- * A linked bank account. Balances are flat dollar amounts and may be missing for accounts added by number;
- * only the id and name are relied on, the rest is shown when present.
- */
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -85,7 +66,6 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-/** Form body of `POST /v1/oauth/token`, one shape per grant. */
 export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
   z.object({
     grant_type: z.literal("authorization_code"),
@@ -100,29 +80,23 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
-/** Lists are paginated newest first. Astra's parameter names are unknown; see sandbox/README.md for ours. */
+/** Astra's paging parameter names are undocumented; these are the emulator's. */
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
-// `count` appears in public clients' fixtures but not in the pages of Astra's docs that could be read, so it
-// is optional; the page fields are the emulator's (optional, so real Astra answers parse too).
 export const paginationFieldsSchema = z.object({
-  /** Total number of items across all pages. */
   count: z.number().int().nonnegative().optional(),
   page: z.number().int().positive().optional(),
   page_size: z.number().int().positive().optional(),
   has_more: z.boolean().optional(),
 });
 
-/** KYC type of a user intent (astra-api.md 3.1). */
 export const kycTypeSchema = z.enum(["verified", "unverified", "receive-only"]);
 
-/** UserIntent statuses: a user's, plus `converted_to_user` once the person authenticates. */
 export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "converted_to_user"]);
 
 const US_STATES = /^[A-Z]{2}$/;
 
 export const USER_INTENT_METADATA_MAX_CHARS = 2048;
 
-/** `POST /v1/user_intent` body (client Basic auth). */
 export const userIntentCreateSchema = z.object({
   email: z.email({ error: "must be a valid email address" }),
   phone: z.string().regex(/^\+1\d{10}$/, { error: "must be +1 followed by 10 digits, e.g. +12025550123" }),
@@ -132,7 +106,7 @@ export const userIntentCreateSchema = z.object({
   preferred_last_name: z.string().max(100).optional(),
   preferred_pronouns: z.string().max(50).optional(),
   address1: z.string().trim().min(1, { error: "is required" }).max(200),
-  // Astra: send "" when there is no second line; null is rejected. Left out (as the JS SDK does) means "".
+  // Astra: "" when there is no second line; null is rejected.
   address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200).optional(),
   city: z.string().trim().min(1, { error: "is required" }).max(100),
   state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
@@ -141,8 +115,7 @@ export const userIntentCreateSchema = z.object({
   ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
   ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
   kyc_type: kycTypeSchema.optional(),
-  // Echoed on user_intent_updated and user_updated webhooks (Astra's user-webhooks page). The 2 KB bound is
-  // the emulator's; Astra's limit is not documented.
+  // The 2 KB bound is the emulator's; Astra documents none.
   metadata: z
     .record(z.string(), z.json(), { error: "must be a JSON object" })
     .refine((value) => JSON.stringify(value).length <= USER_INTENT_METADATA_MAX_CHARS, {
@@ -152,7 +125,6 @@ export const userIntentCreateSchema = z.object({
 });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
 
-/** `GET /v1/user_intent/{id}`. `user_id` appears once the person has authenticated. */
 export const userIntentSchema = z.object({
   id: z.string(),
   user_id: z.string().nullish(),
@@ -169,7 +141,6 @@ export const userIntentSchema = z.object({
 });
 export type UserIntent = z.infer<typeof userIntentSchema>;
 
-/** `POST /v1/accounts/create` body: an account added by account and routing number. */
 export const accountCreateSchema = z.object({
   institution_id: z.string().min(1, { error: "is required" }),
   name: z.string().trim().min(1, { error: "is required" }).max(100),
@@ -196,26 +167,22 @@ export const routineStatusSchema = z.enum([
 export type RoutineStatus = z.infer<typeof routineStatusSchema>;
 export type RoutineFrequency = z.infer<typeof routineFrequencySchema>;
 
-/** Dollars with at most two decimals, positive, within Astra's per-transaction limit. */
 export const amountSchema = z
   .number({ error: "must be a number of dollars" })
   .positive({ error: "must be more than $0" })
   .max(100_000, { error: "must be at most $100,000" })
   .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, { error: "must have at most 2 decimals" });
 
-/** `POST /v1/routines` body. */
 export const routineCreateSchema = z
   .object({
     type: routineTypeSchema,
     name: z.string().trim().min(1, { error: "is required" }).max(100),
-    // Astra marks payment_type required (post_v1-routines); ACH is the only type the emulator moves.
     payment_type: z.enum(["ach"], { error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach"') }),
     source_id: z.string().min(1, { error: "is required" }),
     destination_id: z.string().min(1, { error: "is required" }),
     destination_user_id: z.string().nullable().optional(),
     amount: amountSchema,
-    // Typed date-time by Astra, written YYYY-MM-DD in its guides and SDKs: both are accepted (the emulator
-    // reads a date-time as its calendar date in America/Los_Angeles).
+    // Typed date-time by Astra, written YYYY-MM-DD in its guides: both are accepted.
     start_date: z
       .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
         error: "must be a date as YYYY-MM-DD or a date-time such as 2026-03-02T09:00:00-08:00",
@@ -241,11 +208,7 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
-/**
- * `PUT /v1/routines/{id}` body: rename, pause (`inactive`) or resume (`active`). Astra fixes the amount, start
- * date and frequency at creation ("cancel your current routine and create a new one", knowledge base), so the
- * emulator refuses them with that advice rather than as unknown keys.
- */
+/** Fixed at creation: knowledge.astrafi.com/articles/6560802794-recurring-routine-terms */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
@@ -254,12 +217,7 @@ export const routineUpdateSchema = z
   .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, status" });
 export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
 
-/**
- * A routine as Astra answers it. Required: what the app cannot show a routine without (Astra's routine pages
- * and public clients agree on these). Types, payment types, speeds and statuses Astra adds (`sweep`,
- * `debit`, `T+0`, …) are kept as-is. `active` is a boolean from the emulator but the strings "True"/"False"
- * in a public client written against Astra; `readActiveFlag` in routines.ts reads both.
- */
+/** `active` is a boolean from the emulator, "True"/"False" from Astra per a public client (`readActiveFlag`). */
 export const routineSchema = z.object({
   id: z.string(),
   type: openEnum(routineTypeSchema),
@@ -269,7 +227,6 @@ export const routineSchema = z.object({
   destination_id: z.string(),
   destination_user_id: z.string().nullish(),
   amount: z.number(),
-  /** `YYYY-MM-DD`; tolerated as a date-time, since Astra types the create field as one. */
   start_date: z.string().nullish(),
   preferred_settlement_speed: openEnum(settlementSpeedSchema).nullish(),
   frequency: openEnum(routineFrequencySchema).nullish(),
@@ -280,21 +237,16 @@ export const routineSchema = z.object({
 });
 export type Routine = z.infer<typeof routineSchema>;
 
-/** `GET /v1/accounts`. */
 export const accountListSchema = paginationFieldsSchema.extend({ accounts: z.array(accountSchema) });
 export type AccountList = z.infer<typeof accountListSchema>;
 
 export const routineListSchema = paginationFieldsSchema.extend({ routines: z.array(routineSchema) });
 export type RoutineList = z.infer<typeof routineListSchema>;
 
-/** Astra spells a cancelled transfer both ways (astra-api.md 3.6); the emulator writes `cancelled`. */
+/** Astra spells it both ways (https://docs.astra.finance/reference/post_v1-transfers-id-cancel). */
 export const transferStatusSchema = z.enum(["pending", "processed", "failed", "cancelled", "canceled"]);
 export type TransferStatus = z.infer<typeof transferStatusSchema>;
 
-/**
- * A transfer. Required: exactly the fields of the public JS client's fixtures for Astra's transfer endpoints;
- * the rest (correlation id, settlement and failure reasons, …) only when Astra sends them.
- */
 export const transferSchema = z.object({
   id: z.string(),
   routine_id: z.string(),
@@ -327,11 +279,7 @@ export const webhookTypeSchema = z.enum([
 ]);
 export type WebhookType = z.infer<typeof webhookTypeSchema>;
 
-/**
- * The body Astra POSTs to the webhook URL, signed with `Astra-Verification` (astra-api.md 3.7). A type this
- * app does not know still parses, so the receiver can acknowledge it and Astra stops retrying. `metadata` is
- * what the app attached to a user intent, echoed on user webhooks.
- */
+/** An unknown type still parses, so the receiver acknowledges it and Astra stops retrying. */
 export const webhookPayloadSchema = z.object({
   webhook_type: openEnum(webhookTypeSchema),
   resource_id: z.string(),

@@ -1,5 +1,4 @@
-// Astra's routine and transfer statuses in plain words: what it means for the person, and what they can do.
-// Values Astra sends that this app does not know yet are shown as they came, labelled, never as "undefined".
+// Astra's statuses in plain words; values this app does not know yet are shown as they came, labelled.
 import type { Routine, RoutineFrequency, RoutineStatus, Transfer, TransferStatus } from "./schemas";
 
 export type Tone = "positive" | "neutral" | "waiting" | "negative";
@@ -8,7 +7,6 @@ export type StatusWords = {
   label: string;
   tone: Tone;
   explanation: string;
-  /** The Astra module flow that resolves it, when there is one. */
   fix?: "verify-identity" | "link-account";
 };
 
@@ -55,7 +53,6 @@ export const FREQUENCY_WORDS: Record<RoutineFrequency, string> = {
   monthly: "Every month",
 };
 
-/** Astra values end up in labels; a runaway string must not break the layout. */
 const MAX_SHOWN = 60;
 
 function shown(value: string): string {
@@ -63,7 +60,6 @@ function shown(value: string): string {
   return trimmed.length > MAX_SHOWN ? `${trimmed.slice(0, MAX_SHOWN)}…` : trimmed;
 }
 
-/** "percentage-based" → "Percentage-based", "real_time" → "Real time". */
 function inWords(value: string): string {
   const text = shown(value).replace(/_+/g, " ");
   return text ? text[0]!.toUpperCase() + text.slice(1) : "";
@@ -91,24 +87,20 @@ export function transferStatusWords(status: Transfer["status"]): StatusWords {
   return known(TRANSFER_STATUS_WORDS, status) ?? unknownStatusWords(status);
 }
 
-/** "Every week" for the frequencies this app schedules; any other frequency as Astra names it. */
 export function frequencyWords(frequency: NonNullable<Routine["frequency"]>): string {
   return known(FREQUENCY_WORDS, frequency) ?? `Repeats: ${shown(frequency)}`;
 }
 
 const ROUTINE_TYPE_WORDS: Record<string, string> = { "one-time": "One-time", recurring: "Recurring" };
 
-/** "One-time", "Recurring", and routine types the app does not create ("sweep" → "Sweep"). */
 export function routineTypeWords(type: Routine["type"]): string {
   return known(ROUTINE_TYPE_WORDS, type) ?? (inWords(type) || "Other routine");
 }
 
-/** How often a routine runs, as lists show it: "Every week", "One-time", "Sweep". */
 export function routineScheduleWords(routine: { type: Routine["type"]; frequency?: Routine["frequency"] }): string {
   return routine.frequency ? frequencyWords(routine.frequency) : routineTypeWords(routine.type);
 }
 
-/** Astra's settlement speeds: "T+1" → "1 business day", "T+0" → "Same business day", "real-time" → "Real-time". */
 export function settlementSpeedWords(speed: NonNullable<Routine["preferred_settlement_speed"]>): string {
   const days = /^T\+(\d{1,2})$/i.exec(speed.trim());
   if (!days) return inWords(speed) || "Not stated";

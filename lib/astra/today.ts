@@ -1,5 +1,4 @@
-// "Today" as Astra counts it for this app. Against the emulator that is the emulator's clock, which the
-// developer tools can move forward; elsewhere it is the real date in Astra's time zone. Read once per request.
+// "Today" as Astra counts it: the emulator's clock (which the dev tools move), else the date in Astra's time zone.
 import "server-only";
 import { cache } from "react";
 import { todayInAstraZone } from "@/lib/dates";
@@ -10,11 +9,9 @@ import { getEnv, usesEmulator } from "@/lib/env";
 export async function readAstraToday(now: () => Date = () => new Date()): Promise<string> {
   if (!usesEmulator(getEnv())) return todayInAstraZone(now());
   try {
-    // Demo mode: each visitor has a clock of their own (the emulator's visitor scope).
     const visitorId = getEnv().astraEnv === "demo" ? (await auth())?.user.id : undefined;
     return (await readEmulatorClock(visitorId)).today;
   } catch (error) {
-    // Without the emulator's clock the real date is the best guess; the page's own Astra call will say why.
     console.warn(`[today] ${error instanceof Error ? error.message : String(error)}; using the real date`);
     return todayInAstraZone(now());
   }

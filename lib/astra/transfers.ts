@@ -1,4 +1,4 @@
-// Transfers: the money movements routines make. Astra's transfers, not routines, say whether money moved.
+// Transfers: the money movements routines make.
 import "server-only";
 import { readPageInfo } from "@/lib/paging";
 import { astraFetch } from "./client";
@@ -10,7 +10,6 @@ export type TransferView = {
   routineId: string;
   routineName: string;
   amount: number;
-  /** Astra's status, kept as sent (both spellings of cancelled, and any status added later). */
   status: Transfer["status"];
   words: StatusWords;
   sourceId: string;
@@ -41,7 +40,6 @@ export function reshapeTransfer(transfer: Transfer): TransferView {
 
 export const TRANSFERS_PAGE_SIZE = 25;
 
-/** One page of the user's transfers, newest first. */
 export async function getTransfers(
   accessToken: string,
   {

@@ -1,17 +1,13 @@
-// How the app's requests reach Astra. Over HTTP normally; in demo mode (ASTRA_ENV=demo) straight into the
-// emulator mounted in this app, with no socket: a call to this deployment's own URL could meet Vercel's
-// Deployment Protection, and would cost a second function invocation. The Astra client, the token refresh,
-// Auth.js's provider ([customFetch]) and the developer tools all send through astraTransport.
+// Demo mode's Astra calls go into the mounted emulator with no socket (this URL may sit behind Deployment Protection).
 import "server-only";
 import { after } from "next/server";
 import { EMULATOR_MOUNT_PATH, getEnv } from "@/lib/env";
 import { currentRequestOrigin } from "@/lib/http/request-origin";
 import { absoluteBase } from "./base-url";
 
-/** What the glue (app/emulator/hosted-emulator.ts) registers; lib/ never imports the emulator itself. */
+/** Registered by the glue (app/emulator/hosted-emulator.ts); lib/ never imports the emulator. */
 export type EmbeddedEmulator = {
   fetch(request: Request): Promise<Response>;
-  /** Settles transfers, runs routines and delivers webhooks that are due (there is no ticker in demo mode). */
   runDueWork(): Promise<unknown>;
 };
 
@@ -28,7 +24,6 @@ export function registeredEmbeddedEmulator(): EmbeddedEmulator | undefined {
   return shared[REGISTRY]?.emulator;
 }
 
-/** Due work once the current response is sent (Next's after()), never two runs at once in this process. */
 export function scheduleDueWork(): void {
   const registered = shared[REGISTRY];
   if (!registered) return;
@@ -43,7 +38,6 @@ export function scheduleDueWork(): void {
   try {
     after(run);
   } catch {
-    // Outside a request (a script, a test): run it now, in the background.
     void run();
   }
 }
@@ -51,7 +45,6 @@ export function scheduleDueWork(): void {
 const isMounted = (url: URL) =>
   url.pathname === EMULATOR_MOUNT_PATH || url.pathname.startsWith(`${EMULATOR_MOUNT_PATH}/`);
 
-/** fetch(), except that in demo mode a request to the embedded emulator is answered in-process. */
 export async function astraTransport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   if (getEnv().astraEnv !== "demo") return fetch(input, init);
   let request: Request;
@@ -59,14 +52,12 @@ export async function astraTransport(input: RequestInfo | URL, init?: RequestIni
     request = new Request(input, init);
   } else {
     let href = typeof input === "string" ? input : input.href;
-    // A bare "/emulator/…" URL: the origin is only known per request (demo mode without AUTH_URL).
     if (href.startsWith("/")) href = absoluteBase(href, (await currentRequestOrigin()) ?? "http://localhost");
     request = new Request(href, init);
   }
   if (!isMounted(new URL(request.url))) return fetch(request);
 
   const registered = shared[REGISTRY];
-  // A TypeError, as fetch() throws when nothing answers, so callers report "could not reach Astra".
   if (!registered) throw new TypeError("The embedded emulator is not registered (instrumentation.ts, ASTRA_ENV=demo)");
   const response = await registered.emulator.fetch(request);
   scheduleDueWork();

@@ -1,5 +1,4 @@
-// Astra signs each webhook with `Astra-Verification`: base64(HMAC-SHA256(client secret, body)). We verify the
-// raw bytes we received; re-serialising the JSON would change whitespace and break the signature.
+// Astra-Verification is base64(HMAC-SHA256(client secret, body)): verify the raw bytes, since re-serialising breaks it.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export function signAstraWebhook(rawBody: string, secret: string): string {

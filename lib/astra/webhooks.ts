@@ -1,6 +1,4 @@
-// The webhook receiver: verify Astra's signature on the raw body, handle each webhook_id once, and tell the
-// user's open pages, which then re-read the resource through the app's own routes with the user's token.
-// (A webhook carries no token, and Astra's user resources can only be read with one.)
+// The webhook receiver: verify, handle each webhook_id once, tell the user's open pages (a webhook carries no token).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { readTextUpTo } from "@/lib/http/limited-body";
@@ -10,7 +8,7 @@ import type { WebhookIdStore } from "./webhook-dedupe";
 import { webhookPayloadSchema, webhookTypeSchema } from "./schemas";
 import { verifyAstraSignature } from "./webhook-signature";
 
-/** Astra's webhooks are a few hundred bytes; anything this large is not one, and is refused before hashing. */
+/** Astra's webhooks are a few hundred bytes: a larger body is refused before hashing. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
 
 export async function handleAstraWebhook(

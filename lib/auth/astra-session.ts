@@ -1,5 +1,4 @@
-// Calls Astra with the signed-in user's token, and recovers from a 401 (a token Astra revoked or expired
-// early) with one refresh and one retry, so the person never notices.
+// Calls Astra with the signed-in user's token; a 401 (revoked or expired early) gets one refresh and one retry.
 import "server-only";
 import { cookies } from "next/headers";
 import type { JWT } from "next-auth/jwt";
@@ -24,7 +23,6 @@ export async function readSession(): Promise<JWT | null> {
   return value ? decodeSession(value, env, name) : null;
 }
 
-/** Writes the session cookie; only callable from route handlers and server actions. */
 export async function writeSession(token: JWT): Promise<void> {
   const env = getEnv();
   const name = sessionCookieName(env);
@@ -49,16 +47,10 @@ export async function requireSignedIn(): Promise<void> {
 
 const isUnauthorized = (error: unknown) => error instanceof AstraError && error.kind === "unauthorized";
 
-/**
- * Loads with the session's token. On a 401 it retries once with fresh tokens. Where cookies can be written
- * (route handlers, server actions) the new pair is saved at once; a server component cannot write cookies,
- * so proxy.ts saves it on the next request (latestTokens), and the old refresh token stays valid until then.
- */
+/** A server component cannot write cookies: proxy.ts saves the new pair on the next request. */
 export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
-  // The developer drawer lists each user's own calls (lib/dev-tools/recent-calls.ts).
   const load = (accessToken: string) => asAstraCaller(session?.astraUserId, () => loadAs(accessToken));
-  // A request that raced a refresh may carry an older cookie than the tokens this server already has.
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);
   try {
@@ -73,7 +65,6 @@ export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, 
   }
 }
 
-/** For server components, which cannot write cookies. */
 export function readFromAstra<T>(load: (accessToken: string) => Promise<T>): Promise<T> {
   return callAstra(load, { save: false });
 }

@@ -1,6 +1,4 @@
-// The Auth.js (next-auth) instance and its callbacks: the Astra provider, what the encrypted session cookie
-// holds, and what the browser may see. Access and refresh tokens live only inside the encrypted, httpOnly JWT
-// cookie. The helpers it relies on sit beside it in lib/auth/.
+// The Auth.js instance: Astra's tokens live only in the encrypted, httpOnly cookie, never in what the browser sees.
 import NextAuth, { type DefaultSession } from "next-auth";
 import { ASTRA_PROVIDER_ID, AstraProvider } from "@/lib/astra/oauth-provider";
 import { userSchema, type User } from "@/lib/astra/schemas";
@@ -11,8 +9,7 @@ import { currentRequestOrigin } from "@/lib/http/request-origin";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const env = getEnv();
-  // Demo mode without AUTH_URL: the embedded emulator lives on whatever origin this request came to, as the
-  // visitor addressed it (a proxy's forwarded host, as Auth.js itself reads it), not this instance's own.
+  // Demo mode without AUTH_URL: the emulator lives on the origin the visitor addressed (a proxy's forwarded host).
   const origin = env.astraAppUrl.startsWith("/")
     ? request
       ? addressedOrigin(request.headers, request.nextUrl, env.authUrl)
@@ -26,7 +23,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     session: { strategy: "jwt" },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
-      // A person pressing Deny on Astra's consent page is not a server error: one line, not a stack trace.
       error(error) {
         if (error.name === "OAuthCallbackError" || error.name === "AccessDenied") {
           console.warn(`[auth] ${error.name}: ${error.message}`);
@@ -42,7 +38,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       },
       jwt({ token, account, profile }) {
         if (account?.provider === ASTRA_PROVIDER_ID) {
-          // First call after the code exchange: keep the tokens server-side, in the encrypted cookie.
           const user = userSchema.parse(profile);
           return {
             ...token,
@@ -56,7 +51,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         return token;
       },
       session({ session, token }) {
-        // Only what the UI needs: never a token. This object is served at /api/auth/session.
         return {
           ...session,
           user: { ...session.user, id: token.astraUserId, status: token.status },
@@ -69,7 +63,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
 
 declare module "next-auth" {
   interface Session {
-    /** `status` is Astra's, kept as sent: a known user status or one Astra added since. */
     user: { id: string; status: User["status"] } & DefaultSession["user"];
     error?: "RefreshTokenError";
   }
@@ -81,7 +74,6 @@ declare module "@auth/core/jwt" {
     status: User["status"];
     accessToken?: string;
     refreshToken?: string;
-    /** Access-token expiry, seconds since the epoch. */
     expiresAt?: number;
     error?: "RefreshTokenError";
   }

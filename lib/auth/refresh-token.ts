@@ -1,4 +1,4 @@
-// Refreshing Astra tokens: when to do it, the refresh_token grant itself, and one refresh per session at a time.
+// Refreshing Astra tokens: when, the refresh_token grant, and one refresh per session at a time.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
@@ -10,7 +10,6 @@ import { astraTransport } from "@/lib/astra/transport";
 import { getAppState } from "@/lib/db/app-state";
 import { getEnv } from "@/lib/env";
 
-/** Refresh this long before the access token expires, so no request races its expiry. */
 export const REFRESH_MARGIN_SECONDS = 60;
 
 export function needsRefresh(token: Pick<JWT, "expiresAt" | "refreshToken" | "error">, nowSeconds: number): boolean {
@@ -18,10 +17,7 @@ export function needsRefresh(token: Pick<JWT, "expiresAt" | "refreshToken" | "er
   return token.expiresAt === undefined || token.expiresAt - REFRESH_MARGIN_SECONDS <= nowSeconds;
 }
 
-/**
- * Exchanges the refresh token. A refresh token Astra no longer accepts marks the session with
- * `RefreshTokenError` (the user must re-authorize); a network or server failure throws, keeping the session.
- */
+/** A refused refresh token marks the session (re-authorize); a network or server failure throws and keeps it. */
 export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   if (!token.refreshToken) return { ...token, error: "RefreshTokenError" };
   const env = getEnv();
@@ -51,7 +47,6 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   }
 
   if (response.status === 400) {
-    // invalid_grant: the refresh token expired or is unknown; only re-authorizing helps.
     return { ...token, accessToken: undefined, error: "RefreshTokenError" };
   }
   if (response.status === 401) {
@@ -77,27 +72,16 @@ export async function exchangeRefreshToken(token: JWT): Promise<JWT> {
   };
 }
 
-// Which requests wait for which refresh, and where the result is kept for the session's other requests (this
-// process, or Postgres on many instances), is the hand-over's job: lib/auth/token-hand-over.ts.
 const handOver = () => getAppState().tokenHandOver;
 
-/**
- * The newest tokens this server already knows for the session, following refreshes made by other requests.
- * No I/O, even with a database: the proxy calls it on every signed-in request.
- */
 export function latestTokens(token: JWT): JWT {
   return handOver().latestKnown(token);
 }
 
-/** Refreshes once per session however many requests (on however many instances) ask at the same time. */
 export function refreshSessionTokens(token: JWT): Promise<JWT> {
   return handOver().refresh(token, exchangeRefreshToken);
 }
 
-/**
- * Astra rejected `rejectedAccessToken` (revoked, or expired early): use a newer pair another request (or
- * instance) already got, or refresh the newest one we have.
- */
 export async function tokensAfterRejection(session: JWT, rejectedAccessToken: string): Promise<JWT> {
   const latest = await handOver().latest(session);
   if (latest.accessToken && latest.accessToken !== rejectedAccessToken) return latest;

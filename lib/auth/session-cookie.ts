@@ -1,10 +1,8 @@
-// The next-auth session cookie, read and rewritten where cookies can be written (proxy, route handlers,
-// server actions) so a refreshed token pair is saved, not lost. Same name, salt and lifetime as next-auth's.
+// The next-auth session cookie, rewritten where cookies can be written so a refreshed token pair is not lost.
 import "server-only";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import type { Env } from "@/lib/env";
 
-/** next-auth's default session lifetime; the cookie is re-issued with it whenever the tokens change. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export function sessionCookieName(env: Pick<Env, "useSecureCookies">): string {
@@ -23,7 +21,6 @@ export function sessionCookieOptions(env: Pick<Env, "useSecureCookies">) {
 
 type CookieReader = { getAll(): { name: string; value: string }[] };
 
-/** The encrypted session value, joining next-auth's chunks (`name.0`, `name.1`, …) when it split a large one. */
 export function readSessionCookie(cookies: CookieReader, name: string): string | undefined {
   const all = cookies.getAll();
   const whole = all.find((cookie) => cookie.name === name);

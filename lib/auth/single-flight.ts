@@ -1,6 +1,4 @@
-// Runs one task per key at a time, and lets late callers with the same key reuse a recent result.
-// Token refresh needs both: Astra keeps one valid access token per user and client, so a second refresh for
-// the same session would revoke the token the first one just handed out.
+// One task per key at a time, with a recent result reused: a second token refresh would revoke the first's tokens.
 
 export type SingleFlight<T> = (key: string, task: () => Promise<T>) => Promise<T>;
 
@@ -25,7 +23,6 @@ export function createSingleFlight<T>({ reuseResultForMs }: { reuseResultForMs: 
       () => {
         entry.settledAt = Date.now();
       },
-      // A failure is not reused: the next caller may try again.
       () => entries.delete(key),
     );
     return entry.promise;

@@ -1,7 +1,4 @@
-// The token hand-over across instances. Each refresh runs in a transaction that holds an advisory lock keyed by
-// the old refresh token, looks for a successor another instance already stored, and only then calls Astra. The
-// successor is stored encrypted (a JWE under AUTH_SECRET, as the session cookie is), keyed by the SHA-256 of the
-// refresh token it replaced: the database never holds a token in the clear.
+// The token hand-over across instances: an advisory lock per old refresh token; successors stored as JWEs.
 import "server-only";
 import { createHash } from "node:crypto";
 import { decode, encode, type JWT } from "next-auth/jwt";
@@ -9,21 +6,17 @@ import type { Pool, PoolClient } from "pg";
 import { ensureAppTables, pruneTimer, RETENTION, rollBack } from "@/lib/db/app-tables";
 import { createMemoryTokenHandOver, SUCCESSOR_TTL_MS, type TokenHandOver } from "./token-hand-over";
 
-/** A JWE salt of its own, so a stored successor can never be mistaken for a session cookie, or the reverse. */
+/** Its own salt, so a stored successor can never pass for a session cookie, or the reverse. */
 const SALT = "astra-app.token-successor";
 const FRESH = `at > now() - interval '${RETENTION.tokenSuccessors}'`;
 
 const hashOf = (refreshToken: string) => createHash("sha256").update(refreshToken).digest("hex");
 
 export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: string }): TokenHandOver {
-  // This instance's own view: its requests share one exchange (one transaction, not one per request) and the
-  // proxy reads what this instance already knows without a query.
   const local = createMemoryTokenHandOver();
   const pruneDue = pruneTimer();
 
-  // encode() stamps its own iat/exp/jti, which would replace the session's: the session travels as one claim.
-  // The row's age (the database's clock) decides freshness; the JWE's own expiry is only a backstop, set longer
-  // so a skewed app clock cannot void a fresh row.
+  // encode() stamps its own iat/exp/jti, so the session travels as one claim; the row's age decides freshness.
   const seal = (token: JWT) =>
     encode({ token: { successor: token }, secret, salt: SALT, maxAge: (2 * SUCCESSOR_TTL_MS) / 1000 });
   const unseal = async (jwe: string): Promise<JWT | null> => {
@@ -54,17 +47,13 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
         current = local.remember(current, next);
       }
     } catch (error) {
-      // Unreachable database: what this instance knows is still a sound answer; a refresh will say more.
       const message = error instanceof Error ? error.message : String(error);
       console.error(JSON.stringify({ event: "token_hand_over_read_failed", message }));
     }
     return current;
   };
 
-  /**
-   * Commits the exchange's result. Astra has already rotated the tokens, so a database failure here must not
-   * lose them: this request (and this instance) still uses them; only other instances miss the hand-over.
-   */
+  /** Astra has already rotated the tokens: a database failure must not lose them for this request. */
   const storeSuccessor = async (client: PoolClient, oldHash: string, next: JWT): Promise<Error | undefined> => {
     try {
       if (next.accessToken && !next.error) {
@@ -107,7 +96,6 @@ export function createPostgresTokenHandOver(pool: Pool, { secret }: { secret: st
     } finally {
       client.release(broken);
     }
-    // The successor may itself have been refreshed since: follow the chain to the newest pair.
     return latest(handedOver);
   };
 

@@ -1,5 +1,4 @@
-// The one place that decides where the app's shared state lives: Postgres when DATABASE_URL (or POSTGRES_URL) is
-// set, so many instances behave as one; this process's memory otherwise (one server, zero setup).
+// Where the app's shared state lives: Postgres when DATABASE_URL is set, so many instances act as one; else memory.
 import "server-only";
 import type { Pool } from "pg";
 import { createPostgresWebhookIdStore } from "@/lib/astra/webhook-dedupe-postgres";
@@ -14,13 +13,9 @@ import { createPostgresStreamSlots } from "@/lib/events/stream-slots-postgres";
 import { getDatabasePool } from "./pool";
 
 export type AppState = {
-  /** Webhook ids already handled (Astra delivers at least once). */
   webhookIds: WebhookIdStore;
-  /** Refreshed tokens handed from the request that refreshed to the session's other requests. */
   tokenHandOver: TokenHandOver;
-  /** Astra events on their way to the user's open pages. */
   userEvents: UserEventRelay;
-  /** Open live-update streams, capped per user and per client address. */
   streamSlots: StreamSlots;
 };
 

@@ -1,15 +1,10 @@
-// The app's own tables (not the emulator's): created lazily, once per instance, under an advisory lock so two
-// instances starting together do not race on CREATE TABLE. Never at build time: the first query creates them.
+// The app's own tables, created lazily under an advisory lock (instances starting together race on CREATE TABLE).
 import "server-only";
 import type { Pool, PoolClient } from "pg";
 
-/** How long each kind of row is useful, and so when it is deleted. */
 export const RETENTION = {
-  /** Astra retries a webhook for days; a week of ids covers every retry. */
   webhookIds: "7 days",
-  /** A cookie older than this has been replaced by the browser (or the session re-reads the database). */
   tokenSuccessors: "10 minutes",
-  /** A reconnecting page resumes within seconds; an hour is ample. */
   userEvents: "1 hour",
 } as const;
 
@@ -50,7 +45,7 @@ const SCHEMA = `
 
 const ready = new WeakMap<Pool, Promise<void>>();
 
-/** Rolls back. A client that cannot even do that is broken: pass the error to release() so the pool drops it. */
+/** A client that cannot roll back is broken: release(error) makes the pool drop it. */
 export async function rollBack(client: PoolClient): Promise<Error | undefined> {
   try {
     await client.query("ROLLBACK");
@@ -76,7 +71,6 @@ async function createTables(pool: Pool): Promise<void> {
   }
 }
 
-/** Resolves once the app's tables exist. A failure is not remembered: the next call tries again. */
 export function ensureAppTables(pool: Pool): Promise<void> {
   let promise = ready.get(pool);
   if (!promise) {
@@ -87,10 +81,6 @@ export function ensureAppTables(pool: Pool): Promise<void> {
   return promise;
 }
 
-/**
- * Returns a function that says yes at most once per `everyMs` in this instance, so old rows are deleted by the
- * requests themselves (a few times an hour per instance) without a cron or a timer.
- */
 export function pruneTimer(everyMs = 10 * 60_000): () => boolean {
   let last = 0;
   return () => {
@@ -101,7 +91,6 @@ export function pruneTimer(everyMs = 10 * 60_000): () => boolean {
   };
 }
 
-/** Deletes every expired row at once; for a scheduled job, or a script. */
 export async function pruneAppTables(pool: Pool): Promise<void> {
   await ensureAppTables(pool);
   await pool.query(`DELETE FROM app_webhook_ids WHERE seen_at < now() - interval '${RETENTION.webhookIds}'`);

@@ -1,6 +1,4 @@
-// The emulator's control API (/sandbox/…, not part of Astra), called with the app's own Basic credentials
-// from the server only. The emulator scopes the clock, faults and reset to the calling app; in demo mode (the
-// emulator's visitor scope) to the visitor each call names in VISITOR_HEADER, the signed-in user's Astra id.
+// The emulator's control API (not Astra's), server only; in demo mode scoped to the visitor in VISITOR_HEADER.
 import "server-only";
 import { z } from "zod";
 import { joinUrl } from "@/lib/astra/base-url";
@@ -17,7 +15,6 @@ export class ControlApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** The emulator's own description, when it gave one (safe to show: it never holds a secret). */
     readonly description?: string,
   ) {
     super(message);
@@ -25,7 +22,6 @@ export class ControlApiError extends Error {
   }
 }
 
-/** The emulator's visitor-scope header (sandbox/src/routes/control/visitor-scope.ts). */
 export const VISITOR_HEADER = "Sandbox-User-Id";
 
 async function control<T extends z.ZodType>(
@@ -33,7 +29,6 @@ async function control<T extends z.ZodType>(
   path: `/sandbox/${string}`,
   schema: T,
   body?: unknown,
-  /** Demo mode: the signed-in visitor the call acts for; the shared demo refuses app-wide actions. */
   visitorId?: string,
 ): Promise<z.infer<T>> {
   const env = getEnv();
@@ -60,7 +55,6 @@ async function control<T extends z.ZodType>(
   if (!response.ok) {
     const detail = z.object({ description: z.string() }).safeParse(json);
     throw new ControlApiError(
-      // A rate limit is the visitor's to wait out, not a broken emulator.
       response.status === 429 ? 429 : 502,
       `The emulator answered ${response.status} to ${method} ${path}${detail.success ? `: ${detail.data.description}` : "."}`,
       detail.success ? detail.data.description : undefined,
@@ -73,7 +67,6 @@ async function control<T extends z.ZodType>(
 
 const anything = z.unknown();
 
-/** In demo mode pass the signed-in user's id: each visitor has a clock of their own. */
 export const readEmulatorClock = (visitorId?: string) =>
   control("GET", "/sandbox/clock", emulatorClockSchema, undefined, visitorId);
 
@@ -83,8 +76,7 @@ export const advanceEmulatorClock = (days: number, visitorId?: string) =>
 export const expireAccessToken = (userId: string) =>
   control("POST", `/sandbox/users/${encodeURIComponent(userId)}/expire-access-token`, anything, undefined, userId);
 
-// The client retries a failed read twice (lib/astra/client.ts), so a status fault covers all three attempts:
-// otherwise "the next call fails" would be hidden by the retry.
+// The client retries a failed read twice, so a status fault covers all three attempts.
 export const STATUS_FAULT_ATTEMPTS = 3;
 export const SLOW_FAULT_MS = 3_000;
 
@@ -99,7 +91,6 @@ export const injectFault = (kind: "500" | "503" | "429" | "slow", visitorId?: st
     visitorId,
   );
 
-/** In demo mode only the visitor's own data is reset (and they stay signed in). */
 export const resetEmulator = (visitorId?: string) => control("POST", "/sandbox/reset", anything, {}, visitorId);
 
 export const demoVisitorSchema = z.object({
@@ -109,10 +100,8 @@ export const demoVisitorSchema = z.object({
 });
 export type DemoVisitor = z.infer<typeof demoVisitorSchema>;
 
-/** Demo mode: a fresh test user of the visitor's own (limited per IP by the emulator). */
 export const createDemoVisitor = (clientIp: string) =>
   control("POST", "/sandbox/visitors", demoVisitorSchema, { client_ip: clientIp });
 
-/** The daily cron: the emulator's due work and its 24-hour cleanup of demo visitors. */
 export const runEmulatorMaintenance = () =>
   control("POST", "/sandbox/maintenance", z.object({ due_work_ran: z.boolean(), visitors_deleted: z.number() }), {});

@@ -1,6 +1,4 @@
-// The developer tools exist only against the emulator (local, or inside the app in demo mode): its control API
-// is not part of Astra, and a drawer that can expire tokens or reset data has no place next to Astra's sandbox
-// or production.
+// Dev tools exist only against the emulator: its control API is not Astra's.
 import { usesEmulator, type Env } from "@/lib/env";
 
 export function devToolsEnabled(env: Pick<Env, "astraEnv">): boolean {

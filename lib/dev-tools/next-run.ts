@@ -3,7 +3,6 @@ import { parseIsoDate } from "@/lib/dates";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whole days from `today` to the earliest run after it, or null when no routine has one coming. */
 export function daysToNextRun(routines: readonly { nextRuns: readonly string[] }[], today: string): number | null {
   const next = routines
     .flatMap((routine) => routine.nextRuns)

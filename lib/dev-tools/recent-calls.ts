@@ -1,6 +1,4 @@
-// The app's last Astra calls per signed-in user, kept in this server process's memory for the developer
-// drawer. Only what helps debugging is kept (never a token or a query string), and both the calls per user and
-// the users remembered are bounded, so a long-running dev server cannot grow without end.
+// The last Astra calls per signed-in user for the developer drawer: no token or query string, bounded in memory.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
@@ -9,7 +7,6 @@ import { devToolsEnabled } from "./gate";
 export type AstraCallRecord = {
   at: string;
   method: string;
-  /** The path only: query strings can carry ids or filters a screenshot should not show. */
   path: string;
   status: number;
   durationMs: number;
@@ -19,24 +16,19 @@ export type AstraCallRecord = {
 export const CALLS_PER_USER = 20;
 const USERS_REMEMBERED = 50;
 
-// Kept on globalThis because Next may load this module once per route bundle within one server process: the
-// pages that call Astra and the route handler that lists the calls must see one buffer.
+// On globalThis because Next may load this module once per route bundle in one process.
 const registry = globalThis as typeof globalThis & {
   __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
 };
-// `caller` says which user an Astra call is made for: set around a signed-in call (lib/auth/astra-session.ts),
-// read when the client records the answer, so the client itself never needs to know who is signed in.
 const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
   callsByUser: new Map<string, AstraCallRecord[]>(),
   caller: new AsyncLocalStorage<string>(),
 });
 
-/** Runs `run` with its Astra calls recorded for `userId`; outside emulator mode nothing is recorded. */
 export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
   return userId && devToolsEnabled(getEnv()) ? caller.run(userId, run) : run();
 }
 
-/** Picks the fields to keep, so whatever else a caller passes (headers, tokens) is never stored. */
 function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCallRecord {
   return {
     at: call.at ?? new Date().toISOString(),
@@ -58,7 +50,6 @@ export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: strin
   if (callsByUser.size > USERS_REMEMBERED) callsByUser.delete(callsByUser.keys().next().value!);
 }
 
-/** Newest first. */
 export function recentAstraCalls(userId: string): AstraCallRecord[] {
   return [...(callsByUser.get(userId) ?? [])];
 }

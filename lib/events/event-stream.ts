@@ -1,5 +1,4 @@
-// The live-updates stream (GET /api/astra/events) for one signed-in user's page: at most a few at once per
-// user and per client address (stream-slots.ts), and only while the session that opened it is still good.
+// The live-updates stream (GET /api/astra/events), capped per user and per address, open while the session is good.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { latestTokens } from "@/lib/auth/refresh-token";
@@ -7,23 +6,13 @@ import { getAppState } from "@/lib/db/app-state";
 import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER, type StreamSlots } from "./stream-slots";
 import type { UserEventRelay } from "./user-events";
 
-// A stream past a cap is refused with 429 rather than closing the oldest: a closed EventSource reconnects after
-// `retry`, and six tabs would then evict each other forever; a refused one stays closed, and that page still
-// updates by SWR's polling.
+// Past a cap a stream is refused rather than evicting the oldest: reconnecting tabs would evict each other forever.
 export { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_USER };
-/** How often the session is judged again (and a comment keeps proxies from closing an idle connection). */
 export const RECHECK_MS = 25_000;
-/**
- * A resumable stream ends itself before the host's limit (the route's `maxDuration`, 300 s), so it closes
- * cleanly and the browser reconnects with its Last-Event-ID instead of being cut off mid-message.
- */
+/** Ends before the host's 300 s limit, so the browser reconnects with its Last-Event-ID instead of being cut off. */
 export const RESUMABLE_STREAM_MS = 280_000;
 
-/**
- * Whether the stream may stay open on this session: not signed out of Astra, and neither the session cookie nor
- * the access token expired. When the access token lapses the stream closes, and the browser's reconnect goes
- * through proxy.ts, which refreshes it (or the reconnect is refused, and the page stops listening).
- */
+/** A lapsed access token closes the stream; the browser's reconnect goes through proxy.ts, which refreshes. */
 export function sessionAllowsStream(session: JWT | null, nowSeconds: number): session is JWT & { astraUserId: string } {
   if (!session?.astraUserId || session.error || !session.accessToken) return false;
   if (typeof session.exp === "number" && session.exp <= nowSeconds) return false;
@@ -32,16 +21,13 @@ export function sessionAllowsStream(session: JWT | null, nowSeconds: number): se
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** The browser's Last-Event-ID header, when it is one of ours (an outbox id); anything else starts afresh. */
 export function parseLastEventId(header: string | null | undefined): string | undefined {
   return header && /^[0-9]{1,18}$/.test(header) ? header : undefined;
 }
 
 export type EventStreamOptions = {
-  /** Where a reconnecting page left off (the Last-Event-ID header), already checked by parseLastEventId. */
   lastEventId?: string;
   relay?: UserEventRelay;
-  /** The client's address key (lib/client-ip.ts, addressKey), for the per-address cap. */
   address?: string;
   slots?: StreamSlots;
 };
@@ -87,14 +73,12 @@ export async function openEventStream(
         send(": keep-alive\n\n");
         streamSlots.renew(slot.id).catch(() => end());
       }, RECHECK_MS);
-      // The browser leaving, the stream being cancelled and the session ending can all happen; any ends it, once.
       end = () => {
         if (closed) return;
         closed = true;
         clearInterval(recheck);
         clearTimeout(lifetime);
         unsubscribe();
-        // A slot that cannot be given back lapses by itself (SLOT_TTL_MS).
         streamSlots.release(slot.id).catch(() => undefined);
         try {
           controller.close();

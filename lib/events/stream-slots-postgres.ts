@@ -1,5 +1,4 @@
-// Stream slots in Postgres (stream-slots.ts): counted and taken in one transaction under an advisory lock, so
-// parallel streams opened on any number of instances cannot pass a cap.
+// Stream slots in Postgres, counted and taken under an advisory lock so parallel instances cannot pass a cap.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";

@@ -1,20 +1,13 @@
-// How many live-update streams may be open at once, per signed-in user and per client address. Each open stream
-// holds a slot that it renews while it lives and gives back when it ends; a slot whose instance died lapses after
-// SLOT_TTL_MS. One interface, two stores (lib/db/app-state.ts): this process's memory, or a Postgres table every
-// instance counts in (stream-slots-postgres.ts), so the caps hold across instances.
+// Caps on open live-update streams per user and per address; a slot whose instance died lapses after SLOT_TTL_MS.
 import "server-only";
 
-/** Astra keeps one live authorization per user and app, so this is one session's tabs. */
 export const MAX_STREAMS_PER_USER = 5;
-/** Every visitor behind one address (an IPv6 /64) together. */
 export const MAX_STREAMS_PER_ADDRESS = 20;
-/** A slot not renewed for this long is free again (a stream renews it at every session check, 25 s). */
 export const SLOT_TTL_MS = 60_000;
 
 export type SlotRefusal = "user" | "address";
 
 export type StreamSlots = {
-  /** A slot for one more stream of `userId` from `address` (an address key), or which cap refused it. */
   acquire(userId: string, address: string): Promise<{ ok: true; id: string } | { ok: false; refusal: SlotRefusal }>;
   renew(id: string): Promise<void>;
   release(id: string): Promise<void>;

@@ -1,6 +1,4 @@
-// The live-update relay for many instances: `publish` appends to an outbox table, and each open stream polls it
-// for its user. Polling (not LISTEN/NOTIFY) works through a transaction-mode pooler such as Neon's, survives a
-// stream moving to another instance, and lets a reconnecting page resume from its Last-Event-ID.
+// The relay for many instances: a polled outbox (unlike LISTEN/NOTIFY, it works through Neon's pooler and resumes).
 import "server-only";
 import type { Pool } from "pg";
 import { webhookTypeSchema } from "@/lib/astra/schemas";
@@ -10,9 +8,7 @@ import type { UserEventRelay } from "./user-events";
 export const POLL_INTERVAL_MS = 1_500;
 const BATCH = 100;
 
-// Every publish takes the same transaction lock before its id is drawn, so ids commit in the order they are
-// drawn. Without it, a poll could see id 11 committed while 10 is still in flight, move past 10 and never send
-// it. One statement, so it also holds through a transaction-mode pooler; webhooks are few, so the wait is short.
+// One transaction lock before each id is drawn, so ids commit in order and a poll never skips one still in flight.
 const INSERT_IN_ORDER = `
   WITH turn AS (SELECT pg_advisory_xact_lock(hashtextextended('astra-app:user-events', 0)))
   INSERT INTO app_user_events (user_id, type, resource_id)
@@ -57,7 +53,6 @@ export function createPostgresUserEventRelay(pool: Pool, { pollMs = POLL_INTERVA
       const poll = async () => {
         try {
           await ensureAppTables(pool);
-          // A new page (no Last-Event-ID) wants what happens from now on, not the last hour.
           cursor ??= await latestEventId(pool);
           for (;;) {
             const rows = await eventsAfter(pool, userId, cursor);

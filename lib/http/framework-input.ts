@@ -1,12 +1,8 @@
-// Input that the framework itself parses before any of our code runs, and answers with a 500 when it is
-// malformed: Auth.js's callbackUrl (query and cookie) and Next's server-action requests (origin check, multipart
-// body, size limit). proxy.ts runs these checks first, so a bad request gets a 4xx that says what was wrong.
+// Input Next and Auth.js parse before our code and answer with a 500 when malformed; proxy.ts refuses it first.
 import { sameOriginPath } from "@/lib/auth/callback-path";
 
-/** Next's default serverActions.bodySizeLimit: a larger action body is refused here rather than thrown there. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The cookie Auth.js keeps the post-sign-in destination in (the second on https). */
 export const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
 
 export type Refusal = {
@@ -19,12 +15,10 @@ type HeaderSource = Pick<Headers, "get">;
 
 const firstValue = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
 
-/** The host the browser addressed, as Next's own server-action check reads it: a proxy's X-Forwarded-Host, else Host. */
 export function addressedHost(headers: HeaderSource): string | undefined {
   return firstValue(headers.get("x-forwarded-host")) ?? firstValue(headers.get("host"));
 }
 
-/** The origin the request was made to: AUTH_URL when set, else the forwarded (or direct) host and scheme. */
 export function addressedOrigin(headers: HeaderSource, requestUrl: URL, authUrl: string | undefined): string {
   if (authUrl) return authUrl;
   const host = addressedHost(headers) ?? requestUrl.host;
@@ -32,12 +26,10 @@ export function addressedOrigin(headers: HeaderSource, requestUrl: URL, authUrl:
   return `${proto}://${host}`;
 }
 
-/** A callbackUrl Auth.js can follow: a path on this site, or an absolute URL on this origin. */
 export function isSafeCallbackUrl(value: string, origin: string): boolean {
   return sameOriginPath(value, origin) !== null;
 }
 
-/** Auth.js routes given a callbackUrl query that is not a URL on this site. */
 export function callbackQueryRefusal(url: URL, origin: string): Refusal | null {
   if (!url.pathname.startsWith("/api/auth/")) return null;
   const bad = url.searchParams.getAll("callbackUrl").some((value) => !isSafeCallbackUrl(value, origin));
@@ -46,7 +38,6 @@ export function callbackQueryRefusal(url: URL, origin: string): Refusal | null {
     : null;
 }
 
-/** The names of Auth.js callback-url cookies whose value is not a URL on this site: to be dropped. */
 export function badCallbackCookies(cookies: { name: string; value: string }[], origin: string): string[] {
   return cookies
     .filter(({ name }) => (CALLBACK_URL_COOKIES as readonly string[]).includes(name))
@@ -56,17 +47,13 @@ export function badCallbackCookies(cookies: { name: string; value: string }[], o
 
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
-/**
- * A request Next may handle as a server action: a POST with its Next-Action header, or a form posted to a page
- * (a progressively enhanced form carries the action id in its fields instead).
- */
 export function isServerActionRequest(method: string, pathname: string, headers: HeaderSource): boolean {
   if (method !== "POST") return false;
   if (headers.get("next-action") !== null) return true;
   return !pathname.startsWith("/api/") && FORM_TYPES.test(headers.get("content-type") ?? "");
 }
 
-/** A server action from another site: Next refuses it by throwing (a 500); this answers 403 first. */
+/** Next refuses a cross-site action by throwing (a 500); this answers 403 first. */
 export function actionOriginRefusal(headers: HeaderSource): Refusal | null {
   const origin = headers.get("origin");
   // Browsers send Origin with every POST; Next lets a request without one through, and so does this.
@@ -81,11 +68,7 @@ export function actionOriginRefusal(headers: HeaderSource): Refusal | null {
   return { status: 403, kind: "forbidden", message: "This form may only be posted from this site." };
 }
 
-/**
- * The action's body checked as Next will read it: a declared length (browsers always send one; a chunked body
- * is refused rather than read, since the proxy's copy of it cannot be abandoned halfway), at most the limit, and
- * a multipart form that parses, or JSON arguments (React's encoding: an array).
- */
+/** A chunked body is refused rather than read: the proxy's copy of it cannot be abandoned halfway. */
 export async function actionBodyRefusal(request: Request): Promise<Refusal | null> {
   const length = request.headers.get("content-length");
   if (length === null) {
@@ -115,10 +98,7 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
   return { status: 400, kind: "invalid_request", message: "The server action's arguments must be a JSON array." };
 }
 
-/**
- * A JSON POST a page of this site makes with fetch (the dev tools): from this origin, whose browser always sends
- * Origin with a POST, and as JSON, which a cross-site form cannot send without a preflight.
- */
+/** Browsers always send Origin with a POST, and a cross-site form cannot send JSON without a preflight. */
 export function sameOriginJsonRefusal(headers: HeaderSource): Refusal | null {
   if (headers.get("origin") === null)
     return { status: 403, kind: "forbidden", message: "Send the request from this site (with Origin)." };

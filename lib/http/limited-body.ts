@@ -1,6 +1,4 @@
-// Reads a request body only up to a size limit, so a sender cannot make the server hold (or hash) more than
-// that: a declared Content-Length over the limit is refused before reading, and a body that streams past it is
-// cut off at the first chunk that crosses it.
+// Reads a request body only up to a limit, so a sender cannot make the server hold or hash more.
 
 export type LimitedBody = { ok: true; text: string } | { ok: false; reason: "too_large" };
 

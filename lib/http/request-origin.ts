@@ -4,10 +4,7 @@ import { headers } from "next/headers";
 
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
-/**
- * The request's origin from its Host (or a proxy's X-Forwarded-Host/-Proto), or undefined outside a request.
- * Only used where the host is trusted anyway (AUTH_TRUST_HOST, or on Vercel, whose edge sets these headers).
- */
+/** Only used where the host is trusted anyway (AUTH_TRUST_HOST, or Vercel, whose edge sets these headers). */
 export async function currentRequestOrigin(): Promise<string | undefined> {
   let list: Headers;
   try {

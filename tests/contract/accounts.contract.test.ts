@@ -7,7 +7,7 @@ import { account, expectShape, listItems } from "./shapes";
 describe("Accounts", () => {
   it("GET /v1/accounts answers a list of accounts, each with an id and a name", async () => {
     const reply = await asUser("GET", "/v1/accounts");
-    // astra-api.md 3.3 (`{count, accounts}` [C]); PG: always paged, default page size 25.
+    // reference/pagination: always paged, default page size 25; `{count, accounts}` is from public clients.
     expect(reply.status, show(reply)).toBe(200);
     const accounts = listItems("accounts", account, reply.json, "The account list");
     expect(new Set(accounts.map((a) => a.id)).size).toBe(accounts.length);
@@ -18,13 +18,13 @@ describe("Accounts", () => {
     context.skip(list.length === 0, "the user has no linked accounts");
     const first = list[0]!;
     const reply = await asUser("GET", `/v1/accounts/${encodeURIComponent(first.id)}`);
-    // LLMS get_v1-accounts-id.
+    // reference/get_v1-accounts-id.
     expect(reply.status, show(reply)).toBe(200);
     expect(expectShape(account, reply.json, "The account")).toMatchObject({ id: first.id, name: first.name });
   });
 
   it("an unknown account id is 404", async () => {
-    // ERR: 404 not found. The app shows its not-found page for it.
+    // reference/errors: 404 not found. The app shows its not-found page for it.
     const reply = await asUser("GET", "/v1/accounts/contract-no-such-account");
     expect(reply.status, show(reply)).toBe(404);
   });

@@ -6,7 +6,7 @@ import { asUser, forgetSession, refreshTokens } from "./session";
 import { account, expectShape, listItems, routine, transfer } from "./shapes";
 import { target } from "./target";
 
-/** PR/astra-api.md 3.5: `start_date` is a calendar date in America/Los_Angeles. */
+/** reference/post_v1-routines: `start_date` is a calendar date in America/Los_Angeles. */
 export function pacificDate(daysFromToday = 0): string {
   const date = new Date(Date.now() + daysFromToday * 24 * 60 * 60 * 1000);
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(date);
@@ -42,14 +42,14 @@ export function routineBody(
 
 export async function createRoutine(body: Record<string, unknown>) {
   const reply = await asUser("POST", "/v1/routines", { json: body });
-  // astra-api.md 4.2: creates answer 200 or 201.
+  // reference/errors: creates answer 200 or 201.
   if (reply.status !== 200 && reply.status !== 201) throw new Error(`POST /v1/routines: ${show(reply)}`);
   return expectShape(routine, reply.json, "The created routine");
 }
 
 /**
- * A one-time routine dated today makes its transfer at once (astra-api.md 3.5: "without start_date it starts
- * immediately"; with today's date it runs that day). Astra's sandbox may take a moment: look a few times.
+ * A one-time routine dated today makes its transfer at once (reference/post_v1-routines: "without start_date it
+ * starts immediately"; with today's date it runs that day). Astra's sandbox may take a moment: look a few times.
  */
 export async function transferOfNewRoutine(accounts: [string, string], amount = 1.25) {
   const created = await createRoutine(routineBody(accounts, { amount }));

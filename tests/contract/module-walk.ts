@@ -28,7 +28,8 @@ export function authorizeUrl(t: ContractTarget, state: string, as: WalkAs = {}):
   url.searchParams.set("state", state);
   if (as.userIntentId) url.searchParams.set("user_intent_id", as.userIntentId);
   if (t.target === "sandbox" || as.phone) {
-    // OL/RB: prefill and lock the phone (10 digits, KB3), so the person only confirms the code and consents.
+    // reference/oauth-links-and-parameters: prefill and lock the phone (10 digits), so the person only confirms the
+    // code and consents.
     url.searchParams.set("phone", as.phone ?? t.phone);
     url.searchParams.set("phone_read_only", "true");
   }

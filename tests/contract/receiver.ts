@@ -52,7 +52,7 @@ export async function startReceiver({ port, callbackPath }: { port: number; call
           body,
           receivedAt: new Date().toISOString(),
         });
-        // Astra retries anything but a 200 (fidelity W1, C3).
+        // Astra retries anything but a 200 (reference/webhooks).
         response.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
       } else {
         response.writeHead(404).end();

@@ -20,7 +20,8 @@ describe("Routines: what the app does", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const body = routineBody(accounts!);
     const created = await createRoutine(body);
-    // PR (body fields), RS (the eight statuses; "When creating/retrieving a Routine, Astra will return a status").
+    // reference/post_v1-routines (body fields), reference/routine-statuses (the eight statuses; "When
+    // creating/retrieving a Routine, Astra will return a status").
     expect(created).toMatchObject({
       type: "one-time",
       name: body.name,
@@ -34,10 +35,11 @@ describe("Routines: what the app does", () => {
   it("creates a recurring routine, lists it and reads it back", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(weekly());
-    // RS: a routine of an approved user with authorized accounts is `active`; PR: frequency echoed.
+    // reference/routine-statuses: a routine of an approved user with authorized accounts is `active`;
+    // reference/post_v1-routines: frequency echoed.
     expect(created).toMatchObject({ type: "recurring", frequency: "weekly", status: "active" });
 
-    // LLMS get_v1-routines-list; PG: paged, newest first. The app asks for page_size=100 (name unverified).
+    // reference/pagination: paged, newest first. The app asks for page_size=100 (name unverified).
     const list = await asUser("GET", "/v1/routines", { query: { page_size: "100" } });
     expect(list.status, show(list)).toBe(200);
     const routines = listItems("routines", routine, list.json, "The routine list");
@@ -52,8 +54,8 @@ describe("Routines: what the app does", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(weekly());
     const path = `/v1/routines/${encodeURIComponent(created.id)}`;
-    // RS: `inactive` = "The routine has been paused". How Astra pauses is not in the captured docs (fidelity
-    // §5): this is the app's least verified call, and this check is what verifies it.
+    // reference/routine-statuses: `inactive` = "The routine has been paused". How Astra pauses is not documented:
+    // this is the app's least verified call, and this check is what verifies it.
     const paused = await asUser("PUT", path, { json: { status: "inactive" } });
     expect(paused.status, show(paused)).toBe(200);
     expect(expectShape(routine, paused.json, "The paused routine").status).toBe("inactive");
@@ -68,9 +70,9 @@ describe("Routines: what the app does", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(weekly());
     const reply = await asUser("DELETE", `/v1/routines/${encodeURIComponent(created.id)}`);
-    // LLMS delete_v1-routines-id: "The Response will only include a Response Code" (200 vs 204 unknown).
+    // reference/delete_v1-routines-id: "The Response will only include a Response Code" (200 vs 204 unknown).
     expect([200, 204], show(reply)).toContain(reply.status);
-    // What status a deleted recurring routine shows is undocumented (C7), so only: it still reads, and no
+    // What status a deleted recurring routine shows is undocumented, so only: it still reads, and no
     // longer as running.
     const read = await asUser("GET", `/v1/routines/${encodeURIComponent(created.id)}`);
     if (read.status === 200) expect(expectShape(routine, read.json, "The deleted routine").status).not.toBe("active");
@@ -78,7 +80,7 @@ describe("Routines: what the app does", () => {
   });
 
   it("an unknown routine id is 404", async () => {
-    // ERR: 404. The app shows its not-found page for it.
+    // reference/errors: 404. The app shows its not-found page for it.
     const reply = await asUser("GET", "/v1/routines/contract-no-such-routine");
     expect(reply.status, show(reply)).toBe(404);
   });
@@ -88,8 +90,8 @@ describe("Routines: documented rules the app does not exercise yet", () => {
   it("DELETE of a one-time routine is refused", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(routineBody(accounts!, { start_date: pacificDate(14) }));
-    // LLMS delete_v1-routines-id: "Not applicable to one-time routines" (the refusal's status is not
-    // documented; ERR's 400 for an invalid request is the likely one, so any 4xx passes).
+    // reference/delete_v1-routines-id: "Not applicable to one-time routines" (the refusal's status is not
+    // documented; reference/errors' 400 for an invalid request is the likely one, so any 4xx passes).
     const reply = await asUser("DELETE", `/v1/routines/${encodeURIComponent(created.id)}`);
     expect(reply.status, show(reply)).toBeGreaterThanOrEqual(400);
     expect(reply.status, show(reply)).toBeLessThan(500);
@@ -97,7 +99,7 @@ describe("Routines: documented rules the app does not exercise yet", () => {
 
   it("an amount of zero is refused with 400", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    // PR: amount is a required float; ERR: 400 for an invalid request.
+    // reference/post_v1-routines: amount is a required float; reference/errors: 400 for an invalid request.
     const reply = await asUser("POST", "/v1/routines", { json: routineBody(accounts!, { amount: 0 }) });
     expect(reply.status, show(reply)).toBe(400);
   });
@@ -106,14 +108,14 @@ describe("Routines: documented rules the app does not exercise yet", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const body = routineBody(accounts!, { start_date: pacificDate(14) });
     delete body.payment_type;
-    // PR: `payment_type` is "string enum required".
+    // reference/post_v1-routines: `payment_type` is "string enum required".
     const reply = await asUser("POST", "/v1/routines", { json: body });
     expect(reply.status, show(reply)).toBe(400);
   });
 
   it("start_date is accepted as a date-time", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
-    // PR: `start_date` is typed `date-time`.
+    // reference/post_v1-routines: `start_date` is typed `date-time`.
     const startDate = `${pacificDate(14)}T12:00:00`;
     const created = await createRoutine(routineBody(accounts!, { start_date: startDate }));
     expect(created.start_date?.slice(0, 10)).toBe(startDate.slice(0, 10));
@@ -122,8 +124,9 @@ describe("Routines: documented rules the app does not exercise yet", () => {
   it("PUT refuses to change a recurring routine's amount", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const created = await createRoutine(weekly());
-    // KB2: "If you need to change the amount, start date, or frequency, you must cancel your current routine
-    // and create a new one"; LLMS put_v1-routines-id: only non-required parameters may be updated.
+    // https://knowledge.astrafi.com/articles/6560802794-recurring-routine-terms: "If you need to change the amount,
+    // start date, or frequency, you must cancel your current routine and create a new one"; and
+    // reference/put_v1-routines-id: only non-required parameters may be updated.
     const reply = await asUser("PUT", `/v1/routines/${encodeURIComponent(created.id)}`, { json: { amount: 9.99 } });
     expect(reply.status, show(reply)).toBeGreaterThanOrEqual(400);
     expect(reply.status, show(reply)).toBeLessThan(500);

@@ -1,6 +1,6 @@
 // One signed-in user for the whole run (the files share one worker, see vitest.contract.config.ts): the first
 // file that needs a token walks the module once, later ones reuse it. Astra keeps one valid access token per
-// user and client (MAL), so everyone reads the current token at call time.
+// user and client (docs/managing-authorization-lifecycle), so everyone reads the current token at call time.
 import { call, show, type Reply } from "./http";
 import { walkModule, type Walk } from "./module-walk";
 import { expectShape, tokenResponse } from "./shapes";
@@ -14,7 +14,7 @@ export type FirstGrant =
 let first: Promise<FirstGrant> | undefined;
 let current: Tokens | undefined;
 
-/** TOK: authorization_code grant, client Basic auth, form body. */
+/** reference/post_v1-oauth-token: authorization_code grant, client Basic auth, form body. */
 export function exchangeCode(code: string, redirectUri = target().redirectUri): Promise<Reply> {
   return call("POST", "/v1/oauth/token", {
     auth: "client",
@@ -22,7 +22,7 @@ export function exchangeCode(code: string, redirectUri = target().redirectUri): 
   });
 }
 
-/** TOK "Option 2"; the app also sends its redirect URI (lib/auth/refresh-token.ts). */
+/** reference/post_v1-oauth-token "Option 2"; the app also sends its redirect URI (lib/auth/refresh-token.ts). */
 export function refreshGrant(refreshToken: string): Promise<Reply> {
   const form: Record<string, string> = { grant_type: "refresh_token", refresh_token: refreshToken };
   const redirectUri = target().redirectUri;

@@ -1,12 +1,13 @@
 // The least each answer must carry, per Astra's documentation and the public clients that agree with it, and
 // nothing more: extra keys pass (z.looseObject), optional fields may be missing or null, and enum-like values
 // are plain strings unless a doc pins them. Deliberately not lib/astra/schemas.ts: this suite checks that file's
-// assumptions, so it must not share them. Source keys are those of shared/astra-fidelity.md.
+// assumptions, so it must not share them. Sources are named by their path on https://docs.astra.finance
+// (reference/errors, …); docs/astra-sources.md lists them with the public clients cited.
 import { z } from "zod";
 
 const optionalText = z.string().nullable().optional();
 
-/** TOK, AE json-ld `oauth_success_response`: exactly these four fields; token_type casing unknown. */
+/** reference/post_v1-oauth-token: exactly these four fields; token_type casing unknown. */
 export const tokenResponse = z.looseObject({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
@@ -17,20 +18,20 @@ export const tokenResponse = z.looseObject({
     .optional(),
 });
 
-/** AE json-ld `oauth_error`. */
+/** RFC 6749's error body. */
 export const oauthError = z.looseObject({ error: z.string().min(1), error_description: z.string().optional() });
 
-/** LT embedded OpenAPI `generic_error`; validation errors may differ (`validation_error`), so only for others. */
+/** reference/errors `generic_error`; validation errors may differ (`validation_error`), so only for others. */
 export const genericError = z.looseObject({
   code: z.number().int(),
   name: z.string(),
   description: z.union([z.string(), z.record(z.string(), z.unknown())]),
 });
 
-/** US: the documented user statuses; anything else must still be a string the app can show. */
+/** reference/user-statuses; anything else must still be a string the app can show. */
 export const USER_STATUSES = ["approved", "pending", "retry", "document", "suspended", "rejected"] as const;
 
-/** astra-api.md 3.2 (official Python SDK fields). */
+/** reference/user (official Python SDK fields). */
 export const user = z.looseObject({
   id: z.string().min(1),
   first_name: z.string(),
@@ -40,7 +41,7 @@ export const user = z.looseObject({
   status: z.string().min(1),
 });
 
-/** astra-api.md 3.3: only `id` and a name are in every source. */
+/** Only `id` and a name are in every source. */
 export const account = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
@@ -50,7 +51,7 @@ export const account = z.looseObject({
   subtype: optionalText,
 });
 
-/** PG: lists are always paged; the envelope key is from public clients ([C]); `count` may be absent. */
+/** reference/pagination: lists are always paged; the envelope key is from public clients; `count` may be absent. */
 export function listItems<T>(key: string, item: z.ZodType<T>, value: unknown, what: string): T[] {
   const envelope = expectShape(
     z.looseObject({ count: z.number().int().nonnegative().optional(), [key]: z.array(z.unknown()) }),
@@ -60,7 +61,7 @@ export function listItems<T>(key: string, item: z.ZodType<T>, value: unknown, wh
   return (envelope[key] as unknown[]).map((entry, index) => expectShape(item, entry, `${what}[${index}]`));
 }
 
-/** RS: the eight documented routine statuses. */
+/** reference/routine-statuses: the eight documented routine statuses. */
 export const ROUTINE_STATUSES = [
   "requires_user_verification",
   "pending_account_authorization",
@@ -72,7 +73,7 @@ export const ROUTINE_STATUSES = [
   "completed",
 ] as const;
 
-/** PR body fields echoed back; JS `AstraRoutineResponse`. `active` may be a boolean or "True"/"False" (JS). */
+/** reference/post_v1-routines fields echoed back; `active` is a boolean or "True"/"False" (public JS client). */
 export const routine = z.looseObject({
   id: z.string().min(1),
   type: z.string(),
@@ -86,7 +87,7 @@ export const routine = z.looseObject({
   active: z.union([z.boolean(), z.enum(["True", "False"])]).optional(),
 });
 
-/** JS transfers/types.ts and its fixtures: the minimum a transfer carries; all else optional. */
+/** The public JS client's transfer types and fixtures: the minimum a transfer carries; all else optional. */
 export const transfer = z.looseObject({
   id: z.string().min(1),
   routine_id: z.string(),
@@ -102,10 +103,10 @@ export const transfer = z.looseObject({
   estimated_clearing_date: z.string().nullable(),
 });
 
-/** CX writes `canceled`; the JS SDK and fynbos `cancelled` (C10): both are the same state. */
+/** reference/post_v1-transfers-id-cancel writes `canceled`, public clients `cancelled`: the same state. */
 export const isCancelled = (status: string) => status === "canceled" || status === "cancelled";
 
-/** S9: create answers `{id}` (200 or 201); get adds the profile and `status`. */
+/** reference/post_v1-user-intent: create answers `{id}` (200 or 201); get adds the profile and `status`. */
 export const userIntentCreated = z.looseObject({ id: z.string().min(1) });
 export const userIntent = z.looseObject({
   id: z.string().min(1),
@@ -117,7 +118,10 @@ export const userIntent = z.looseObject({
 });
 export const USER_INTENT_STATUSES = [...USER_STATUSES, "converted_to_user"] as const;
 
-/** UW/RW/TW tables: four strings (user_id may be null for payment-instrument events); KB1: no status. */
+/**
+ * reference/user-webhooks, routine-webhooks, transfer-webhooks: four strings (user_id may be null for
+ * payment-instrument events); the knowledge base's routine-transfer webhook guide: no status.
+ */
 export const webhookPayload = z.looseObject({
   webhook_type: z.string().min(1),
   webhook_id: z.string().min(1),

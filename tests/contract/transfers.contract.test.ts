@@ -19,7 +19,7 @@ describe("Transfers", () => {
   it("a one-time routine's transfer is listed, pending, with the documented fields", async (context) => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
-    // JS transfers/types.ts fixtures (the minimum), KB1: a new transfer is `pending`.
+    // The public JS client's transfer fixtures (the minimum); a new transfer is `pending`.
     expect(found).toMatchObject({
       source_id: accounts![0],
       destination_id: accounts![1],
@@ -33,14 +33,14 @@ describe("Transfers", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
     const one = await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`);
-    // LLMS get_v1-transfers-id.
+    // reference/get_v1-transfers-id.
     expect(one.status, show(one)).toBe(200);
     expect(expectShape(transfer, one.json, "The transfer")).toMatchObject({
       id: found.id,
       routine_id: found.routine_id,
     });
 
-    // LT: the routine's transfers, paged like every list.
+    // reference/get_v1-routines-id-transfers: paged like every list.
     const ofRoutine = await asUser("GET", `/v1/routines/${encodeURIComponent(found.routine_id)}/transfers`, {
       query: { page_size: "100" },
     });
@@ -54,8 +54,8 @@ describe("Transfers", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
     const reply = await asUser("POST", `/v1/transfers/${encodeURIComponent(found.id)}/cancel`);
-    // CX: 200 on success, "the status of the transfer … will update to `canceled`"; SDKs write `cancelled`
-    // (C10), so either spelling passes, here and on a later read.
+    // reference/post_v1-transfers-id-cancel: 200 on success, "the status of the transfer … will update to
+    // `canceled`"; SDKs write `cancelled`, so either spelling passes, here and on a later read.
     expect(reply.status, show(reply)).toBe(200);
     if (reply.json) expect(isCancelled(expectShape(transfer, reply.json, "The cancelled transfer").status)).toBe(true);
     const read = expectShape(
@@ -70,7 +70,7 @@ describe("Transfers", () => {
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!);
     await asUser("POST", `/v1/transfers/${encodeURIComponent(found.id)}/cancel`);
-    // C10: the sources disagree on the spelling; the app filters with `status` (name unverified, fidelity §5).
+    // The sources disagree on the spelling; the app filters with `status` (name unverified).
     for (const spelling of ["canceled", "cancelled"]) {
       const reply = await asUser("GET", "/v1/transfers", { query: { status: spelling, page_size: "100" } });
       expect(reply.status, show(reply)).toBe(200);
@@ -80,7 +80,7 @@ describe("Transfers", () => {
   });
 
   it("an unknown transfer id is 404", async () => {
-    // ERR: 404.
+    // reference/errors: 404.
     const reply = await asUser("GET", "/v1/transfers/contract-no-such-transfer");
     expect(reply.status, show(reply)).toBe(404);
   });
@@ -99,10 +99,12 @@ describe("Transfers", () => {
       (await asUser("GET", `/v1/transfers/${encodeURIComponent(found.id)}`)).json,
       "The transfer",
     );
-    // KB1: "if a Transfer's status changes from pending to processed".
+    // https://knowledge.astrafi.com/articles/8301933223-a-guide-to-routine-transfer-webhooks: "if a Transfer's status
+    // changes from pending to processed".
     expect(read.status).toBe("processed");
-    // CX: only before the cut-off; "if the API says it cannot be cancelled, nothing else can cancel it".
-    // ERR: an invalid request is 400; the exact status of this refusal is not documented, so any 4xx.
+    // reference/post_v1-transfers-id-cancel: only before the cut-off; "if the API says it cannot be cancelled,
+    // nothing else can cancel it". reference/errors: an invalid request is 400; this refusal's exact status is not
+    // documented, so any 4xx.
     const cancel = await asUser("POST", `/v1/transfers/${encodeURIComponent(found.id)}/cancel`);
     expect(cancel.status, show(cancel)).toBeGreaterThanOrEqual(400);
     expect(cancel.status, show(cancel)).toBeLessThan(500);

@@ -7,7 +7,7 @@ import { exchangeCode } from "./session";
 import { expectShape, tokenResponse, user, USER_INTENT_STATUSES, userIntent, userIntentCreated } from "./shapes";
 import { emulatorOnly, target } from "./target";
 
-/** The fields S9 lists as required, shaped as app/test-user sends them; a fresh email (3 intents per email). */
+/** The fields reference/post_v1-user-intent requires, as app/test-user sends them; a fresh email (3 per email). */
 function intentBody(phone = target().target === "emulator" ? "2025550161" : target().phone) {
   return {
     email: `contract.${randomBytes(4).toString("hex")}@example.com`,
@@ -29,7 +29,7 @@ describe("User intents", () => {
   it("POST /v1/user_intent (client Basic auth) answers an id that GET /v1/user_intent/{id} reads back", async () => {
     const body = intentBody();
     const created = await call("POST", "/v1/user_intent", { auth: "client", json: body });
-    // S9: the response is `{id}`; astra-api.md 4.2: creates answer 200 or 201.
+    // reference/post_v1-user-intent: the response is `{id}`, with 200 or 201.
     expect([200, 201], show(created)).toContain(created.status);
     const { id } = expectShape(userIntentCreated, created.json, "The created intent");
 
@@ -37,20 +37,20 @@ describe("User intents", () => {
     expect(read.status, show(read)).toBe(200);
     const intent = expectShape(userIntent, read.json, "The user intent");
     expect(intent.id).toBe(id);
-    // US: the documented statuses; a new intent is never converted yet.
+    // reference/user-statuses: the documented statuses; a new intent is never converted yet.
     expect(USER_INTENT_STATUSES).toContain(intent.status);
     expect(intent.status).not.toBe("converted_to_user");
     if (intent.email) expect(intent.email.toLowerCase()).toBe(body.email);
   });
 
   it("address2 null is refused with 400", async () => {
-    // astra-api.md 3.1: "send \"\" when empty; `null` causes a 400" [D].
+    // reference/post_v1-user-intent: "send \"\" when empty; `null` causes a 400".
     const reply = await call("POST", "/v1/user_intent", { auth: "client", json: { ...intentBody(), address2: null } });
     expect(reply.status, show(reply)).toBe(400);
   });
 
   it("wrong client credentials are refused with 401", async () => {
-    // astra-api.md 1.2: user intents take client Basic auth; ERR: 401 for bad credentials.
+    // User intents take client Basic auth; reference/errors: 401 for bad credentials.
     const reply = await call("POST", "/v1/user_intent", {
       auth: { basic: [target().clientId, "not-the-client-secret"] },
       json: intentBody(),
@@ -59,7 +59,7 @@ describe("User intents", () => {
   });
 
   it("an unknown user intent id is 404", async () => {
-    // ERR: 404 not found.
+    // reference/errors: 404 not found.
     const reply = await call("GET", "/v1/user_intent/0123456789abcdef0123456789abcdef", { auth: "client" });
     expect(reply.status, show(reply)).toBe(404);
   });
@@ -76,8 +76,8 @@ describe("User intents", () => {
     const token = expectShape(tokenResponse, exchange.json, "The token response").access_token;
     const me = expectShape(user, (await call("GET", "/v1/user", { auth: { bearer: token } })).json, "The user");
 
-    // GUIF/US: "once an end-user authenticates, their UserIntent will be converted to a User regardless of
-    // their status"; the intent then names its user.
+    // reference/guide-userintent-user-statuses-and-oauth-module-flows: "once an end-user authenticates, their
+    // UserIntent will be converted to a User regardless of their status"; the intent then names its user.
     const intent = expectShape(
       userIntent,
       (await call("GET", `/v1/user_intent/${id}`, { auth: "client" })).json,

@@ -37,7 +37,7 @@ async function webhooksFor(
   }
 }
 
-/** WV: base64 of HMAC-SHA256 over the body, keyed with the client secret. */
+/** reference/webhook-verification: base64 of HMAC-SHA256 over the body, keyed with the client secret. */
 function signatureMatches(webhook: ReceivedWebhook, secret: string): boolean {
   const header = webhook.headers["astra-verification"];
   if (!header) return false;
@@ -74,7 +74,7 @@ afterAll(() => resetEmulator());
 describe("Webhooks", () => {
   it("a new transfer is announced with transfer_created, its id and its user", async (context) => {
     const origin = needReceiver(context);
-    // TW: transfer_created, resource_id = the transfer id; UW/TW: user_id = the user it belongs to.
+    // reference/transfer-webhooks: transfer_created, resource_id = the transfer id, user_id = the user it belongs to.
     const found = await webhooksFor(
       origin,
       (p) => p.webhook_type === "transfer_created" && p.resource_id === transferId,
@@ -88,14 +88,14 @@ describe("Webhooks", () => {
     const origin = needReceiver(context);
     const all = (await received(origin)).webhooks;
     expect(all.length).toBeGreaterThan(0);
-    // WV. The app's receiver (lib/astra/webhook-signature.ts) verifies exactly this, on the raw body.
+    // reference/webhook-verification. The app's receiver (lib/astra/webhook-signature.ts) verifies exactly this.
     for (const webhook of all) expect(signatureMatches(webhook, target().clientSecret), webhook.body).toBe(true);
   });
 
   it("every body reads the same as the docs' reference verifier re-serializes it", async (context) => {
     const origin = needReceiver(context);
-    // WV: the Python verifier HMACs json.dumps(payload) ("includes whitespace after each comma and colon"), so a
-    // body in any other byte form would fail Astra's own example code.
+    // reference/webhook-verification: the Python verifier HMACs json.dumps(payload) ("includes whitespace after
+    // each comma and colon"), so a body in any other byte form would fail Astra's own example code.
     for (const webhook of (await received(origin)).webhooks)
       expect(pythonJsonDumps(JSON.parse(webhook.body))).toBe(webhook.body);
   });
@@ -104,7 +104,7 @@ describe("Webhooks", () => {
     const origin = needReceiver(context);
     for (const webhook of (await received(origin)).webhooks) {
       const payload = expectShape(webhookPayload, JSON.parse(webhook.body), "The webhook");
-      // KB1: "The webhook payload will not include the new status"; fetch the resource instead.
+      // The knowledge base's routine-transfer webhook guide: "The webhook payload will not include the new status".
       expect(payload, webhook.body).not.toHaveProperty("status");
     }
   });
@@ -113,7 +113,8 @@ describe("Webhooks", () => {
     emulatorOnly(context, "settles by moving the emulator's clock (/sandbox/clock/advance)");
     const origin = needReceiver(context);
     await advanceEmulatorClock(7);
-    // TW: transfer_updated on a status change; RW: routine_updated (a one-time routine completes with it).
+    // reference/transfer-webhooks: transfer_updated on a status change; reference/routine-webhooks: routine_updated
+    // (a one-time routine completes with it).
     const updated = await webhooksFor(
       origin,
       (p) => p.webhook_type === "transfer_updated" && p.resource_id === transferId,

@@ -6,7 +6,7 @@ const base = Number(process.env.MULTI_PORT ?? 3120);
 export const INSTANCE_PORTS = [base, base + 1];
 export const INSTANCE_URLS = INSTANCE_PORTS.map((port) => `http://127.0.0.1:${port}`);
 export const PROXY_PORT = base + 2;
-/** What visitors use: `localhost`, since Next rewrites 127.0.0.1 (STACK-NOTES item 4). */
+/** What visitors use: `localhost`, since Next rewrites 127.0.0.1. */
 export const PROXY_URL = `http://localhost:${PROXY_PORT}`;
 export const CONTROL_URL = `http://127.0.0.1:${base + 3}`;
 export const PG_PORT = Number(process.env.MULTI_PG_PORT ?? 55452);

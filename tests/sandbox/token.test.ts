@@ -146,7 +146,8 @@ describe("refresh_token grant", () => {
     expect((await getWithToken(sandbox.app, "/v1/user", first.access_token)).status).toBe(401);
     expect((await getWithToken(sandbox.app, "/v1/user", second.access_token)).status).toBe(200);
     expect((await refresh(sandbox.app, second.refresh_token)).status).toBe(200);
-    // astra-api.md 2.6: older refresh tokens stay valid until they expire.
+    // Older refresh tokens stay valid until they expire
+    // (https://docs.astra.finance/docs/managing-authorization-lifecycle).
     expect((await refresh(sandbox.app, first.refresh_token)).status).toBe(200);
   });
 

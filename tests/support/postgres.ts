@@ -1,7 +1,7 @@
 // A real, throwaway Postgres for the tests that claim Postgres. With TEST_DATABASE_URL set (a laptop, GitHub
 // Actions) that server is used as it is. Otherwise this starts a private cluster from the machine's own
 // Postgres binaries on a loopback port, in a temporary directory that is deleted on stop. Postgres refuses to run
-// as root, so as root the cluster runs as the `postgres` user (STACK-NOTES item 14).
+// as root, so as root the cluster runs as the `postgres` user.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serializeWebhookPayload, signWebhookBody, verifyWebhookSignature } from "../../sandbox/src/webhooks/signature";
 
-// The test vector of astra-api.md 3.7.
+// A fixed test vector for https://docs.astra.finance/reference/webhook-verification.
 const SECRET = "demo_client_secret_123";
 const PAYLOAD = {
   webhook_type: "transfer_updated",

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createMemoryWebhookIdStore } from "@/lib/astra/webhook-dedupe";
 import { signAstraWebhook, verifyAstraSignature } from "@/lib/astra/webhook-signature";
 
-// The test vector from the Astra API notes (shared/astra-api.md 3.7): exact bytes, Python-style separators.
+// A fixed test vector for https://docs.astra.finance/reference/webhook-verification: exact bytes, Python-style
+// separators.
 const SECRET = "demo_client_secret_123";
 const BODY =
   '{"webhook_type": "transfer_updated", "resource_id": "7f3c2a9e41d08b5c6e1f2a3b4c5d6e7f8a9b0c1d", "user_id": "Qm4tZr8LpX2vN7cK5wYb3HdJ9sGfA1eRuT6oPiV0", "webhook_id": "2b6f0c4e-9a1d-4e7b-8c3f-5d2a1b0e9f87"}';

@@ -1,5 +1,4 @@
-// The developer drawer's server side (emulator mode only): the signed-in user's recent Astra calls, and the
-// emulator control actions, made here with the app's credentials so the browser never holds them.
+// The developer drawer's server side: control calls use the app's credentials, so the browser never holds them.
 import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
 import { auth } from "@/lib/auth/next-auth";
@@ -24,7 +23,6 @@ const NO_STORE = { "cache-control": "no-store" };
 const problem = (status: number, kind: string, message: string) =>
   Response.json({ error: { kind, message } }, { status, headers: NO_STORE });
 
-/** The signed-in user's Astra id, or a response saying why the drawer cannot be used. */
 async function signedInUser(): Promise<string | Response> {
   if (!devToolsEnabled(getEnv())) return problem(404, "not_found", "Developer tools exist only in emulator mode.");
   const session = await auth();
@@ -38,8 +36,7 @@ export async function GET() {
   return Response.json({ calls: recentAstraCalls(user) }, { headers: NO_STORE });
 }
 
-// Every control call names the signed-in user: in demo mode the shared emulator scopes the clock, faults and
-// reset to that visitor (and refuses app-wide actions); the standalone emulator ignores the name.
+// In demo mode the shared emulator scopes each control call to the visitor it names.
 async function run(action: DevToolsAction, userId: string): Promise<string> {
   const demo = getEnv().astraEnv === "demo";
   switch (action.action) {

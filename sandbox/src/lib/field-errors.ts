@@ -1,5 +1,5 @@
 // The one way a zod failure becomes field messages, for JSON bodies (Astra's `{field: ["message"]}`,
-// astra-api.md 4.1) and for the forms of the module and dashboard pages alike.
+// https://docs.astra.finance/reference/errors) and for the forms of the module and dashboard pages alike.
 import type { z } from "zod";
 
 export type FieldErrors = Partial<Record<string, string[]>>;

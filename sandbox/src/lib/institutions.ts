@@ -1,5 +1,6 @@
-// The sandbox banks offered on /institutions/connect, standing in for Astra's Plaid Link step. Invented names;
-// the test credentials mirror Plaid's sandbox (`user_good` / `pass_good`, astra-api.md 5).
+// The sandbox banks offered on /institutions/connect, standing in for Astra's Plaid Link step. Invented names; the
+// test credentials mirror Plaid's sandbox, `user_good` / `pass_good`
+// (https://plaid.com/docs/sandbox/test-credentials/).
 import type { InstitutionAccount } from "../store/accounts";
 
 export const BANK_USERNAME = "user_good";

@@ -1,6 +1,6 @@
 // JSON request bodies, read once and validated with zod at the boundary, for every REST route: a user's mistake
 // is a 400 whose `description` is a field map `{field: ["message"]}`, as Astra answers validation errors
-// (astra-api.md 4.1). The body cap (lib/body-limit.ts) runs before any route reads a body.
+// (https://docs.astra.finance/reference/errors). The body cap (lib/body-limit.ts) runs before any route reads a body.
 import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError } from "./create-app";

@@ -1,4 +1,5 @@
-// Lifetimes from astra-api.md 2.6: access 2 h, refresh 10 days, code "several minutes" (5 here).
+// Lifetimes from https://docs.astra.finance/docs/managing-authorization-lifecycle: access 2 h, refresh 10 days,
+// code "several minutes" (5 here).
 export const ACCESS_TOKEN_TTL_SECONDS = 2 * 60 * 60;
 export const REFRESH_TOKEN_TTL_MS = 10 * 24 * 60 * 60 * 1000;
 export const AUTHORIZATION_CODE_TTL_MS = 5 * 60 * 1000;

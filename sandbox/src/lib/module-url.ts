@@ -1,4 +1,5 @@
-// Builds hosted-module links the way the dashboard's OAuth link generator does (astra-api.md 2.2, 2.3).
+// Builds hosted-module links the way the dashboard's OAuth link generator does
+// (https://docs.astra.finance/reference/oauth-links-and-parameters).
 
 export const MODULE_ACTIONS = {
   collect_authorization: { label: "Collect Authorization", path: "/login/oauth/authorize", responseType: "code" },

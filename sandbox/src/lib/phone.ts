@@ -1,10 +1,12 @@
-// US phone numbers as the OAuth module takes them (10 digits, no country code, astra-api.md 2.3), and the
+// US phone numbers as the OAuth module takes them (10 digits, no country code:
+// https://docs.astra.finance/reference/oauth-links-and-parameters), and the
 // verification code a sign-in needs.
 import { createHmac, randomInt } from "node:crypto";
 
 /**
  * The emulator's test numbers and their fixed code, used while an app has Astra's "Enable Phone Numbers For
- * Testing" on. Astra's own test numbers and code were not captured (astra-fidelity.md C5): these are stand-ins.
+ * Testing" on (https://docs.astra.finance/docs/onboarding-personal-users). Astra does not publish its own test
+ * numbers and code: these are stand-ins.
  */
 export const TEST_PHONE_PATTERN = /^20255501\d\d$/;
 export const TEST_PHONE_RANGE = "2025550100–2025550199";

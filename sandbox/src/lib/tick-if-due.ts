@@ -53,7 +53,7 @@ export async function tickIfDue(store: Store, now: Date = new Date(), options: T
   }
 }
 
-/** How long a visitor's data lives (HOSTING-NOTES 5.6): the cron deletes visitors older than this. */
+/** How long a visitor's data lives : the cron deletes visitors older than this. */
 export const VISITOR_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export const VISITOR_CLEANUP_LEASE = "visitor-cleanup";

@@ -163,7 +163,8 @@ export function createModuleSessionsStore(sql: Sql) {
     sql.transaction(async () => {
       const phone = session.phone;
       if (!phone) throw new Error("A module session needs a phone before it can be verified.");
-      // Authenticating to authorize is what converts an intent (astra-api.md 2.1); verify flows leave it as it is.
+      // Authenticating to authorize converts an intent; verify flows do not
+      // (https://docs.astra.finance/reference/guide-userintent-user-statuses-and-oauth-module-flows).
       const intentId = session.context.flow === "authorize" ? session.context.userIntentId : undefined;
       const intent = intentId ? await selectIntent(sql, intentId) : null;
       if (!intent) {

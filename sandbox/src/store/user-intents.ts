@@ -8,7 +8,7 @@ import type { Stranger } from "./module-sessions";
 import type { Sql } from "./sql/port";
 import { insertUser, selectUser, selectUserByPhone, writeUserStatus, type KycType, type UserRecord } from "./users";
 
-/** Astra allows 3 user intents per email, sandbox included (astra-api.md 4.4). */
+/** Astra allows 3 user intents per email, sandbox included (docs/astra-sources.md). */
 export const MAX_INTENTS_PER_EMAIL = 3;
 
 export type UserIntentStatus = UserStatus | "converted_to_user";
@@ -94,7 +94,7 @@ export async function selectIntent(sql: Sql, id: string): Promise<UserIntentReco
   return row ? toIntent(row) : null;
 }
 
-/** `user_intent_updated` carries the intent id as its user_id (astra-api.md 3.7). */
+/** `user_intent_updated` carries the intent id as its user_id (https://docs.astra.finance/reference/user-webhooks). */
 const recordIntentUpdated = (sql: Sql, intent: UserIntentRecord, now: Date) =>
   recordEvent(
     sql,
@@ -104,7 +104,7 @@ const recordIntentUpdated = (sql: Sql, intent: UserIntentRecord, now: Date) =>
 
 /**
  * Turns an intent into its user when the person authenticates; call inside the caller's transaction. A phone
- * already used by a user of this app belongs to that user (astra-api.md 5), so the intent points there instead.
+ * already used by a user of this app belongs to that user (docs/astra-sources.md), so the intent points there instead.
  */
 export async function convertIntent(sql: Sql, intent: UserIntentRecord, now: Date): Promise<UserRecord> {
   if (intent.status === "converted_to_user" && intent.userId) {

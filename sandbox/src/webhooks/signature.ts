@@ -1,4 +1,5 @@
-// Astra's webhook body and its `Astra-Verification` signature (astra-api.md 3.7), as pure functions.
+// Astra's webhook body and its `Astra-Verification` signature, as pure functions
+// (https://docs.astra.finance/reference/webhook-verification).
 // Astra's reference verifier re-serializes the payload with Python's json.dumps defaults and HMACs that string,
 // so the emulator sends exactly those bytes: receivers that verify the raw body and receivers that
 // re-serialize like Python then agree.

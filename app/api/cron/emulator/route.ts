@@ -1,13 +1,11 @@
-// The daily cron (vercel.json) of a deployment that talks to the emulator: runs its due work (settlement,
-// routine runs, webhook retries) and deletes demo visitors older than 24 hours. Due work otherwise runs after the
-// emulator's own requests, so this is the safety net for a demo nobody visits (Hobby allows one run a day).
+// The daily cron (vercel.json): the emulator's due work and the 24-hour cleanup of demo visitors, for a demo
+// nobody visits (Hobby allows one run a day).
 import { authorizeCron } from "@/lib/cron-auth";
 import { ControlApiError, runEmulatorMaintenance } from "@/lib/dev-tools/control-api";
 import { getEnv, usesEmulator } from "@/lib/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-// The due work may deliver a batch of webhooks, 5 s timeout each.
 export const maxDuration = 60;
 
 const NO_STORE = { "cache-control": "no-store" };

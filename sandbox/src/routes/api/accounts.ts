@@ -1,4 +1,5 @@
-// The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
+// The bearer token's bank accounts (https://docs.astra.finance/reference/post_v1-accounts-create): list, read,
+// delete, and add by account and routing number.
 import { Hono } from "hono";
 import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../../lib/astra/schemas";
 import type { Deps } from "../../deps";
@@ -65,7 +66,8 @@ export function accountRoutes({ store, clocks }: Deps) {
         await store.routines.refreshForUser(userId, c.get("now"));
         return c.body(null, 200);
       })
-      // Astra serves this on its "secure" host (astra-api.md 1.1); the emulator has one origin for everything.
+      // Astra serves this on its "secure" host (https://docs.astra.finance/reference/introduction); the emulator
+      // has one origin for everything.
       .post("/v1/accounts/create", auth, async (c) => {
         const input = await readJson(c, accountCreateSchema);
         if (!isValidRoutingNumber(input.routing_number)) {

@@ -1,4 +1,5 @@
-// Routines for the bearer token's user: create, list, read, pause/resume/rename, delete (astra-api.md 3.5).
+// Routines for the bearer token's user: create, list, read, pause/resume/rename, delete
+// (https://docs.astra.finance/reference/post_v1-routines).
 import { Hono } from "hono";
 import {
   routineCreateSchema,

@@ -1,4 +1,5 @@
-// POST /v1/oauth/token: the authorization_code and refresh_token grants (astra-api.md 2.5, 2.6).
+// POST /v1/oauth/token: the authorization_code and refresh_token grants
+// (https://docs.astra.finance/reference/post_v1-oauth-token).
 import { Hono } from "hono";
 import { oauthTokenResponseSchema, tokenRequestSchema } from "../../../../lib/astra/schemas";
 import type { OAuthErrorCode, OAuthTokenResponse } from "../../../../lib/astra/schemas";

@@ -1,4 +1,5 @@
-// GET /v1/transfers, GET /v1/transfers/:id and POST /v1/transfers/:id/cancel (astra-api.md 3.6).
+// GET /v1/transfers, GET /v1/transfers/:id and POST /v1/transfers/:id/cancel
+// (https://docs.astra.finance/reference/post_v1-transfers-id-cancel).
 import { Hono } from "hono";
 import { transferListSchema, transferSchema, transferStatusSchema, type Transfer } from "../../../../lib/astra/schemas";
 import type { Deps } from "../../deps";

@@ -1,4 +1,5 @@
-// POST /v1/user_intent and GET /v1/user_intent/:id, with client Basic auth (astra-api.md 3.1).
+// POST /v1/user_intent and GET /v1/user_intent/:id, with client Basic auth
+// (https://docs.astra.finance/reference/post_v1-user-intent).
 import { Hono } from "hono";
 import { userIntentCreateSchema, userIntentSchema, type UserIntent } from "../../../../lib/astra/schemas";
 import type { Deps } from "../../deps";

@@ -1,4 +1,4 @@
-// GET /v1/user: the profile of the bearer token's user (astra-api.md 3.2).
+// GET /v1/user: the profile of the bearer token's user (https://docs.astra.finance/reference/user).
 import { Hono } from "hono";
 import { userSchema, type User } from "../../../../lib/astra/schemas";
 import type { Deps } from "../../deps";

@@ -14,7 +14,7 @@ import { toE164 } from "../../lib/phone";
 import { runScheduledMaintenance, VISITOR_LIFETIME_MS } from "../../lib/tick-if-due";
 import type { VisitorLimits } from "../../store/visitors";
 
-/** HOSTING-NOTES 5.6: enough for a person trying the demo a few times, too few to fill the database. */
+/** Enough for a person trying the demo a few times, too few to fill the database. */
 export const VISITOR_LIMITS: VisitorLimits = { perIp: 10, windowMs: 60 * 60 * 1000 };
 
 const createVisitorSchema = z

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
-// The developer dashboard under /dashboard (astra-api.md 1.1, 5): accounts, apps, link generator, users,
-// webhook log. Every POST must come from this origin: with SameSite=Strict cookies, a cheap CSRF guard.
+// The developer dashboard under /dashboard (https://docs.astra.finance/docs/getting-started): accounts, apps, link
+// generator, users, webhook log. Every POST must come from this origin: with SameSite=Strict cookies, a cheap CSRF
+// guard.
 import { Hono } from "hono";
 import type { Deps } from "../../deps";
 import { MessagePage } from "../../pages/dashboard/layout";

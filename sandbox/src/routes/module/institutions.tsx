@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
-// Bank linking, /institutions/connect (astra-api.md 2.2, 3.8): the sandbox's stand-in for Plaid Link. The person
-// signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the test
-// credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
+// Bank linking, /institutions/connect (https://docs.astra.finance/docs/guide-to-astras-sdk): the stand-in for Plaid
+// Link. The person signs in (or is recognised by the login cookie), picks a sandbox bank, signs in to it with the
+// test credentials and chooses accounts; they are linked and the person returns with `accounts_linked=<n>`.
 import { Hono, type Context } from "hono";
 import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";

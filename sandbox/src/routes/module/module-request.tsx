@@ -37,7 +37,10 @@ export const badRequest = (
 const settingsPageAdding = (clientId: string, uri: string): string =>
   `/dashboard/apps/${encodeURIComponent(clientId)}?${new URLSearchParams({ add_redirect_uri: uri })}#redirect_uris`;
 
-/** The module's answer when the phone differs from the one on the user intent or user (astra-api.md 2.3, K3). */
+/**
+ * The module's answer when the phone differs from the one on the user intent or user
+ * (https://knowledge.astrafi.com/articles/2095397051-guide-error-token-authentication-required).
+ */
 export const tokenAuthenticationRequired = (c: Context) =>
   badRequest(
     c,

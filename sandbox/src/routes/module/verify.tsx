@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
-// The module's identity follow-ups (astra-api.md 2.2): /verify/personal for `retry`, /verify/document for
-// `document`. Both approve the user intent or user, then send the person back with `status=approved`.
+// The module's identity follow-ups (https://docs.astra.finance/docs/guide-to-astras-sdk): /verify/personal for
+// `retry`, /verify/document for `document`. Both approve the user intent or user, then send the person back with
+// `status=approved`.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { UserStatus } from "../../../../lib/astra/schemas";
