@@ -49,7 +49,7 @@ export default defineConfig({
       [appServer({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: CLIENT_ID, ASTRA_CLIENT_SECRET: CLIENT_SECRET })]
     : [
         {
-          command: "npx tsx sandbox/src/index.ts",
+          command: "npx tsx packages/astra-emulator/src/index.ts",
           url: `${SANDBOX_URL}/sandbox/health`,
           reuseExistingServer: false,
           stdout: "pipe",

@@ -6,20 +6,20 @@
 // (tests/support/postgres.ts; TEST_DATABASE_URL or TEST_PG_PORT). Prints numbers, asserts nothing.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { createApp } from "../sandbox/src/app";
-import { createManualClock } from "../sandbox/src/lib/clock";
-import { tickIfDue } from "../sandbox/src/lib/tick-if-due";
-import { DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../sandbox/src/store";
-import { migrateSqlite } from "../sandbox/src/store/migrate";
-import { postgresStoreOn } from "../sandbox/src/store/postgres-store";
-import { seedIfEmpty } from "../sandbox/src/store/seed";
-import type { Sql } from "../sandbox/src/store/sql/port";
-import { postgresSql } from "../sandbox/src/store/sql/postgres";
-import { sqliteSql } from "../sandbox/src/store/sql/sqlite";
-import { whenReady } from "../sandbox/src/store/sql/when-ready";
-import { wireStore } from "../sandbox/src/store/wire";
-import { countingSql, type SqlCounts } from "../tests/support/counting-sql";
-import { addIdleUsers } from "../tests/support/idle-users";
+import { createApp } from "../packages/astra-emulator/src/app";
+import { createManualClock } from "../packages/astra-emulator/src/lib/clock";
+import { tickIfDue } from "../packages/astra-emulator/src/lib/tick-if-due";
+import { DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../packages/astra-emulator/src/store";
+import { migrateSqlite } from "../packages/astra-emulator/src/store/migrate";
+import { postgresStoreOn } from "../packages/astra-emulator/src/store/postgres-store";
+import { seedIfEmpty } from "../packages/astra-emulator/src/store/seed";
+import type { Sql } from "../packages/astra-emulator/src/store/sql/port";
+import { postgresSql } from "../packages/astra-emulator/src/store/sql/postgres";
+import { sqliteSql } from "../packages/astra-emulator/src/store/sql/sqlite";
+import { whenReady } from "../packages/astra-emulator/src/store/sql/when-ready";
+import { wireStore } from "../packages/astra-emulator/src/store/wire";
+import { countingSql, type SqlCounts } from "../packages/astra-emulator/tests/support/counting-sql";
+import { addIdleUsers } from "../packages/astra-emulator/tests/support/idle-users";
 import { startTestPostgres } from "../tests/support/postgres";
 
 const REQUESTS = 50;

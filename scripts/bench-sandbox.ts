@@ -10,8 +10,8 @@ import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
-import { createApp } from "../sandbox/src/app";
-import { createPostgresStore, createStore, DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../sandbox/src/store";
+import { createApp } from "../packages/astra-emulator/src/app";
+import { createPostgresStore, createStore, DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../packages/astra-emulator/src/store";
 import { startTestPostgres } from "../tests/support/postgres";
 
 const CONCURRENCY = 32;

@@ -8,8 +8,8 @@ import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
-import { createHostedEmulator } from "../../sandbox/src/hosted";
-import { openHostedStore } from "../../sandbox/src/hosted-store";
+import { createHostedEmulator } from "../../packages/astra-emulator/src/hosted";
+import { openHostedStore } from "../../packages/astra-emulator/src/hosted-store";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
 /** Set on every request the emulator gets, from the trusted client-IP header, so a browser's own value never counts. */

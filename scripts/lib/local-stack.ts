@@ -68,7 +68,7 @@ export async function startLocalStack(
 ): Promise<LocalStack> {
   const appUrl = `http://localhost:${appPort}`;
   const sandboxUrl = `http://localhost:${sandboxPort}`;
-  children.start("emulator", "node_modules/.bin/tsx", ["sandbox/src/index.ts"], {
+  children.start("emulator", "node_modules/.bin/tsx", ["packages/astra-emulator/src/index.ts"], {
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_DB: ":memory:",
     SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/astra,${appUrl}/accounts/linked`,

@@ -15,7 +15,7 @@ import {
   portsOf,
   redirectUriOf,
 } from "@/scripts/doctor";
-import { basicAuth, createSandbox, DEFAULT_APP } from "../sandbox/helpers";
+import { basicAuth, createSandbox, DEFAULT_APP } from "../../packages/astra-emulator/tests/helpers";
 
 const emulatorEnv = parseEnv({
   ASTRA_API_URL: "http://localhost:4209",
