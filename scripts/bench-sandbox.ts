@@ -11,7 +11,13 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApp } from "../packages/astra-emulator/src/app";
-import { createPostgresStore, createStore, DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../packages/astra-emulator/src/store";
+import {
+  createPostgresStore,
+  createStore,
+  DEFAULT_APP,
+  DEMO_USER_PHONE,
+  type Store,
+} from "../packages/astra-emulator/src/store";
 import { startTestPostgres } from "../tests/support/postgres";
 
 const CONCURRENCY = 32;

@@ -2,14 +2,7 @@
 // from a small pool, a squatter holding a few hundred addresses could take every number and lock everyone out;
 // the pool must be so large that filling it needs millions of addresses.
 import { describe, expect, it } from "vitest";
-import {
-  formatPhone,
-  isTestPhone,
-  isVisitorPhone,
-  normalizePhone,
-  randomVisitorPhone,
-  toE164,
-} from "../src/lib/phone";
+import { formatPhone, isTestPhone, isVisitorPhone, normalizePhone, randomVisitorPhone, toE164 } from "../src/lib/phone";
 import { VISITOR_LIFETIME_MS } from "../src/lib/tick-if-due";
 import { VISITOR_LIMITS } from "../src/routes/control/control-visitors";
 
