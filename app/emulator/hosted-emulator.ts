@@ -1,15 +1,14 @@
 // The glue of demo mode (ASTRA_ENV=demo): builds the one emulator this app hosts at /emulator, from the app's
 // configuration, and registers it for lib/astra/transport.ts, so the app's Astra calls stay in-process. The only
-// app file that imports sandbox/ (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
+// app file that imports the emulator package (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
 import "server-only";
 import { headers } from "next/headers";
+import { createHostedEmulator, openHostedStore } from "astra-emulator/hosted";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
-import { createHostedEmulator } from "../../packages/astra-emulator/src/hosted";
-import { openHostedStore } from "../../packages/astra-emulator/src/hosted-store";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
 /** Set on every request the emulator gets, from the trusted client-IP header, so a browser's own value never counts. */

@@ -11,6 +11,8 @@ import { cleanUpVisitorsIfDue, DUE_WORK_SPACING_MS, tickIfDue } from "./lib/tick
 import type { Store } from "./store";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
+export { openHostedStore, type HostedStoreLocation } from "./hosted-store";
+
 export interface HostedEmulatorOptions {
   /** Where the app mounts the emulator, e.g. "/emulator": a leading slash, no trailing one. */
   basePath: string;
