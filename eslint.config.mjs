@@ -11,18 +11,11 @@ const appMayNotImportEmulator = {
 };
 const emulatorBoundaries = [
   {
-    // Everything outside packages/astra-emulator/ but its packages, the wire contract and the shared public defaults.
-    target: "./packages/astra-emulator",
+    // The package stands alone: nothing outside it but its own dependencies.
+    target: "./packages/astra-emulator/src",
     from: ".",
-    except: ["./packages/astra-emulator", "./node_modules", "./lib/astra/schemas.ts", "./config/emulator-defaults.ts"],
-    message:
-      "The emulator imports from outside packages/astra-emulator/ only lib/astra/schemas.ts (the wire contract) and config/emulator-defaults.ts.",
-  },
-  {
-    // Both sides import it, so it must stay plain constants that pull nothing in.
-    target: "./config/emulator-defaults.ts",
-    from: ".",
-    message: "config/emulator-defaults.ts holds plain constants and imports nothing.",
+    except: ["./packages/astra-emulator", "./node_modules"],
+    message: "The emulator package imports nothing from the app (it has its own wire-schemas.ts and defaults.ts).",
   },
 ];
 
@@ -63,17 +56,15 @@ export default defineConfig([
   },
   {
     // The boundaries of docs/architecture.md, kept by the linter rather than by memory: the app talks to Astra
-    // (or the emulator) only over HTTP, and the emulator borrows nothing from the app but the wire schemas and the
-    // emulator's public defaults.
+    // (or the emulator) only over HTTP, and the emulator borrows nothing from the app.
     // import/no-restricted-paths resolves each import to a file, so relative and "@/" paths are caught alike.
     rules: {
       "import/no-restricted-paths": ["error", { zones: [appMayNotImportEmulator, ...emulatorBoundaries] }],
     },
   },
   {
-    // Demo mode's glue builds the emulator mounted at /emulator and registers it for lib/astra/transport.ts: the
-    // one app file that may import packages/astra-emulator/ (lib/ still only sees the registry).
-    files: ["app/emulator/hosted-emulator.ts"],
+    // Demo mode mounts the emulator at /emulator; it and the developer tools are the app's only in-process users.
+    files: ["app/emulator/**", "lib/demo/**", "lib/dev-tools/**"],
     rules: { "import/no-restricted-paths": ["error", { zones: emulatorBoundaries }] },
   },
   {

@@ -15,7 +15,7 @@ export function clientIpFrom(headers: Pick<Headers, "get">, trustedHeader: strin
 
 /**
  * What a per-address limit counts under: an IPv4 address itself, an IPv6 address its /64 (a host holds a whole
- * /64 and may use any address in it). The emulator's sandbox/src/lib/address-key.ts does the same.
+ * /64 and may use any address in it). The emulator package's own addressKey does the same.
  */
 export function addressKey(ip: string): string {
   if (isIP(ip) !== 6 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return ip.replace(/^::ffff:/i, "");

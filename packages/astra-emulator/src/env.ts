@@ -1,6 +1,6 @@
 // The emulator's configuration, parsed once from process.env. A bad value stops start-up with a fix.
 import { z } from "zod";
-import { EMULATOR_CLIENT_ID } from "../../../config/emulator-defaults";
+import { EMULATOR_CLIENT_ID } from "./defaults";
 import { isLoopbackHost, isPrivateUrl } from "./lib/network";
 import { DEFAULT_APP } from "./store/seed";
 

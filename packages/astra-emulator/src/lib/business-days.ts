@@ -1,6 +1,6 @@
 // ACH business days: Monday to Friday. US federal holidays are not modelled (sandbox/docs/money-movement.md).
 import type { z } from "zod";
-import type { settlementSpeedSchema } from "../../../../lib/astra/schemas";
+import type { settlementSpeedSchema } from "../wire-schemas";
 import { addDays, dayOfWeek, localDate, localTimeOfDay, zonedInstant } from "./schedule";
 
 export type SettlementSpeed = z.infer<typeof settlementSpeedSchema>;

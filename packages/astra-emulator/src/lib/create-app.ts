@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AstraErrorBody, OAuthErrorCode, OAuthErrorResponse } from "../../../../lib/astra/schemas";
+import type { AstraErrorBody, OAuthErrorCode, OAuthErrorResponse } from "../wire-schemas";
 import { LimitReachedError } from "../store/limits";
 
 const STATUS_NAMES: Record<number, string> = {

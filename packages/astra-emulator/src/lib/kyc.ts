@@ -2,7 +2,7 @@
 // details ("phone, first_name, ip_address, etc.") but its table of values was not captured, so the emulator
 // picks one of those documented fields, ip_address, and its own values: addresses of TEST-NET-2
 // (198.51.100.0/24, RFC 5737), which no real device has, so a real end user's IP is always approved.
-import type { UserStatus } from "../../../../lib/astra/schemas";
+import type { UserStatus } from "../wire-schemas";
 
 /** How long a `pending` intent takes to resolve, on the sandbox clock (Astra: "within a few seconds"). */
 export const KYC_PENDING_MS = 10_000;

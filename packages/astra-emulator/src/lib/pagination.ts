@@ -1,7 +1,7 @@
 // Pagination of list endpoints. Astra documents pages of 10-100 items (default 25), newest first, but not the
 // parameter names; the emulator uses `page` (1-based) and `page_size`, and answers with `page`, `page_size`
 // and `has_more` beside Astra's `count` (the total).
-import { PAGE_SIZE } from "../../../../lib/astra/schemas";
+import { PAGE_SIZE } from "../wire-schemas";
 import { ApiError } from "./create-app";
 
 export interface PageRequest {

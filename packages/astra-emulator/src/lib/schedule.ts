@@ -1,5 +1,5 @@
 // Calendar dates of routines: YYYY-MM-DD strings in America/Los_Angeles, the timezone Astra's start dates use.
-import type { RoutineFrequency } from "../../../../lib/astra/schemas";
+import type { RoutineFrequency } from "../wire-schemas";
 
 export const ROUTINE_TIME_ZONE = "America/Los_Angeles";
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 // Read models for the developer dashboard (an app's users, intents and webhook log), straight from the tables,
 // plus its one destructive action: deleting a user and everything of theirs.
-import type { UserStatus } from "../../../../lib/astra/schemas";
+import type { UserStatus } from "../wire-schemas";
 import { prepareWipeByClient } from "./control";
 import type { Sql } from "./sql/port";
 

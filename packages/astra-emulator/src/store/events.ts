@@ -2,7 +2,7 @@
 // is never announced for a change that rolled back, nor lost for one that committed. sandbox/src/webhooks
 // delivers what is recorded here.
 import { randomUUID } from "node:crypto";
-import type { WebhookType } from "../../../../lib/astra/schemas";
+import type { WebhookType } from "../wire-schemas";
 import type { Sql } from "./sql/port";
 
 export interface NewEvent {

@@ -1,6 +1,6 @@
 // Routines: one-time and recurring transfers between a user's accounts, and the statuses that gate them.
 import type { z } from "zod";
-import type { RoutineFrequency, RoutineStatus, routineTypeSchema } from "../../../../lib/astra/schemas";
+import type { RoutineFrequency, RoutineStatus, routineTypeSchema } from "../wire-schemas";
 import type { SettlementSpeed } from "../lib/business-days";
 import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";

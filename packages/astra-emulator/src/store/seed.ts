@@ -7,7 +7,7 @@ import {
   EMULATOR_DEVELOPER_PASSWORD,
   EMULATOR_REDIRECT_URIS,
   EMULATOR_WEBHOOK_URL,
-} from "../../../../config/emulator-defaults";
+} from "../defaults";
 import { insertAccount } from "./accounts";
 import { insertApp, type NewDeveloperApp } from "./apps";
 import { insertDeveloper, normalizeEmail } from "./developers";

@@ -1,7 +1,7 @@
 // Transfers: the money movements routines make. Holds, settlement and cancellation move account balances
 // in the same transaction as the status change and its webhook event.
 import type { z } from "zod";
-import type { RoutineFrequency, routineTypeSchema, TransferStatus, WebhookType } from "../../../../lib/astra/schemas";
+import type { RoutineFrequency, routineTypeSchema, TransferStatus, WebhookType } from "../wire-schemas";
 import { cancelDeadline, estimatedClearing, type SettlementSpeed } from "../lib/business-days";
 import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";

@@ -1,5 +1,5 @@
 // User intents: end users pre-registered by a client, whose KYC outcome the sandbox picks by their ip_address.
-import type { UserIntentCreate, UserStatus } from "../../../../lib/astra/schemas";
+import type { UserIntentCreate, UserStatus } from "../wire-schemas";
 import { newId } from "../lib/ids";
 import { decideKyc } from "../lib/kyc";
 import { recordEvent } from "./events";

@@ -1,5 +1,5 @@
 // End users of Astra, identified in the module by their 10-digit US phone number.
-import type { UserStatus } from "../../../../lib/astra/schemas";
+import type { UserStatus } from "../wire-schemas";
 import { newId } from "../lib/ids";
 import { recordEvent } from "./events";
 import type { Sql } from "./sql/port";

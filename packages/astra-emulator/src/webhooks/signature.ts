@@ -3,7 +3,7 @@
 // so the emulator sends exactly those bytes: receivers that verify the raw body and receivers that
 // re-serialize like Python then agree.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { WebhookPayload } from "../../../../lib/astra/schemas";
+import type { WebhookPayload } from "../wire-schemas";
 
 /** The key order of Astra's documented examples; `metadata` (user webhooks only) comes last. */
 const KEY_ORDER = ["webhook_type", "resource_id", "user_id", "webhook_id"] as const;

@@ -1,6 +1,6 @@
 // The bearer token's bank accounts (astra-api.md 3.3): list, read, delete, and add by account and routing number.
 import { Hono } from "hono";
-import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../../../../lib/astra/schemas";
+import { accountCreateSchema, accountListSchema, accountSchema, type Account } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { bearerAuth, type BearerEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

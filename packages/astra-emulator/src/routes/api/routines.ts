@@ -8,7 +8,7 @@ import {
   routineUpdateSchema,
   transferListSchema,
   type Routine,
-} from "../../../../../lib/astra/schemas";
+} from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { bearerAuth, type BearerEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

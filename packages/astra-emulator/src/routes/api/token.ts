@@ -1,7 +1,7 @@
 // POST /v1/oauth/token: the authorization_code and refresh_token grants (astra-api.md 2.5, 2.6).
 import { Hono } from "hono";
-import { oauthTokenResponseSchema, tokenRequestSchema } from "../../../../../lib/astra/schemas";
-import type { OAuthErrorCode, OAuthTokenResponse } from "../../../../../lib/astra/schemas";
+import { oauthTokenResponseSchema, tokenRequestSchema } from "../../wire-schemas";
+import type { OAuthErrorCode, OAuthTokenResponse } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

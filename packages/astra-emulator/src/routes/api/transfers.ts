@@ -1,11 +1,6 @@
 // GET /v1/transfers, GET /v1/transfers/:id and POST /v1/transfers/:id/cancel (astra-api.md 3.6).
 import { Hono } from "hono";
-import {
-  transferListSchema,
-  transferSchema,
-  transferStatusSchema,
-  type Transfer,
-} from "../../../../../lib/astra/schemas";
+import { transferListSchema, transferSchema, transferStatusSchema, type Transfer } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { bearerAuth, type BearerEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

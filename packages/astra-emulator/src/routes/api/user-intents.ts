@@ -1,6 +1,6 @@
 // POST /v1/user_intent and GET /v1/user_intent/:id, with client Basic auth (astra-api.md 3.1).
 import { Hono } from "hono";
-import { userIntentCreateSchema, userIntentSchema, type UserIntent } from "../../../../../lib/astra/schemas";
+import { userIntentCreateSchema, userIntentSchema, type UserIntent } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

@@ -1,6 +1,6 @@
 // GET /v1/user: the profile of the bearer token's user (astra-api.md 3.2).
 import { Hono } from "hono";
-import { userSchema, type User } from "../../../../../lib/astra/schemas";
+import { userSchema, type User } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { bearerAuth, type BearerEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

@@ -4,7 +4,7 @@
 // visitor scope (the hosted demo) it is scoped to the visitor each call names instead (visitor-scope.ts).
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { userStatusSchema } from "../../../../../lib/astra/schemas";
+import { userStatusSchema } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { clientBasicAuth, type ClientEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";

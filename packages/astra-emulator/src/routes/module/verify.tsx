@@ -3,7 +3,7 @@
 // `document`. Both approve the user intent or user, then send the person back with `status=approved`.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { UserStatus } from "../../../../../lib/astra/schemas";
+import type { UserStatus } from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { firstFieldErrors } from "../../lib/field-errors";
 import { readForm, readFormWithFiles } from "../../lib/form-body";
