@@ -9,14 +9,14 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
-    // sandbox-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
+    // emulator-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
     teardownTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         extends: true,
         test: {
-          name: "sandbox",
+          name: "emulator",
           include: ["packages/astra-emulator/tests/**/*.test.ts"],
           exclude: ["packages/astra-emulator/tests/postgres/**"],
           environment: "node",
@@ -37,7 +37,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "sandbox-pg",
+          name: "emulator-pg",
           include: ["packages/astra-emulator/tests/**/*.test.ts"],
           exclude: ["packages/astra-emulator/tests/unit/**"],
           environment: "node",

@@ -27,9 +27,9 @@ export interface AppOptions {
   store: Store;
   /** Real time; tests pass a manual clock. Each app's sandbox clock runs at an offset from it. */
   clock?: Clock;
-  /** Host names (or host:port) accepted besides localhost, 127.0.0.1 and [::1] (SANDBOX_ALLOWED_HOSTS). */
+  /** Host names (or host:port) accepted besides localhost, 127.0.0.1 and [::1] (EMULATOR_ALLOWED_HOSTS). */
   allowedHosts?: string[];
-  /** False when the emulator listens beyond loopback (SANDBOX_HOST); defaults to true, as in-process. */
+  /** False when the emulator listens beyond loopback (EMULATOR_HOST); defaults to true, as in-process. */
   loopbackOnly?: boolean;
   /** How webhooks are POSTed; tests pass their own, and a hosted emulator the app's in-process handler. */
   webhookFetch?: typeof fetch;

@@ -45,7 +45,7 @@ describe("GET /v1/user", () => {
 });
 
 describe("GET /v1/accounts", () => {
-  it("lists the demo user's two seeded accounts, newest first", async () => {
+  it("lists the seed user's two seeded accounts, newest first", async () => {
     const { access_token } = await signIn(sandbox.app);
     const response = await getWithToken(sandbox.app, "/v1/accounts", access_token);
     expect(response.status).toBe(200);

@@ -4,7 +4,7 @@ import {
   authorizeUrl,
   createSandbox,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   getWithToken,
   loginCookie,
   sessionIdFrom,
@@ -19,7 +19,7 @@ let sandbox: Sandbox;
 let demoId: string;
 beforeEach(async () => {
   sandbox = createSandbox();
-  demoId = (await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE))?.id ?? "";
+  demoId = (await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE))?.id ?? "";
 });
 
 const connectUrl = (params: Record<string, string> = {}) =>
@@ -38,7 +38,7 @@ async function listAccounts(userId = demoId) {
 
 /** Signs in to the module and to the bank; returns the session on the account-choice page. */
 async function atAccountChoice(institution_id: string, state = "b1") {
-  const { html, session_id } = await signInAt(sandbox.app, connectUrl({ state }), DEMO_USER_PHONE);
+  const { html, session_id } = await signInAt(sandbox.app, connectUrl({ state }), SEED_USER_PHONE);
   expect(html).toContain("Link a bank account");
   const bankLogin = await post("institution", { session_id, institution_id });
   expect(bankLogin.status).toBe(200);
@@ -65,14 +65,14 @@ describe("/institutions/connect", () => {
     const start = await sandbox.app.request(connectUrl());
     expect(start.status).toBe(200);
     expect(await start.text()).toContain('action="/institutions/connect/phone"');
-    const { html } = await signInAt(sandbox.app, connectUrl(), DEMO_USER_PHONE);
+    const { html } = await signInAt(sandbox.app, connectUrl(), SEED_USER_PHONE);
     for (const name of ["Redwood Community Bank", "Harbor National Bank", "Summit Federal Credit Union"]) {
       expect(html).toContain(name);
     }
   });
 
   it("refuses wrong bank credentials with 400 and keeps the username", async () => {
-    const { session_id } = await signInAt(sandbox.app, connectUrl(), DEMO_USER_PHONE);
+    const { session_id } = await signInAt(sandbox.app, connectUrl(), SEED_USER_PHONE);
     const wrong = await post("credentials", {
       session_id,
       institution_id: "ins_harbor",
@@ -87,7 +87,7 @@ describe("/institutions/connect", () => {
   });
 
   it("will not link accounts before the bank sign-in succeeded", async () => {
-    const { session_id } = await signInAt(sandbox.app, connectUrl(), DEMO_USER_PHONE);
+    const { session_id } = await signInAt(sandbox.app, connectUrl(), SEED_USER_PHONE);
     const skipped = await post("accounts", { session_id, institution_id: "ins_harbor", account: ["6120"] });
     expect(skipped.status).toBe(400);
     expect((await listAccounts()).count).toBe(2);
@@ -142,7 +142,7 @@ describe("/institutions/connect", () => {
   });
 
   it("recognises the login cookie from the authorize flow and skips the phone step", async () => {
-    const { response } = await signInAt(sandbox.app, authorizeUrl(), DEMO_USER_PHONE);
+    const { response } = await signInAt(sandbox.app, authorizeUrl(), SEED_USER_PHONE);
     const start = await sandbox.app.request(connectUrl({ user_id: demoId }), {
       headers: { Cookie: loginCookie(response) },
     });

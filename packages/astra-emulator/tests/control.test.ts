@@ -5,7 +5,7 @@ import {
   basicAuth,
   createSandbox,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   getWithToken,
   refresh,
   setWebhookUrl,
@@ -48,7 +48,7 @@ async function addOtherApp() {
 beforeEach(async () => {
   sandbox = createSandbox();
   await setWebhookUrl(sandbox, null);
-  const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+  const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");
   demoUserId = user.id;
 });
@@ -92,7 +92,7 @@ describe("control API authentication", () => {
       ["POST", `/sandbox/users/${demoUserId}/expire-access-token`, undefined],
       ["POST", `/sandbox/users/${demoUserId}/expire-refresh-tokens`, undefined],
       ["GET", `/sandbox/users/${demoUserId}/token-grants`, undefined],
-      ["GET", `/sandbox/users?phone=${DEMO_USER_PHONE}`, undefined],
+      ["GET", `/sandbox/users?phone=${SEED_USER_PHONE}`, undefined],
     ] as const) {
       await expectError(await control(path, { method, body, auth: other }), 404);
     }
@@ -200,7 +200,7 @@ describe("tokens", () => {
 describe("users", () => {
   it("finds a user of this app by phone, in any common format", async () => {
     const response = await control("/sandbox/users?phone=%2B1%20(202)%20555-0123");
-    expect(await response.json()).toEqual({ id: demoUserId, phone: DEMO_USER_PHONE, status: "approved" });
+    expect(await response.json()).toEqual({ id: demoUserId, phone: SEED_USER_PHONE, status: "approved" });
     await expectError(await control("/sandbox/users?phone=2025550199"), 404);
     const error = await expectError(await control("/sandbox/users?phone=12"), 400);
     expect(error.description).toHaveProperty("phone");
@@ -227,7 +227,7 @@ describe("users", () => {
 });
 
 describe("POST /sandbox/reset", () => {
-  it("wipes the app's data, re-seeds the demo user with two accounts and resets the clock", async () => {
+  it("wipes the app's data, re-seeds the seed user with two accounts and resets the clock", async () => {
     const stranger = await signIn(sandbox.app, { phone: "2025550177" });
     const demo = await signIn(sandbox.app);
     await post(`/sandbox/users/${demoUserId}/status`, { status: "suspended" });
@@ -246,7 +246,7 @@ describe("POST /sandbox/reset", () => {
 
     expect(await (await control("/sandbox/clock")).json()).toMatchObject({ offset_ms: 0 });
     await expectError(await control("/sandbox/users?phone=2025550177"), 404);
-    const seeded = await (await control(`/sandbox/users?phone=${DEMO_USER_PHONE}`)).json();
+    const seeded = await (await control(`/sandbox/users?phone=${SEED_USER_PHONE}`)).json();
     expect(seeded).toMatchObject({ status: "approved" });
     expect(seeded.id).not.toBe(demoUserId);
     for (const token of [stranger.access_token, demo.access_token]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dashboardSuite, ORIGIN, PASSWORD, settingsFields } from "./dashboard-helpers";
-import { authorizeUrl, basicAuth, DEFAULT_APP, DEMO_USER_PHONE, getWithToken, refresh, signIn } from "./helpers";
+import { authorizeUrl, basicAuth, DEFAULT_APP, SEED_USER_PHONE, getWithToken, refresh, signIn } from "./helpers";
 
 const suite = dashboardSuite();
 const { get, post } = suite;
@@ -139,7 +139,7 @@ describe("applications", () => {
       `Deleted ${DEFAULT_APP.name}`,
     );
     expect(await suite.sandbox.store.apps.findByClientId(DEFAULT_APP.clientId)).toBeNull();
-    expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
+    expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE)).toBeNull();
     expect((await getWithToken(suite.sandbox.app, "/v1/user", access_token)).status).toBe(401);
     expect((await refresh(suite.sandbox.app, "any")).status).toBe(401);
     expect((await post(`${settingsPath}/delete`, {}, cookie)).status).toBe(404);
@@ -219,7 +219,7 @@ describe("applications", () => {
 describe("link generator", () => {
   it("builds a module link on the emulator's origin for a chosen user, with their phone locked", async () => {
     const cookie = await suite.dashboard.logInSeeded();
-    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     const query = new URLSearchParams({
       generate: "1",
       action: "collect_authorization",
@@ -236,7 +236,7 @@ describe("link generator", () => {
     expect(url.origin).toBe(ORIGIN);
     expect(url.pathname).toBe("/login/oauth/authorize");
     expect(url.searchParams.get("user_id")).toBe(demo?.id);
-    expect(url.searchParams.get("phone")).toBe(DEMO_USER_PHONE);
+    expect(url.searchParams.get("phone")).toBe(SEED_USER_PHONE);
     expect(url.searchParams.get("phone_read_only")).toBe("true");
     expect(url.searchParams.get("state")).toBe("st-1");
   });

@@ -5,7 +5,7 @@ import { dashboardSuite, ORIGIN } from "./dashboard-helpers";
 import {
   authorizeUrl,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   getWithToken,
   postForm,
   refresh,
@@ -20,8 +20,8 @@ const { get, post } = suite;
 describe("users", () => {
   it("deleting a user (after a confirmation step) removes their data and frees the phone number", async () => {
     const tokens = await signIn(suite.sandbox.app);
-    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-    if (!demo) throw new Error("no demo user");
+    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
+    if (!demo) throw new Error("no seed user");
     const accounts = accountListSchema.parse(
       await (await getWithToken(suite.sandbox.app, "/v1/accounts", tokens.access_token)).json(),
     );
@@ -38,7 +38,7 @@ describe("users", () => {
     await suite.sandbox.store.scheduler.runDue(suite.sandbox.clock.now());
     // A module session that has verified the user's phone but not finished must go too.
     const session_id = sessionIdFrom(await (await suite.sandbox.app.request(authorizeUrl())).text());
-    await postForm(suite.sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE });
+    await postForm(suite.sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: SEED_USER_PHONE });
     expect(
       (await postForm(suite.sandbox.app, "/login/oauth/authorize/code", { session_id, code: "123456" })).status,
     ).toBe(200);
@@ -53,7 +53,7 @@ describe("users", () => {
 
     const deleted = await post(deletePath, {}, cookie);
     expect(deleted.status).toBe(303);
-    expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE)).toBeNull();
+    expect(await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE)).toBeNull();
     expect((await suite.sandbox.store.accounts.listForUser(demo.id, { page: 1, pageSize: 25, offset: 0 })).total).toBe(
       0,
     );
@@ -68,13 +68,13 @@ describe("users", () => {
       profile: { first_name: "Fresh", last_name: "Start", email: "fresh@example.com" },
     });
     expect(again.access_token).toBeTruthy();
-    const reborn = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const reborn = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     expect(reborn?.id).not.toBe(demo.id);
     expect(reborn?.firstName).toBe("Fresh");
   });
 
   it("cannot delete a user of another developer's app", async () => {
-    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     const cookie = await suite.dashboard.signUp("other@example.com");
     const { clientId } = await suite.dashboard.newAppKeys(cookie);
     const response = await post(`/dashboard/apps/${clientId}/users/${demo?.id}/delete`, {}, cookie);
@@ -85,7 +85,7 @@ describe("users", () => {
 
 describe("webhook deliveries", () => {
   async function makeEvents(count: number) {
-    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const demo = await suite.sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     for (let i = 0; i < count; i += 1) {
       suite.sandbox.clock.advance(1000);
       await suite.sandbox.store.users.updateStatus(

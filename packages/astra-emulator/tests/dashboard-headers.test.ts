@@ -3,7 +3,7 @@
 // no framing, no base, a Referrer-Policy, nosniff, and login cookies that are Secure over https.
 import { describe, expect, it } from "vitest";
 import { dashboardClient } from "./dashboard-helpers";
-import { authorizeUrl, createSandbox, DEMO_USER_PHONE, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
+import { authorizeUrl, createSandbox, SEED_USER_PHONE, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
 
 const REDIRECT_ORIGIN = new URL(REDIRECT_URI).origin;
 
@@ -62,7 +62,7 @@ describe("emulator page headers", () => {
     const { policy, html } = await expectPagePolicy(start, "phone page");
     expect(policy.get("form-action")).toBe(`'self' ${REDIRECT_ORIGIN}`);
     const session_id = sessionIdFrom(html);
-    const code = await postForm(app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE });
+    const code = await postForm(app, "/login/oauth/authorize/phone", { session_id, phone: SEED_USER_PHONE });
     expect((await expectPagePolicy(code, "code page")).policy.get("form-action")).toBe(`'self' ${REDIRECT_ORIGIN}`);
     const consent = await postForm(app, "/login/oauth/authorize/code", { session_id, code: "123456" });
     const consentPolicy = (await expectPagePolicy(consent, "consent page")).policy;
@@ -87,7 +87,7 @@ describe("login cookies over https", () => {
     const { app } = createSandbox();
     const start = await app.request(`${origin}${authorizeUrl()}`, { headers });
     const session_id = sessionIdFrom(await start.text());
-    await postForm(app, `${origin}/login/oauth/authorize/phone`, { session_id, phone: DEMO_USER_PHONE }, headers);
+    await postForm(app, `${origin}/login/oauth/authorize/phone`, { session_id, phone: SEED_USER_PHONE }, headers);
     return postForm(app, `${origin}/login/oauth/authorize/code`, { session_id, code: "123456" }, headers);
   }
 

@@ -6,7 +6,7 @@ import {
   authorizeUrl,
   createIntent,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   intentBody,
   postForm,
   REDIRECT_URI,
@@ -58,7 +58,7 @@ describe("Sandbox Settings: Enable Phone Numbers For Testing", () => {
   });
 
   it("on: a test number signs in with the fixed code 123456", async () => {
-    const { session_id, html } = await toCodePage(DEMO_USER_PHONE);
+    const { session_id, html } = await toCodePage(SEED_USER_PHONE);
     expect(shownCode(html)).toBe("123456");
     const consent = await sendCode(session_id, "123456");
     expect(consent.status).toBe(200);
@@ -67,7 +67,7 @@ describe("Sandbox Settings: Enable Phone Numbers For Testing", () => {
 
   it("off: a test number is an ordinary number; 123456 is refused and the one-time code on the page works", async () => {
     await setTestPhones(false);
-    const { session_id, startHtml, html } = await toCodePage(DEMO_USER_PHONE);
+    const { session_id, startHtml, html } = await toCodePage(SEED_USER_PHONE);
     expect(startHtml).toContain("no text message is sent");
     const code = shownCode(html);
     expect(code).toMatch(/^\d{6}$/);
@@ -80,7 +80,7 @@ describe("Sandbox Settings: Enable Phone Numbers For Testing", () => {
     expect(await consent.text()).toContain("wants to access your Astra account");
 
     await setTestPhones(true);
-    const again = await toCodePage(DEMO_USER_PHONE);
+    const again = await toCodePage(SEED_USER_PHONE);
     expect((await sendCode(again.session_id, "123456")).status).toBe(200);
   });
 
@@ -123,7 +123,7 @@ describe("Redirect URI not registered", () => {
     const html = await response.text();
     expect(response.status).toBe(400);
     expect(html).toContain("Redirect URI not registered");
-    expect(html).not.toContain("SANDBOX_REDIRECT_URIS");
+    expect(html).not.toContain("EMULATOR_REDIRECT_URIS");
     expect(html).toContain("settings page in the dashboard");
     const href = /<a href="([^"]+)">Add /.exec(html)?.[1]?.replaceAll("&amp;", "&") ?? "";
     expect(href.startsWith(`/dashboard/apps/${DEFAULT_APP.clientId}?`)).toBe(true);

@@ -1,6 +1,6 @@
 // Due work in visitor scope (lib/tick.ts, store/due-work.ts): the store names the users and apps with something due
 // now, so users who once moved their clock and have nothing due add nothing to a tick (issue 17). Counted with a
-// counting SQL port, on SQLite and (sandbox-pg) on Postgres.
+// counting SQL port, on SQLite and (emulator-pg) on Postgres.
 import { afterEach, describe, expect, it } from "vitest";
 import { tickIfDue } from "../src/lib/tick-if-due";
 import { DEFAULT_APP, type Store } from "../src/store";

@@ -1,4 +1,4 @@
-// What the emulator shows to the network: where it listens (SANDBOX_HOST), which Host names it answers
+// What the emulator shows to the network: where it listens (EMULATOR_HOST), which Host names it answers
 // (DNS rebinding), and the headers that keep its pages out of other sites' frames.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
@@ -21,33 +21,47 @@ function parseEnvFailure(env: Record<string, string>): string {
   return printed.join("\n");
 }
 
-describe("SANDBOX_HOST", () => {
+describe("EMULATOR_HOST", () => {
   it("defaults to 127.0.0.1, so the emulator is not reachable from the network", () => {
-    expect(parseEnv({}).SANDBOX_HOST).toBe("127.0.0.1");
+    expect(parseEnv({}).EMULATOR_HOST).toBe("127.0.0.1");
   });
 
   it("opens the emulator only when set explicitly, to an IP address", () => {
-    expect(parseEnv({ SANDBOX_HOST: "0.0.0.0" }).SANDBOX_HOST).toBe("0.0.0.0");
-    expect(parseEnvFailure({ SANDBOX_HOST: "every interface" })).toMatch(/SANDBOX_HOST="every interface"[\s\S]*Fix:/);
+    expect(parseEnv({ EMULATOR_HOST: "0.0.0.0" }).EMULATOR_HOST).toBe("0.0.0.0");
+    expect(parseEnvFailure({ EMULATOR_HOST: "every interface" })).toMatch(/EMULATOR_HOST="every interface"[\s\S]*Fix:/);
   });
 
   it("refuses a private webhook URL once the emulator listens beyond loopback", () => {
-    const env = { SANDBOX_WEBHOOK_URL: "http://10.0.0.8/hooks" };
-    expect(parseEnv(env).SANDBOX_WEBHOOK_URL).toBe("http://10.0.0.8/hooks");
-    expect(parseEnvFailure({ ...env, SANDBOX_HOST: "0.0.0.0" })).toMatch(
-      /SANDBOX_WEBHOOK_URL=.*\n.*private or loopback/,
+    const env = { EMULATOR_WEBHOOK_URL: "http://10.0.0.8/hooks" };
+    expect(parseEnv(env).EMULATOR_WEBHOOK_URL).toBe("http://10.0.0.8/hooks");
+    expect(parseEnvFailure({ ...env, EMULATOR_HOST: "0.0.0.0" })).toMatch(
+      /EMULATOR_WEBHOOK_URL=.*\n.*private or loopback/,
     );
     expect(
-      parseEnv({ SANDBOX_WEBHOOK_URL: "https://hooks.example.com/astra", SANDBOX_HOST: "0.0.0.0" }).SANDBOX_WEBHOOK_URL,
+      parseEnv({ EMULATOR_WEBHOOK_URL: "https://hooks.example.com/astra", EMULATOR_HOST: "0.0.0.0" })
+        .EMULATOR_WEBHOOK_URL,
     ).toBe("https://hooks.example.com/astra");
   });
 
-  it("reads SANDBOX_ALLOWED_HOSTS as a list of host names", () => {
-    expect(parseEnv({ SANDBOX_ALLOWED_HOSTS: "Sandbox.Example.com, 10.0.0.5:4010" }).SANDBOX_ALLOWED_HOSTS).toEqual([
+  it("reads EMULATOR_ALLOWED_HOSTS as a list of host names", () => {
+    expect(parseEnv({ EMULATOR_ALLOWED_HOSTS: "Sandbox.Example.com, 10.0.0.5:4010" }).EMULATOR_ALLOWED_HOSTS).toEqual([
       "sandbox.example.com",
       "10.0.0.5:4010",
     ]);
-    expect(parseEnvFailure({ SANDBOX_ALLOWED_HOSTS: "https://sandbox.example.com/" })).toMatch(/SANDBOX_ALLOWED_HOSTS/);
+    expect(parseEnvFailure({ EMULATOR_ALLOWED_HOSTS: "https://sandbox.example.com/" })).toMatch(
+      /EMULATOR_ALLOWED_HOSTS/,
+    );
+  });
+});
+
+describe("the old SANDBOX_* names", () => {
+  it("are read when the EMULATOR_* name is unset, and lose to it when both are set", () => {
+    expect(parseEnv({ SANDBOX_PORT: "4999", SANDBOX_DB: ":memory:" })).toMatchObject({
+      EMULATOR_PORT: 4999,
+      EMULATOR_DB: ":memory:",
+    });
+    expect(parseEnv({ SANDBOX_PORT: "4999", EMULATOR_PORT: "5000" }).EMULATOR_PORT).toBe(5000);
+    expect(parseEnvFailure({ SANDBOX_HOST: "every interface" })).toMatch(/EMULATOR_HOST="every interface"/);
   });
 });
 
@@ -71,7 +85,7 @@ describe("the Host check (DNS rebinding)", () => {
     expect(response.status).toBe(421);
     expect(await response.json()).toMatchObject({
       code: 421,
-      description: expect.stringMatching(/SANDBOX_ALLOWED_HOSTS/),
+      description: expect.stringMatching(/EMULATOR_ALLOWED_HOSTS/),
     });
   });
 

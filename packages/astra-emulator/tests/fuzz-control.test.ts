@@ -14,7 +14,7 @@ import {
   wrongType,
   type FuzzSandbox,
 } from "./fuzz-helpers";
-import { basicAuth, DEMO_USER_PHONE } from "./helpers";
+import { basicAuth, SEED_USER_PHONE } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -24,7 +24,7 @@ let demoUserId: string;
 
 beforeAll(async () => {
   sandbox = createFuzzSandbox();
-  const response = await sandbox.app.request(`/sandbox/users?phone=${DEMO_USER_PHONE}`, {
+  const response = await sandbox.app.request(`/sandbox/users?phone=${SEED_USER_PHONE}`, {
     headers: { Authorization: basicAuth() },
   });
   demoUserId = ((await response.json()) as { id: string }).id;

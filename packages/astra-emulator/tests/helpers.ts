@@ -1,11 +1,11 @@
 // Drives the emulator in-process: a fresh store per call, Basic headers, and the OAuth module flow over HTTP.
 import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
-import { DEFAULT_APP, DEMO_USER_PHONE } from "../src/store";
+import { DEFAULT_APP, SEED_USER_PHONE } from "../src/store";
 import type { UserStatus } from "../../../lib/astra/schemas";
 import { createTestStore } from "./support/test-store";
 
-export { DEFAULT_APP, DEMO_USER_PHONE };
+export { DEFAULT_APP, SEED_USER_PHONE };
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0] ?? "";
 
 export function createSandbox() {
@@ -62,7 +62,7 @@ export async function runModuleFlow(app: SandboxApp, options: FlowOptions = {}):
     if (response.status !== 200) throw new Error(`${path} step failed: ${response.status}\n${await response.text()}`);
     return response.text();
   };
-  await step("phone", { phone: options.phone ?? DEMO_USER_PHONE });
+  await step("phone", { phone: options.phone ?? SEED_USER_PHONE });
   const afterCode = await step("code", { code: "123456" });
   if (afterCode.includes('action="/login/oauth/authorize/profile"')) {
     await step("profile", options.profile ?? { first_name: "Test", last_name: "User", email: "test@example.com" });

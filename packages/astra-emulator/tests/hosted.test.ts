@@ -7,7 +7,7 @@ import { systemClock } from "../src/lib/clock";
 import { createStore, type DeveloperApp, type Store } from "../src/store";
 import { SEED_DEVELOPER } from "../src/store/seed";
 import { PASSWORD, settingsFields, signupFields } from "./dashboard-helpers";
-import { basicAuth, DEFAULT_APP, DEMO_USER_PHONE, intentBody, sessionIdFrom } from "./helpers";
+import { basicAuth, DEFAULT_APP, SEED_USER_PHONE, intentBody, sessionIdFrom } from "./helpers";
 import { createBrowser, createHostedSandbox, formAction, ORIGIN, type Fetcher } from "./mount-helpers";
 
 const BRANCH_ORIGIN = "https://demo-git-feature.vercel.app";
@@ -36,7 +36,7 @@ async function authorize(fetcher: Fetcher, prefix: string, redirectUri: string) 
   const startHtml = await start.text();
   if (start.status !== 200) return { start, startHtml, location: null };
   const session_id = sessionIdFrom(startHtml);
-  const code = await (await call(formAction(startHtml), form({ session_id, phone: DEMO_USER_PHONE }))).text();
+  const code = await (await call(formAction(startHtml), form({ session_id, phone: SEED_USER_PHONE }))).text();
   const consent = await (await call(formAction(code), form({ session_id, code: "123456" }))).text();
   const done = await call(formAction(consent), form({ session_id, decision: "authorize" }));
   return { start, startHtml, location: done.headers.get("location") };
@@ -115,9 +115,9 @@ function recordingDeliver() {
   return { delivered, deliver };
 }
 
-/** Suspends the demo user through the control API, which records a webhook event about them. */
+/** Suspends the seed user through the control API, which records a webhook event about them. */
 async function suspendDemoUser(hosted: HostedEmulator, store: Promise<Store>) {
-  const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+  const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   return hosted.fetch(
     new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
       method: "POST",
@@ -182,7 +182,7 @@ describe("the public demo's dashboard", () => {
     expect(intent.status).toBe(201);
     const store = await sandbox.store;
     const app = await store.apps.findByClientId(DEFAULT_APP.clientId);
-    const user = await store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const user = await store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     if (!app || !user) throw new Error("seed missing");
     const browser = createBrowser((request) => sandbox.hosted.fetch(request), "/emulator", []);
     return { ...sandbox, browser, store, app, user };
@@ -194,7 +194,7 @@ describe("the public demo's dashboard", () => {
     VISITOR.first_name,
     VISITOR.last_name,
     VISITOR_PHONE,
-    DEMO_USER_PHONE,
+    SEED_USER_PHONE,
     SEED_DEVELOPER.email,
     SEED_DEVELOPER.password,
   ];
@@ -290,7 +290,7 @@ describe("createHostedEmulator", () => {
 
   it("passes a streamed request body through the stripped request, as a route handler receives it", async () => {
     const { hosted, store } = createHostedSandbox({});
-    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(JSON.stringify({ days: 1 })));

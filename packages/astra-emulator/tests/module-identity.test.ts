@@ -5,7 +5,7 @@ import {
   basicAuth,
   createSandbox,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   exchangeCode,
   getWithToken,
   newIntentId,
@@ -78,9 +78,9 @@ describe("authorize with user_intent_id", () => {
   });
 
   it("lands in the existing user when the intent's phone already belongs to one", async () => {
-    const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-    const intentId = await newIntentId(sandbox.app, { phone: `+1${DEMO_USER_PHONE}`, ip_address: KYC_IP.rejected });
-    const { html } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), DEMO_USER_PHONE);
+    const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
+    const intentId = await newIntentId(sandbox.app, { phone: `+1${SEED_USER_PHONE}`, ip_address: KYC_IP.rejected });
+    const { html } = await signInAt(sandbox.app, authorizeUrl({ user_intent_id: intentId }), SEED_USER_PHONE);
     expect(html).toContain("Signed in as Avery Demo");
     expect(await readIntent(intentId)).toMatchObject({ status: "converted_to_user", user_id: demo?.id });
     expect((await sandbox.store.users.findById(demo?.id ?? ""))?.status).toBe("approved");
@@ -139,7 +139,7 @@ describe("authorize with user_intent_id", () => {
   });
 
   it("checks the phone against user_id too", async () => {
-    const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+    const demo = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     const { response } = await signInAt(sandbox.app, authorizeUrl({ user_id: demo?.id ?? "" }), "2025550174");
     await expectTokenAuthenticationRequired(response);
     const ok = await runModuleFlow(sandbox.app, { query: { user_id: demo?.id ?? "" } });
@@ -216,7 +216,7 @@ describe("users rejected after conversion", () => {
 
 describe("the login cookie and test codes", () => {
   it("sets an httpOnly, SameSite=Lax login cookie after phone verification", async () => {
-    const { response } = await signInAt(sandbox.app, authorizeUrl(), DEMO_USER_PHONE);
+    const { response } = await signInAt(sandbox.app, authorizeUrl(), SEED_USER_PHONE);
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^astra_sandbox_login=[^;]+/);
     expect(cookie).toContain("HttpOnly");
@@ -231,7 +231,7 @@ describe("the login cookie and test codes", () => {
     const start = await sandbox.app.request(authorizeUrl());
     const session_id = sessionIdFrom(await start.text());
     const codePage = await (
-      await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: DEMO_USER_PHONE })
+      await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id, phone: SEED_USER_PHONE })
     ).text();
     expect(codePage).toContain("Enter the 6-digit code");
     expect(codePage).not.toContain("123456");

@@ -6,7 +6,7 @@ import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { createStore } from "../src/store";
 import { SEED_DEVELOPER } from "../src/store/seed";
-import { DEFAULT_APP, DEMO_USER_PHONE, REDIRECT_URI, sessionIdFrom } from "./helpers";
+import { DEFAULT_APP, SEED_USER_PHONE, REDIRECT_URI, sessionIdFrom } from "./helpers";
 import { createBrowser, createHostedSandbox, formAction, urlAttributes, type Fetcher } from "./mount-helpers";
 
 const LINKED_URI = "http://localhost:3000/accounts/linked";
@@ -38,7 +38,7 @@ describe.each([
     );
     expect(start.status).toBe(200);
     const session_id = sessionIdFrom(start.html);
-    const code = await browser.post(formAction(start.html), { session_id, phone: DEMO_USER_PHONE });
+    const code = await browser.post(formAction(start.html), { session_id, phone: SEED_USER_PHONE });
     expect(code.status, browser.problems.join("\n")).toBe(200);
     const consent = await browser.post(formAction(code.html), { session_id, code: "123456" });
     expect(consent.html).toContain("wants to access your Astra account");
@@ -78,7 +78,7 @@ describe.each([
     expect(start.status, start.html).toBe(200);
     expect(formAction(start.html)).toBe(`${basePath}/verify/${kind}/phone`);
     const session_id = sessionIdFrom(start.html);
-    const code = await browser.post(formAction(start.html), { session_id, phone: DEMO_USER_PHONE });
+    const code = await browser.post(formAction(start.html), { session_id, phone: SEED_USER_PHONE });
     const after = await browser.post(formAction(code.html), { session_id, code: "123456" });
     expect(after.status, after.html).toBe(200);
     expect(browser.problems).toEqual([]);

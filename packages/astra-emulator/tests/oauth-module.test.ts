@@ -54,7 +54,7 @@ describe("untrusted requests get an error page, never a redirect", () => {
 });
 
 describe("the sign-in flow", () => {
-  it("redirects with code and state, and the code exchanges for the demo user's tokens", async () => {
+  it("redirects with code and state, and the code exchanges for the seed user's tokens", async () => {
     const response = await runModuleFlow(sandbox.app, { state: "st-81" });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("location") ?? "");

@@ -1,6 +1,6 @@
 // A store's schema version (sandbox/src/store/migrate.ts): an older one is rebuilt, a newer one is refused and left
 // as it is, so an older deployment (a preview on production's database) never drops a newer deployment's tables.
-// On SQLite (a file) and, in sandbox-pg, on Postgres.
+// On SQLite (a file) and, in emulator-pg, on Postgres.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

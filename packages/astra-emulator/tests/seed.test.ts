@@ -1,6 +1,6 @@
 // The seed (sandbox/src/store/seed.ts) when the seeded app was deleted in the dashboard: the store opens again
 // with the app back under the same seed developer (it used to stop on UNIQUE over the developer's email and
-// never open again). On a SQLite file and, in sandbox-pg, on Postgres.
+// never open again). On a SQLite file and, in emulator-pg, on Postgres.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -17,7 +17,7 @@ import {
   authorizeUrl,
   basicAuth,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   exchangeCode,
   getWithToken,
   postForm,
@@ -199,7 +199,7 @@ describe("the public demo's module", () => {
     ["no token", authorizeUrl()],
     ["an unknown token", withToken("A".repeat(43))],
     ["a malformed token", withToken("not a token")],
-    ["the seed user's phone", authorizeUrl({ phone: DEMO_USER_PHONE })],
+    ["the seed user's phone", authorizeUrl({ phone: SEED_USER_PHONE })],
   ])("answers %s with a 403 page and writes no row", async (_, url) => {
     const demo = createDemo();
     await mintVisitor(demo);

@@ -8,7 +8,7 @@ import {
   createIntent,
   createSandbox,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   intentBody,
   KYC_IP,
   newIntentId,
@@ -57,7 +57,7 @@ const setWebhookUrl = (url: string | null) => setSandboxWebhookUrl(sandbox, url)
 
 beforeEach(async () => {
   sandbox = createSandbox();
-  const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
+  const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");
   demoUserId = user.id;
 });

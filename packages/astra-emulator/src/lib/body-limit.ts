@@ -25,7 +25,7 @@ export function bodyLimits() {
   const document = bodyLimit({ maxSize: DOCUMENT_BODY_LIMIT, onError: tooLarge(DOCUMENT_BODY_LIMIT) });
   return createMiddleware(async (c, next) => {
     // GET and HEAD carry no body. Asking c.req.raw for one would make @hono/node-server build a full Request
-    // (streams, an AbortSignal) for every read, which halved the GET throughput of `npm run bench:sandbox`.
+    // (streams, an AbortSignal) for every read, which halved the GET throughput of `npm run bench:emulator`.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.raw.body === null) return next();
     if (c.req.path.startsWith("/v1/")) return api(c, next);

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // DNS-rebinding guard: a page on another site that makes its own name resolve to 127.0.0.1 reaches the
-// emulator with that name in the Host header, so only loopback names and SANDBOX_ALLOWED_HOSTS are served.
+// emulator with that name in the Host header, so only loopback names and EMULATOR_ALLOWED_HOSTS are served.
 import { createMiddleware } from "hono/factory";
 import { ErrorPage } from "../pages/error-page";
 import { ApiError } from "./create-app";
@@ -25,7 +25,7 @@ export function hostCheck(allowedHosts: readonly string[]) {
     if (isLoopbackHost(hostname) || allowed.has(host) || allowed.has(hostname)) return next();
     const message = `This sandbox emulator does not answer to the host name "${hostname}".`;
     const fix =
-      "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to SANDBOX_ALLOWED_HOSTS where the emulator runs.";
+      "Open it as http://localhost (or 127.0.0.1) on its port, or add the name to EMULATOR_ALLOWED_HOSTS where the emulator runs.";
     if (isApiPath(c.req.path)) throw new ApiError(421, `${message} ${fix}`);
     return renderPage(c, <ErrorPage title="Unknown host name" message={message} fix={fix} />, 421);
   });

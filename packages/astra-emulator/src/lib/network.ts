@@ -1,5 +1,5 @@
 // Which addresses count as "this machine or its private network": the emulator listens on loopback unless
-// SANDBOX_HOST opens it, and only then may it send webhooks to private addresses (a hosted emulator must not
+// EMULATOR_HOST opens it, and only then may it send webhooks to private addresses (a hosted emulator must not
 // become a way to reach its own network).
 import { isIP } from "node:net";
 

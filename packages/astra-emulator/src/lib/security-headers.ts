@@ -52,7 +52,7 @@ export function securityHeaders() {
   return createMiddleware(async (c, next) => {
     // Set before the route runs, so c.json/c.body/c.html build the response with them. Setting a header after
     // the response exists makes Hono copy it into a full web Response, which @hono/node-server then streams out
-    // instead of writing the body in one go: about a third of a GET's cost in `npm run bench:sandbox`.
+    // instead of writing the body in one go: about a third of a GET's cost in `npm run bench:emulator`.
     c.header(...NOSNIFF);
     c.header(...NO_FRAMING);
     c.header(...REFERRER);

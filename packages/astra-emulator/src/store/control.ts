@@ -52,7 +52,7 @@ export function createControlStore(sql: Sql) {
   );
 
   return {
-    /** Deletes everything of this app except the app itself, then seeds the demo user and accounts again. */
+    /** Deletes everything of this app except the app itself, then seeds the seed user and accounts again. */
     async resetApp(clientId: string, now: Date): Promise<void> {
       await sql.transaction(async () => {
         await wipeByClient(clientId);

@@ -9,4 +9,4 @@ export { createPostgresStore, type PostgresStoreOptions } from "./postgres-store
 export { openStore, type OpenStoreOptions } from "./open";
 export type { Store, StoreOptions } from "./wire";
 export type { DeveloperApp } from "./apps";
-export { DEFAULT_APP, DEMO_USER_PHONE } from "./seed";
+export { DEFAULT_APP, SEED_USER_PHONE } from "./seed";

@@ -23,7 +23,7 @@ export interface Stranger {
 
 const tooManyUsers = (retryAfterMs: number, limits: VisitorLimits) =>
   new LimitReachedError(
-    `This address made ${limits.perIp} demo users within an hour; try again in ${Math.ceil(retryAfterMs / 60_000)} minutes.`,
+    `This address made ${limits.perIp} seed users within an hour; try again in ${Math.ceil(retryAfterMs / 60_000)} minutes.`,
     retryAfterMs,
   );
 

@@ -1,4 +1,4 @@
-// What an empty store starts with: one developer app and one approved demo user with two accounts.
+// What an empty store starts with: one developer app and one approved seed user with two accounts.
 import {
   EMULATOR_APP_NAME,
   EMULATOR_CLIENT_ID,
@@ -22,10 +22,10 @@ export const DEFAULT_APP: NewDeveloperApp = {
   webhookUrl: EMULATOR_WEBHOOK_URL,
 };
 
-export const DEMO_USER_PHONE = "2025550123";
+export const SEED_USER_PHONE = "2025550123";
 
-const DEMO_USER = {
-  phone: DEMO_USER_PHONE,
+const SEED_USER = {
+  phone: SEED_USER_PHONE,
   firstName: "Avery",
   lastName: "Demo",
   email: "avery.demo@example.com",
@@ -65,10 +65,10 @@ export async function seedIfEmpty(sql: Sql, app: NewDeveloperApp, now: Date): Pr
   });
 }
 
-/** The approved demo user with a checking and a savings account; also used by the control API's reset. */
+/** The approved seed user with a checking and a savings account; also used by the control API's reset. */
 export async function insertDemoUser(sql: Sql, clientId: string, now: Date): Promise<void> {
   await sql.transaction(async () => {
-    const user = await insertUser(sql, { ...DEMO_USER, clientId }, now);
+    const user = await insertUser(sql, { ...SEED_USER, clientId }, now);
     const bank = {
       userId: user.id,
       nickname: null,

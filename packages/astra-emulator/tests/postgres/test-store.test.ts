@@ -1,4 +1,4 @@
-// The `sandbox-pg` project runs the emulator's HTTP suite with its stores on Postgres: a guard that they really
+// The `emulator-pg` project runs the emulator's HTTP suite with its stores on Postgres: a guard that they really
 // are, each in a database of its own, seeded like an emulator's empty store.
 import pg from "pg";
 import { describe, expect, it } from "vitest";

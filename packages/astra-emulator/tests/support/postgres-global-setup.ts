@@ -1,4 +1,4 @@
-// Vitest globalSetup of the `sandbox-pg` project: one throwaway Postgres for the whole run (tests/support/
+// Vitest globalSetup of the `emulator-pg` project: one throwaway Postgres for the whole run (tests/support/
 // postgres.ts, or TEST_DATABASE_URL), its URL handed to the test files through `inject("databaseUrl")`. It also
 // makes the template database every test store is cloned from (test-store.ts), with the store's tables in it.
 import pg from "pg";

@@ -1,4 +1,4 @@
-// setupFiles of the `sandbox-pg` project: after each test file, close the Postgres stores it opened.
+// setupFiles of the `emulator-pg` project: after each test file, close the Postgres stores it opened.
 import { afterAll } from "vitest";
 import { closeTestStores } from "./test-store";
 

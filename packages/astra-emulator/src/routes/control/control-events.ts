@@ -76,7 +76,7 @@ export function controlEventRoutes(deps: Deps) {
       if (!result.ok && result.reason === "not_found")
         throw new ApiError(404, "No webhook event with this id for this app.");
       if (!result.ok) {
-        throw new ApiError(409, "This app has no webhook URL. Set one in the dashboard or with SANDBOX_WEBHOOK_URL.");
+        throw new ApiError(409, "This app has no webhook URL. Set one in the dashboard or with EMULATOR_WEBHOOK_URL.");
       }
       return c.json(toWireDelivery(result.delivery));
     })

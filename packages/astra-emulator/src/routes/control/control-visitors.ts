@@ -46,7 +46,7 @@ export function controlVisitorRoutes({ store, clocks, visitorScope, webhooks }: 
         const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 1000));
         throw new ApiError(
           429,
-          `This address made ${VISITOR_LIMITS.perIp} demo users within an hour; try again in ${Math.ceil(seconds / 60)} minutes.`,
+          `This address made ${VISITOR_LIMITS.perIp} seed users within an hour; try again in ${Math.ceil(seconds / 60)} minutes.`,
           { headers: { "Retry-After": String(seconds) } },
         );
       }

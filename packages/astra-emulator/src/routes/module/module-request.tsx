@@ -89,7 +89,7 @@ export async function checkClient(c: Context, { store, hosted }: Deps): Promise<
       c,
       "Invalid client_id",
       `client_id "${query.client_id ?? ""}" does not belong to any app registered with this sandbox.`,
-      "Use the client id of your developer app (SANDBOX_CLIENT_ID for the emulator).",
+      "Use the client id of your developer app (EMULATOR_CLIENT_ID for the emulator).",
     );
   }
   if (!query.redirect_uri || !isAllowedRedirectUri(hosted, c.req.raw, client, query.redirect_uri)) {

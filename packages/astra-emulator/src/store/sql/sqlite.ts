@@ -7,7 +7,7 @@
 //
 // Every API request passes through here several times, so the common case is kept cheap: with no transaction
 // open (or from inside the open one) a statement runs at once and hands back an already-settled promise, and a
-// transaction that finds the queue empty begins at once rather than a turn later (`npm run bench:sandbox`).
+// transaction that finds the queue empty begins at once rather than a turn later (`npm run bench:emulator`).
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Database, Statement as NativeStatement } from "better-sqlite3";
 import type { RunResult, Sql, Statement } from "./port";

@@ -1,5 +1,5 @@
-// `npm run bench:sandbox`: how fast the emulator answers, and whether its memory stays flat under a long run.
-// It serves the emulator in-process on a random loopback port with a throwaway store, signs the demo user in
+// `npm run bench:emulator`: how fast the emulator answers, and whether its memory stays flat under a long run.
+// It serves the emulator in-process on a random loopback port with a throwaway store, signs the seed user in
 // through the OAuth module, then loads GET /v1/accounts and POST /v1/routines over keep-alive connections.
 // Counts and time are bounded; the numbers are printed, never asserted.
 //
@@ -15,7 +15,7 @@ import {
   createPostgresStore,
   createStore,
   DEFAULT_APP,
-  DEMO_USER_PHONE,
+  SEED_USER_PHONE,
   type Store,
 } from "../packages/astra-emulator/src/store";
 import { startTestPostgres } from "../tests/support/postgres";
@@ -227,7 +227,7 @@ async function bench(engine: Engine, store: Store) {
   }
 }
 
-/** The demo user's access token, through the module pages and the code exchange, as a browser and app would. */
+/** The seed user's access token, through the module pages and the code exchange, as a browser and app would. */
 async function signInDemoUser(origin: string): Promise<string> {
   const redirectUri = DEFAULT_APP.redirectUris[0] ?? "";
   const query = new URLSearchParams({
@@ -244,7 +244,7 @@ async function signInDemoUser(origin: string): Promise<string> {
       body: new URLSearchParams({ session_id: sessionId, ...fields }),
       redirect: "manual",
     });
-  await post("phone", { phone: DEMO_USER_PHONE });
+  await post("phone", { phone: SEED_USER_PHONE });
   await post("code", { code: "123456" });
   const consent = await post("consent", { decision: "authorize" });
   const code = new URL(consent.headers.get("location") ?? "", redirectUri).searchParams.get("code");
