@@ -15,7 +15,7 @@ const APP_PORT = 3315;
 const EMULATOR_PORT = 4315;
 const OUT_DIR = "docs/screenshots";
 const WHOLE_RUN_LIMIT_MS = 10 * 60_000;
-// The seeded app's credentials: the emulator's control API takes them as Basic auth (sandbox/README.md).
+// The seeded app's credentials: the emulator's control API takes them as Basic auth (packages/astra-emulator/README.md).
 const EMULATOR_BASIC = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString(
   "base64",
 );

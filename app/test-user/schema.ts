@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /**
- * Sandbox KYC outcomes and the emulator's `ip_address` for each (sandbox/README.md, "Magic values"): Astra's
+ * Sandbox KYC outcomes and the emulator's `ip_address` for each (packages/astra-emulator/README.md, "Magic values"): Astra's
  * sandbox picks test statuses from the user intent's details, the emulator from its IP address.
  */
 export const KYC_OUTCOMES = {

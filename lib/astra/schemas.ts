@@ -100,7 +100,7 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
-/** Lists are paginated newest first. Astra's parameter names are unknown; see sandbox/README.md for ours. */
+/** Lists are paginated newest first. Astra's parameter names are unknown; see packages/astra-emulator/README.md for ours. */
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
 // `count` appears in public clients' fixtures but not in the pages of Astra's docs that could be read, so it
 // is optional; the page fields are the emulator's (optional, so real Astra answers parse too).

@@ -25,7 +25,7 @@ export class ControlApiError extends Error {
   }
 }
 
-/** The emulator's visitor-scope header (sandbox/src/routes/control/visitor-scope.ts). */
+/** The emulator's visitor-scope header (packages/astra-emulator/src/routes/control/visitor-scope.ts). */
 export const VISITOR_HEADER = "Sandbox-User-Id";
 
 async function control<T extends z.ZodType>(

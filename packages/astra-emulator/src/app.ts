@@ -35,14 +35,14 @@ export interface AppOptions {
   webhookFetch?: typeof fetch;
   /**
    * The path the emulator is mounted under, e.g. "/emulator"; every link, form, redirect and cookie it writes
-   * starts with it. Requests reach the routes with it already stripped (sandbox/src/hosted.ts).
+   * starts with it. Requests reach the routes with it already stripped (packages/astra-emulator/src/hosted.ts).
    */
   basePath?: string;
-  /** Hosted mode (sandbox/src/hosted.ts); unset on the emulator's own port. */
+  /** Hosted mode (packages/astra-emulator/src/hosted.ts); unset on the emulator's own port. */
   hosted?: HostedMode;
   /**
    * The public hosted demo: every visitor is a user of one shared developer app, so the clock, faults, token
-   * expiry and reset belong to the user the control API names (sandbox/README.md, "Visitor scope"), and the
+   * expiry and reset belong to the user the control API names (packages/astra-emulator/README.md, "Visitor scope"), and the
    * control actions that would touch every visitor at once answer 403. Off for the standalone emulator.
    */
   visitorScope?: boolean;

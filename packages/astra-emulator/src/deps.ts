@@ -24,7 +24,7 @@ export interface Deps {
   addressKeyOf(request: Request): string | null;
   /** The client's address as the app in front trusts it (AppOptions.clientAddress); unset, the socket's. */
   clientAddress?: (request: Request) => string;
-  /** Set when the emulator runs inside another app (sandbox/src/hosted.ts); null on its own port. */
+  /** Set when the emulator runs inside another app (packages/astra-emulator/src/hosted.ts); null on its own port. */
   hosted: HostedMode | null;
 }
 

@@ -38,7 +38,7 @@ export interface HostedEmulatorOptions {
   clientAddress?: (request: Request) => string;
   /** A public demo: the dashboard is one anonymous read-only page with the app's public facts. */
   publicDemo?: boolean;
-  /** From openHostedStore (sandbox/src/hosted-store.ts); a promise is awaited before the first request. */
+  /** From openHostedStore (packages/astra-emulator/src/hosted-store.ts); a promise is awaited before the first request. */
   store: Store | Promise<Store>;
   /** Real time unless a test passes its own. */
   clock?: Clock;

@@ -1,4 +1,4 @@
-// Shared pieces of the fuzz suites (tests/sandbox/fuzz-*.test.ts): a sandbox whose whole store can be
+// Shared pieces of the fuzz suites (packages/astra-emulator/tests/fuzz-*.test.ts): a sandbox whose whole store can be
 // fingerprinted between requests, generators of wrong values, and the checks every bad input must pass.
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The hosted emulator (sandbox/src/hosted.ts): redirect URIs on the deployment's own origins, webhooks through
+// The hosted emulator (packages/astra-emulator/src/hosted.ts): redirect URIs on the deployment's own origins, webhooks through
 // the app's in-process `deliver`, a read-only dashboard on the public demo, and its options checked up front.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
@@ -121,7 +121,7 @@ async function suspendDemoUser(hosted: HostedEmulator, store: Promise<Store>) {
   return hosted.fetch(
     new Request(`${ORIGIN}/emulator/sandbox/users/${user?.id ?? ""}/status`, {
       method: "POST",
-      // The hosted demo scopes control calls to one visitor (sandbox/README.md, "Visitor scope").
+      // The hosted demo scopes control calls to one visitor (packages/astra-emulator/README.md, "Visitor scope").
       headers: { Authorization: basicAuth(), "Content-Type": "application/json", "Sandbox-User-Id": user?.id ?? "" },
       body: JSON.stringify({ status: "suspended" }),
     }),

@@ -1,4 +1,4 @@
-// A store's schema version (sandbox/src/store/migrate.ts): an older one is rebuilt, a newer one is refused and left
+// A store's schema version (packages/astra-emulator/src/store/migrate.ts): an older one is rebuilt, a newer one is refused and left
 // as it is, so an older deployment (a preview on production's database) never drops a newer deployment's tables.
 // On SQLite (a file) and, in emulator-pg, on Postgres.
 import { mkdtempSync, rmSync } from "node:fs";

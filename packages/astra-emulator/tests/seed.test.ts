@@ -1,4 +1,4 @@
-// The seed (sandbox/src/store/seed.ts) when the seeded app was deleted in the dashboard: the store opens again
+// The seed (packages/astra-emulator/src/store/seed.ts) when the seeded app was deleted in the dashboard: the store opens again
 // with the app back under the same seed developer (it used to stop on UNIQUE over the developer's email and
 // never open again). On a SQLite file and, in emulator-pg, on Postgres.
 import { mkdtempSync, rmSync } from "node:fs";

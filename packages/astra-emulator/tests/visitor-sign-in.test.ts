@@ -1,5 +1,5 @@
 // The hosted demo's sign-in: a visitor is whoever holds the one-use token POST /sandbox/visitors minted, never
-// whoever knows a phone number. In the public demo that token is the only way in (sandbox/docs/identity.md).
+// whoever knows a phone number. In the public demo that token is the only way in (packages/astra-emulator/docs/identity.md).
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Where the emulator is mounted: "" on its own port, "/emulator" inside the Next app. Routing always sees
-// stripped paths (sandbox/src/hosted.ts strips the prefix), so only what the emulator writes for a browser (links,
+// stripped paths (packages/astra-emulator/src/hosted.ts strips the prefix), so only what the emulator writes for a browser (links,
 // form actions, redirects, cookie paths) goes through these helpers.
 import type { Context } from "hono";
 import { createContext, useContext, type Child } from "hono/jsx";

@@ -1,4 +1,4 @@
-// ACH business days: Monday to Friday. US federal holidays are not modelled (sandbox/docs/money-movement.md).
+// ACH business days: Monday to Friday. US federal holidays are not modelled (packages/astra-emulator/docs/money-movement.md).
 import type { z } from "zod";
 import type { settlementSpeedSchema } from "../wire-schemas";
 import { addDays, dayOfWeek, localDate, localTimeOfDay, zonedInstant } from "./schedule";

@@ -1,5 +1,5 @@
 // Idempotency-Key on POSTs under /v1: a retry with the same key and body replays the first answer instead of
-// acting twice. Astra does not document it (astra-api.md 4.6); see sandbox/docs/money-movement.md.
+// acting twice. Astra does not document it (astra-api.md 4.6); see packages/astra-emulator/docs/money-movement.md.
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";

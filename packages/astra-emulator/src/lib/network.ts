@@ -36,7 +36,7 @@ function isPrivateIpv6(address: string): boolean {
 /**
  * True when the URL's host is a loopback, private or link-local address, or a name reserved for them. The URL
  * parser has already turned forms such as http://2130706433/ into 127.0.0.1. Names that resolve to private
- * addresses through DNS are not caught here (see sandbox/README.md, Security).
+ * addresses through DNS are not caught here (see packages/astra-emulator/README.md, Security).
  */
 export function isPrivateUrl(value: string): boolean {
   let hostname: string;

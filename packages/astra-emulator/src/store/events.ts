@@ -1,5 +1,5 @@
 // The webhook outbox. A change records its event in the same transaction as the change itself, so an event
-// is never announced for a change that rolled back, nor lost for one that committed. sandbox/src/webhooks
+// is never announced for a change that rolled back, nor lost for one that committed. packages/astra-emulator/src/webhooks
 // delivers what is recorded here.
 import { randomUUID } from "node:crypto";
 import type { WebhookType } from "../wire-schemas";

@@ -1,4 +1,4 @@
-// The emulator's store, on one async SQL port with two engines (sandbox/docs/store.md):
+// The emulator's store, on one async SQL port with two engines (packages/astra-emulator/docs/store.md):
 // - createStore(file): SQLite (better-sqlite3), the local default, a file or `:memory:`;
 // - createPostgresStore(url): Postgres (node-postgres), many instances on one database;
 // - openStore({ databaseUrl, file }): whichever the configuration names.

@@ -258,7 +258,7 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   PRIMARY KEY (scope, key)
 );
 
--- Webhook outbox (store/events.ts) and its delivery attempts (sandbox/src/webhooks).
+-- Webhook outbox (store/events.ts) and its delivery attempts (packages/astra-emulator/src/webhooks).
 CREATE TABLE IF NOT EXISTS webhook_events (${t.rowid}
   webhook_id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),

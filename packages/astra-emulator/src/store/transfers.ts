@@ -82,7 +82,7 @@ interface TransferRow {
   estimated_clearing_at: number;
 }
 
-/** Sandbox amounts that fail at settlement with an ACH return code (sandbox/docs/money-movement.md). */
+/** Sandbox amounts that fail at settlement with an ACH return code (packages/astra-emulator/docs/money-movement.md). */
 export const MAGIC_FAILURES: Readonly<Record<number, string>> = {
   1313: "R01: Insufficient funds",
   1314: "R02: Account closed",

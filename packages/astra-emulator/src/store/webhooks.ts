@@ -1,4 +1,4 @@
-// The webhook outbox as the dispatcher (sandbox/src/webhooks) and the control API see it: which events are due,
+// The webhook outbox as the dispatcher (packages/astra-emulator/src/webhooks) and the control API see it: which events are due,
 // each delivery attempt, and the log of events with their attempts. Events are written by store/events.ts.
 import type { WebhookType } from "../wire-schemas";
 import type { Page, PageRequest } from "../lib/pagination";

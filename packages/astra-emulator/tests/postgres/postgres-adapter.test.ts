@@ -1,4 +1,4 @@
-// The node-postgres adapter (sandbox/src/store/sql/postgres.ts) against a real Postgres: placeholders, pluck,
+// The node-postgres adapter (packages/astra-emulator/src/store/sql/postgres.ts) against a real Postgres: placeholders, pluck,
 // change counts, transactions, and the write lock that keeps two instances' read-then-write transactions apart.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

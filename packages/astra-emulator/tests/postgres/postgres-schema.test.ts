@@ -1,5 +1,5 @@
-// The store's schema on Postgres (sandbox/src/store/migrate.ts): made lazily under the write lock, once, however
-// many instances start at once; rebuilt and reseeded when older than SCHEMA_VERSION (a newer one: tests/sandbox/schema-version.test.ts).
+// The store's schema on Postgres (packages/astra-emulator/src/store/migrate.ts): made lazily under the write lock, once, however
+// many instances start at once; rebuilt and reseeded when older than SCHEMA_VERSION (a newer one: packages/astra-emulator/tests/schema-version.test.ts).
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { ensurePostgresSchema } from "../../src/store/migrate";
 import { SCHEMA_VERSION } from "../../src/store/schema";

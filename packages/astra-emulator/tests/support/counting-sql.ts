@@ -1,4 +1,4 @@
-// A SQL port (sandbox/src/store/sql/port.ts) that counts what passes through it: statements run and database
+// A SQL port (packages/astra-emulator/src/store/sql/port.ts) that counts what passes through it: statements run and database
 // transactions begun (a nested transaction joins its outer one, so it is not counted again). For tests and
 // benchmarks that hold the number of round trips to a bound.
 import { AsyncLocalStorage } from "node:async_hooks";

@@ -1,4 +1,4 @@
-// Users who once moved their clock and have nothing due (tests/sandbox/due-work.test.ts, npm run bench:due-work).
+// Users who once moved their clock and have nothing due (packages/astra-emulator/tests/due-work.test.ts, npm run bench:due-work).
 import { DEFAULT_APP } from "../../src/store";
 import type { Sql } from "../../src/store/sql/port";
 

@@ -1,7 +1,7 @@
 // The store a test gets: SQLite in memory in the `sandbox` project, or a fresh Postgres database in the
 // `emulator-pg` project (whose global setup provides `databaseUrl`). Each Postgres store is a database cloned from
 // a template that already has the tables (CREATE DATABASE … TEMPLATE), the cheapest fresh store measured
-// (sandbox/docs/store.md); the stores a test file opened are closed after it (postgres-store-setup.ts).
+// (packages/astra-emulator/docs/store.md); the stores a test file opened are closed after it (postgres-store-setup.ts).
 import pg from "pg";
 import { inject } from "vitest";
 import Database from "better-sqlite3";

@@ -1,4 +1,4 @@
-// The store's ready gate (sandbox/src/store/sql/when-ready.ts): statements wait for the schema and seed, and a
+// The store's ready gate (packages/astra-emulator/src/store/sql/when-ready.ts): statements wait for the schema and seed, and a
 // preparation that failed is tried again by the next statement instead of failing the store for good.
 import { describe, expect, it } from "vitest";
 import type { Sql, Statement } from "../../src/store/sql/port";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// An app's webhook deliveries, paginated newest first, and "Replay" through the dispatcher (sandbox/src/webhooks).
+// An app's webhook deliveries, paginated newest first, and "Replay" through the dispatcher (packages/astra-emulator/src/webhooks).
 import { Hono } from "hono";
 import type { Deps } from "../../deps";
 import { appPath, MessagePage } from "../../pages/dashboard/layout";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The hosted OAuth module (astra-api.md 2.1-2.4): phone, code, profile for new users, consent, redirect. With a
 // user_intent_id the intent becomes its user at the code step and the profile step is skipped. The hosted demo
-// also signs a visitor in by their one-use visitor_token; the public demo only that way (sandbox/docs/identity.md).
+// also signs a visitor in by their one-use visitor_token; the public demo only that way (packages/astra-emulator/docs/identity.md).
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Deps } from "../../deps";

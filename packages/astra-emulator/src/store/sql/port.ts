@@ -1,6 +1,6 @@
 // The one door between the store modules and a SQL engine. Two adapters sit behind it: better-sqlite3 (the local
 // default, sqlite.ts) and node-postgres (hosted, postgres.ts). Store modules write one SQL text that both engines
-// run (see "Portable SQL" in sandbox/docs/store.md) and never learn which engine answered.
+// run (see "Portable SQL" in packages/astra-emulator/docs/store.md) and never learn which engine answered.
 //
 // The shape follows better-sqlite3's prepared statements, made async: `prepare(text)` once, then
 // `await stmt.get(...)`, `all`, `run`, with `.pluck()` for a single column. Parameters are positional `?` or
