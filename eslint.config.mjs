@@ -5,24 +5,17 @@ import nextTs from "eslint-config-next/typescript";
 // The zones of docs/architecture.md; the demo glue's block below repeats them without the first.
 const appMayNotImportEmulator = {
   target: ["./lib", "./components", "./app", "./proxy.ts", "./instrumentation.ts"],
-  from: "./sandbox",
+  from: "./packages/astra-emulator",
   message:
     "The app reaches the emulator over HTTP only, as it would reach Astra (demo mode: app/emulator/hosted-emulator.ts).",
 };
 const emulatorBoundaries = [
   {
-    // Everything outside sandbox/ but its packages, the wire contract and the shared public defaults.
-    target: "./sandbox",
+    // The package stands alone: nothing outside it but its own dependencies.
+    target: "./packages/astra-emulator/src",
     from: ".",
-    except: ["./sandbox", "./node_modules", "./lib/astra/schemas.ts", "./config/emulator-defaults.ts"],
-    message:
-      "The emulator imports from outside sandbox/ only lib/astra/schemas.ts (the wire contract) and config/emulator-defaults.ts.",
-  },
-  {
-    // Both sides import it, so it must stay plain constants that pull nothing in.
-    target: "./config/emulator-defaults.ts",
-    from: ".",
-    message: "config/emulator-defaults.ts holds plain constants and imports nothing.",
+    except: ["./packages/astra-emulator", "./node_modules"],
+    message: "The emulator package imports nothing from the app (it has its own wire-schemas.ts and defaults.ts).",
   },
 ];
 
@@ -32,13 +25,13 @@ export default defineConfig([
   globalIgnores([".next/**", "out/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".sandbox/**"]),
   {
     rules: {
-      // Configuration is parsed and validated once (lib/env.ts, sandbox/src/env.ts); nothing else reads it raw.
+      // Configuration is parsed and validated once (lib/env.ts, packages/astra-emulator/src/env.ts); nothing else reads it raw.
       "no-restricted-properties": [
         "error",
         {
           object: "process",
           property: "env",
-          message: "Read configuration through lib/env.ts (or sandbox/src/env.ts).",
+          message: "Read configuration through lib/env.ts (or packages/astra-emulator/src/env.ts).",
         },
       ],
     },
@@ -63,23 +56,21 @@ export default defineConfig([
   },
   {
     // The boundaries of docs/architecture.md, kept by the linter rather than by memory: the app talks to Astra
-    // (or the emulator) only over HTTP, and the emulator borrows nothing from the app but the wire schemas and the
-    // emulator's public defaults.
+    // (or the emulator) only over HTTP, and the emulator borrows nothing from the app.
     // import/no-restricted-paths resolves each import to a file, so relative and "@/" paths are caught alike.
     rules: {
       "import/no-restricted-paths": ["error", { zones: [appMayNotImportEmulator, ...emulatorBoundaries] }],
     },
   },
   {
-    // Demo mode's glue builds the emulator mounted at /emulator and registers it for lib/astra/transport.ts: the
-    // one app file that may import sandbox/ (lib/ still only sees the registry).
-    files: ["app/emulator/hosted-emulator.ts"],
+    // Demo mode mounts the emulator at /emulator; it and the developer tools are the app's only in-process users.
+    files: ["app/emulator/**", "lib/demo/**", "lib/dev-tools/**"],
     rules: { "import/no-restricted-paths": ["error", { zones: emulatorBoundaries }] },
   },
   {
     files: [
       "lib/env.ts",
-      "sandbox/src/env.ts",
+      "packages/astra-emulator/src/env.ts",
       "playwright.config.ts",
       "playwright.multi.config.ts",
       "scripts/**",
@@ -88,6 +79,7 @@ export default defineConfig([
       "tests/contract/env.ts",
       "tests/contract/emulator-process.ts",
       "tests/support/**",
+      "packages/astra-emulator/tests/support/**",
       "tests/app-state/global-setup.ts",
       "instrumentation.ts",
     ],
@@ -110,7 +102,7 @@ export default defineConfig([
   },
   {
     // The emulator renders hono/jsx pages on its own server: Next.js page rules do not apply there.
-    files: ["sandbox/**"],
+    files: ["packages/astra-emulator/**"],
     rules: { "@next/next/no-head-element": "off", "@next/next/no-html-link-for-pages": "off" },
   },
 ]);

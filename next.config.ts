@@ -6,7 +6,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The emulator's code is traced in where the app imports it (demo mode mounts it at /emulator); its docs, the
   // standalone emulator's data, the demo's local SQLite file and the tests never ship.
-  outputFileTracingExcludes: { "*": ["sandbox/docs/**", ".sandbox/**", ".data/**", "tests/**"] },
+  outputFileTracingExcludes: {
+    "*": ["packages/astra-emulator/docs/**", "packages/astra-emulator/tests/**", ".sandbox/**", ".data/**", "tests/**"],
+  },
 };
 
 export default nextConfig;

@@ -2,14 +2,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_FLAGS, chromiumProject, findSystemChromium, LOOPBACK_ONLY } from "./tests/chromium";
-import { APP_URL, CLIENT_ID, CLIENT_SECRET, DEMO_URL, E2E_AUTH_SECRET, SANDBOX_URL } from "./tests/e2e/ports";
+import { APP_URL, CLIENT_ID, CLIENT_SECRET, DEMO_URL, E2E_AUTH_SECRET, EMULATOR_URL } from "./tests/e2e/ports";
 import { ON_ASTRA_SANDBOX } from "./tests/e2e/target";
 
 // The suite runs against a production build (`npm run build` first) and its own in-memory emulator, on ports
 // that do not collide with `npm run dev` (3000/4010). Each test resets the emulator (tests/e2e/fixtures.ts).
 // E2E_TARGET=sandbox instead runs the app against Astra's sandbox with your keys and no emulator, skipping the
 // @emulator-only tests (tests/e2e/target.ts, docs/testing.md).
-const SANDBOX_PORT = new URL(SANDBOX_URL).port;
+const EMULATOR_PORT = new URL(EMULATOR_URL).port;
 
 // Use the machine's Chromium where there is one (CI here cannot download Playwright's browsers); elsewhere fall
 // back to Playwright's own browser (`npx playwright install chromium`).
@@ -49,18 +49,18 @@ export default defineConfig({
       [appServer({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: CLIENT_ID, ASTRA_CLIENT_SECRET: CLIENT_SECRET })]
     : [
         {
-          command: "npx tsx sandbox/src/index.ts",
-          url: `${SANDBOX_URL}/sandbox/health`,
+          command: "npx tsx packages/astra-emulator/src/index.ts",
+          url: `${EMULATOR_URL}/sandbox/health`,
           reuseExistingServer: false,
           stdout: "pipe",
           env: {
-            SANDBOX_PORT,
-            SANDBOX_DB: ":memory:",
-            SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
-            SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
+            EMULATOR_PORT,
+            EMULATOR_DB: ":memory:",
+            EMULATOR_REDIRECT_URIS: `${APP_URL}/api/auth/callback/astra,${APP_URL}/accounts/linked`,
+            EMULATOR_WEBHOOK_URL: `${APP_URL}/api/webhooks/astra`,
           },
         },
-        appServer({ ASTRA_ENV: "emulator", ASTRA_API_URL: SANDBOX_URL, ASTRA_APP_URL: SANDBOX_URL }),
+        appServer({ ASTRA_ENV: "emulator", ASTRA_API_URL: EMULATOR_URL, ASTRA_APP_URL: EMULATOR_URL }),
         // The same build with the emulator inside it: no ASTRA_* URL or key, one process, one port.
         // Demo mode in production off Vercel must be told which header carries the visitor's address (lib/env.ts).
         appServer({ ASTRA_ENV: "demo", DEMO_SQLITE_FILE, CLIENT_IP_HEADER: "x-real-ip" }, DEMO_URL),

@@ -9,11 +9,19 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
-    // sandbox-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
+    // emulator-pg's global teardown empties a TEST_DATABASE_URL server: one database per test store to drop.
     teardownTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
-      { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "emulator",
+          include: ["packages/astra-emulator/tests/**/*.test.ts"],
+          exclude: ["packages/astra-emulator/tests/postgres/**"],
+          environment: "node",
+        },
+      },
       {
         // The app's shared state on a real Postgres, which the project's setup starts (tests/app-state).
         extends: true,
@@ -25,15 +33,16 @@ export default defineConfig({
         },
       },
       // The same emulator suite with the store on Postgres, plus the Postgres adapter's own tests. The global
-      // setup starts a throwaway server (or uses TEST_DATABASE_URL); see sandbox/docs/store.md.
+      // setup starts a throwaway server (or uses TEST_DATABASE_URL); see packages/astra-emulator/docs/store.md.
       {
         extends: true,
         test: {
-          name: "sandbox-pg",
-          include: ["tests/sandbox/**/*.test.ts", "tests/postgres/**/*.test.ts"],
+          name: "emulator-pg",
+          include: ["packages/astra-emulator/tests/**/*.test.ts"],
+          exclude: ["packages/astra-emulator/tests/unit/**"],
           environment: "node",
-          globalSetup: ["tests/support/postgres-global-setup.ts"],
-          setupFiles: ["tests/support/postgres-store-setup.ts"],
+          globalSetup: ["packages/astra-emulator/tests/support/postgres-global-setup.ts"],
+          setupFiles: ["packages/astra-emulator/tests/support/postgres-store-setup.ts"],
           // Every statement is a round trip to a server on a shared machine: allow a slow test more time.
           testTimeout: 30_000,
           hookTimeout: 30_000,

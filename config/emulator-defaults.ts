@@ -1,9 +1,5 @@
-// The local emulator's public defaults, written once: the seeded developer app (its keys, redirect URIs and
-// webhook URL) and the dashboard login. Both sides read them: the emulator seeds its store with them
-// (sandbox/src/store/seed.ts, sandbox/src/env.ts) and the app falls back to them when ASTRA_ENV=emulator
-// (lib/env.ts), as do the scripts and tests. Plain constants with no imports, so the emulator may import this
-// file from outside sandbox/ (eslint.config.mjs allows it and lib/astra/schemas.ts, nothing else).
-// These values are public on purpose; lib/env.ts refuses the secret outside the emulator.
+// The local emulator's public defaults, which the app, scripts and tests fall back to when ASTRA_ENV=emulator
+// (lib/env.ts). The emulator package keeps an equal copy (its tests/defaults.test.ts); public on purpose.
 
 /** Where `npm run dev` serves each program. */
 export const EMULATOR_ORIGIN = "http://localhost:4010";

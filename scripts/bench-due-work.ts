@@ -1,25 +1,25 @@
 // `npm run bench:due-work`: database transactions and statements per request of the hosted demo, with 0 and with
 // 1,000 idle users whose clocks once moved (issue 17: due work must grow with what is due, not with history).
-// Each request is a light API read by the demo user followed by the due-work pass the hosted demo runs after it
+// Each request is a light API read by the seed user followed by the due-work pass the hosted demo runs after it
 // (tickIfDue, visitor scope), one second apart on a manual clock so every pass takes the lease. Counted by a
 // counting SQL port (tests/support/counting-sql.ts), on SQLite in memory and on a throwaway Postgres
 // (tests/support/postgres.ts; TEST_DATABASE_URL or TEST_PG_PORT). Prints numbers, asserts nothing.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { createApp } from "../sandbox/src/app";
-import { createManualClock } from "../sandbox/src/lib/clock";
-import { tickIfDue } from "../sandbox/src/lib/tick-if-due";
-import { DEFAULT_APP, DEMO_USER_PHONE, type Store } from "../sandbox/src/store";
-import { migrateSqlite } from "../sandbox/src/store/migrate";
-import { postgresStoreOn } from "../sandbox/src/store/postgres-store";
-import { seedIfEmpty } from "../sandbox/src/store/seed";
-import type { Sql } from "../sandbox/src/store/sql/port";
-import { postgresSql } from "../sandbox/src/store/sql/postgres";
-import { sqliteSql } from "../sandbox/src/store/sql/sqlite";
-import { whenReady } from "../sandbox/src/store/sql/when-ready";
-import { wireStore } from "../sandbox/src/store/wire";
-import { countingSql, type SqlCounts } from "../tests/support/counting-sql";
-import { addIdleUsers } from "../tests/support/idle-users";
+import { createApp } from "../packages/astra-emulator/src/app";
+import { createManualClock } from "../packages/astra-emulator/src/lib/clock";
+import { tickIfDue } from "../packages/astra-emulator/src/lib/tick-if-due";
+import { DEFAULT_APP, SEED_USER_PHONE, type Store } from "../packages/astra-emulator/src/store";
+import { migrateSqlite } from "../packages/astra-emulator/src/store/migrate";
+import { postgresStoreOn } from "../packages/astra-emulator/src/store/postgres-store";
+import { seedIfEmpty } from "../packages/astra-emulator/src/store/seed";
+import type { Sql } from "../packages/astra-emulator/src/store/sql/port";
+import { postgresSql } from "../packages/astra-emulator/src/store/sql/postgres";
+import { sqliteSql } from "../packages/astra-emulator/src/store/sql/sqlite";
+import { whenReady } from "../packages/astra-emulator/src/store/sql/when-ready";
+import { wireStore } from "../packages/astra-emulator/src/store/wire";
+import { countingSql, type SqlCounts } from "../packages/astra-emulator/tests/support/counting-sql";
+import { addIdleUsers } from "../packages/astra-emulator/tests/support/idle-users";
 import { startTestPostgres } from "../tests/support/postgres";
 
 const REQUESTS = 50;
@@ -48,8 +48,8 @@ async function perRequest({ store, sql, counts }: Counted, idleUsers: number): P
   await addIdleUsers(sql, idleUsers, START);
   const clock = createManualClock(START);
   const app = createApp({ store, clock, visitorScope: true });
-  const user = await store.users.findByPhone(DEFAULT_APP.clientId, DEMO_USER_PHONE);
-  if (!user) throw new Error("The seeded demo user is missing.");
+  const user = await store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
+  if (!user) throw new Error("The seed user is missing.");
   const { accessToken } = await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId: user.id }, START);
   const before = { ...counts };
   const started = performance.now();
@@ -72,7 +72,7 @@ async function main() {
   const engines = values.engine === "both" ? ["sqlite", "postgres"] : [values.engine];
   const server = engines.includes("postgres") ? await startTestPostgres() : undefined;
   try {
-    console.log(`Per request (a GET as the demo user, then the due-work pass), mean of ${REQUESTS}:`);
+    console.log(`Per request (a GET as the seed user, then the due-work pass), mean of ${REQUESTS}:`);
     console.log("engine    idle users  transactions  statements  ms");
     for (const engine of engines) {
       for (const idle of IDLE_USERS) {

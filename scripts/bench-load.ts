@@ -1,8 +1,8 @@
 // `npm run bench:load`: how the production app holds up under a bounded loopback load with a valid session.
 // It builds if there is no build, starts a fresh in-memory emulator and `next start` on loopback ports, signs the
-// demo user in once through the real OAuth redirects (headless Chromium), then runs autocannon against the
+// seed user in once through the real OAuth redirects (headless Chromium), then runs autocannon against the
 // signed-in dashboard and against routine creation (the server action the form posts, each request with its own
-// idempotency key). Numbers are printed, never asserted. Ports: BENCH_APP_PORT (3300), BENCH_SANDBOX_PORT (4300).
+// idempotency key). Numbers are printed, never asserted. Ports: BENCH_APP_PORT (3300), BENCH_EMULATOR_PORT (or BENCH_SANDBOX_PORT, 4300).
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -12,7 +12,7 @@ import { CHROMIUM_FLAGS, findSystemChromium, LOOPBACK_ONLY } from "../tests/chro
 import { createChildren, signInDemoUser, startLocalStack } from "./lib/local-stack";
 
 const APP_PORT = process.env.BENCH_APP_PORT ?? "3300";
-const SANDBOX_PORT = process.env.BENCH_SANDBOX_PORT ?? "4300";
+const EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? process.env.BENCH_SANDBOX_PORT ?? "4300";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 const APP_URL = `http://localhost:${APP_PORT}`;
@@ -25,7 +25,7 @@ async function run(command: string, args: string[]) {
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (${code})`);
 }
 
-/** Signs the demo user in through the emulator's module pages; returns the Cookie header and the routine form. */
+/** Signs the seed user in through the emulator's module pages; returns the Cookie header and the routine form. */
 async function signIn() {
   const browser = await chromium.launch({
     executablePath: findSystemChromium(),
@@ -91,7 +91,7 @@ async function load(name: string, options: autocannon.Options): Promise<Summary>
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) await run("npm", ["run", "build"]);
-  await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(SANDBOX_PORT), webhooks: false });
+  await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(EMULATOR_PORT), webhooks: false });
 
   const { cookie, action } = await signIn();
   if (!action.key)

@@ -1,5 +1,5 @@
 // `npm run bench:web`: Lighthouse (mobile preset) on the app's main pages against a production build and a fresh
-// emulator, signed in as the demo user, plus each route's gzip First Load JS beside the framework's floor.
+// emulator, signed in as the seed user, plus each route's gzip First Load JS beside the framework's floor.
 // It prints numbers and asserts nothing; it stops by itself (every wait is bounded, the whole run too).
 import { spawnSync } from "node:child_process";
 import {
@@ -23,9 +23,9 @@ import { addCompileHints } from "./lib/compile-hints";
 import { createChildren, signInDemoUser, startLocalStack, waitFor } from "./lib/local-stack";
 
 const APP_PORT = 3309;
-const SANDBOX_PORT = 4309;
+const EMULATOR_PORT = 4309;
 const APP_URL = `http://localhost:${APP_PORT}`;
-const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
+const EMULATOR_URL = `http://localhost:${EMULATOR_PORT}`;
 const RUNS = 3;
 const WHOLE_RUN_LIMIT_MS = 25 * 60_000;
 const PAGES = [
@@ -98,7 +98,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Signs the demo user in through the emulator's module pages and returns the app's cookies as a header. */
+/** Signs the seed user in through the emulator's module pages and returns the app's cookies as a header. */
 async function signIn(): Promise<string> {
   const browser = await chromium.launch({ executablePath: systemChromium, args: chromiumArgs, timeout: 60_000 });
   try {
@@ -196,7 +196,7 @@ function firstLoadGzip(): Map<string, number> {
 
 function printTables(results: Map<string, Metrics>, runs: number) {
   console.log(
-    `\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the demo user, seed data)\n`,
+    `\nLighthouse 12.2.3, mobile preset, median of ${runs} (the landing page signed out; the others signed in as the seed user, seed data)\n`,
   );
   console.log("| page | performance | LCP | TBT | CLS | bytes |");
   console.log("|---|---|---|---|---|---|");
@@ -236,10 +236,10 @@ async function main() {
   log(`machine at start: ${uptime()}`);
   try {
     buildIfNeeded(args.includes("--no-build"));
-    log(`starting a fresh emulator on ${SANDBOX_URL} and next start on ${APP_URL}`);
-    await startLocalStack(children, { appPort: APP_PORT, sandboxPort: SANDBOX_PORT, webhooks: true });
+    log(`starting a fresh emulator on ${EMULATOR_URL} and next start on ${APP_URL}`);
+    await startLocalStack(children, { appPort: APP_PORT, sandboxPort: EMULATOR_PORT, webhooks: true });
 
-    log("signing in as the demo user through the emulator's module pages");
+    log("signing in as the seed user through the emulator's module pages");
     const cookie = await signIn();
     const port = await startLighthouseChromium();
 

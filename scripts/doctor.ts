@@ -121,7 +121,7 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
       state: "fail",
       label,
       detail: `the emulator answered "Redirect URI not registered" for ${redirectUri}`,
-      fix: `Add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set SANDBOX_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`,
+      fix: `Add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set EMULATOR_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`,
     };
   }
   if (reach.body.includes("Invalid client_id")) {
@@ -129,7 +129,7 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
       state: "fail",
       label,
       detail: `the emulator knows no app with client id ${env.astraClientId}`,
-      fix: `Set ASTRA_CLIENT_ID to the emulator's client id (SANDBOX_CLIENT_ID, ${EMULATOR_CLIENT_ID} by default).`,
+      fix: `Set ASTRA_CLIENT_ID to the emulator's client id (EMULATOR_CLIENT_ID, ${EMULATOR_CLIENT_ID} by default).`,
     };
   }
   return {
@@ -179,7 +179,7 @@ export function describePort({ role, port }: PortRole, use: PortUse): Finding {
   const fix =
     role === "app"
       ? `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or run the app elsewhere with \`npx next dev -p 3001\` and AUTH_URL=http://localhost:3001.`
-      : `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or start the emulator with SANDBOX_PORT=4011 and set ASTRA_API_URL and ASTRA_APP_URL to http://localhost:4011.`;
+      : `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or start the emulator with EMULATOR_PORT=4011 and set ASTRA_API_URL and ASTRA_APP_URL to http://localhost:4011.`;
   return { state: "fail", label, detail: `in use by another program, so the ${role} cannot start there`, fix };
 }
 

@@ -15,7 +15,7 @@ const config = {
   redirectUri: process.env.ASTRA_REDIRECT_URI || undefined,
 };
 
-/** Unused-by-default sandbox test numbers; the seeded demo user owns 2025550123. */
+/** Unused-by-default sandbox test numbers; the seed user owns 2025550123. */
 const CANDIDATE_PHONES = Array.from({ length: 40 }, (_, i) => `20255501${60 + i}`);
 const SANDBOX_CODE = "123456";
 const CALLBACK_PATH = "/api/auth/callback/astra";

@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures, made from a production build and a fresh emulator. It signs the
-// demo user in, makes one weekly routine through the form, moves the emulator's clock a week so transfers exist,
+// seed user in, makes one weekly routine through the form, moves the emulator's clock a week so transfers exist,
 // and captures each page in light and dark, desktop and mobile, into docs/screenshots/. It stops by itself
 // (every wait is bounded, the whole run too) and stops the servers it started.
 import { spawnSync } from "node:child_process";
@@ -12,10 +12,10 @@ import { createChildren, openDemoUserConsent, signInDemoUser, startLocalStack } 
 
 // Ports of their own, so the run never meets `npm run dev` (3000/4010), the e2e suite or the benchmarks.
 const APP_PORT = 3315;
-const SANDBOX_PORT = 4315;
+const EMULATOR_PORT = 4315;
 const OUT_DIR = "docs/screenshots";
 const WHOLE_RUN_LIMIT_MS = 10 * 60_000;
-// The seeded app's credentials: the emulator's control API takes them as Basic auth (sandbox/README.md).
+// The seeded app's credentials: the emulator's control API takes them as Basic auth (packages/astra-emulator/README.md).
 const EMULATOR_BASIC = Buffer.from("astra_emulator_client:astra_emulator_secret_do_not_use_in_production").toString(
   "base64",
 );
@@ -78,10 +78,10 @@ async function shootConsent(browser: Browser, appUrl: string, variant: Variant) 
 async function run() {
   buildIfMissing();
   mkdirSync(OUT_DIR, { recursive: true });
-  log(`starting a fresh emulator on ${SANDBOX_PORT} and next start on ${APP_PORT}...`);
+  log(`starting a fresh emulator on ${EMULATOR_PORT} and next start on ${APP_PORT}...`);
   const { appUrl, sandboxUrl } = await startLocalStack(children, {
     appPort: APP_PORT,
-    sandboxPort: SANDBOX_PORT,
+    sandboxPort: EMULATOR_PORT,
     webhooks: true,
   });
   const browser = await chromium.launch({ executablePath: systemChromium, args: chromiumArgs, timeout: 60_000 });

@@ -9,7 +9,7 @@ import { chromium } from "@playwright/test";
 const steps = [
   { name: "lint", command: "npm run lint" },
   { name: "typecheck", command: "npm run typecheck" },
-  // The emulator's suite runs twice in here: on SQLite and on a throwaway Postgres (vitest.config.ts, sandbox-pg).
+  // The emulator's suite runs twice in here: on SQLite and on a throwaway Postgres (vitest.config.ts, emulator-pg).
   { name: "unit + emulator tests", command: "npx vitest run", report: "test-results/vitest.json", read: readVitest },
   // Black-box checks of the Astra API surface, here against a freshly started emulator (docs/testing.md).
   { name: "contract tests", command: "npm run test:contract", report: "test-results/contract.json", read: readVitest },

@@ -2,13 +2,12 @@
 // The only app file that imports the emulator (eslint.config.mjs allows exactly this one).
 import "server-only";
 import { headers } from "next/headers";
+import { createHostedEmulator, openHostedStore } from "astra-emulator/hosted";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
-import { createHostedEmulator } from "../../sandbox/src/hosted";
-import { openHostedStore } from "../../sandbox/src/hosted-store";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
 /** Set from the trusted client-IP header, so a browser's own value never counts. */

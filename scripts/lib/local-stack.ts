@@ -1,6 +1,6 @@
 // What the benchmark scripts share: a fresh in-memory emulator and `next start` on loopback ports, children
 // that stop with the script (each leads its own process group, so npx/tsx grandchildren stop too), and the
-// demo user's sign-in through the emulator's module pages.
+// seed user's sign-in through the emulator's module pages.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 
@@ -68,11 +68,11 @@ export async function startLocalStack(
 ): Promise<LocalStack> {
   const appUrl = `http://localhost:${appPort}`;
   const sandboxUrl = `http://localhost:${sandboxPort}`;
-  children.start("emulator", "node_modules/.bin/tsx", ["sandbox/src/index.ts"], {
-    SANDBOX_PORT: String(sandboxPort),
-    SANDBOX_DB: ":memory:",
-    SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/astra,${appUrl}/accounts/linked`,
-    SANDBOX_WEBHOOK_URL: webhooks ? `${appUrl}/api/webhooks/astra` : "",
+  children.start("emulator", "node_modules/.bin/tsx", ["packages/astra-emulator/src/index.ts"], {
+    EMULATOR_PORT: String(sandboxPort),
+    EMULATOR_DB: ":memory:",
+    EMULATOR_REDIRECT_URIS: `${appUrl}/api/auth/callback/astra,${appUrl}/accounts/linked`,
+    EMULATOR_WEBHOOK_URL: webhooks ? `${appUrl}/api/webhooks/astra` : "",
   });
   children.start("app", "node_modules/.bin/next", ["start", "--port", String(appPort)], {
     NODE_ENV: "production",
@@ -86,7 +86,7 @@ export async function startLocalStack(
   return { appUrl, sandboxUrl };
 }
 
-/** Walks the demo user from the app's landing page to the emulator's consent page, and stops there. */
+/** Walks the seed user from the app's landing page to the emulator's consent page, and stops there. */
 export async function openDemoUserConsent(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/`);
   await page
@@ -100,7 +100,7 @@ export async function openDemoUserConsent(page: Page, appUrl: string): Promise<v
   await page.getByRole("button", { name: "Authorize" }).waitFor();
 }
 
-/** Signs the seeded demo user in through the emulator's module pages; returns the app's cookies as a header. */
+/** Signs the seed user in through the emulator's module pages; returns the app's cookies as a header. */
 export async function signInDemoUser(page: Page, appUrl: string): Promise<string> {
   await openDemoUserConsent(page, appUrl);
   await page.getByRole("button", { name: "Authorize" }).click();

@@ -1,4 +1,4 @@
-// Starts the emulator as a separate program (`npx tsx sandbox/src/index.ts`), exactly as a developer would,
+// Starts the emulator as a separate program (`npx tsx packages/astra-emulator/src/index.ts`), exactly as a developer would,
 // with a throwaway store; the suite then talks to it over HTTP only and never imports its code.
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -17,15 +17,15 @@ export async function startEmulator({
   startupTimeoutMs?: number;
 }): Promise<EmulatorProcess> {
   if (await answersHealth(port)) {
-    throw new Error(`Something already answers on port ${port}; stop it or set CONTRACT_SANDBOX_PORT to a free port.`);
+    throw new Error(`Something already answers on port ${port}; stop it or set CONTRACT_EMULATOR_PORT to a free port.`);
   }
-  const child: ChildProcess = spawn("npx", ["tsx", "sandbox/src/index.ts"], {
+  const child: ChildProcess = spawn("npx", ["tsx", "packages/astra-emulator/src/index.ts"], {
     env: {
       ...process.env,
-      SANDBOX_PORT: String(port),
-      SANDBOX_DB: ":memory:",
-      SANDBOX_REDIRECT_URIS: redirectUris.join(","),
-      SANDBOX_WEBHOOK_URL: webhookUrl,
+      EMULATOR_PORT: String(port),
+      EMULATOR_DB: ":memory:",
+      EMULATOR_REDIRECT_URIS: redirectUris.join(","),
+      EMULATOR_WEBHOOK_URL: webhookUrl,
     },
     // Its own process group, so stopping it also stops the tsx/node processes npx starts.
     detached: true,

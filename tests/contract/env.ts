@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "../../config/emulator-defaults";
 
-/** The emulator's seeded demo user, who has two linked accounts (sandbox/README.md "Seeded data"). */
+/** The emulator's seed user, who has two linked accounts (packages/astra-emulator/README.md "Seeded data"). */
 const EMULATOR_PHONE = "2025550123";
-/** The emulator's test code (sandbox/README.md "Magic values"). */
+/** The emulator's test code (packages/astra-emulator/README.md "Magic values"). */
 const EMULATOR_CODE = "123456";
 
 const blankIsUnset = <T extends z.ZodType>(schema: T) =>
@@ -13,6 +13,7 @@ const blankIsUnset = <T extends z.ZodType>(schema: T) =>
 
 const rawSchema = z.object({
   ASTRA_CONTRACT_ENV: blankIsUnset(z.enum(["emulator", "sandbox"], { error: 'must be "emulator" or "sandbox"' })),
+  CONTRACT_EMULATOR_PORT: blankIsUnset(z.coerce.number().int().min(1).max(65535)),
   CONTRACT_SANDBOX_PORT: blankIsUnset(z.coerce.number().int().min(1).max(65535)),
   ASTRA_CLIENT_ID: blankIsUnset(z.string().trim().min(1)),
   ASTRA_CLIENT_SECRET: blankIsUnset(z.string().trim().min(1)),
@@ -61,7 +62,7 @@ export function readContractEnv(source: Record<string, string | undefined> = pro
   }
   const raw = parsed.data;
   const target = raw.ASTRA_CONTRACT_ENV ?? "emulator";
-  const emulatorPort = raw.CONTRACT_SANDBOX_PORT ?? 4304;
+  const emulatorPort = raw.CONTRACT_EMULATOR_PORT ?? raw.CONTRACT_SANDBOX_PORT ?? 4304;
   const loginTimeoutMs = (raw.ASTRA_CONTRACT_LOGIN_TIMEOUT_S ?? 300) * 1000;
 
   if (target === "emulator") {

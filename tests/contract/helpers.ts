@@ -1,5 +1,5 @@
 // Shared steps of the money-movement checks, and the emulator's control API for the checks marked
-// emulator-only (sandbox/README.md "Control API"): Astra's sandbox has nothing like it.
+// emulator-only (packages/astra-emulator/README.md "Control API"): Astra's sandbox has nothing like it.
 import { setTimeout as sleep } from "node:timers/promises";
 import { call, show } from "./http";
 import { asUser, forgetSession, refreshTokens } from "./session";

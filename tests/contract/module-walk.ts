@@ -1,6 +1,6 @@
 // The OAuth module walk: authorize → phone → code → consent → redirect to the registered redirect URI, caught
 // by the suite's loopback receiver. The emulator's pages are driven by script (their labels are documented in
-// sandbox/docs/identity.md); Astra's real pages are not scripted (their markup is unknown and may change), so
+// packages/astra-emulator/docs/identity.md); Astra's real pages are not scripted (their markup is unknown and may change), so
 // on the sandbox target a person completes them once in a headed browser while the suite waits.
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";

@@ -4,6 +4,9 @@
 // assumptions, so it must not share them. Sources are named by their path on https://docs.astra.finance
 // (reference/errors, …); docs/astra-sources.md lists them with the public clients cited.
 import { z } from "zod";
+import * as app from "../../lib/astra/schemas";
+import * as emulator from "../../packages/astra-emulator/src/wire-schemas";
+import { onEmulator } from "./target";
 
 const optionalText = z.string().nullable().optional();
 
@@ -129,13 +132,35 @@ export const webhookPayload = z.looseObject({
   resource_id: z.string().min(1),
 });
 
+/**
+ * Each answer is also held to the app's tolerant read schemas (it must read Astra's answer) and, on the emulator,
+ * to the emulator's strict ones (it must send only what it means to).
+ */
+const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
+  [tokenResponse, [app.oauthTokenResponseSchema, emulator.oauthTokenResponseSchema]],
+  [oauthError, [app.oauthErrorResponseSchema, emulator.oauthErrorResponseSchema]],
+  [genericError, [app.astraErrorBodySchema, emulator.astraErrorBodySchema]],
+  [user, [app.userSchema, emulator.userSchema]],
+  [account, [app.accountSchema, emulator.accountSchema]],
+  [routine, [app.routineSchema, emulator.routineSchema]],
+  [transfer, [app.transferSchema, emulator.transferSchema]],
+  [userIntent, [app.userIntentSchema, emulator.userIntentSchema]],
+  [webhookPayload, [app.webhookPayloadSchema, emulator.webhookPayloadSchema]],
+]);
+
 /** Parses or fails the check with zod's issues and the answer's first bytes. */
 export function expectShape<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new Error(
-      `${what} does not have the documented shape:\n${z.prettifyError(result.error)}\n${JSON.stringify(value)?.slice(0, 600)}`,
-    );
+  const [appSchema, emulatorSchema] = referees.get(schema) ?? [];
+  const checks: [z.ZodType, string][] = [[schema, "the documented shape"]];
+  if (appSchema) checks.push([appSchema, "the app's read schema (lib/astra/schemas.ts)"]);
+  if (emulatorSchema && onEmulator()) checks.push([emulatorSchema, "the emulator's wire schema"]);
+  for (const [check, name] of checks) {
+    const result = check.safeParse(value);
+    if (!result.success) {
+      throw new Error(
+        `${what} does not have ${name}:\n${z.prettifyError(result.error)}\n${JSON.stringify(value)?.slice(0, 600)}`,
+      );
+    }
   }
-  return result.data;
+  return schema.parse(value);
 }

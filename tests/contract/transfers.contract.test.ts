@@ -92,7 +92,7 @@ describe("Transfers", () => {
     );
     context.skip(!accounts, NEED_TWO_ACCOUNTS);
     const found = await transferOfNewRoutine(accounts!, 2);
-    // T+2 business days at most (the emulator's model, sandbox/docs/money-movement.md); a week always covers it.
+    // T+2 business days at most (the emulator's model, packages/astra-emulator/docs/money-movement.md); a week always covers it.
     await advanceEmulatorClock(7);
     const read = expectShape(
       transfer,

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { EMULATOR_DEVELOPER_EMAIL, EMULATOR_DEVELOPER_PASSWORD } from "../../config/emulator-defaults";
 import { AstraModule, DEMO_PHONE, expect, expectNoAxeViolations, test } from "./fixtures";
-import { SANDBOX_URL } from "./ports";
+import { EMULATOR_URL } from "./ports";
 
 // Every page, checked with axe in the state a person sees it, in the light and the dark scheme (both follow
 // the system): public pages signed out, the rest with data, and the emulator's own pages on the way.
@@ -137,7 +137,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("heading", { name: "Choose accounts to link" })).toBeVisible();
       await expectNoAxeViolations(page);
 
-      await page.goto(`${SANDBOX_URL}/dashboard`);
+      await page.goto(`${EMULATOR_URL}/dashboard`);
       await page.getByLabel("Email").fill(EMULATOR_DEVELOPER_EMAIL);
       await page.getByLabel("Password").fill(EMULATOR_DEVELOPER_PASSWORD);
       await expectNoAxeViolations(page);

@@ -1,7 +1,7 @@
 import http from "node:http";
 import fc from "fast-check";
 import { expect, test } from "./fixtures";
-import { APP_URL, SANDBOX_URL } from "./ports";
+import { APP_URL, EMULATOR_URL } from "./ports";
 
 // Generated bad input, over HTTP against `next start`, to the route handlers whose behaviour depends on the
 // session cookie and on proxy.ts (which a direct call in vitest would skip): never a 5xx, a redirect only to
@@ -42,7 +42,7 @@ test.describe("route handlers with generated bad input", () => {
 
   test(`/verify and /accounts/link: never 5xx, never an off-site redirect (${RUNS} runs each)`, async ({ page }) => {
     test.setTimeout(180_000);
-    const allowedOrigins = new Set([new URL(APP_URL).origin, new URL(SANDBOX_URL).origin]);
+    const allowedOrigins = new Set([new URL(APP_URL).origin, new URL(EMULATOR_URL).origin]);
     for (const route of ["/verify", "/accounts/link"]) {
       await fc.assert(
         fc.asyncProperty(junkParams, async (params) => {

@@ -1,13 +1,13 @@
 // The emulator's control API (/sandbox, client Basic auth) for tests: reset, clock, tokens, faults, webhooks.
 import { request, type APIRequestContext } from "@playwright/test";
-import { CLIENT_ID, CLIENT_SECRET, SANDBOX_URL } from "./ports";
+import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL } from "./ports";
 
 export class Emulator {
   private constructor(private readonly api: APIRequestContext) {}
 
   static async connect(): Promise<Emulator> {
     const api = await request.newContext({
-      baseURL: SANDBOX_URL,
+      baseURL: EMULATOR_URL,
       extraHTTPHeaders: { authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}` },
     });
     return new Emulator(api);

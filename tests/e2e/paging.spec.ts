@@ -1,7 +1,7 @@
 import { request, type BrowserContext } from "@playwright/test";
 import { decode } from "next-auth/jwt";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { E2E_AUTH_SECRET, SANDBOX_URL } from "./ports";
+import { E2E_AUTH_SECRET, EMULATOR_URL } from "./ports";
 
 // The routines list shows 20 a page (ROUTINES_PAGE_SIZE); 21 routines need two pages. They are made through
 // the emulator's REST API with the signed-in user's own access token (read from the session cookie with the
@@ -19,7 +19,7 @@ async function accessToken(context: BrowserContext): Promise<string> {
 
 async function makeRoutines(token: string, today: string) {
   const api = await request.newContext({
-    baseURL: SANDBOX_URL,
+    baseURL: EMULATOR_URL,
     extraHTTPHeaders: { authorization: `Bearer ${token}` },
   });
   try {

@@ -1,7 +1,7 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { EMULATOR_DEVELOPER_EMAIL, EMULATOR_DEVELOPER_PASSWORD } from "../../config/emulator-defaults";
 import { expect, test } from "./fixtures";
-import { APP_URL, CLIENT_ID, DEMO_URL, SANDBOX_URL } from "./ports";
+import { APP_URL, CLIENT_ID, DEMO_URL, EMULATOR_URL } from "./ports";
 import { fillRoutine } from "./routine-form";
 import { EMULATOR_ONLY } from "./target";
 
@@ -120,10 +120,10 @@ test.describe("the emulator's pages", { tag: EMULATOR_ONLY }, () => {
       redirect_uri: `${APP_URL}/api/auth/callback/astra`,
       response_type: "code",
     })}`;
-    const modulePolicy = expectEmulatorPagePolicy(await page.request.get(`${SANDBOX_URL}${authorize}`), "module page");
+    const modulePolicy = expectEmulatorPagePolicy(await page.request.get(`${EMULATOR_URL}${authorize}`), "module page");
     // Its forms end in a redirect back to the app, which browsers check against form-action.
     expect(modulePolicy).toContain(`form-action 'self' ${APP_URL};`);
-    const loginPolicy = expectEmulatorPagePolicy(await page.request.get(`${SANDBOX_URL}/dashboard/login`), "login");
+    const loginPolicy = expectEmulatorPagePolicy(await page.request.get(`${EMULATOR_URL}/dashboard/login`), "login");
     expect(loginPolicy).toContain("form-action 'self';");
     expectEmulatorPagePolicy(await page.request.get(`${DEMO_URL}/emulator/dashboard`), "demo dashboard");
   });
@@ -132,11 +132,11 @@ test.describe("the emulator's pages", { tag: EMULATOR_ONLY }, () => {
     page,
   }) => {
     const violations = await watchViolations(page);
-    await page.goto(`${SANDBOX_URL}/dashboard/login`);
+    await page.goto(`${EMULATOR_URL}/dashboard/login`);
     await page.getByLabel("Email").fill(EMULATOR_DEVELOPER_EMAIL);
     await page.getByLabel("Password").fill(EMULATOR_DEVELOPER_PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.goto(`${SANDBOX_URL}/dashboard/apps/${CLIENT_ID}`);
+    await page.goto(`${EMULATOR_URL}/dashboard/apps/${CLIENT_ID}`);
     // The copy script un-hides these; the stylesheet sets the page width.
     await expect(page.getByRole("button", { name: "Copy the Client ID" })).toBeVisible();
     expect(await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth)).toBe("1024px");

@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext, type Page, type Response } from "@pl
 import pg from "pg";
 import { tryTheDemo } from "../e2e/demo-visit";
 import { confirm, fillVisitorRoutine, openNewRoutine } from "../e2e/routine-form";
-import { serializeWebhookPayload, signWebhookBody } from "../../sandbox/src/webhooks/signature";
+import { serializeWebhookPayload, signWebhookBody } from "../../packages/astra-emulator/src/webhooks/signature";
 import { CONTROL_URL, INSTANCE_URLS, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 
 // Issue #12's proof: two `next start` instances of one build, in demo mode on one Postgres, behind a round-robin

@@ -15,7 +15,7 @@ import {
   portsOf,
   redirectUriOf,
 } from "@/scripts/doctor";
-import { basicAuth, createSandbox, DEFAULT_APP } from "../sandbox/helpers";
+import { basicAuth, createSandbox, DEFAULT_APP } from "../../packages/astra-emulator/tests/helpers";
 
 const emulatorEnv = parseEnv({
   ASTRA_API_URL: "http://localhost:4209",
@@ -126,7 +126,7 @@ describe("redirect URI in emulator mode", () => {
       status: 400,
       body: "<h1>Redirect URI not registered</h1>",
     });
-    expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("SANDBOX_REDIRECT_URIS") });
+    expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("EMULATOR_REDIRECT_URIS") });
     expect(finding.state === "fail" && finding.fix).toContain(
       `http://localhost:4209/dashboard/apps/${EMULATOR_CLIENT_ID}`,
     );
@@ -211,7 +211,7 @@ describe("ports", () => {
     expect(describePort({ role: "app", port: 3000 }, "free").state).toBe("ok");
     expect(describePort({ role: "emulator", port: 4010 }, "this-program").state).toBe("ok");
     const busy = describePort({ role: "emulator", port: 4010 }, "other");
-    expect(busy).toMatchObject({ state: "fail", fix: expect.stringContaining("SANDBOX_PORT") });
+    expect(busy).toMatchObject({ state: "fail", fix: expect.stringContaining("EMULATOR_PORT") });
   });
 });
 

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// sandbox/docs/store.md, "Portable SQL", rule 9: a bound LIMIT or OFFSET goes through a cast. A bare `LIMIT ?`
+// packages/astra-emulator/docs/store.md, "Portable SQL", rule 9: a bound LIMIT or OFFSET goes through a cast. A bare `LIMIT ?`
 // ran three to five times slower on better-sqlite3. The emulator's statements are template literals in its
 // store modules, so the rule can be read off the source.
-const STORE_DIR = path.join(process.cwd(), "sandbox", "src", "store");
+const STORE_DIR = path.join(process.cwd(), "packages", "astra-emulator", "src", "store");
 
 function storeSources(dir: string): { file: string; text: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,0 @@
-// setupFiles of the `sandbox-pg` project: after each test file, close the Postgres stores it opened.
-import { afterAll } from "vitest";
-import { closeTestStores } from "./test-store";
-
-afterAll(closeTestStores);
