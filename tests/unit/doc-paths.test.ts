@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 // lib/auth/session-tokens.ts, which never existed). Every repository path they name, in backticks, bare, or as
 // a relative link, must exist.
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const DOCS = ["docs/architecture.md", "README.md"];
-const TOP = "(?:app|lib|components|sandbox|tests|scripts|config|docs|\\.ci|\\.github)";
+const DOCS = ["README.md", "docs/architecture.md", "docs/testing.md"];
+const TOP = "(?:app|lib|components|packages|sandbox|tests|scripts|config|docs|\\.ci|\\.github)";
 const REPO_PATH = new RegExp(`(?:^|[\\s\`])(${TOP}/[\\w\\[\\]().@{},/-]*(?:\\.\\w+)?)`, "g");
 
 /** `lib/astra/{a,b}.ts` → both files; a trailing `)` or `.` that belongs to the sentence is dropped. */
