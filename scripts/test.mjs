@@ -1,18 +1,48 @@
-// `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the contract
-// suite against the emulator, the production build, the end-to-end suite in a real browser, and the same build
-// as two instances on one Postgres (tests/multi-instance). It runs them all (a failing lint does not hide a
-// failing test), then prints one summary line that CI reads: "N passed, N failed".
+// `npm test` (the fast tier: Node and Chromium only) and `npm run test:all` (`.ci/run`: adds lint and the suites
+// that need Postgres, the contract suite and the multi-instance suite). Every step runs (a failing one does not hide
+// a later one), then one summary line that CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
+// vitest.config.ts's project names. The Postgres ones start a throwaway server from the machine's binaries.
+const PROJECTS = { unit: "unit", emulator: "sandbox", emulatorPg: "sandbox-pg", appState: "app-state" };
+const vitest = (...projects) => `npx vitest run ${projects.map((name) => `--project ${name}`).join(" ")}`;
+
+const TIERS = ["fast", "all"];
+const tier = process.argv[2] ?? "fast";
+if (!TIERS.includes(tier)) {
+  console.error(`usage: node scripts/test.mjs [${TIERS.join("|")}] (got "${tier}")`);
+  process.exit(2);
+}
+const all = tier === "all";
+
 const steps = [
-  { name: "lint", command: "npm run lint" },
+  { name: "lint", command: "npm run lint", only: "all" },
   { name: "typecheck", command: "npm run typecheck" },
-  // The emulator's suite runs twice in here: on SQLite and on a throwaway Postgres (vitest.config.ts, sandbox-pg).
-  { name: "unit + emulator tests", command: "npx vitest run", report: "test-results/vitest.json", read: readVitest },
+  all
+    ? {
+        name: "unit + emulator tests (SQLite and Postgres) + app state",
+        command: vitest(PROJECTS.unit, PROJECTS.emulator, PROJECTS.emulatorPg, PROJECTS.appState),
+        report: "test-results/vitest.json",
+        read: readVitest,
+      }
+    : {
+        name: "unit + emulator tests",
+        command: vitest(PROJECTS.unit, PROJECTS.emulator),
+        report: "test-results/vitest.json",
+        read: readVitest,
+        // A quarter of the fuzz runs (tests/support/fuzz-runs.ts); test:all keeps the full count.
+        env: { TEST_TIER: "fast" },
+      },
   // Black-box checks of the Astra API surface, here against a freshly started emulator (docs/testing.md).
-  { name: "contract tests", command: "npm run test:contract", report: "test-results/contract.json", read: readVitest },
+  {
+    name: "contract tests",
+    command: "npm run test:contract",
+    report: "test-results/contract.json",
+    read: readVitest,
+    only: "all",
+  },
   { name: "build", command: "npm run build" },
   {
     name: "end-to-end tests",
@@ -28,8 +58,9 @@ const steps = [
     report: "test-results/playwright-multi.json",
     read: readPlaywright,
     needs: "build",
+    only: "all",
   },
-];
+].filter((step) => !step.only || step.only === tier);
 
 function readVitest(json) {
   return {
@@ -55,6 +86,7 @@ if (!systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.execut
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const outcomes = [];
 const failedSteps = new Set();
+const startedAll = Date.now();
 
 for (const step of steps) {
   if (step.needs && failedSteps.has(step.needs)) {
@@ -66,7 +98,11 @@ for (const step of steps) {
   console.log(`\n▶ ${step.name}: ${step.command}`);
   if (step.report) rmSync(step.report, { force: true });
   const started = Date.now();
-  const { status } = spawnSync(step.command, { stdio: "inherit", shell: true });
+  const { status } = spawnSync(step.command, {
+    stdio: "inherit",
+    shell: true,
+    env: { ...process.env, ...step.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = status === 0;
 
@@ -97,7 +133,9 @@ for (const step of steps) {
   outcomes.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds}s)`);
 }
 
-console.log("\nSummary");
+console.log(
+  `\nSummary (${tier === "all" ? "npm run test:all" : "npm test"}, ${((Date.now() - startedAll) / 1000).toFixed(0)}s)`,
+);
 for (const line of outcomes) console.log(`  ${line}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
