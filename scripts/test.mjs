@@ -95,15 +95,14 @@ const startedAll = Date.now();
 
 /** Runs a step to its end; a background step writes to a log, printed once it is awaited. */
 function run(step) {
-  const env = { ...process.env, ...step.env };
-  if (!step.background) {
-    console.log(`\n▶ ${step.name}: ${step.command}`);
-    return Promise.resolve(spawnSync(step.command, { stdio: "inherit", shell: true, env }).status);
+  let stdio = "inherit";
+  if (step.background) {
+    step.log = path.join(scratch, `${step.name}.log`);
+    const out = openSync(step.log, "w");
+    stdio = ["ignore", out, out];
   }
-  console.log(`\n▶ ${step.name}, in the background: ${step.command}`);
-  step.log = path.join(scratch, `${step.name}.log`);
-  const out = openSync(step.log, "w");
-  const child = spawn(step.command, { stdio: ["ignore", out, out], shell: true, env });
+  console.log(`\n▶ ${step.name}${step.background ? ", in the background" : ""}: ${step.command}`);
+  const child = spawn(step.command, { stdio, shell: true, env: { ...process.env, ...step.env } });
   return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
 }
 
