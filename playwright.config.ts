@@ -38,6 +38,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // Playwright empties this folder as it starts; `npm test` runs vitest beside it, writing test-results/vitest.json.
+  outputDir: "test-results/e2e",
   use: {
     baseURL: APP_URL,
     trace: "retain-on-failure",

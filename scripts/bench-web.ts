@@ -19,7 +19,6 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { chromiumArgs, systemChromium } from "../playwright.config";
-import { addCompileHints } from "./lib/compile-hints";
 import { createChildren, signInDemoUser, startLocalStack, waitFor } from "./lib/local-stack";
 
 const APP_PORT = 3309;
@@ -47,8 +46,6 @@ const BUILD_INPUTS = [
   "next.config.ts",
   "package-lock.json",
   "instrumentation.ts",
-  "scripts/compile-hints.ts",
-  "scripts/lib/compile-hints.ts",
 ];
 
 type Metrics = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
@@ -78,9 +75,6 @@ function buildIfNeeded(skip: boolean) {
   if (skip || !stale) {
     if (built === 0) throw new Error("no production build in .next: run without --no-build, or `npm run build` first");
     log(skip ? "--no-build: using the existing build" : "the build in .next is newer than the sources: using it");
-    // A build made with `npx next build` skipped npm's postbuild step: measure the chunks as they would ship.
-    const { hinted } = addCompileHints(process.cwd());
-    if (hinted.length > 0) log(`added the compile hint to ${hinted.length} startup chunk(s) that lacked it`);
     return;
   }
   log("building (npm run build)...");

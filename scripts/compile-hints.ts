@@ -1,7 +1,5 @@
-// `npm run build`'s postbuild step: gives the startup chunks of the fresh build V8's compile hint
-// (scripts/lib/compile-hints.ts says why). npm runs it after `next build` by itself; with pnpm or yarn, run
-// `npx tsx scripts/compile-hints.ts` after the build. The hint only makes pages start faster, so anything
-// unexpected here is a warning and the build still succeeds; the e2e suite notices a build without hints.
+// Opt-in, after the build (`npm run build && npm run compile-hints`): gives the startup chunks V8's compile hint
+// (scripts/lib/compile-hints.ts says why). Anything unexpected is a warning: the hint only makes pages start faster.
 import nextConfig from "../next.config";
 import { addCompileHints } from "./lib/compile-hints";
 

@@ -1,19 +1,54 @@
-// `npm test`: every check the project has, in order — lint, types, unit and emulator tests, the contract
-// suite against the emulator, the production build, the end-to-end suite in a real browser, and the same build
-// as two instances on one Postgres (tests/multi-instance). It runs them all (a failing lint does not hide a
-// failing test), then prints one summary line that CI reads: "N passed, N failed".
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// `npm test` (the fast tier: Node and Chromium only) and `npm run test:all` (`.ci/run`: adds lint and the suites
+// that need Postgres, the contract suite and the multi-instance suite). Every step runs (a failing one does not hide
+// a later one), then one summary line that CI reads: "N passed, N failed".
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { chromium } from "@playwright/test";
 
+// vitest.config.ts's project names. The Postgres ones start a throwaway server from the machine's binaries.
+const PROJECTS = { unit: "unit", emulator: "emulator", emulatorPg: "emulator-pg", appState: "app-state" };
+const vitest = (...projects) => `npx vitest run ${projects.map((name) => `--project ${name}`).join(" ")}`;
+
+const TIERS = ["fast", "all"];
+const tier = process.argv[2] ?? "fast";
+if (!TIERS.includes(tier)) {
+  console.error(`usage: node scripts/test.mjs [${TIERS.join("|")}] (got "${tier}")`);
+  process.exit(2);
+}
+const all = tier === "all";
+const scratch = mkdtempSync(path.join(tmpdir(), "astra-test-"));
+
 const steps = [
-  { name: "lint", command: "npm run lint" },
+  { name: "lint", command: "npm run lint", only: "all" },
   { name: "typecheck", command: "npm run typecheck" },
-  // The emulator's suite runs twice in here: on SQLite and on a throwaway Postgres (vitest.config.ts, emulator-pg).
-  { name: "unit + emulator tests", command: "npx vitest run", report: "test-results/vitest.json", read: readVitest },
   // Black-box checks of the Astra API surface, here against a freshly started emulator (docs/testing.md).
-  { name: "contract tests", command: "npm run test:contract", report: "test-results/contract.json", read: readVitest },
+  {
+    name: "contract tests",
+    command: "npm run test:contract",
+    report: "test-results/contract.json",
+    read: readVitest,
+    only: "all",
+  },
   { name: "build", command: "npm run build" },
+  all
+    ? {
+        name: "unit + emulator tests (SQLite and Postgres) + app state",
+        command: vitest(PROJECTS.unit, PROJECTS.emulator, PROJECTS.emulatorPg, PROJECTS.appState),
+        report: "test-results/vitest.json",
+        read: readVitest,
+      }
+    : {
+        name: "unit + emulator tests",
+        // On one core beside the end-to-end suite, which mostly waits on its browser and servers.
+        command: `${vitest(PROJECTS.unit, PROJECTS.emulator)} --maxWorkers=1`,
+        report: "test-results/vitest.json",
+        read: readVitest,
+        // A quarter of the fuzz runs (tests/support/fuzz-runs.ts); test:all keeps the full count.
+        env: { TEST_TIER: "fast" },
+        background: true,
+      },
   {
     name: "end-to-end tests",
     command: "npm run test:e2e",
@@ -28,8 +63,9 @@ const steps = [
     report: "test-results/playwright-multi.json",
     read: readPlaywright,
     needs: "build",
+    only: "all",
   },
-];
+].filter((step) => !step.only || step.only === tier);
 
 function readVitest(json) {
   return {
@@ -55,29 +91,30 @@ if (!systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.execut
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const outcomes = [];
 const failedSteps = new Set();
+const startedAll = Date.now();
 
-for (const step of steps) {
-  if (step.needs && failedSteps.has(step.needs)) {
-    outcomes.push(`${step.name}: not run (${step.needs} failed)`);
-    failedSteps.add(step.name);
-    totals.failed += 1;
-    continue;
+/** Runs a step to its end; a background step writes to a log, printed once it is awaited. */
+function run(step) {
+  let stdio = "inherit";
+  if (step.background) {
+    step.log = path.join(scratch, `${step.name}.log`);
+    const out = openSync(step.log, "w");
+    stdio = ["ignore", out, out];
   }
-  console.log(`\n▶ ${step.name}: ${step.command}`);
-  if (step.report) rmSync(step.report, { force: true });
-  const started = Date.now();
-  const { status } = spawnSync(step.command, { stdio: "inherit", shell: true });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = status === 0;
+  console.log(`\n▶ ${step.name}${step.background ? ", in the background" : ""}: ${step.command}`);
+  const child = spawn(step.command, { stdio, shell: true, env: { ...process.env, ...step.env } });
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
 
+function record(step, status, seconds) {
+  const ok = status === 0;
   if (!step.report) {
     // A check without tests counts as one: it passed or it failed.
     totals[ok ? "passed" : "failed"] += 1;
     if (!ok) failedSteps.add(step.name);
     outcomes.push(`${step.name}: ${ok ? "ok" : "FAILED"} (${seconds}s)`);
-    continue;
+    return;
   }
-
   let counts;
   try {
     counts = step.read(JSON.parse(readFileSync(step.report, "utf8")));
@@ -88,7 +125,7 @@ for (const step of steps) {
     failedSteps.add(step.name);
     totals.failed += 1 + (counts?.failed ?? 0);
     outcomes.push(`${step.name}: CRASHED, exit ${status} (${seconds}s)`);
-    continue;
+    return;
   }
   totals.passed += counts.passed;
   totals.failed += counts.failed;
@@ -97,7 +134,31 @@ for (const step of steps) {
   outcomes.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds}s)`);
 }
 
-console.log("\nSummary");
+const background = [];
+for (const step of steps) {
+  if (step.needs && failedSteps.has(step.needs)) {
+    outcomes.push(`${step.name}: not run (${step.needs} failed)`);
+    failedSteps.add(step.name);
+    totals.failed += 1;
+    continue;
+  }
+  if (step.report) rmSync(step.report, { force: true });
+  const started = Date.now();
+  const finished = run(step).then((status) => ({ step, status, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  if (step.background) background.push(finished);
+  else {
+    const { status, seconds } = await finished;
+    record(step, status, seconds);
+  }
+}
+for (const { step, status, seconds } of await Promise.all(background)) {
+  console.log(`\n▶ ${step.name} (ran in the background):\n${readFileSync(step.log, "utf8")}`);
+  record(step, status, seconds);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const took = ((Date.now() - startedAll) / 1000).toFixed(0);
+console.log(`\nSummary (${all ? "npm run test:all" : "npm test"}, ${took}s)`);
 for (const line of outcomes) console.log(`  ${line}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);

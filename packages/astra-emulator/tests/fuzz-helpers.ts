@@ -11,11 +11,12 @@ import { expect } from "vitest";
 import { createApp, type AppOptions } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { DEFAULT_APP, type Store } from "../src/store";
+import { fuzzRuns } from "./support/fuzz-runs";
 import { freshStorePlace } from "./support/test-store";
 import type { Sandbox } from "./helpers";
 
 /** Enough cases per endpoint to find the odd one out, few enough to stay well under a minute per file. */
-export const RUNS = { numRuns: 200 };
+export const RUNS = { numRuns: fuzzRuns(200) };
 
 export interface FuzzSandbox extends Sandbox {
   /** A hash of every row of every table: equal before and after means the request wrote nothing. */
