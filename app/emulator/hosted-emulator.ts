@@ -1,11 +1,11 @@
 // The glue of demo mode (ASTRA_ENV=demo): builds the one emulator this app hosts at /emulator, from the app's
-// configuration, and registers it for lib/astra/transport.ts, so the app's Astra calls stay in-process. The only
+// configuration, and registers it for lib/demo/transport.ts, so the app's Astra calls stay in-process. The only
 // app file that imports sandbox/ (eslint.config.mjs allows exactly this one); lib/ only sees the registry.
 import "server-only";
 import { headers } from "next/headers";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
-import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
+import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/demo/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
 import { createHostedEmulator } from "../../sandbox/src/hosted";

@@ -6,13 +6,13 @@ import type { Env } from "@/lib/env";
 import { absoluteBase, joinUrl } from "./base-url";
 import { logUnexpectedResponse } from "./response-log";
 import { userSchema, type User } from "./schemas";
-import { astraTransport } from "./transport";
+import { astraTransport } from "./hooks";
 
 export const ASTRA_PROVIDER_ID = "astra";
 
 /**
  * `origin` is this request's origin: in demo mode without AUTH_URL, the emulator's URLs are relative to it.
- * The token and userinfo calls go through astraTransport, so in demo mode they never leave the process.
+ * The token and userinfo calls go through astraTransport, so a plug-in's transport (demo mode) applies to them.
  */
 export function AstraProvider(env: Env, origin = "http://localhost"): OAuthConfig<User> {
   const apiUrl = absoluteBase(env.astraApiUrl, origin);

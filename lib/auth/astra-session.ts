@@ -4,7 +4,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
-import { asAstraCaller } from "@/lib/dev-tools/recent-calls";
+import { withAstraCaller } from "@/lib/astra/hooks";
 import { getEnv } from "@/lib/env";
 import { latestTokens, tokensAfterRejection } from "./refresh-token";
 import {
@@ -50,8 +50,8 @@ const isUnauthorized = (error: unknown) => error instanceof AstraError && error.
  */
 export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
-  // The developer drawer lists each user's own calls (lib/dev-tools/recent-calls.ts).
-  const load = (accessToken: string) => asAstraCaller(session?.astraUserId, () => loadAs(accessToken));
+  // Call listeners (the developer drawer) see whose call it was.
+  const load = (accessToken: string) => withAstraCaller(session?.astraUserId, () => loadAs(accessToken));
   // A request that raced a refresh may carry an older cookie than the tokens this server already has.
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);

@@ -2,9 +2,6 @@
 // drawer. Only what helps debugging is kept (never a token or a query string), and both the calls per user and
 // the users remembered are bounded, so a long-running dev server cannot grow without end.
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
-import { getEnv } from "@/lib/env";
-import { devToolsEnabled } from "./gate";
 
 export type AstraCallRecord = {
   at: string;
@@ -22,19 +19,9 @@ const USERS_REMEMBERED = 50;
 // Kept on globalThis because Next may load this module once per route bundle within one server process: the
 // pages that call Astra and the route handler that lists the calls must see one buffer.
 const registry = globalThis as typeof globalThis & {
-  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
+  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]> };
 };
-// `caller` says which user an Astra call is made for: set around a signed-in call (lib/auth/astra-session.ts),
-// read when the client records the answer, so the client itself never needs to know who is signed in.
-const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
-  callsByUser: new Map<string, AstraCallRecord[]>(),
-  caller: new AsyncLocalStorage<string>(),
-});
-
-/** Runs `run` with its Astra calls recorded for `userId`; outside emulator mode nothing is recorded. */
-export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
-  return userId && devToolsEnabled(getEnv()) ? caller.run(userId, run) : run();
-}
+const { callsByUser } = (registry.__astraRecentCalls ??= { callsByUser: new Map<string, AstraCallRecord[]>() });
 
 /** Picks the fields to keep, so whatever else a caller passes (headers, tokens) is never stored. */
 function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCallRecord {
@@ -48,7 +35,8 @@ function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCal
   };
 }
 
-export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId = caller.getStore()): void {
+/** Registered as an Astra call listener (lib/dev-tools/register.ts); a call made for nobody is not kept. */
+export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId?: string): void {
   if (!userId) return;
   const calls = callsByUser.get(userId) ?? [];
   callsByUser.delete(userId); // re-inserted below, so Map order is least recently active first

@@ -2,7 +2,7 @@
 // fetch; the due work (settling transfers, running routines, delivering webhooks) runs once the answer is sent,
 // since a serverless deployment has no ticker. proxy.ts skips this path: nothing reads the body before the
 // emulator, which sets its own security headers.
-import { scheduleDueWork } from "@/lib/astra/transport";
+import { scheduleDueWork } from "@/lib/demo/transport";
 import { getEnv } from "@/lib/env";
 import { applySecurityHeaders, securityHeaderOptions } from "@/lib/security-headers";
 import { hostedEmulator } from "../hosted-emulator";

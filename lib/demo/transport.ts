@@ -1,14 +1,14 @@
-// How the app's requests reach Astra. Over HTTP normally; in demo mode (ASTRA_ENV=demo) straight into the
-// emulator mounted in this app, with no socket: a call to this deployment's own URL could meet Vercel's
-// Deployment Protection, and would cost a second function invocation. The Astra client, the token refresh,
-// Auth.js's provider ([customFetch]) and the developer tools all send through astraTransport.
+// Demo mode's transport: a request to the emulator mounted in this app is answered in-process, with no socket
+// (a call to this deployment's own URL could meet Vercel's Deployment Protection, and costs a second invocation).
+// Installed as the core's transport (lib/astra/hooks.ts) when the emulator is registered.
 import "server-only";
 import { after } from "next/server";
-import { EMULATOR_MOUNT_PATH, getEnv } from "@/lib/env";
+import { absoluteBase } from "@/lib/astra/base-url";
+import { setAstraTransport } from "@/lib/astra/hooks";
+import { EMULATOR_MOUNT_PATH } from "@/lib/env";
 import { currentRequestOrigin } from "@/lib/http/request-origin";
-import { absoluteBase } from "./base-url";
 
-/** What the glue (app/emulator/hosted-emulator.ts) registers; lib/ never imports the emulator itself. */
+/** What app/emulator/hosted-emulator.ts builds; the core never imports the emulator itself. */
 export type EmbeddedEmulator = {
   fetch(request: Request): Promise<Response>;
   /** Settles transfers, runs routines and delivers webhooks that are due (there is no ticker in demo mode). */
@@ -22,6 +22,7 @@ const shared = globalThis as typeof globalThis & { [REGISTRY]?: Registered };
 
 export function registerEmbeddedEmulator(emulator: EmbeddedEmulator): void {
   shared[REGISTRY] = { emulator, running: null };
+  setAstraTransport(demoTransport);
 }
 
 export function registeredEmbeddedEmulator(): EmbeddedEmulator | undefined {
@@ -51,9 +52,8 @@ export function scheduleDueWork(): void {
 const isMounted = (url: URL) =>
   url.pathname === EMULATOR_MOUNT_PATH || url.pathname.startsWith(`${EMULATOR_MOUNT_PATH}/`);
 
-/** fetch(), except that in demo mode a request to the embedded emulator is answered in-process. */
-export async function astraTransport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  if (getEnv().astraEnv !== "demo") return fetch(input, init);
+/** fetch(), except that a request to the embedded emulator is answered in-process. */
+export async function demoTransport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   let request: Request;
   if (input instanceof Request) {
     request = new Request(input, init);
@@ -67,7 +67,7 @@ export async function astraTransport(input: RequestInfo | URL, init?: RequestIni
 
   const registered = shared[REGISTRY];
   // A TypeError, as fetch() throws when nothing answers, so callers report "could not reach Astra".
-  if (!registered) throw new TypeError("The embedded emulator is not registered (instrumentation.ts, ASTRA_ENV=demo)");
+  if (!registered) throw new TypeError("The embedded emulator is not registered (lib/plugins.ts, ASTRA_ENV=demo)");
   const response = await registered.emulator.fetch(request);
   scheduleDueWork();
   return response;

@@ -1,0 +1,15 @@
+// The one place plug-ins join the app, chosen by the mode lib/env.ts parsed. Removing one is deleting its
+// folders and its line here (and its line in components/plugin-slots.tsx). Runs at boot (instrumentation.ts).
+import "server-only";
+import { getEnv, usesEmulator } from "@/lib/env";
+
+const REGISTERED = Symbol.for("astra-nextjs-starter.plugins-registered");
+const shared = globalThis as typeof globalThis & { [REGISTERED]?: boolean };
+
+export async function registerPlugins(): Promise<void> {
+  if (shared[REGISTERED]) return;
+  shared[REGISTERED] = true;
+  const env = getEnv();
+  if (usesEmulator(env)) (await import("@/lib/dev-tools/register")).registerDevTools();
+  if (env.astraEnv === "demo") (await import("@/lib/demo/register")).registerDemo();
+}
