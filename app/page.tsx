@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { SignInButton } from "@/components/auth-buttons";
-import { SandboxHint } from "@/components/sandbox-hint";
-import { TryDemoButton } from "@/components/try-demo-button";
+import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
 import { auth } from "@/lib/auth/next-auth";
@@ -53,7 +52,7 @@ export default async function HomePage() {
             </>
           )}
         </div>
-        {session ? null : <SandboxHint />}
+        {session ? null : <EmulatorHint />}
       </section>
       <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-3">
         <h2 id="features" className="sr-only">

@@ -6,7 +6,7 @@
 // Never shown: the URLs and paths the app calls, a 5xx body, a cause's stack or message, any header or token.
 // Those go to the server's log (logAstraError) under the same request id, so support can join the two.
 import { SignInButton } from "@/components/auth-buttons";
-import { TryDemoButton } from "@/components/try-demo-button";
+import { TryDemoButton } from "@/components/plugin-slots";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { browserDetail, logAstraError, USER_MESSAGES, type AstraError } from "@/lib/astra/errors";
 

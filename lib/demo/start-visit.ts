@@ -14,7 +14,7 @@ import { getEnv } from "@/lib/env";
 /** The /signin?error= values a failed start sends people back with (app/signin/page.tsx words them). */
 export type DemoSignInError = "DemoRateLimited" | "DemoUnavailable";
 
-/** Runs as the Try the demo button's server action (components/try-demo-button.tsx); always redirects. */
+/** Runs as the Try the demo button's server action (components/demo/try-demo-button.tsx); always redirects. */
 export async function startDemoVisit(): Promise<void> {
   const env = getEnv();
   if (env.astraEnv !== "demo") notFound();
