@@ -79,6 +79,7 @@ export default defineConfig([
   {
     files: [
       "lib/env.ts",
+      "lib/demo/env.ts",
       "sandbox/src/env.ts",
       "playwright.config.ts",
       "playwright.multi.config.ts",

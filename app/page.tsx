@@ -5,6 +5,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
 import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 
 const FEATURES = [
   {
@@ -44,7 +45,7 @@ export default async function HomePage() {
               {/* Demo mode only: a fresh test user of the visitor's own, signed in through the module pages. */}
               <TryDemoButton />
               <SignInButton variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"} />
-              {getEnv().astraEnv === "production" || getEnv().publicDemo ? null : (
+              {getEnv().astraEnv === "production" || publicDemo() ? null : (
                 <Link href="/test-user" className={buttonStyles.secondary}>
                   Create a test user
                 </Link>

@@ -58,10 +58,6 @@ const rawEnvSchema = z.object({
   // Neon's Vercel integration sets DATABASE_URL; Vercel's older Postgres product set POSTGRES_URL.
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
-  // Demo mode without Postgres: the embedded emulator's SQLite file.
-  DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
-  // A production demo build is public; "false" opts a private deployment (only people you trust) out.
-  DEMO_PUBLIC: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
   // Vercel sends it as "Authorization: Bearer <CRON_SECRET>" to cron routes (app/api/cron/emulator).
   CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
@@ -97,13 +93,6 @@ export type Env = {
   databaseUrl: string | undefined;
   /** This deployment's public https origins on Vercel (production, branch and deployment URLs), else none. */
   deploymentOrigins: string[];
-  /**
-   * Demo mode in a production build, unless DEMO_PUBLIC=false: visitors sign in only through "Try the demo",
-   * and the emulator's dashboard and global control actions are closed.
-   */
-  publicDemo: boolean;
-  /** Demo mode only: where the embedded emulator stores its state. */
-  demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
   /** The bearer secret cron routes require; undefined means none was set (refused on Vercel). */
   cronSecret: string | undefined;
   /** Running on Vercel (its VERCEL or VERCEL_URL system variable is set). */
@@ -127,8 +116,6 @@ export function deriveEmulatorClientSecret(authSecret: string): string {
 export function demoEmulatorUrl(origin: string): string {
   return `${origin.replace(/\/+$/, "")}${EMULATOR_MOUNT_PATH}`;
 }
-
-const DEFAULT_DEMO_SQLITE_FILE = ".data/emulator.db";
 
 /**
  * The app's public origin on Vercel. Never VERCEL_URL: that generated deployment URL sits behind Deployment
@@ -214,19 +201,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 
   const databaseUrl = raw.DATABASE_URL ?? raw.POSTGRES_URL;
-  if (demo && onVercel && !databaseUrl) {
-    problems.push(
-      "DATABASE_URL: required for ASTRA_ENV=demo on Vercel, whose disk is read-only; add a Postgres database (Neon)",
-    );
-  }
-
-  // Without a trusted header every visitor is 127.0.0.1, one bucket for the demo's per-address limits: ten
-  // presses of "Try the demo" would lock it for everyone.
-  if (demo && isProduction && !onVercel && !raw.CLIENT_IP_HEADER) {
-    problems.push(
-      "CLIENT_IP_HEADER: required for the demo in production off Vercel; name the header your proxy sets to the visitor's IP (e.g. x-real-ip)",
-    );
-  }
 
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);
 
@@ -251,12 +225,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           .filter((host): host is string => Boolean(host))
           .map((host) => `https://${host}`)
       : [],
-    publicDemo: demo && isProduction && raw.DEMO_PUBLIC !== "false",
-    demoStore: !demo
-      ? undefined
-      : databaseUrl
-        ? { kind: "postgres", url: databaseUrl }
-        : { kind: "sqlite", file: raw.DEMO_SQLITE_FILE ?? DEFAULT_DEMO_SQLITE_FILE },
     databaseUrl,
     cronSecret: raw.CRON_SECRET,
     onVercel,

@@ -1,6 +1,7 @@
 // The one place plug-ins join the app, chosen by the mode lib/env.ts parsed. Removing one is deleting its
-// folders and its line here (and its line in components/plugin-slots.tsx). Runs at boot (instrumentation.ts).
+// folders and its lines here (and its slots in components/plugin-slots.tsx). Runs at boot (instrumentation.ts).
 import "server-only";
+import { getDemoEnv } from "@/lib/demo/env";
 import { getEnv, usesEmulator } from "@/lib/env";
 
 const REGISTERED = Symbol.for("astra-nextjs-starter.plugins-registered");
@@ -13,3 +14,6 @@ export async function registerPlugins(): Promise<void> {
   if (usesEmulator(env)) (await import("@/lib/dev-tools/register")).registerDevTools();
   if (env.astraEnv === "demo") (await import("@/lib/demo/register")).registerDemo();
 }
+
+/** The public demo: people sign in only through Try the demo, so the app's own sign-in and test users close. */
+export const publicDemo = (): boolean => getEnv().astraEnv === "demo" && getDemoEnv().publicDemo;

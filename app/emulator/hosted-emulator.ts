@@ -7,6 +7,7 @@ import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/demo/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
+import { getDemoEnv } from "@/lib/demo/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
 import { createHostedEmulator } from "../../sandbox/src/hosted";
 import { openHostedStore } from "../../sandbox/src/hosted-store";
@@ -49,14 +50,14 @@ export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typ
 }
 
 function build(env: Env): EmbeddedEmulator {
-  if (!env.demoStore) throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
+  if (env.astraEnv !== "demo") throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
+  const demo = getDemoEnv();
   const origins = configuredOrigins(env);
   // Without a fixed origin (AUTH_URL, Vercel's names) the webhook URL only has to be one delivery recognises.
   const webhookUrl = `${origins[0] ?? "http://localhost"}${WEBHOOK_PATH}`;
   const keys = { clientId: env.astraClientId, clientSecret: env.astraClientSecret, webhookUrl };
   // With DATABASE_URL the emulator's tables sit beside the app's own (lib/db): one database for the whole demo.
-  const location =
-    env.demoStore.kind === "postgres" ? { databaseUrl: env.demoStore.url } : { file: env.demoStore.file };
+  const location = demo.store.kind === "postgres" ? { databaseUrl: demo.store.url } : { file: demo.store.file };
   const emulator = createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
@@ -68,7 +69,7 @@ function build(env: Env): EmbeddedEmulator {
     },
     deliver: inProcessDelivery(webhookUrl, origins),
     store: openHostedStore(location, keys),
-    publicDemo: env.publicDemo,
+    publicDemo: demo.publicDemo,
     clientAddress: (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_IP,
   });
   return {

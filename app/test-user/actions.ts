@@ -7,6 +7,7 @@ import { createUserIntent } from "@/lib/astra/user-intents";
 import { signIn } from "@/lib/auth/next-auth";
 import { clientIpFrom } from "@/lib/client-ip";
 import { getEnv, usesEmulator } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 import { defineAction } from "@/lib/server-action";
 import { EMULATOR_SSN, KYC_OUTCOMES, testUserFormSchema } from "./schema";
 
@@ -15,7 +16,7 @@ export const createTestUser = defineAction(
   testUserFormSchema,
   async (form, { idempotencyKey }) => {
     const env = getEnv();
-    if (env.astraEnv === "production" || env.publicDemo) notFound();
+    if (env.astraEnv === "production" || publicDemo()) notFound();
 
     // The emulator picks the KYC outcome by a magic ip_address; Astra's sandbox gets the person's real details.
     const outcome = usesEmulator(env) ? form.kyc_outcome : undefined;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TestUserForm } from "@/components/test-user-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnv, usesEmulator } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 import { createTestUser } from "./actions";
 import { KYC_OUTCOMES } from "./schema";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Create a test user" };
 export default function TestUserPage() {
   const env = getEnv();
   // The public demo's visitors are made only by Try the demo: counted, limited and cleaned up.
-  if (env.astraEnv === "production" || env.publicDemo) notFound();
+  if (env.astraEnv === "production" || publicDemo()) notFound();
   const outcomes = usesEmulator(env)
     ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label }))
     : null;

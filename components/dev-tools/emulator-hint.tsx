@@ -1,9 +1,10 @@
 import { getEnv, usesEmulator } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 
 /** In emulator mode, tells a first-time visitor exactly what to type on Astra's pages. */
 export function EmulatorHint() {
   const env = getEnv();
-  if (!usesEmulator(env) || env.publicDemo) return null;
+  if (!usesEmulator(env) || publicDemo()) return null;
   return (
     <aside className="max-w-xl rounded-control border border-warning-line bg-warning-soft p-4 text-sm text-warning-ink">
       <p className="font-semibold">Trying it locally?</p>
