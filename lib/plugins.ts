@@ -2,6 +2,7 @@
 // folders and its lines here (and its slots in components/plugin-slots.tsx). Runs at boot (instrumentation.ts).
 import "server-only";
 import { getDemoEnv } from "@/lib/demo/env";
+import { kycOutcomes, type KycOutcomes } from "@/lib/dev-tools/kyc-outcomes";
 import { getEnv, usesEmulator } from "@/lib/env";
 
 const REGISTERED = Symbol.for("astra-nextjs-starter.plugins-registered");
@@ -17,3 +18,6 @@ export async function registerPlugins(): Promise<void> {
 
 /** The public demo: people sign in only through Try the demo, so the app's own sign-in and test users close. */
 export const publicDemo = (): boolean => getEnv().astraEnv === "demo" && getDemoEnv().publicDemo;
+
+/** The emulator's KYC outcomes the test-user form offers instead of an SSN; null against Astra itself. */
+export const testUserOutcomes = (): KycOutcomes | null => (usesEmulator(getEnv()) ? kycOutcomes : null);

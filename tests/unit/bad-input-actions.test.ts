@@ -2,9 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { routineFormSchema as routineFormSchemaFor, routineIdSchema } from "@/app/(signed-in)/routines/schema";
 import { transferIdSchema } from "@/app/(signed-in)/transfers/schema";
-import { testUserFormSchema } from "@/app/test-user/schema";
+import { testUserFormSchema as testUserFormSchemaFor } from "@/app/test-user/schema";
+import { KYC_OUTCOMES } from "@/lib/dev-tools/kyc-outcomes";
 import { todayInAstraZone } from "@/lib/dates";
 import { defineAction, type ActionState } from "@/lib/server-action";
+
+// The form as emulator mode builds it (lib/plugins.ts testUserOutcomes).
+const testUserFormSchema = testUserFormSchemaFor(Object.keys(KYC_OUTCOMES));
 
 const routineFormSchema = routineFormSchemaFor(todayInAstraZone());
 
