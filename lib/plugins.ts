@@ -1,5 +1,7 @@
-// The one place plug-ins join the app, chosen by the mode lib/env.ts parsed. Removing one is deleting its
-// folders and its lines here (and its slots in components/plugin-slots.tsx). Runs at boot (instrumentation.ts).
+// The one place plug-ins join the app, chosen by the mode lib/env.ts parsed; runs at boot (lib/boot-check.ts).
+// Removing one: delete its folders (demo mode: lib/demo, components/demo, app/emulator, app/api/cron/emulator;
+// the dev tools, which demo mode needs: lib/dev-tools, components/dev-tools, app/api/dev-tools), its lines here,
+// and make its slots in components/plugin-slots.tsx `() => null`.
 import "server-only";
 import { getDemoEnv } from "@/lib/demo/env";
 import { kycOutcomes, type KycOutcomes } from "@/lib/dev-tools/kyc-outcomes";
