@@ -4,7 +4,7 @@
 // and make its slots in components/plugin-slots.tsx `() => null`.
 import "server-only";
 import { getDemoEnv } from "@/lib/demo/env";
-import { kycOutcomes, type KycOutcomes } from "@/lib/dev-tools/kyc-outcomes";
+import { kycOutcomes } from "@/lib/dev-tools/kyc-outcomes";
 import { getEnv, usesEmulator } from "@/lib/env";
 
 const REGISTERED = Symbol.for("astra-nextjs-starter.plugins-registered");
@@ -21,5 +21,8 @@ export async function registerPlugins(): Promise<void> {
 /** The public demo: people sign in only through Try the demo, so the app's own sign-in and test users close. */
 export const publicDemo = (): boolean => getEnv().astraEnv === "demo" && getDemoEnv().publicDemo;
 
-/** The emulator's KYC outcomes the test-user form offers instead of an SSN; null against Astra itself. */
-export const testUserOutcomes = (): KycOutcomes | null => (usesEmulator(getEnv()) ? kycOutcomes : null);
+/** KYC outcomes the test-user form offers instead of an SSN: the SSN sent with one, and each one's ip_address. */
+export type TestUserOutcomes = { ssn: string; choices: Record<string, { label: string; ipAddress: string }> };
+
+/** The emulator's outcomes (the dev tools'); null against Astra itself. */
+export const testUserOutcomes = (): TestUserOutcomes | null => (usesEmulator(getEnv()) ? kycOutcomes : null);

@@ -8,9 +8,5 @@ export const KYC_OUTCOMES = {
   rejected: { label: "Rejected", ipAddress: "198.51.100.4" },
 } as const;
 
-/** The test-user form's outcome choices (lib/plugins.ts): the SSN sent with one, and each one's address. */
-export const kycOutcomes = {
-  ssn: "9999", // any value is accepted by the emulator
-  choices: KYC_OUTCOMES as Record<string, { label: string; ipAddress: string }>,
-};
-export type KycOutcomes = typeof kycOutcomes;
+/** The test-user form's outcome choices (lib/plugins.ts testUserOutcomes). */
+export const kycOutcomes = { ssn: "9999", choices: KYC_OUTCOMES }; // the emulator accepts any SSN
