@@ -70,6 +70,7 @@ export default defineConfig([
   {
     files: [
       "lib/env.ts",
+      "lib/demo/env.ts",
       "packages/astra-emulator/src/env.ts",
       "playwright.config.ts",
       "playwright.multi.config.ts",

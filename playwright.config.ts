@@ -64,7 +64,7 @@ export default defineConfig({
         },
         appServer({ ASTRA_ENV: "emulator", ASTRA_API_URL: EMULATOR_URL, ASTRA_APP_URL: EMULATOR_URL }),
         // The same build with the emulator inside it: no ASTRA_* URL or key, one process, one port.
-        // Demo mode in production off Vercel must be told which header carries the visitor's address (lib/env.ts).
+        // Demo mode in production off Vercel must be told which header carries the visitor's address (lib/demo/env.ts).
         appServer({ ASTRA_ENV: "demo", DEMO_SQLITE_FILE, CLIENT_IP_HEADER: "x-real-ip" }, DEMO_URL),
       ],
 });

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { SignInButton } from "@/components/auth-buttons";
-import { SandboxHint } from "@/components/sandbox-hint";
-import { TryDemoButton } from "@/components/try-demo-button";
+import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
 import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 
 const FEATURES = [
   {
@@ -45,7 +45,7 @@ export default async function HomePage() {
               {/* Demo mode only: a fresh test user of the visitor's own, signed in through the module pages. */}
               <TryDemoButton />
               <SignInButton variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"} />
-              {getEnv().astraEnv === "production" || getEnv().publicDemo ? null : (
+              {getEnv().astraEnv === "production" || publicDemo() ? null : (
                 <Link href="/test-user" className={buttonStyles.secondary}>
                   Create a test user
                 </Link>
@@ -53,7 +53,7 @@ export default async function HomePage() {
             </>
           )}
         </div>
-        {session ? null : <SandboxHint />}
+        {session ? null : <EmulatorHint />}
       </section>
       <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-3">
         <h2 id="features" className="sr-only">

@@ -1,7 +1,7 @@
 // What a browser may see of an Astra failure: the kind, this app's words, the request id, and Astra's own 4xx
 // message. Never URLs, 5xx bodies, causes, headers or tokens: those go to the log under the same request id.
 import { SignInButton } from "@/components/auth-buttons";
-import { TryDemoButton } from "@/components/try-demo-button";
+import { TryDemoButton } from "@/components/plugin-slots";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { browserDetail, logAstraError, USER_MESSAGES, type AstraError } from "@/lib/astra/errors";
 

@@ -3,7 +3,7 @@ import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { getEnv } from "@/lib/env";
+import { publicDemo } from "@/lib/plugins";
 
 export function SignInButton({
   callbackPath = "/dashboard",
@@ -15,7 +15,7 @@ export function SignInButton({
   variant?: keyof typeof buttonStyles;
 }) {
   // The public demo signs people in only through Try the demo, each as a visitor of their own.
-  if (getEnv().publicDemo) return null;
+  if (publicDemo()) return null;
   return (
     <form
       action={async () => {

@@ -29,7 +29,7 @@ function sampleData(): Record<string, string> {
     first_name: first,
     last_name: last,
     email: `${first}.${last}.${suffix}@example.com`.toLowerCase(),
-    // Test numbers 2025550100-2025550199 accept the code 123456; 2025550123 is the seeded demo user.
+    // Test numbers 2025550100-2025550199 accept the code 123456; 2025550123 is the seed user.
     phone: `20255501${String(40 + Math.floor(Math.random() * 60))}`,
     address1: "123 Market Street",
     address2: "",

@@ -52,8 +52,6 @@ const rawEnvSchema = z.object({
   VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
   DATABASE_URL: optional(postgresUrl),
   POSTGRES_URL: optional(postgresUrl),
-  DEMO_SQLITE_FILE: optional(z.string().trim().min(1)),
-  DEMO_PUBLIC: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
   CRON_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; e.g. `openssl rand -hex 32`" })),
   CLIENT_IP_HEADER: optional(
     z
@@ -79,8 +77,6 @@ export type Env = {
   clientIpHeader: string | undefined;
   databaseUrl: string | undefined;
   deploymentOrigins: string[];
-  publicDemo: boolean;
-  demoStore: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string } | undefined;
   cronSecret: string | undefined;
   onVercel: boolean;
 };
@@ -97,9 +93,6 @@ export function demoEmulatorUrl(origin: string): string {
   return `${origin.replace(/\/+$/, "")}${EMULATOR_MOUNT_PATH}`;
 }
 
-const DEFAULT_DEMO_SQLITE_FILE = ".data/emulator.db";
-
-/** Never VERCEL_URL: that deployment URL sits behind Deployment Protection, a login wall for visitors. */
 function vercelPublicOrigin(raw: z.infer<typeof rawEnvSchema>): string | undefined {
   if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) {
     return `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`;
@@ -175,18 +168,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 
   const databaseUrl = raw.DATABASE_URL ?? raw.POSTGRES_URL;
-  if (demo && onVercel && !databaseUrl) {
-    problems.push(
-      "DATABASE_URL: required for ASTRA_ENV=demo on Vercel, whose disk is read-only; add a Postgres database (Neon)",
-    );
-  }
-
-  // Without a trusted header every visitor is 127.0.0.1: one bucket for the demo's per-address limits.
-  if (demo && isProduction && !onVercel && !raw.CLIENT_IP_HEADER) {
-    problems.push(
-      "CLIENT_IP_HEADER: required for the demo in production off Vercel; name the header your proxy sets to the visitor's IP (e.g. x-real-ip)",
-    );
-  }
 
   if (problems.length > 0 || !astraClientId || !astraClientSecret || !authSecret) throw new EnvError(problems);
 
@@ -210,12 +191,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           .filter((host): host is string => Boolean(host))
           .map((host) => `https://${host}`)
       : [],
-    publicDemo: demo && isProduction && raw.DEMO_PUBLIC !== "false",
-    demoStore: !demo
-      ? undefined
-      : databaseUrl
-        ? { kind: "postgres", url: databaseUrl }
-        : { kind: "sqlite", file: raw.DEMO_SQLITE_FILE ?? DEFAULT_DEMO_SQLITE_FILE },
     databaseUrl,
     cronSecret: raw.CRON_SECRET,
     onVercel,

@@ -62,7 +62,7 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
     for (const [key, value] of formData) {
       if (typeof value === "string" && !key.startsWith("$") && !secretFields.includes(key)) values[key] = value;
     }
-    const parsed = await schema.safeParseAsync(Object.fromEntries(formData));
+    const parsed = schema.safeParse(Object.fromEntries(formData));
     const key = idempotencyKeySchema.safeParse(formData.get(IDEMPOTENCY_KEY_FIELD));
     if (idempotent && !key.success) {
       const fieldErrors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
@@ -107,7 +107,7 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
   };
 }
 
-type SignedInContext<Idempotent extends boolean> = Context<Idempotent> & { callAstra: typeof callAstra };
+export type SignedInContext<Idempotent extends boolean> = Context<Idempotent> & { callAstra: typeof callAstra };
 
 /**
  * `defineAction` for a signed-in person's writes: a visitor without a session Astra accepts gets the same

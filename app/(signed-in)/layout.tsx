@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { DevTools } from "@/components/dev-tools/dev-tools";
 import { LiveUpdates } from "@/components/live-updates";
+import { SignedInDrawer } from "@/components/plugin-slots";
 import { auth } from "@/lib/auth/next-auth";
 
 // proxy.ts already sends signed-out visitors to /signin with their path; this is the server-side backstop.
@@ -11,7 +11,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     <>
       <LiveUpdates />
       {children}
-      <DevTools />
+      <SignedInDrawer />
     </>
   );
 }

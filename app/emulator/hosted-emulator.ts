@@ -1,12 +1,13 @@
-// Demo mode's glue: builds the emulator this app hosts at /emulator and registers it for lib/astra/transport.ts.
-// The only app file that imports the emulator (eslint.config.mjs allows exactly this one).
+// Demo mode's glue: builds the emulator this app hosts at /emulator and registers it for lib/demo/transport.ts.
+// The only app file that imports the emulator package (eslint.config.mjs allows exactly this one).
 import "server-only";
 import { headers } from "next/headers";
 import { createHostedEmulator, openHostedStore } from "astra-emulator/hosted";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
-import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/astra/transport";
+import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/demo/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
+import { getDemoEnv } from "@/lib/demo/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
@@ -39,12 +40,12 @@ export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typ
 }
 
 function build(env: Env): EmbeddedEmulator {
-  if (!env.demoStore) throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
+  if (env.astraEnv !== "demo") throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
+  const demo = getDemoEnv();
   const origins = configuredOrigins(env);
   const webhookUrl = `${origins[0] ?? "http://localhost"}${WEBHOOK_PATH}`;
   const keys = { clientId: env.astraClientId, clientSecret: env.astraClientSecret, webhookUrl };
-  const location =
-    env.demoStore.kind === "postgres" ? { databaseUrl: env.demoStore.url } : { file: env.demoStore.file };
+  const location = demo.store.kind === "postgres" ? { databaseUrl: demo.store.url } : { file: demo.store.file };
   const emulator = createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
@@ -55,7 +56,7 @@ function build(env: Env): EmbeddedEmulator {
     },
     deliver: inProcessDelivery(webhookUrl, origins),
     store: openHostedStore(location, keys),
-    publicDemo: env.publicDemo,
+    publicDemo: demo.publicDemo,
     clientAddress: (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_IP,
   });
   return {

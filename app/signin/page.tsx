@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth-buttons";
-import { SandboxHint } from "@/components/sandbox-hint";
-import { TryDemoButton } from "@/components/try-demo-button";
+import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
@@ -69,7 +68,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         label={message ? "Try again with Astra" : "Sign in with Astra"}
         variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"}
       />
-      <SandboxHint />
+      <EmulatorHint />
     </div>
   );
 }

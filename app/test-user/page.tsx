@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TestUserForm } from "@/components/test-user-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEnv, usesEmulator } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { publicDemo, testUserOutcomes } from "@/lib/plugins";
 import { createTestUser } from "./actions";
-import { KYC_OUTCOMES } from "./schema";
 
 export const metadata: Metadata = { title: "Create a test user" };
 
@@ -13,10 +13,9 @@ export const metadata: Metadata = { title: "Create a test user" };
 export default function TestUserPage() {
   const env = getEnv();
   // The public demo's visitors are made only by Try the demo: counted, limited and cleaned up.
-  if (env.astraEnv === "production" || env.publicDemo) notFound();
-  const outcomes = usesEmulator(env)
-    ? Object.entries(KYC_OUTCOMES).map(([value, { label }]) => ({ value, label }))
-    : null;
+  if (env.astraEnv === "production" || publicDemo()) notFound();
+  const kyc = testUserOutcomes();
+  const outcomes = kyc ? Object.entries(kyc.choices).map(([value, { label }]) => ({ value, label })) : null;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

@@ -2,13 +2,12 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
-import { recordAstraCall } from "@/lib/dev-tools/recent-calls";
 import { getEnv } from "@/lib/env";
 import { joinUrl } from "./base-url";
 import { clientBasicAuthorization } from "./client-credentials";
 import { AstraError } from "./errors";
 import { unexpectedResponseError } from "./response-log";
-import { astraTransport } from "./transport";
+import { astraTransport, notifyAstraCall } from "./hooks";
 
 export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
@@ -84,7 +83,7 @@ export async function astraFetch<T extends z.ZodType>(request: AstraRequest<T>):
       const message = isTimeout(cause) ? "Astra did not answer in time" : "Could not reach Astra";
       throw new AstraError({ kind: "unavailable", status: 0, message, cause });
     }
-    recordAstraCall({
+    notifyAstraCall({
       method,
       path: request.path,
       status: response.status,

@@ -5,7 +5,7 @@ import type { Env } from "@/lib/env";
 import { absoluteBase, joinUrl } from "./base-url";
 import { logUnexpectedResponse } from "./response-log";
 import { userSchema, type User } from "./schemas";
-import { astraTransport } from "./transport";
+import { astraTransport } from "./hooks";
 
 export const ASTRA_PROVIDER_ID = "astra";
 

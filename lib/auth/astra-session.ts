@@ -3,7 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { JWT } from "next-auth/jwt";
 import { AstraError } from "@/lib/astra/errors";
-import { asAstraCaller } from "@/lib/dev-tools/recent-calls";
+import { withAstraCaller } from "@/lib/astra/hooks";
 import { getEnv } from "@/lib/env";
 import { latestTokens, tokensAfterRejection } from "./refresh-token";
 import {
@@ -50,7 +50,7 @@ const isUnauthorized = (error: unknown) => error instanceof AstraError && error.
 /** A server component cannot write cookies: proxy.ts saves the new pair on the next request. */
 export async function callAstra<T>(loadAs: (accessToken: string) => Promise<T>, { save = true } = {}): Promise<T> {
   const session = await readSession();
-  const load = (accessToken: string) => asAstraCaller(session?.astraUserId, () => loadAs(accessToken));
+  const load = (accessToken: string) => withAstraCaller(session?.astraUserId, () => loadAs(accessToken));
   const current = session ? latestTokens(session) : null;
   const accessToken = usableAccessToken(current);
   try {

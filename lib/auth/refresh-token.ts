@@ -6,7 +6,7 @@ import { oauthTokenResponseSchema } from "@/lib/astra/schemas";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
 import { unexpectedResponseError } from "@/lib/astra/response-log";
 import { joinUrl } from "@/lib/astra/base-url";
-import { astraTransport } from "@/lib/astra/transport";
+import { astraTransport } from "@/lib/astra/hooks";
 import { getAppState } from "@/lib/db/app-state";
 import { getEnv } from "@/lib/env";
 

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { joinUrl } from "@/lib/astra/base-url";
 import { clientBasicAuthorization } from "@/lib/astra/client-credentials";
-import { astraTransport } from "@/lib/astra/transport";
+import { astraTransport } from "@/lib/astra/hooks";
 import { getEnv } from "@/lib/env";
 
 export const emulatorClockSchema = z.object({ now: z.string(), today: z.iso.date() });

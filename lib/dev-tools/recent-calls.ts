@@ -1,8 +1,5 @@
 // The last Astra calls per signed-in user for the developer drawer: no token or query string, bounded in memory.
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
-import { getEnv } from "@/lib/env";
-import { devToolsEnabled } from "./gate";
 
 export type AstraCallRecord = {
   at: string;
@@ -18,16 +15,9 @@ const USERS_REMEMBERED = 50;
 
 // On globalThis because Next may load this module once per route bundle in one process.
 const registry = globalThis as typeof globalThis & {
-  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]>; caller: AsyncLocalStorage<string> };
+  __astraRecentCalls?: { callsByUser: Map<string, AstraCallRecord[]> };
 };
-const { callsByUser, caller } = (registry.__astraRecentCalls ??= {
-  callsByUser: new Map<string, AstraCallRecord[]>(),
-  caller: new AsyncLocalStorage<string>(),
-});
-
-export function asAstraCaller<T>(userId: string | undefined, run: () => T): T {
-  return userId && devToolsEnabled(getEnv()) ? caller.run(userId, run) : run();
-}
+const { callsByUser } = (registry.__astraRecentCalls ??= { callsByUser: new Map<string, AstraCallRecord[]>() });
 
 function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCallRecord {
   return {
@@ -40,7 +30,8 @@ function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCal
   };
 }
 
-export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId = caller.getStore()): void {
+/** Registered as an Astra call listener (lib/dev-tools/register.ts); a call made for nobody is not kept. */
+export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId?: string): void {
   if (!userId) return;
   const calls = callsByUser.get(userId) ?? [];
   callsByUser.delete(userId); // re-inserted below, so Map order is least recently active first

@@ -30,6 +30,32 @@ function mockFetch(response: Response) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("astraFetch", () => {
+  it("tells call listeners what was asked and answered, and for whom, but not the token or the query", async () => {
+    const { onAstraCall, withAstraCaller } = await import("@/lib/astra/hooks");
+    const heard: unknown[] = [];
+    const stop = onAstraCall((call) => heard.push(call));
+    mockFetch(Response.json({ count: 0, accounts: [] }, { headers: { "request-id": "req_9" } }));
+    await withAstraCaller("usr_1", () =>
+      astraFetch({
+        path: "/v1/accounts",
+        auth: { accessToken: "tok_123" },
+        schema: accountListSchema,
+        searchParams: { page: 2 },
+      }),
+    );
+    stop();
+    expect(heard).toEqual([
+      {
+        method: "GET",
+        path: "/v1/accounts",
+        status: 200,
+        durationMs: expect.any(Number),
+        requestId: "req_9",
+        userId: "usr_1",
+      },
+    ]);
+  });
+
   it("calls the configured API with the bearer token, uncached, and parses the body", async () => {
     const fetchMock = mockFetch(Response.json({ count: 1, accounts: [checking] }));
     const list = await astraFetch({

@@ -1,13 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { routineFormSchema, routineIdSchema } from "@/app/(signed-in)/routines/schema";
+import { routineFormSchema as routineFormSchemaFor, routineIdSchema } from "@/app/(signed-in)/routines/schema";
 import { transferIdSchema } from "@/lib/transfers/schema";
-import { testUserFormSchema } from "@/app/test-user/schema";
+import { testUserFormSchema as testUserFormSchemaFor } from "@/app/test-user/schema";
+import { KYC_OUTCOMES } from "@/lib/dev-tools/kyc-outcomes";
 import { todayInAstraZone } from "@/lib/dates";
-
-// "Today" is the real Pacific date here; its emulator source is tested in tests/unit/astra-today.test.ts.
-vi.mock("@/lib/astra/today", () => ({ astraToday: async () => todayInAstraZone() }));
 import { defineAction, type ActionState } from "@/lib/server-action";
+
+// The form as emulator mode builds it (lib/plugins.ts testUserOutcomes).
+const testUserFormSchema = testUserFormSchemaFor(Object.keys(KYC_OUTCOMES));
+
+const routineFormSchema = routineFormSchemaFor(todayInAstraZone());
 
 // Generated bad input through the real seam of every server action: defineAction(schema, handler). For each
 // run one field of an otherwise valid form is spoiled; the action must answer "invalid", name that field with

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CALLS_PER_USER, forgetAstraCalls, recentAstraCalls, recordAstraCall } from "@/lib/dev-tools/recent-calls";
 
 const call = (n: number) => ({
@@ -50,5 +50,42 @@ describe("recent Astra calls (developer drawer)", () => {
     for (let n = 0; n < 200; n++) recordAstraCall(call(n), `usr_${n}`);
     expect(recentAstraCalls("usr_0")).toEqual([]);
     expect(recentAstraCalls("usr_199")).toHaveLength(1);
+  });
+});
+
+describe("the call log's registration (lib/plugins.ts)", () => {
+  const reset = () => {
+    forgetAstraCalls();
+    for (const key of ["astra-hooks", "plugins-registered"]) {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for(`astra-nextjs-starter.${key}`)];
+    }
+  };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+    reset();
+  });
+
+  async function boot(astraEnv: string) {
+    reset();
+    vi.stubEnv("ASTRA_ENV", astraEnv);
+    vi.stubEnv("ASTRA_CLIENT_ID", "client");
+    vi.stubEnv("ASTRA_CLIENT_SECRET", "secret");
+    vi.resetModules(); // lib/env.ts caches the parsed environment
+    await (await import("@/lib/plugins")).registerPlugins();
+    return import("@/lib/astra/hooks");
+  }
+
+  it("in emulator mode records each call astraFetch reports, for the user it was made for", async () => {
+    const { notifyAstraCall, withAstraCaller } = await boot("emulator");
+    withAstraCaller("usr_a", () => notifyAstraCall(call(1)));
+    notifyAstraCall(call(2));
+    expect(recentAstraCalls("usr_a").map((c) => c.requestId)).toEqual(["req_1"]);
+  });
+
+  it("with ASTRA_ENV=sandbox records nothing", async () => {
+    const { notifyAstraCall, withAstraCaller } = await boot("sandbox");
+    withAstraCaller("usr_a", () => notifyAstraCall(call(1)));
+    expect(recentAstraCalls("usr_a")).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ async function load() {
     void request;
     return new Response("module page", { status: 200 });
   });
-  const { registerEmbeddedEmulator } = await import("@/lib/astra/transport");
+  const { registerEmbeddedEmulator } = await import("@/lib/demo/transport");
   registerEmbeddedEmulator({ fetch: emulatorFetch, runDueWork: async () => undefined });
   const { GET } = await import("@/app/emulator/[[...path]]/route");
   return { GET, emulatorFetch };

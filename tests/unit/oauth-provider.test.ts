@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { customFetch } from "next-auth";
 import { AstraProvider, withTokenType } from "@/lib/astra/oauth-provider";
-import { astraTransport } from "@/lib/astra/transport";
+import { astraTransport } from "@/lib/astra/hooks";
 import { parseEnv } from "@/lib/env";
 
 describe("AstraProvider", () => {

@@ -1,10 +1,9 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { routineFormSchema } from "@/app/(signed-in)/routines/schema";
+import { routineFormSchema as routineFormSchemaFor } from "@/app/(signed-in)/routines/schema";
 import { todayInAstraZone } from "@/lib/dates";
 
-// "Today" is the real Pacific date here; its emulator source is tested in tests/unit/astra-today.test.ts.
-vi.mock("@/lib/astra/today", () => ({ astraToday: async () => todayInAstraZone() }));
+const routineFormSchema = routineFormSchemaFor(todayInAstraZone());
 
 const valid = {
   type: "recurring",
@@ -17,13 +16,19 @@ const valid = {
 };
 
 const errorsOf = async (input: Record<string, string>) => {
-  const parsed = await routineFormSchema.safeParseAsync(input);
+  const parsed = routineFormSchema.safeParse(input);
   return parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
 };
 
 describe("routineFormSchema", () => {
+  it("counts from the today it is given (the emulator's clock, when a plug-in moved it)", () => {
+    const moved = routineFormSchemaFor("2099-01-10");
+    expect(moved.safeParse({ ...valid, start_date: "2099-01-09" }).success).toBe(false);
+    expect(moved.safeParse({ ...valid, start_date: "2099-01-10" }).success).toBe(true);
+  });
+
   it("reads the amount into dollars and keeps today (Pacific) as a valid start", async () => {
-    expect(await routineFormSchema.parseAsync(valid)).toMatchObject({
+    expect(routineFormSchema.parse(valid)).toMatchObject({
       amount: 1250.5,
       frequency: "monthly",
       start_date: todayInAstraZone(),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { testUserFormSchema } from "@/app/test-user/schema";
+import { testUserFormSchema as testUserFormSchemaFor } from "@/app/test-user/schema";
+import { KYC_OUTCOMES } from "@/lib/dev-tools/kyc-outcomes";
+
+// The form as emulator mode builds it (lib/plugins.ts testUserOutcomes).
+const testUserFormSchema = testUserFormSchemaFor(Object.keys(KYC_OUTCOMES));
 
 const valid = {
   first_name: "Jordan",
@@ -27,6 +31,12 @@ describe("testUserFormSchema", () => {
     expect(errorsOf({ ...valid, kyc_outcome: undefined as unknown as string }).ssn).toEqual([
       "Enter the last 4 digits or all 9 digits of the SSN.",
     ]);
+  });
+
+  it("against Astra's sandbox (no outcomes offered) takes no outcome: the SSN is needed", () => {
+    const parsed = testUserFormSchemaFor().safeParse(valid);
+    expect(parsed.success).toBe(false);
+    expect(testUserFormSchemaFor().safeParse({ ...valid, kyc_outcome: undefined, ssn: "1234" }).success).toBe(true);
   });
 
   it("normalises what people type", () => {

@@ -13,10 +13,14 @@ vi.mock("next/headers", () => ({
 }));
 
 const REGISTRY = Symbol.for("astra-nextjs-starter.embedded-emulator");
+const HOOKS = Symbol.for("astra-nextjs-starter.astra-hooks");
 
+/** The core's transport, with demo mode's registry beside it (as lib/plugins.ts would have it). */
 async function load() {
   vi.resetModules();
-  return import("@/lib/astra/transport");
+  const { astraTransport } = await import("@/lib/astra/hooks");
+  const { registerEmbeddedEmulator } = await import("@/lib/demo/transport");
+  return { astraTransport, registerEmbeddedEmulator };
 }
 
 function fakeEmulator() {
@@ -43,10 +47,11 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   delete (globalThis as Record<symbol, unknown>)[REGISTRY];
+  delete (globalThis as Record<symbol, unknown>)[HOOKS];
 });
 
-describe("astraTransport", () => {
-  it("outside demo mode is plain fetch", async () => {
+describe("astraTransport with demo mode's transport", () => {
+  it("is plain fetch until demo mode registers its emulator", async () => {
     env.current = { astraEnv: "emulator" };
     const { astraTransport } = await load();
     await astraTransport("http://localhost:4010/v1/user", { method: "GET" });
@@ -97,7 +102,8 @@ describe("astraTransport", () => {
 
   it("fails like an unreachable server when no emulator is registered, and lets other URLs through", async () => {
     env.current = { astraEnv: "demo" };
-    const { astraTransport } = await load();
+    const { demoTransport: astraTransport } = await import("@/lib/demo/transport");
+    delete (globalThis as Record<symbol, unknown>)[REGISTRY];
     await expect(astraTransport("https://x.app/emulator/v1/user")).rejects.toThrow(TypeError);
     expect(networkFetch).not.toHaveBeenCalled();
     await astraTransport("https://elsewhere.example/hook");

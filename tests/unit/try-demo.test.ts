@@ -26,13 +26,13 @@ async function load(astraEnv: string, emulator: () => Response) {
   vi.stubEnv("ASTRA_ENV", astraEnv);
   vi.stubEnv("AUTH_URL", "http://localhost:4999");
   vi.stubEnv("CLIENT_IP_HEADER", "x-vercel-forwarded-for");
-  // In demo mode the app reaches the emulator in-process (lib/astra/transport.ts): stand in for the mounted one.
+  // In demo mode the app reaches the emulator in-process (lib/demo/transport.ts): stand in for the mounted one.
   const fetchMock = vi.fn(async (request: Request) => {
     void request;
     return emulator();
   });
   vi.resetModules(); // lib/env.ts caches the parsed environment
-  const { registerEmbeddedEmulator } = await import("@/lib/astra/transport");
+  const { registerEmbeddedEmulator } = await import("@/lib/demo/transport");
   registerEmbeddedEmulator({ fetch: fetchMock, runDueWork: async () => undefined });
   const { startDemoVisit } = await import("@/lib/demo/start-visit");
   return { startDemoVisit, fetchMock };

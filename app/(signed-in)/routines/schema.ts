@@ -1,44 +1,44 @@
 // The routine forms' input, checked on the server before anything is sent to Astra.
 import { z } from "zod";
 import { routineFrequencySchema, routineTypeSchema } from "@/lib/astra/schemas";
-import { astraToday } from "@/lib/astra/today";
 import { parseDollars } from "@/lib/money";
 
-export const routineFormSchema = z
-  .object({
-    type: routineTypeSchema.default("one-time"),
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: "Give the routine a name." })
-      .max(100, { error: "Use at most 100 characters." }),
-    source_id: z.string().min(1, { error: "Choose the account to move money from." }),
-    destination_id: z.string().min(1, { error: "Choose the account to move money to." }),
-    amount: z.string().transform((value, ctx) => {
-      const parsed = parseDollars(value);
-      if (parsed.ok) return parsed.dollars;
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }),
-    start_date: z.iso.date({ error: "Choose a start date." }),
-    frequency: z.union([routineFrequencySchema, z.literal("")]).optional(),
-  })
-  // Async: "today" is the emulator's clock in emulator mode (lib/astra/today.ts). Parse with safeParseAsync.
-  .superRefine(async (form, ctx) => {
-    if (form.source_id && form.source_id === form.destination_id) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["destination_id"],
-        message: "Choose a different account from the one the money comes from.",
-      });
-    }
-    // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
-    if (form.start_date < (await astraToday())) {
-      ctx.addIssue({ code: "custom", path: ["start_date"], message: "Choose today or a later date (Pacific time)." });
-    }
-    if (form.type === "recurring" && !form.frequency) {
-      ctx.addIssue({ code: "custom", path: ["frequency"], message: "Choose how often it repeats." });
-    }
-  });
+/** `today` is the app's today (lib/astra/today.ts), read before validation so the schema stays sync. */
+export const routineFormSchema = (today: string) =>
+  z
+    .object({
+      type: routineTypeSchema.default("one-time"),
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: "Give the routine a name." })
+        .max(100, { error: "Use at most 100 characters." }),
+      source_id: z.string().min(1, { error: "Choose the account to move money from." }),
+      destination_id: z.string().min(1, { error: "Choose the account to move money to." }),
+      amount: z.string().transform((value, ctx) => {
+        const parsed = parseDollars(value);
+        if (parsed.ok) return parsed.dollars;
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }),
+      start_date: z.iso.date({ error: "Choose a start date." }),
+      frequency: z.union([routineFrequencySchema, z.literal("")]).optional(),
+    })
+    .superRefine((form, ctx) => {
+      if (form.source_id && form.source_id === form.destination_id) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["destination_id"],
+          message: "Choose a different account from the one the money comes from.",
+        });
+      }
+      // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
+      if (form.start_date < today) {
+        ctx.addIssue({ code: "custom", path: ["start_date"], message: "Choose today or a later date (Pacific time)." });
+      }
+      if (form.type === "recurring" && !form.frequency) {
+        ctx.addIssue({ code: "custom", path: ["frequency"], message: "Choose how often it repeats." });
+      }
+    });
 
 export const routineIdSchema = z.object({ routine_id: z.string().min(1).max(200) });

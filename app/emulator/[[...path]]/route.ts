@@ -1,6 +1,6 @@
 // Demo mode: the emulator at /emulator; due work runs once the answer is sent, since serverless has no ticker.
 // proxy.ts skips this path: nothing reads the body first, and the emulator sets its own security headers.
-import { scheduleDueWork } from "@/lib/astra/transport";
+import { scheduleDueWork } from "@/lib/demo/transport";
 import { getEnv } from "@/lib/env";
 import { applySecurityHeaders, securityHeaderOptions } from "@/lib/security-headers";
 import { hostedEmulator } from "../hosted-emulator";

@@ -1,11 +1,11 @@
 // Demo mode's Astra calls go into the mounted emulator with no socket (this URL may sit behind Deployment Protection).
 import "server-only";
 import { after } from "next/server";
-import { EMULATOR_MOUNT_PATH, getEnv } from "@/lib/env";
+import { absoluteBase } from "@/lib/astra/base-url";
+import { setAstraTransport } from "@/lib/astra/hooks";
+import { EMULATOR_MOUNT_PATH } from "@/lib/env";
 import { currentRequestOrigin } from "@/lib/http/request-origin";
-import { absoluteBase } from "./base-url";
 
-/** Registered by the glue (app/emulator/hosted-emulator.ts); lib/ never imports the emulator. */
 export type EmbeddedEmulator = {
   fetch(request: Request): Promise<Response>;
   runDueWork(): Promise<unknown>;
@@ -18,6 +18,7 @@ const shared = globalThis as typeof globalThis & { [REGISTRY]?: Registered };
 
 export function registerEmbeddedEmulator(emulator: EmbeddedEmulator): void {
   shared[REGISTRY] = { emulator, running: null };
+  setAstraTransport(demoTransport);
 }
 
 export function registeredEmbeddedEmulator(): EmbeddedEmulator | undefined {
@@ -45,8 +46,7 @@ export function scheduleDueWork(): void {
 const isMounted = (url: URL) =>
   url.pathname === EMULATOR_MOUNT_PATH || url.pathname.startsWith(`${EMULATOR_MOUNT_PATH}/`);
 
-export async function astraTransport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  if (getEnv().astraEnv !== "demo") return fetch(input, init);
+export async function demoTransport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   let request: Request;
   if (input instanceof Request) {
     request = new Request(input, init);
@@ -58,7 +58,7 @@ export async function astraTransport(input: RequestInfo | URL, init?: RequestIni
   if (!isMounted(new URL(request.url))) return fetch(request);
 
   const registered = shared[REGISTRY];
-  if (!registered) throw new TypeError("The embedded emulator is not registered (instrumentation.ts, ASTRA_ENV=demo)");
+  if (!registered) throw new TypeError("The embedded emulator is not registered (lib/plugins.ts, ASTRA_ENV=demo)");
   const response = await registered.emulator.fetch(request);
   scheduleDueWork();
   return response;
