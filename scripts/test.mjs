@@ -23,6 +23,8 @@ const scratch = mkdtempSync(path.join(tmpdir(), "astra-test-"));
 const steps = [
   { name: "lint", command: "npm run lint", only: "all" },
   { name: "typecheck", command: "npm run typecheck" },
+  // A copy with the emulator, demo mode and the dev tools removed as the README says: lint, types, unit, build.
+  { name: "without the emulator", command: "npm run check:without-emulator", only: "all" },
   // Black-box checks of the Astra API surface, here against a freshly started emulator (docs/testing.md).
   {
     name: "contract tests",

@@ -52,13 +52,6 @@ describe("Astra URLs under a base path", () => {
     expect(url()).toBe("https://x.app/emulator/v1/transfers?page_size=5");
   });
 
-  it("the developer tools' control API calls base + /sandbox/…", async () => {
-    const { readEmulatorClock } = await import("@/lib/dev-tools/control-api");
-    const url = captureFetch({ now: "2026-12-01T00:00:00.000Z", today: "2026-12-01" });
-    await readEmulatorClock();
-    expect(url()).toBe("https://x.app/emulator/sandbox/clock");
-  });
-
   it("the token refresh posts to base + /v1/oauth/token", async () => {
     const { exchangeRefreshToken } = await import("@/lib/auth/refresh-token");
     const url = captureFetch({ access_token: "a", refresh_token: "r", expires_in: 3600, token_type: "bearer" });

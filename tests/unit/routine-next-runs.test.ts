@@ -9,9 +9,9 @@ const astra = astraStandInPerTest();
 async function pointAt(respond: Responder) {
   await astra.point(respond);
   vi.stubEnv("ASTRA_ENV", "emulator");
-  for (const key of ["astra-hooks", "plugins-registered"])
+  for (const key of ["astra-hooks"])
     delete (globalThis as Record<symbol, unknown>)[Symbol.for(`astra-nextjs-starter.${key}`)];
-  await (await import("@/lib/plugins")).registerPlugins(); // as instrumentation.ts does at boot
+  (await import("@/lib/dev-tools/register")).registerDevTools();
   return import("@/lib/astra/routines");
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const PLUGINS = ["lib/dev-tools/", "lib/demo/", "components/dev-tools/", "components/demo/", "sandbox/", "packages/"];
+const PLUGINS = ["lib/dev-tools/", "lib/demo/", "components/dev-tools/", "components/demo/", "packages/"];
 const IMPORT = /(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function filesUnder(dir: string): string[] {
@@ -63,7 +63,11 @@ describe("the core's seams", () => {
     expect(reached.filter((file) => file.startsWith("lib/auth/"))).toEqual([]);
   });
 
-  it("follows imports far enough to see a plug-in (the check itself works)", () => {
-    expect([...reachable("components/dev-tools/dev-tools.tsx").keys()]).toContain("lib/dev-tools/gate.ts");
-  });
+  // Once a fork removed the plug-ins (scripts/remove-emulator.mjs) there is none left to see.
+  it.skipIf(!existsSync(path.join(root, "lib/dev-tools")))(
+    "follows imports far enough to see a plug-in (the check itself works)",
+    () => {
+      expect([...reachable("components/dev-tools/dev-tools.tsx").keys()]).toContain("lib/dev-tools/gate.ts");
+    },
+  );
 });
