@@ -41,7 +41,6 @@ const pacificDate = lazyFormat(
     new Intl.DateTimeFormat("en-US", { timeZone: ASTRA_TIME_ZONE, month: "short", day: "numeric", year: "numeric" }),
 );
 
-/** Astra's timestamps are UTC without a zone; show their Pacific date. */
 export function formatAstraTimestamp(timestamp: string): string {
   const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
   return Number.isNaN(date.getTime()) ? timestamp : pacificDate(date);

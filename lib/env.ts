@@ -184,7 +184,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl,
     trustHost: trustHostFlag || onVercel || authUrl !== undefined || !isProduction,
     useSecureCookies: authUrl ? authUrl.startsWith("https://") : isProduction,
-    // Vercel's edge sets this one and a visitor cannot.
     clientIpHeader: raw.CLIENT_IP_HEADER ?? (onVercel ? "x-vercel-forwarded-for" : undefined),
     deploymentOrigins: onVercel
       ? [raw.VERCEL_PROJECT_PRODUCTION_URL, raw.VERCEL_BRANCH_URL, raw.VERCEL_URL]

@@ -1,7 +1,5 @@
 // The one place plug-ins join the app, chosen by the mode lib/env.ts parsed; runs at boot (lib/boot-check.ts).
-// Removing one: delete its folders (demo mode: lib/demo, components/demo, app/emulator, app/api/cron/emulator;
-// the dev tools, which demo mode needs: lib/dev-tools, components/dev-tools, app/api/dev-tools), its lines here,
-// and make its slots in components/plugin-slots.tsx `() => null`.
+// `npm run remove-emulator` takes them out (demo mode needs the dev tools' control API).
 import "server-only";
 import { getDemoEnv } from "@/lib/demo/env";
 import { kycOutcomes } from "@/lib/dev-tools/kyc-outcomes";
@@ -21,8 +19,7 @@ export async function registerPlugins(): Promise<void> {
 /** The public demo: people sign in only through Try the demo, so the app's own sign-in and test users close. */
 export const publicDemo = (): boolean => getEnv().astraEnv === "demo" && getDemoEnv().publicDemo;
 
-/** KYC outcomes the test-user form offers instead of an SSN: the SSN sent with one, and each one's ip_address. */
 export type TestUserOutcomes = { ssn: string; choices: Record<string, { label: string; ipAddress: string }> };
 
-/** The emulator's outcomes (the dev tools'); null against Astra itself. */
+/** The KYC outcomes the test-user form offers instead of an SSN; null against Astra itself. */
 export const testUserOutcomes = (): TestUserOutcomes | null => (usesEmulator(getEnv()) ? kycOutcomes : null);

@@ -109,11 +109,7 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
 
 export type SignedInContext<Idempotent extends boolean> = Context<Idempotent> & { callAstra: typeof callAstra };
 
-/**
- * `defineAction` for a signed-in person's writes: a visitor without a session Astra accepts gets the same
- * "unauthorized" state as a call Astra refused, and the handler never runs. Astra is called through the
- * context's `callAstra`, with the session's token.
- */
+/** `defineAction` for a signed-in person's writes: without a session the handler never runs ("unauthorized"). */
 export function defineSignedInAction<S extends z.ZodType, Idempotent extends boolean = false>(
   schema: S,
   handler: (input: z.output<S>, context: SignedInContext<Idempotent>) => Promise<ActionState>,

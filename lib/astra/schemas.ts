@@ -1,4 +1,4 @@
-// Astra's wire schemas, shared with the emulator: strict requests, tolerant responses (unknown enum values kept).
+// Astra's wire schemas as this app reads them: strict requests, tolerant responses (unknown enum values kept).
 import { z } from "zod";
 
 /** Keeps values it does not know: Astra adds statuses and types faster than a client learns them. */

@@ -39,7 +39,6 @@ function usableAccessToken(token: JWT | null): string {
   return token.accessToken;
 }
 
-/** Throws the 401 that callAstra would when the session holds no token Astra still accepts. */
 export async function requireSignedIn(): Promise<void> {
   const session = await readSession();
   usableAccessToken(session ? latestTokens(session) : null);

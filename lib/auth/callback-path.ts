@@ -15,7 +15,6 @@ export function sameOriginPath(value: string, origin?: string): string | null {
     return null;
   }
   if (url.origin !== BASE) return null;
-  // Some servers and proxies decode encoded slashes and backslashes.
   if (/%(2f|5c)/i.test(url.pathname)) return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Removing dot segments can leave "//host" ("/.//evil.example"): a protocol-relative URL to a browser.

@@ -41,7 +41,6 @@ export async function decodeSession(value: string, env: Pick<Env, "authSecret">,
 
 export function encodeSession(token: JWT, env: Pick<Env, "authSecret">, name: string): Promise<string> {
   const claims: JWT = { ...token };
-  // encode() issues these afresh.
   delete claims.iat;
   delete claims.exp;
   delete claims.jti;

@@ -11,9 +11,7 @@ export function sessionRuleFor(pathname: string): SessionRule {
   let path = pathname;
   try {
     path = decodeURIComponent(pathname);
-  } catch {
-    // Malformed escapes route nowhere; judge the raw path.
-  }
+  } catch {}
   if (path === SIGNED_IN_API_PREFIX || path.startsWith(`${SIGNED_IN_API_PREFIX}/`)) return "api";
   const first = path.split("/")[1] ?? "";
   return (SIGNED_IN_SECTIONS as readonly string[]).includes(first) ? "page" : null;

@@ -6,9 +6,7 @@ import { EnvError, getEnv, type Env } from "@/lib/env";
 const DEFAULT_SQLITE_FILE = ".data/emulator.db";
 
 const demoSchema = z.object({
-  // Without Postgres: the embedded emulator's SQLite file.
   DEMO_SQLITE_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).optional()),
-  // A production demo build is public; "false" opts a private deployment (only people you trust) out.
   DEMO_PUBLIC: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
@@ -16,18 +14,12 @@ const demoSchema = z.object({
 });
 
 export type DemoEnv = {
-  /**
-   * A production build, unless DEMO_PUBLIC=false: visitors sign in only through "Try the demo", and the
-   * emulator's dashboard and global control actions are closed.
-   */
   publicDemo: boolean;
-  /** Where the embedded emulator stores its state: beside the app's own tables when there is a database. */
   store: { kind: "postgres"; url: string } | { kind: "sqlite"; file: string };
 };
 
 type AppEnv = Pick<Env, "nodeEnv" | "onVercel" | "databaseUrl" | "clientIpHeader">;
 
-/** Demo mode's settings, or an EnvError listing every problem (as lib/env.ts words them). */
 export function parseDemoEnv(source: Record<string, string | undefined>, env: AppEnv): DemoEnv {
   const parsed = demoSchema.safeParse(source);
   const problems = parsed.success

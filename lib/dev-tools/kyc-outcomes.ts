@@ -1,5 +1,4 @@
-// The emulator picks a user intent's KYC outcome by a magic `ip_address` (sandbox/README.md, "Magic values");
-// Astra's sandbox picks test statuses from the person's details, so there the form asks for the SSN instead.
+// The emulator picks a user intent's KYC outcome by a magic `ip_address` (its README, "Magic values").
 export const KYC_OUTCOMES = {
   approved: { label: "Approved", ipAddress: "198.51.100.200" },
   pending: { label: "Pending, then approved", ipAddress: "198.51.100.1" },
@@ -8,5 +7,4 @@ export const KYC_OUTCOMES = {
   rejected: { label: "Rejected", ipAddress: "198.51.100.4" },
 } as const;
 
-/** The test-user form's outcome choices (lib/plugins.ts testUserOutcomes). */
 export const kycOutcomes = { ssn: "9999", choices: KYC_OUTCOMES }; // the emulator accepts any SSN

@@ -30,7 +30,6 @@ function toRecord(call: Omit<AstraCallRecord, "at"> & { at?: string }): AstraCal
   };
 }
 
-/** Registered as an Astra call listener (lib/dev-tools/register.ts); a call made for nobody is not kept. */
 export function recordAstraCall(call: Omit<AstraCallRecord, "at"> & { at?: string }, userId?: string): void {
   if (!userId) return;
   const calls = callsByUser.get(userId) ?? [];

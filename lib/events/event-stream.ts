@@ -82,9 +82,7 @@ export async function openEventStream(
         streamSlots.release(slot.id).catch(() => undefined);
         try {
           controller.close();
-        } catch {
-          // already closed by a cancel
-        }
+        } catch {}
       };
       signal.addEventListener("abort", () => end());
       if (signal.aborted) end();

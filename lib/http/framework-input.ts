@@ -98,7 +98,6 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
   return { status: 400, kind: "invalid_request", message: "The server action's arguments must be a JSON array." };
 }
 
-/** Browsers always send Origin with a POST, and a cross-site form cannot send JSON without a preflight. */
 export function sameOriginJsonRefusal(headers: HeaderSource): Refusal | null {
   if (headers.get("origin") === null)
     return { status: 403, kind: "forbidden", message: "Send the request from this site (with Origin)." };
