@@ -1,27 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureFetch } from "./support/base-path";
 
-// Demo mode's Astra base carries a path (https://x.app/emulator), which `new URL(path, base)` silently dropped.
-const BASE = "https://x.app/emulator";
 vi.mock("@/lib/env", async (original) => ({
   ...(await original<typeof import("@/lib/env")>()),
-  getEnv: () => ({
-    astraEnv: "emulator",
-    astraApiUrl: BASE,
-    astraAppUrl: BASE,
-    astraClientId: "client",
-    astraClientSecret: "secret",
-  }),
+  getEnv: (await import("./support/base-path")).basePathEnv,
 }));
 
 afterEach(() => vi.unstubAllGlobals());
-
-function captureFetch(body: unknown) {
-  const fetchMock = vi.fn<(url: string | URL, init?: RequestInit) => Promise<Response>>(async () =>
-    Response.json(body),
-  );
-  vi.stubGlobal("fetch", fetchMock);
-  return () => String(fetchMock.mock.calls[0]![0]);
-}
 
 describe("the developer tools under a base path", () => {
   it("the developer tools' control API calls base + /sandbox/…", async () => {

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
 import { deriveEmulatorClientSecret, EnvError, parseEnv, usesEmulator } from "@/lib/env";
+import { onVercel, SECRET } from "./support/vercel-env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -110,19 +111,6 @@ describe("parseEnv", () => {
       expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\/ connection string/),
     ]);
   });
-});
-
-const SECRET = "a-real-secret-of-enough-length";
-const onVercel = (extra: Record<string, string>) => ({
-  NODE_ENV: "production",
-  AUTH_SECRET: SECRET,
-  VERCEL: "1",
-  VERCEL_URL: "astra-demo-abc123-team.vercel.app",
-  VERCEL_PROJECT_PRODUCTION_URL: "astra-demo.vercel.app",
-  VERCEL_BRANCH_URL: "astra-demo-git-feature-team.vercel.app",
-  // What the Deploy button's Neon integration adds.
-  DATABASE_URL: "postgres://u:p@db.example.com/app",
-  ...extra,
 });
 
 describe("ASTRA_ENV on Vercel", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDemoEnv } from "@/lib/demo/env";
 import { EnvError, parseEnv } from "@/lib/env";
+import { onVercel, SECRET } from "../support/vercel-env";
 
 /** Demo mode's own settings (lib/demo/env.ts), read after the app's. */
 const demoOf = (source: Record<string, string>) => parseDemoEnv(source, parseEnv(source));
@@ -14,19 +15,6 @@ function demoProblemsOf(source: Record<string, string>): string[] {
   }
   throw new Error("expected parseDemoEnv to throw");
 }
-
-const SECRET = "a-real-secret-of-enough-length";
-const onVercel = (extra: Record<string, string>) => ({
-  NODE_ENV: "production",
-  AUTH_SECRET: SECRET,
-  VERCEL: "1",
-  VERCEL_URL: "astra-demo-abc123-team.vercel.app",
-  VERCEL_PROJECT_PRODUCTION_URL: "astra-demo.vercel.app",
-  VERCEL_BRANCH_URL: "astra-demo-git-feature-team.vercel.app",
-  // What the Deploy button's Neon integration adds.
-  DATABASE_URL: "postgres://u:p@db.example.com/app",
-  ...extra,
-});
 
 describe("demo mode's settings (lib/demo/env.ts)", () => {
   const demoInProduction = {
