@@ -1,5 +1,34 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const emulatorProjects: TestProjectInlineConfiguration[] = [
+  {
+    extends: true,
+    test: {
+      name: "emulator",
+      include: ["packages/astra-emulator/tests/**/*.test.ts"],
+      exclude: ["packages/astra-emulator/tests/postgres/**"],
+      environment: "node",
+    },
+  },
+  // The same emulator suite with the store on Postgres, plus the Postgres adapter's own tests. The global
+  // setup starts a throwaway server (or uses TEST_DATABASE_URL); see packages/astra-emulator/docs/store.md.
+  {
+    extends: true,
+    test: {
+      name: "emulator-pg",
+      include: ["packages/astra-emulator/tests/**/*.test.ts"],
+      exclude: ["packages/astra-emulator/tests/unit/**"],
+      environment: "node",
+      globalSetup: ["packages/astra-emulator/tests/support/postgres-global-setup.ts"],
+      setupFiles: ["packages/astra-emulator/tests/support/postgres-store-setup.ts"],
+      // Every statement is a round trip to a server on a shared machine: allow a slow test more time.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  },
+];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -14,15 +43,6 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
-        extends: true,
-        test: {
-          name: "emulator",
-          include: ["packages/astra-emulator/tests/**/*.test.ts"],
-          exclude: ["packages/astra-emulator/tests/postgres/**"],
-          environment: "node",
-        },
-      },
-      {
         // The app's shared state on a real Postgres, which the project's setup starts (tests/app-state).
         extends: true,
         test: {
@@ -32,22 +52,8 @@ export default defineConfig({
           globalSetup: ["tests/app-state/global-setup.ts"],
         },
       },
-      // The same emulator suite with the store on Postgres, plus the Postgres adapter's own tests. The global
-      // setup starts a throwaway server (or uses TEST_DATABASE_URL); see packages/astra-emulator/docs/store.md.
-      {
-        extends: true,
-        test: {
-          name: "emulator-pg",
-          include: ["packages/astra-emulator/tests/**/*.test.ts"],
-          exclude: ["packages/astra-emulator/tests/unit/**"],
-          environment: "node",
-          globalSetup: ["packages/astra-emulator/tests/support/postgres-global-setup.ts"],
-          setupFiles: ["packages/astra-emulator/tests/support/postgres-store-setup.ts"],
-          // Every statement is a round trip to a server on a shared machine: allow a slow test more time.
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
+      // The emulator's own suites, while it is part of this repository (npm run remove-emulator).
+      ...(existsSync(path.resolve(import.meta.dirname, "packages/astra-emulator")) ? emulatorProjects : []),
     ],
   },
 });

@@ -18,7 +18,7 @@ const FEATURES = [
   },
   {
     title: "Runs offline",
-    body: "A stateful Astra sandbox emulator ships with the project, so everything works without keys or internet.",
+    body: "A stateful emulator of Astra's sandbox ships with the project, so everything works without keys or internet.",
   },
 ];
 

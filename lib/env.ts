@@ -1,4 +1,4 @@
-// The only module that reads process.env; parsed at boot (instrumentation.ts), so a wrong value stops the server.
+// The app's configuration, parsed from process.env at boot (instrumentation.ts): a wrong value stops the server.
 import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";

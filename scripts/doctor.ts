@@ -90,7 +90,7 @@ export function describeReach(label: string, url: string, reach: Reach, env: Env
   const variable = label.startsWith("Astra API") ? "ASTRA_API_URL" : "ASTRA_APP_URL";
   const fix =
     env.astraEnv === "emulator"
-      ? `Start the emulator with \`npm run sandbox\` (or \`npm run dev\`), or point ${variable} at a running one.`
+      ? `Start the emulator with \`npm run emulator\` (or \`npm run dev\`), or point ${variable} at a running one.`
       : `Check your network and ${variable} (unset it to use the default for ASTRA_ENV=${env.astraEnv}).`;
   return { state: "fail", label, detail: `${url} did not answer: ${reach.error}`, fix };
 }

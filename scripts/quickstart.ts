@@ -111,7 +111,7 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
     await send(api("/sandbox/health"));
   } catch (error) {
     throw new QuickstartError(
-      `Nothing answers at ${options.apiUrl}. Start the emulator with npm run sandbox, or set ASTRA_API_URL to where it runs.`,
+      `Nothing answers at ${options.apiUrl}. Start the emulator with npm run emulator, or set ASTRA_API_URL to where it runs.`,
       { cause: error },
     );
   }

@@ -66,11 +66,8 @@ for (const folder of PLUGIN_FOLDERS) rmSync(at(folder), { recursive: true, force
 for (const [file, text] of Object.entries(WITHOUT_PLUGINS)) writeFileSync(at(file), text);
 
 // Tests, scripts and configs of what went go with it, until nothing left imports (or a test reads) what went.
-const removable = () => [
-  ...sources("tests"),
-  ...sources("scripts"),
-  ...readdirSync(root).filter((f) => SOURCE.test(f)),
-];
+const TEST_CONFIGS = ["playwright.config.ts", "playwright.multi.config.ts", "vitest.contract.config.ts"];
+const removable = () => [...sources("tests"), ...sources("scripts"), ...TEST_CONFIGS.filter((f) => existsSync(at(f)))];
 for (let removed = true; removed;) {
   removed = false;
   for (const file of removable()) {
@@ -82,7 +79,8 @@ for (let removed = true; removed;) {
   }
 }
 
-const core = [...sources("app"), ...sources("components"), ...sources("lib"), ...sources("config")];
+const ROOT_FILES = ["proxy.ts", "instrumentation.ts", "next.config.ts", "vitest.config.ts"];
+const core = [...sources("app"), ...sources("components"), ...sources("lib"), ...sources("config"), ...ROOT_FILES];
 const stillBroken = core.flatMap((file) => brokenImports(file).map((specifier) => `${file} imports ${specifier}`));
 if (stillBroken.length > 0) {
   console.error(`The app still depends on what was removed:\n${stillBroken.join("\n")}`);
@@ -99,4 +97,11 @@ for (const [name, command] of Object.entries(manifest.scripts)) if (gone(command
 manifest.scripts.dev = "next dev";
 writeFileSync(at("package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-console.log("Done. Set ASTRA_ENV, ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET (README), then run npm install.");
+const vercel = JSON.parse(readFileSync(at("vercel.json"), "utf8"));
+vercel.crons = vercel.crons?.filter((cron) => existsSync(at(`app${cron.path}`)));
+if (!vercel.crons?.length) delete vercel.crons;
+writeFileSync(at("vercel.json"), `${JSON.stringify(vercel, null, 2)}\n`);
+
+console.log(
+  "Done. Run npm install, and set ASTRA_ENV, ASTRA_CLIENT_ID and ASTRA_CLIENT_SECRET in .env.local (README).",
+);

@@ -9,7 +9,14 @@ import { chromium } from "@playwright/test";
 
 // vitest.config.ts's project names. The Postgres ones start a throwaway server from the machine's binaries.
 const PROJECTS = { unit: "unit", emulator: "emulator", emulatorPg: "emulator-pg", appState: "app-state" };
-const vitest = (...projects) => `npx vitest run ${projects.map((name) => `--project ${name}`).join(" ")}`;
+// After `npm run remove-emulator` its projects and the suites that need it are gone.
+const hasEmulator = existsSync("packages/astra-emulator");
+const vitest = (...projects) =>
+  `npx vitest run ${projects
+    .filter((name) => hasEmulator || !name.startsWith("emulator"))
+    .map((name) => `--project ${name}`)
+    .join(" ")}`;
+const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts;
 
 const TIERS = ["fast", "all"];
 const tier = process.argv[2] ?? "fast";
@@ -67,7 +74,10 @@ const steps = [
     needs: "build",
     only: "all",
   },
-].filter((step) => !step.only || step.only === tier);
+].filter(
+  (step) =>
+    (!step.only || step.only === tier) && (!step.command.startsWith("npm run") || scripts[step.command.split(" ")[2]]),
+);
 
 function readVitest(json) {
   return {
@@ -85,7 +95,8 @@ function readPlaywright(json) {
 // The e2e and contract suites prefer the machine's Chromium (see playwright.config.ts); without one, fetch
 // Playwright's own once, so the second README command also works on a laptop that never ran Playwright.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((path) => existsSync(path));
-if (!systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.executablePath())) {
+const needsBrowser = steps.some((step) => step.read === readPlaywright);
+if (needsBrowser && !systemChromium && !process.env.CHROMIUM_PATH && !existsSync(chromium.executablePath())) {
   console.log("No Chromium found: installing Playwright's (one time)...");
   spawnSync("npx playwright install chromium", { stdio: "inherit", shell: true });
 }

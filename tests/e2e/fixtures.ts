@@ -50,7 +50,7 @@ export class SignInFlow {
     await this.page.getByRole("button", { name: /sign in with astra/i }).click();
   }
 
-  /** Signs the seeded demo user in from wherever a sign-in button is showing (on Astra's sandbox: a person). */
+  /** Signs the seed user in from wherever a sign-in button is showing (on Astra's sandbox: a person). */
   async asDemoUser() {
     if (ON_ASTRA_SANDBOX) return signInOnAstraSandbox(this.page);
     await this.start();

@@ -8,7 +8,7 @@ export async function openNewRoutine(page: Page) {
   await expect(page.getByRole("heading", { name: "New routine" })).toBeVisible();
 }
 
-/** Fills the form from the demo user's checking account to her savings. */
+/** Fills the form from the seed user's checking account to her savings. */
 export async function fillRoutine(page: Page, routine: RoutineInput) {
   if (routine.type === "recurring") await page.getByLabel("Recurring transfer").check();
   await page.getByLabel("Name").fill(routine.name);

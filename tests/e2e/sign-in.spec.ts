@@ -2,7 +2,7 @@ import { DEMO_PHONE, expect, expectNoAxeViolations, test } from "./fixtures";
 
 test.describe("Sign in with Astra", () => {
   test(
-    "the demo user signs in through the OAuth module and sees their accounts",
+    "the seed user signs in through the OAuth module and sees their accounts",
     { tag: "@emulator-only" },
     async ({ page, signIn }) => {
       await page.goto("/");

@@ -88,7 +88,7 @@ describe("reaching Astra", () => {
     expect(down).toMatchObject({
       state: "fail",
       detail: expect.stringContaining("ECONNREFUSED"),
-      fix: expect.stringContaining("npm run sandbox"),
+      fix: expect.stringContaining("npm run emulator"),
     });
     const offline = describeReach("Astra module", sandboxEnv.astraAppUrl, { error: "ENOTFOUND" }, sandboxEnv);
     expect(offline).toMatchObject({ state: "fail", fix: expect.stringContaining("ASTRA_APP_URL") });

@@ -1,4 +1,4 @@
-// Starts the emulator on EMULATOR_PORT with a file-backed store (npm run sandbox), and moves the sandbox forward
+// Starts the emulator on EMULATOR_PORT with a file-backed store (npm run emulator), and runs its due work
 // every second: KYC resolves, routines run, transfers settle and webhooks go out without anyone asking.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";

@@ -17,7 +17,7 @@ import {
 const DAY_MS = 86_400_000;
 
 let sandbox: Sandbox;
-let demoUserId: string;
+let seedUserId: string;
 
 function control(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}) {
   const headers: Record<string, string> = {};
@@ -50,7 +50,7 @@ beforeEach(async () => {
   await setWebhookUrl(sandbox, null);
   const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");
-  demoUserId = user.id;
+  seedUserId = user.id;
 });
 
 afterEach(() => {
@@ -88,15 +88,15 @@ describe("control API authentication", () => {
   it("hides other apps' users behind 404", async () => {
     const other = await addOtherApp();
     for (const [method, path, body] of [
-      ["POST", `/sandbox/users/${demoUserId}/status`, { status: "suspended" }],
-      ["POST", `/sandbox/users/${demoUserId}/expire-access-token`, undefined],
-      ["POST", `/sandbox/users/${demoUserId}/expire-refresh-tokens`, undefined],
-      ["GET", `/sandbox/users/${demoUserId}/token-grants`, undefined],
+      ["POST", `/sandbox/users/${seedUserId}/status`, { status: "suspended" }],
+      ["POST", `/sandbox/users/${seedUserId}/expire-access-token`, undefined],
+      ["POST", `/sandbox/users/${seedUserId}/expire-refresh-tokens`, undefined],
+      ["GET", `/sandbox/users/${seedUserId}/token-grants`, undefined],
       ["GET", `/sandbox/users?phone=${SEED_USER_PHONE}`, undefined],
     ] as const) {
       await expectError(await control(path, { method, body, auth: other }), 404);
     }
-    const user = await sandbox.store.users.findById(demoUserId);
+    const user = await sandbox.store.users.findById(seedUserId);
     expect(user?.status).toBe("approved");
   });
 });
@@ -132,7 +132,7 @@ describe("the sandbox clock", () => {
     const receiver = await startWebhookReceiver();
     try {
       await setWebhookUrl(sandbox, receiver.url);
-      await post(`/sandbox/users/${demoUserId}/status`, { status: "suspended" });
+      await post(`/sandbox/users/${seedUserId}/status`, { status: "suspended" });
       const body = await (await post("/sandbox/clock/advance", { minutes: 1 })).json();
       expect(body).toMatchObject({ webhooks_attempted: 1, webhooks_delivered: 1 });
       expect(JSON.parse(receiver.received[0]?.body ?? "{}")).toMatchObject({ webhook_type: "user_updated" });
@@ -168,7 +168,7 @@ describe("tokens", () => {
   it("expires the user's access token now, so the next Bearer call is a 401", async () => {
     const { access_token } = await signIn(sandbox.app);
     expect((await getWithToken(sandbox.app, "/v1/user", access_token)).status).toBe(200);
-    const response = await post(`/sandbox/users/${demoUserId}/expire-access-token`);
+    const response = await post(`/sandbox/users/${seedUserId}/expire-access-token`);
     expect(await response.json()).toEqual({ expired: 1 });
     const error = await expectError(await getWithToken(sandbox.app, "/v1/user", access_token), 401);
     expect(error.description).toMatch(/expired/);
@@ -177,7 +177,7 @@ describe("tokens", () => {
   it("expires every refresh token of the user, so refreshing fails with invalid_grant", async () => {
     const first = await signIn(sandbox.app);
     const second = await signIn(sandbox.app);
-    const response = await post(`/sandbox/users/${demoUserId}/expire-refresh-tokens`);
+    const response = await post(`/sandbox/users/${seedUserId}/expire-refresh-tokens`);
     expect(await response.json()).toEqual({ expired: 2 });
     for (const token of [first.refresh_token, second.refresh_token]) {
       const refreshed = await refresh(sandbox.app, token);
@@ -187,7 +187,7 @@ describe("tokens", () => {
   });
 
   it("counts the token endpoint's grants per type", async () => {
-    const grants = async () => (await control(`/sandbox/users/${demoUserId}/token-grants`)).json();
+    const grants = async () => (await control(`/sandbox/users/${seedUserId}/token-grants`)).json();
     expect(await grants()).toEqual({ authorization_code: 0, refresh_token: 0 });
     const { refresh_token } = await signIn(sandbox.app);
     const refreshed = await (await refresh(sandbox.app, refresh_token)).json();
@@ -200,7 +200,7 @@ describe("tokens", () => {
 describe("users", () => {
   it("finds a user of this app by phone, in any common format", async () => {
     const response = await control("/sandbox/users?phone=%2B1%20(202)%20555-0123");
-    expect(await response.json()).toEqual({ id: demoUserId, phone: SEED_USER_PHONE, status: "approved" });
+    expect(await response.json()).toEqual({ id: seedUserId, phone: SEED_USER_PHONE, status: "approved" });
     await expectError(await control("/sandbox/users?phone=2025550199"), 404);
     const error = await expectError(await control("/sandbox/users?phone=12"), 400);
     expect(error.description).toHaveProperty("phone");
@@ -208,19 +208,19 @@ describe("users", () => {
 
   it("sets a status, records user_updated and re-checks the user's routines", async () => {
     const refreshForUser = vi.spyOn(sandbox.store.routines, "refreshForUser");
-    const response = await post(`/sandbox/users/${demoUserId}/status`, { status: "suspended" });
+    const response = await post(`/sandbox/users/${seedUserId}/status`, { status: "suspended" });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: demoUserId, status: "suspended", previous_status: "approved" });
-    expect((await sandbox.store.users.findById(demoUserId))?.status).toBe("suspended");
-    expect(refreshForUser).toHaveBeenCalledWith(demoUserId, sandbox.clock.now());
+    expect(await response.json()).toMatchObject({ id: seedUserId, status: "suspended", previous_status: "approved" });
+    expect((await sandbox.store.users.findById(seedUserId))?.status).toBe("suspended");
+    expect(refreshForUser).toHaveBeenCalledWith(seedUserId, sandbox.clock.now());
     const log = await (await control("/sandbox/webhooks")).json();
     expect(log.webhooks).toEqual([
-      expect.objectContaining({ webhook_type: "user_updated", resource_id: demoUserId, user_id: demoUserId }),
+      expect.objectContaining({ webhook_type: "user_updated", resource_id: seedUserId, user_id: seedUserId }),
     ]);
   });
 
   it("rejects an unknown status with a field map, and unknown users with 404", async () => {
-    const error = await expectError(await post(`/sandbox/users/${demoUserId}/status`, { status: "frozen" }), 400);
+    const error = await expectError(await post(`/sandbox/users/${seedUserId}/status`, { status: "frozen" }), 400);
     expect(error.description).toHaveProperty("status");
     await expectError(await post("/sandbox/users/nobody/status", { status: "approved" }), 404);
   });
@@ -230,7 +230,7 @@ describe("POST /sandbox/reset", () => {
   it("wipes the app's data, re-seeds the seed user with two accounts and resets the clock", async () => {
     const stranger = await signIn(sandbox.app, { phone: "2025550177" });
     const demo = await signIn(sandbox.app);
-    await post(`/sandbox/users/${demoUserId}/status`, { status: "suspended" });
+    await post(`/sandbox/users/${seedUserId}/status`, { status: "suspended" });
     await post("/sandbox/faults", { method: "GET", path: "/v1/nothing", status: 500, count: 5 });
     await post("/sandbox/clock/advance", { days: 3 });
     const other = await addOtherApp();
@@ -248,7 +248,7 @@ describe("POST /sandbox/reset", () => {
     await expectError(await control("/sandbox/users?phone=2025550177"), 404);
     const seeded = await (await control(`/sandbox/users?phone=${SEED_USER_PHONE}`)).json();
     expect(seeded).toMatchObject({ status: "approved" });
-    expect(seeded.id).not.toBe(demoUserId);
+    expect(seeded.id).not.toBe(seedUserId);
     for (const token of [stranger.access_token, demo.access_token]) {
       await expectError(await getWithToken(sandbox.app, "/v1/user", token), 401);
     }

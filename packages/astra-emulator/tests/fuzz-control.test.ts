@@ -20,14 +20,14 @@ import { basicAuth, SEED_USER_PHONE } from "./helpers";
 vi.setConfig({ testTimeout: 120_000 });
 
 let sandbox: FuzzSandbox;
-let demoUserId: string;
+let seedUserId: string;
 
 beforeAll(async () => {
   sandbox = createFuzzSandbox();
   const response = await sandbox.app.request(`/sandbox/users?phone=${SEED_USER_PHONE}`, {
     headers: { Authorization: basicAuth() },
   });
-  demoUserId = ((await response.json()) as { id: string }).id;
+  seedUserId = ((await response.json()) as { id: string }).id;
 });
 
 afterAll(() => sandbox.close());
@@ -109,7 +109,7 @@ describe("POST /sandbox/users/:id/status and /sandbox/reset", () => {
   it("names status and changes no user", () =>
     check(
       "POST",
-      () => `/sandbox/users/${demoUserId}/status`,
+      () => `/sandbox/users/${seedUserId}/status`,
       fc.oneof(oneBadField({ status: "approved" }, { status: badStatus }), garbage),
     ));
 

@@ -53,7 +53,7 @@ describe("npm run quickstart", () => {
     const refused = (async () => {
       throw new TypeError("fetch failed");
     }) as typeof fetch;
-    await expect(runQuickstart({ ...options, fetch: refused })).rejects.toThrow(/npm run sandbox/);
+    await expect(runQuickstart({ ...options, fetch: refused })).rejects.toThrow(/npm run emulator/);
   });
 
   it("names the credentials when the emulator rejects them", async () => {

@@ -36,13 +36,13 @@ function fakeReceiver(statuses: number[]) {
 }
 
 let sandbox: Sandbox;
-let demoUserId: string;
+let seedUserId: string;
 const control = (path: string, init: RequestInit = {}) =>
   sandbox.app.request(path, { ...init, headers: { Authorization: basicAuth(), ...init.headers } });
 
 /** Records one user_updated event through the control API and returns its webhook_id. */
 async function recordEvent(status: "suspended" | "approved" = "suspended"): Promise<string> {
-  const response = await control(`/sandbox/users/${demoUserId}/status`, {
+  const response = await control(`/sandbox/users/${seedUserId}/status`, {
     method: "POST",
     body: JSON.stringify({ status }),
   });
@@ -59,7 +59,7 @@ beforeEach(async () => {
   sandbox = createSandbox();
   const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");
-  demoUserId = user.id;
+  seedUserId = user.id;
 });
 
 describe("webhook delivery", () => {
@@ -78,7 +78,7 @@ describe("webhook delivery", () => {
     expect(request.headers.get("content-type")).toBe("application/json");
     expect(request.headers.get("user-agent")).toBe("AstraSandboxEmulator");
     expect(request.body).toBe(
-      `{"webhook_type": "user_updated", "resource_id": "${demoUserId}", "user_id": "${demoUserId}", "webhook_id": "${webhookId}"}`,
+      `{"webhook_type": "user_updated", "resource_id": "${seedUserId}", "user_id": "${seedUserId}", "webhook_id": "${webhookId}"}`,
     );
     expect(webhookPayloadSchema.parse(JSON.parse(request.body)).webhook_id).toBe(webhookId);
     const signature = request.headers.get("astra-verification") ?? "";

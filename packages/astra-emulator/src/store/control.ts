@@ -1,6 +1,6 @@
 // The control API's writes that no Astra endpoint makes: reset an app's sandbox data, force token expiry,
 // and count token grants (so tests can check how many refreshes a client made).
-import { insertDemoUser } from "./seed";
+import { insertSeedUser } from "./seed";
 import type { Sql } from "./sql/port";
 import type { GrantType } from "./tokens";
 export type GrantCounts = Record<GrantType, number>;
@@ -56,7 +56,7 @@ export function createControlStore(sql: Sql) {
     async resetApp(clientId: string, now: Date): Promise<void> {
       await sql.transaction(async () => {
         await wipeByClient(clientId);
-        await insertDemoUser(sql, clientId, now);
+        await insertSeedUser(sql, clientId, now);
       });
     },
     /** The user's valid access tokens for this app expire at `now`; returns how many did. */

@@ -61,12 +61,12 @@ export async function seedIfEmpty(sql: Sql, app: NewDeveloperApp, now: Date): Pr
   await sql.transaction(async () => {
     if (!(await isEmpty(sql))) return;
     await insertApp(sql, { ...app, developerId: app.developerId ?? (await seedDeveloperId(sql, now)) }, now);
-    await insertDemoUser(sql, app.clientId, now);
+    await insertSeedUser(sql, app.clientId, now);
   });
 }
 
 /** The approved seed user with a checking and a savings account; also used by the control API's reset. */
-export async function insertDemoUser(sql: Sql, clientId: string, now: Date): Promise<void> {
+export async function insertSeedUser(sql: Sql, clientId: string, now: Date): Promise<void> {
   await sql.transaction(async () => {
     const user = await insertUser(sql, { ...SEED_USER, clientId }, now);
     const bank = {
