@@ -1,14 +1,14 @@
 // `npm run bench:due-work`: database transactions and statements per request of the hosted demo, with 0 and with
 // 1,000 idle users whose clocks once moved (issue 17: due work must grow with what is due, not with history).
 // Each request is a light API read by the seed user followed by the due-work pass the hosted demo runs after it
-// (tickIfDue, visitor scope), one second apart on a manual clock so every pass takes the lease. Counted by a
+// (runDueWorkIfFree, visitor scope), one second apart on a manual clock so every pass takes the lease. Counted by a
 // counting SQL port (tests/support/counting-sql.ts), on SQLite in memory and on a throwaway Postgres
 // (tests/support/postgres.ts; TEST_DATABASE_URL or TEST_PG_PORT). Prints numbers, asserts nothing.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createApp } from "../packages/astra-emulator/src/app";
 import { createManualClock } from "../packages/astra-emulator/src/lib/clock";
-import { tickIfDue } from "../packages/astra-emulator/src/lib/tick-if-due";
+import { runDueWorkIfFree } from "../packages/astra-emulator/src/lib/due-work";
 import { DEFAULT_APP, SEED_USER_PHONE, type Store } from "../packages/astra-emulator/src/store";
 import { migrateSqlite } from "../packages/astra-emulator/src/store/migrate";
 import { postgresStoreOn } from "../packages/astra-emulator/src/store/postgres-store";
@@ -58,7 +58,7 @@ async function perRequest({ store, sql, counts }: Counted, idleUsers: number): P
     const path = PATHS[i % PATHS.length] as string;
     const response = await app.request(path, { headers: { Authorization: `Bearer ${accessToken}` } });
     if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
-    await tickIfDue(store, clock.now(), { visitorScope: true });
+    await runDueWorkIfFree(store, clock.now(), { visitorScope: true });
   }
   return {
     statements: (counts.statements - before.statements) / REQUESTS,

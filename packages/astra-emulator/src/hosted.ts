@@ -7,7 +7,7 @@ import { createApp } from "./app";
 import { applyAppKeys } from "./lib/app-keys";
 import { systemClock, type Clock } from "./lib/clock";
 import { astraErrorBody } from "./lib/create-app";
-import { cleanUpVisitorsIfDue, DUE_WORK_SPACING_MS, tickIfDue } from "./lib/tick-if-due";
+import { cleanUpVisitorsIfDue, DUE_WORK_SPACING_MS, runDueWorkIfFree } from "./lib/due-work";
 import type { Store } from "./store";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 
@@ -106,9 +106,9 @@ export function createHostedEmulator(options: HostedEmulatorOptions): HostedEmul
       // Behind the lease: of all the instances sharing the database, one runs it at a time, at most once a second.
       // A run less than a second ago leaves the lease held as spacing; wait that second out once and try again,
       // or the work this request just made (a new routine's first transfer) would wait for the next request.
-      if (!(await tickIfDue(store, clock.now(), { visitorScope: true, webhooks }))) {
+      if (!(await runDueWorkIfFree(store, clock.now(), { visitorScope: true, webhooks }))) {
         await new Promise((resolve) => setTimeout(resolve, DUE_WORK_SPACING_MS));
-        await tickIfDue(store, clock.now(), { visitorScope: true, webhooks });
+        await runDueWorkIfFree(store, clock.now(), { visitorScope: true, webhooks });
       }
       await cleanUpVisitorsIfDue(store, clock.now());
     },

@@ -7,12 +7,12 @@ import { applyAppKeys, seedAppOf, type AppKeys } from "./lib/app-keys";
 import { createAppClocks, systemClock } from "./lib/clock";
 import { isLoopbackHost } from "./lib/network";
 import { SANDBOX_VERIFICATION_CODE } from "./lib/phone";
-import { runDueWork, startTicker } from "./lib/tick";
+import { runDueWork, startDueWorkTimer } from "./lib/due-work";
 import { createStore, SEED_USER_PHONE } from "./store";
 import { NewerSchemaError } from "./store/migrate";
 import { SEED_DEVELOPER } from "./store/seed";
 
-const TICK_MS = 1_000;
+const DUE_WORK_INTERVAL_MS = 1_000;
 
 /** A store made by a newer emulator is refused (store/migrate.ts): say so in one line rather than a stack. */
 function openStoreOrExit() {
@@ -59,11 +59,11 @@ const server = serve({ fetch, port: env.EMULATOR_PORT, hostname: env.EMULATOR_HO
   console.log(`  Webhooks to: ${webhookUrl ?? "nowhere (no webhook URL set)"}`);
 });
 
-const ticker = startTicker(() => runDueWork(store, clocks), TICK_MS);
+const dueWorkTimer = startDueWorkTimer(() => runDueWork(store, clocks), DUE_WORK_INTERVAL_MS);
 
 function shutdown() {
   server.close(() => {
-    void ticker
+    void dueWorkTimer
       .stop()
       .then(() => store.close())
       .then(() => process.exit(0));

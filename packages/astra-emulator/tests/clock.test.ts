@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAppClocks, systemClock } from "../src/lib/clock";
-import { startTicker } from "../src/lib/tick";
+import { startDueWorkTimer } from "../src/lib/due-work";
 import { DEFAULT_APP } from "../src/store";
 import { freshStorePlace } from "./support/test-store";
 
 const DAY_MS = 86_400_000;
 
-describe("the running emulator's clock and ticker", () => {
+describe("the running emulator's clock and due-work timer", () => {
   it("keeps each app's clock offset in the store, so time travel survives a restart", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sandbox-clock-"));
     try {
@@ -37,7 +37,7 @@ describe("the running emulator's clock and ticker", () => {
     let running = 0;
     let maxRunning = 0;
     let runs = 0;
-    const ticker = startTicker(async () => {
+    const dueWorkTimer = startDueWorkTimer(async () => {
       running += 1;
       runs += 1;
       maxRunning = Math.max(maxRunning, running);
@@ -45,7 +45,7 @@ describe("the running emulator's clock and ticker", () => {
       running -= 1;
     }, 2);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await ticker.stop();
+    await dueWorkTimer.stop();
     expect(runs).toBeGreaterThanOrEqual(2);
     expect(maxRunning).toBe(1);
     expect(running).toBe(0);

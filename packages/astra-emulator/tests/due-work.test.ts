@@ -1,8 +1,8 @@
-// Due work in visitor scope (lib/tick.ts, store/due-work.ts): the store names the users and apps with something due
-// now, so users who once moved their clock and have nothing due add nothing to a tick (issue 17). Counted with a
+// Due work in visitor scope (lib/due-work.ts, store/due-work.ts): the store names the users and apps with something due
+// now, so users who once moved their clock and have nothing due add nothing to a pass. Counted with a
 // counting SQL port, on SQLite and (emulator-pg) on Postgres.
 import { afterEach, describe, expect, it } from "vitest";
-import { tickIfDue } from "../src/lib/tick-if-due";
+import { runDueWorkIfFree } from "../src/lib/due-work";
 import { DEFAULT_APP, type Store } from "../src/store";
 import type { Sql } from "../src/store/sql/port";
 import { countingSql, type SqlCounts } from "./support/counting-sql";
@@ -29,7 +29,7 @@ async function countedStore(): Promise<{ store: Store; sql: Sql; counts: SqlCoun
 /** Statements and transactions of one due-work pass (a fresh lease), as one request of the hosted demo runs it. */
 async function onePass(store: Store, counts: SqlCounts): Promise<SqlCounts> {
   const before = { ...counts };
-  expect(await tickIfDue(store, NOW, { visitorScope: true })).toBe(true);
+  expect(await runDueWorkIfFree(store, NOW, { visitorScope: true })).toBe(true);
   return { statements: counts.statements - before.statements, transactions: counts.transactions - before.transactions };
 }
 

@@ -2,7 +2,7 @@
 // inject faults) leaves the other's tokens, routines, clock and requests alone.
 import { beforeEach, describe, expect, it } from "vitest";
 import { createAppClocks } from "../src/lib/clock";
-import { runDueWork } from "../src/lib/tick";
+import { runDueWork } from "../src/lib/due-work";
 import {
   authorizeUrl,
   basicAuth,

@@ -3,7 +3,7 @@
 // the pool must be so large that filling it needs millions of addresses.
 import { describe, expect, it } from "vitest";
 import { formatPhone, isTestPhone, isVisitorPhone, normalizePhone, randomVisitorPhone, toE164 } from "../src/lib/phone";
-import { VISITOR_LIFETIME_MS } from "../src/lib/tick-if-due";
+import { VISITOR_LIFETIME_MS } from "../src/lib/due-work";
 import { VISITOR_LIMITS } from "../src/routes/control/control-visitors";
 
 const DRAWS = 500;

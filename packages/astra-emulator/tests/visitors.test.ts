@@ -5,7 +5,7 @@ import { routineSchema, transferListSchema } from "../../../lib/astra/schemas";
 import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { formatPhone } from "../src/lib/phone";
-import { VISITOR_LIFETIME_MS } from "../src/lib/tick-if-due";
+import { VISITOR_LIFETIME_MS } from "../src/lib/due-work";
 import { SANDBOX_USER_HEADER } from "../src/routes/control/visitor-scope";
 import { createStore } from "../src/store";
 import { basicAuth, exchangeCode, getAuthorizationCode, getWithToken, sendJson } from "./helpers";
@@ -222,9 +222,9 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     expect((await getWithToken(sandbox.app, "/v1/user", alice.token)).status).toBe(401);
     expect(await transferStatuses(bob, bobRoutine.id)).toEqual(["pending"]);
 
-    // The background pass (tickIfDue/runDueWork) runs Alice at her time and Bob at his: still nothing for Bob.
-    const { tickIfDue } = await import("../src/lib/tick-if-due");
-    expect(await tickIfDue(sandbox.store, sandbox.clock.now(), { visitorScope: true })).toBe(true);
+    // The background pass (runDueWorkIfFree/runDueWork) runs Alice at her time and Bob at his: still nothing for Bob.
+    const { runDueWorkIfFree } = await import("../src/lib/due-work");
+    expect(await runDueWorkIfFree(sandbox.store, sandbox.clock.now(), { visitorScope: true })).toBe(true);
     expect(await transferStatuses(bob, bobRoutine.id)).toEqual(["pending"]);
   });
 

@@ -1,5 +1,5 @@
-// Which apps and which clock-advanced users have due work now, asked of the store in one statement each, so a tick
-// costs the same however many users once moved their clock: only those with something due get a pass (lib/tick.ts).
+// Which apps and which clock-advanced users have due work now, asked of the store in one statement each, so a pass
+// costs the same however many users once moved their clock: only those with something due get a pass (lib/due-work.ts).
 import { localDate } from "../lib/schedule";
 import type { Dialect, Sql } from "./sql/port";
 

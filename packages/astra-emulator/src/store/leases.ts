@@ -1,5 +1,5 @@
 // Short named leases, so that of many instances sharing one database only one runs a job at a time (the hosted
-// demo's due work, lib/tick-if-due.ts). Times are real epoch milliseconds, never a sandbox clock.
+// demo's due work, lib/due-work.ts). Times are real epoch milliseconds, never a sandbox clock.
 import type { Sql } from "./sql/port";
 
 export function createLeasesStore(sql: Sql) {

@@ -332,7 +332,7 @@ CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
 CREATE UNIQUE INDEX IF NOT EXISTS visitors_by_token ON visitors (token_hash);
 CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
 
--- Short leases, so only one instance at a time runs a named job (lib/tick-if-due.ts); times in real epoch ms.
+-- Short leases, so only one instance at a time runs a named job (lib/due-work.ts); times in real epoch ms.
 CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY,
   holder TEXT NOT NULL,

@@ -11,7 +11,7 @@ export const MAX_RETRIES = 10;
 export const RETRY_BASE_MS = 17_600;
 export const DELIVERY_TIMEOUT_MS = 10_000;
 export const USER_AGENT = "AstraSandboxEmulator";
-/** Events sent per run; the rest wait for the next tick. */
+/** Events sent per run; the rest wait for the next pass. */
 const BATCH_SIZE = 20;
 /** Longer than any attempt can take, so a leased event is only picked up again if its run died. */
 const LEASE_MS = 60_000;

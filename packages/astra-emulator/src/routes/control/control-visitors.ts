@@ -11,7 +11,7 @@ import { ApiError } from "../../lib/create-app";
 import { readJson } from "../../lib/json-body";
 import { VISITOR_TOKEN_TTL_MS } from "../../lib/lifetimes";
 import { toE164 } from "../../lib/phone";
-import { runScheduledMaintenance, VISITOR_LIFETIME_MS } from "../../lib/tick-if-due";
+import { runMaintenance, VISITOR_LIFETIME_MS } from "../../lib/due-work";
 import type { VisitorLimits } from "../../store/visitors";
 
 /** Enough for a person trying the demo a few times, too few to fill the database. */
@@ -31,7 +31,7 @@ export function controlVisitorRoutes({ store, clocks, visitorScope, webhooks }: 
     .post("/sandbox/maintenance", auth, async (c) => {
       await readJson(c, z.object({}).strict());
       // Every visitor's work at their own time, no one's clock moved: safe for anyone holding the app's keys.
-      const result = await runScheduledMaintenance(store, clocks.base.now(), { visitorScope, webhooks });
+      const result = await runMaintenance(store, clocks.base.now(), { visitorScope, webhooks });
       return c.json({ due_work_ran: result.dueWorkRan, visitors_deleted: result.visitorsDeleted });
     })
     .post("/sandbox/visitors", auth, async (c) => {

@@ -11,7 +11,7 @@ import { ApiError } from "../../lib/create-app";
 import { readJson } from "../../lib/json-body";
 import { normalizePhone } from "../../lib/phone";
 import { localDate } from "../../lib/schedule";
-import { runDueWorkForApp, runDueWorkForUser } from "../../lib/tick";
+import { runDueWorkForApp, runDueWorkForUser } from "../../lib/due-work";
 import { controlAppRoutes } from "./control-app";
 import { controlEventRoutes } from "./control-events";
 import { controlVisitorRoutes } from "./control-visitors";

@@ -6,10 +6,10 @@ import {
   cleanUpVisitorsIfDue,
   DUE_WORK_LEASE,
   DUE_WORK_SPACING_MS,
-  tickIfDue,
+  runDueWorkIfFree,
   VISITOR_CLEANUP_SPACING_MS,
   VISITOR_LIFETIME_MS,
-} from "../src/lib/tick-if-due";
+} from "../src/lib/due-work";
 import { createStore, DEFAULT_APP, type Store } from "../src/store";
 
 const NOW = new Date("2026-01-15T17:00:00Z");
@@ -26,22 +26,22 @@ function memoryStore(): Store {
   return store;
 }
 
-describe("tickIfDue", () => {
+describe("runDueWorkIfFree", () => {
   it("runs for one of two callers at once, and again once the spacing has passed", async () => {
     const store = memoryStore();
-    const ran = await Promise.all([tickIfDue(store, NOW), tickIfDue(store, NOW)]);
+    const ran = await Promise.all([runDueWorkIfFree(store, NOW), runDueWorkIfFree(store, NOW)]);
     expect(ran.filter(Boolean)).toHaveLength(1);
-    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS - 1))).toBe(false);
-    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+    expect(await runDueWorkIfFree(store, later(DUE_WORK_SPACING_MS - 1))).toBe(false);
+    expect(await runDueWorkIfFree(store, later(DUE_WORK_SPACING_MS))).toBe(true);
   });
 
   it("keeps the lease while a run is in progress, however long it takes", async () => {
     const store = memoryStore();
     // Another instance took the lease a minute ago for a long run that has not finished.
     expect(await store.leases.take(DUE_WORK_LEASE, "other-instance", NOW, later(60_000))).toBe(true);
-    expect(await tickIfDue(store, later(30_000))).toBe(false);
+    expect(await runDueWorkIfFree(store, later(30_000))).toBe(false);
     // Past the run's maximum the holder is presumed dead and the lease is taken over.
-    expect(await tickIfDue(store, later(60_000))).toBe(true);
+    expect(await runDueWorkIfFree(store, later(60_000))).toBe(true);
   });
 
   it("runs once more for a caller that found a run in progress, so work its request made is not left behind", async () => {
@@ -54,22 +54,22 @@ describe("tickIfDue", () => {
         apps: async (base: Date) => {
           runs += 1;
           // A request on another instance, mid-run: it cannot run the work it just made itself.
-          if (runs === 1) expect(await tickIfDue(store, later(10))).toBe(false);
+          if (runs === 1) expect(await runDueWorkIfFree(store, later(10))).toBe(false);
           return store.dueWork.apps(base);
         },
       },
     };
-    expect(await tickIfDue(busy as Store, NOW)).toBe(true);
+    expect(await runDueWorkIfFree(busy as Store, NOW)).toBe(true);
     expect(runs).toBe(2);
     // The lease is back to spacing runs a second apart.
-    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+    expect(await runDueWorkIfFree(store, later(DUE_WORK_SPACING_MS))).toBe(true);
   });
 
   it("leaves the lease to expire when the work fails, so the next caller can retry", async () => {
     const store = memoryStore();
     const failing = { ...store, dueWork: { ...store.dueWork, apps: () => Promise.reject(new Error("down")) } };
-    await expect(tickIfDue(failing as Store, NOW)).rejects.toThrow("down");
-    expect(await tickIfDue(store, later(DUE_WORK_SPACING_MS))).toBe(true);
+    await expect(runDueWorkIfFree(failing as Store, NOW)).rejects.toThrow("down");
+    expect(await runDueWorkIfFree(store, later(DUE_WORK_SPACING_MS))).toBe(true);
   });
 });
 
