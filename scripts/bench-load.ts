@@ -91,7 +91,7 @@ async function load(name: string, options: autocannon.Options): Promise<Summary>
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) await run("npm", ["run", "build"]);
-  await startLocalStack(children, { appPort: Number(APP_PORT), sandboxPort: Number(EMULATOR_PORT), webhooks: false });
+  await startLocalStack(children, { appPort: Number(APP_PORT), emulatorPort: Number(EMULATOR_PORT), webhooks: false });
 
   const { cookie, action } = await signIn();
   if (!action.key)

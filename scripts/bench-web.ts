@@ -231,7 +231,7 @@ async function main() {
   try {
     buildIfNeeded(args.includes("--no-build"));
     log(`starting a fresh emulator on ${EMULATOR_URL} and next start on ${APP_URL}`);
-    await startLocalStack(children, { appPort: APP_PORT, sandboxPort: EMULATOR_PORT, webhooks: true });
+    await startLocalStack(children, { appPort: APP_PORT, emulatorPort: EMULATOR_PORT, webhooks: true });
 
     log("signing in as the seed user through the emulator's module pages");
     const cookie = await signIn();

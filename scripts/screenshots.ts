@@ -56,8 +56,8 @@ async function shoot(page: Page, name: string, { scheme, device }: Variant) {
   log(`wrote ${file}`);
 }
 
-async function advanceEmulatorClock(sandboxUrl: string, days: number) {
-  const response = await fetch(`${sandboxUrl}/sandbox/clock/advance`, {
+async function advanceEmulatorClock(emulatorUrl: string, days: number) {
+  const response = await fetch(`${emulatorUrl}/sandbox/clock/advance`, {
     method: "POST",
     headers: { authorization: `Basic ${EMULATOR_BASIC}`, "content-type": "application/json" },
     body: JSON.stringify({ days }),
@@ -79,9 +79,9 @@ async function run() {
   buildIfMissing();
   mkdirSync(OUT_DIR, { recursive: true });
   log(`starting a fresh emulator on ${EMULATOR_PORT} and next start on ${APP_PORT}...`);
-  const { appUrl, sandboxUrl } = await startLocalStack(children, {
+  const { appUrl, emulatorUrl } = await startLocalStack(children, {
     appPort: APP_PORT,
-    sandboxPort: EMULATOR_PORT,
+    emulatorPort: EMULATOR_PORT,
     webhooks: true,
   });
   const browser = await chromium.launch({ executablePath: systemChromium, args: chromiumArgs, timeout: 60_000 });
@@ -133,7 +133,7 @@ async function run() {
     const routinePath = new URL(signInPage.url()).pathname;
     await signInContext.close();
     log(`made ${routinePath}; advancing the emulator's clock 7 days...`);
-    await advanceEmulatorClock(sandboxUrl, 7);
+    await advanceEmulatorClock(emulatorUrl, 7);
 
     const signedInPages = [
       { name: "dashboard", path: "/dashboard", ready: "Everyday Checking" },

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 
-export type LocalStack = { appUrl: string; sandboxUrl: string };
+export type LocalStack = { appUrl: string; emulatorUrl: string };
 
 export function createChildren(label: string) {
   const children: ChildProcess[] = [];
@@ -64,12 +64,12 @@ export async function waitFor(url: string, limitMs = 60_000): Promise<void> {
  */
 export async function startLocalStack(
   children: ReturnType<typeof createChildren>,
-  { appPort, sandboxPort, webhooks }: { appPort: number; sandboxPort: number; webhooks: boolean },
+  { appPort, emulatorPort, webhooks }: { appPort: number; emulatorPort: number; webhooks: boolean },
 ): Promise<LocalStack> {
   const appUrl = `http://localhost:${appPort}`;
-  const sandboxUrl = `http://localhost:${sandboxPort}`;
+  const emulatorUrl = `http://localhost:${emulatorPort}`;
   children.start("emulator", "node_modules/.bin/tsx", ["packages/astra-emulator/src/index.ts"], {
-    EMULATOR_PORT: String(sandboxPort),
+    EMULATOR_PORT: String(emulatorPort),
     EMULATOR_DB: ":memory:",
     EMULATOR_REDIRECT_URIS: `${appUrl}/api/auth/callback/astra,${appUrl}/accounts/linked`,
     EMULATOR_WEBHOOK_URL: webhooks ? `${appUrl}/api/webhooks/astra` : "",
@@ -77,13 +77,13 @@ export async function startLocalStack(
   children.start("app", "node_modules/.bin/next", ["start", "--port", String(appPort)], {
     NODE_ENV: "production",
     ASTRA_ENV: "emulator",
-    ASTRA_API_URL: sandboxUrl,
-    ASTRA_APP_URL: sandboxUrl,
+    ASTRA_API_URL: emulatorUrl,
+    ASTRA_APP_URL: emulatorUrl,
     AUTH_URL: appUrl,
     AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
   });
-  await Promise.all([waitFor(`${sandboxUrl}/sandbox/health`), waitFor(appUrl)]);
-  return { appUrl, sandboxUrl };
+  await Promise.all([waitFor(`${emulatorUrl}/sandbox/health`), waitFor(appUrl)]);
+  return { appUrl, emulatorUrl };
 }
 
 /** Walks the seed user from the app's landing page to the emulator's consent page, and stops there. */

@@ -15,7 +15,7 @@ import {
   portsOf,
   redirectUriOf,
 } from "@/scripts/doctor";
-import { basicAuth, createSandbox, DEFAULT_APP } from "../../packages/astra-emulator/tests/helpers";
+import { basicAuth, createTestEmulator, DEFAULT_APP } from "../../packages/astra-emulator/tests/helpers";
 
 const emulatorEnv = parseEnv({
   ASTRA_API_URL: "http://localhost:4209",
@@ -160,7 +160,7 @@ describe("redirect URI against the real emulator (in-process)", () => {
   const asReach = async (response: Response) => ({ status: response.status, body: await response.text() });
 
   it("passes the seeded redirect URI and fails another port's, naming the fix", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const registered = redirectUriOf(env)!;
     expect(DEFAULT_APP.redirectUris).toContain(registered);
     expect(
@@ -173,7 +173,7 @@ describe("redirect URI against the real emulator (in-process)", () => {
   });
 
   it("reads the control API's answer to the app's keys", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const clock = (authorization: string) => app.request("/sandbox/clock", { headers: { authorization } });
     expect(describeEmulatorKeys(await asReach(await clock(basicAuth()))).state).toBe("ok");
     expect(describeEmulatorKeys(await asReach(await clock(basicAuth(DEFAULT_APP.clientId, "wrong")))).state).toBe(

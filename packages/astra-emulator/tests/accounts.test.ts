@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountListSchema, accountSchema, astraErrorBodySchema } from "../../../lib/astra/schemas";
-import { createSandbox, createTestUser, getWithToken, sendJson, type Sandbox } from "./helpers";
+import { createTestEmulator, createTestUser, getWithToken, sendJson, type TestEmulator } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const NEW_ACCOUNT = {

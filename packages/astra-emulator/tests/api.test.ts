@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
 import { accountListSchema, accountSchema, astraErrorBodySchema, userSchema } from "../../../lib/astra/schemas";
-import { authorizeUrl, createSandbox, getWithToken, signIn, type Sandbox } from "./helpers";
+import { authorizeUrl, createTestEmulator, getWithToken, signIn, type TestEmulator } from "./helpers";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function expectAstraError(response: Response, status: number) {

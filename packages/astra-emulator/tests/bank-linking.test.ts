@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { accountListSchema } from "../../../lib/astra/schemas";
 import {
   authorizeUrl,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   SEED_USER_PHONE,
   getWithToken,
@@ -10,15 +10,15 @@ import {
   sessionIdFrom,
   signInAt,
   tokenFor,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
 const LINKED_URI = "http://localhost:3000/accounts/linked";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 let demoId: string;
 beforeEach(async () => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   demoId = (await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE))?.id ?? "";
 });
 

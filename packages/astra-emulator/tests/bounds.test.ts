@@ -23,7 +23,7 @@ import { authorizeUrl, basicAuth, DEFAULT_APP, intentBody, postForm, sessionIdFr
 const IP_HEADER = "x-test-client-ip";
 const ADDRESS = "2001:db8:7:7::1";
 
-function hostedSandbox() {
+function hostedEmulator() {
   const place = freshStorePlace();
   const store = place.open();
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
@@ -31,7 +31,7 @@ function hostedSandbox() {
   const app = createApp({ store, clock, visitorScope: true, clientAddress });
   return { store, clock, app, place };
 }
-type Hosted = ReturnType<typeof hostedSandbox>;
+type Hosted = ReturnType<typeof hostedEmulator>;
 
 const createVisitor = ({ app }: Hosted, clientIp: string) =>
   app.request("/sandbox/visitors", {
@@ -61,7 +61,7 @@ async function userCount({ store }: Hosted, phone: string) {
 
 describe("users a stranger makes", () => {
   it("share one budget per /64: addresses of one IPv6 prefix cannot each make ten visitors", async () => {
-    const sandbox = hostedSandbox();
+    const sandbox = hostedEmulator();
     await useUpUserBudget(sandbox, "2001:db8:7:7::1");
     const response = await createVisitor(sandbox, "2001:db8:7:7:dead:beef:0:2");
     expect(response.status).toBe(429);
@@ -69,7 +69,7 @@ describe("users a stranger makes", () => {
   });
 
   it("the module's profile step counts against the address's budget: 429 and no user once it is used up", async () => {
-    const sandbox = hostedSandbox();
+    const sandbox = hostedEmulator();
     await useUpUserBudget(sandbox);
     const phone = "2025550177";
     const { session_id, headers } = await moduleToCodeStep(sandbox, ADDRESS, phone);
@@ -90,7 +90,7 @@ describe("users a stranger makes", () => {
   });
 
   it("a user intent converted at the code step counts too: 429, and the intent stays unconverted", async () => {
-    const sandbox = hostedSandbox();
+    const sandbox = hostedEmulator();
     const phone = "2025550178";
     const intent = await sandbox.app.request("/v1/user_intent", {
       method: "POST",
@@ -111,7 +111,7 @@ describe("users a stranger makes", () => {
 
 describe("user intents a stranger makes", () => {
   it("are capped per address (429, nothing written) and unconverted ones go at the 24-hour cleanup", async () => {
-    const sandbox = hostedSandbox();
+    const sandbox = hostedEmulator();
     const create = (ip: string, n: number) =>
       sandbox.app.request("/v1/user_intent", {
         method: "POST",
@@ -138,7 +138,7 @@ describe("user intents a stranger makes", () => {
 
 describe("module sessions", () => {
   it(`one address holds at most ${MAX_OPEN_SESSIONS_PER_ADDRESS} open sign-ins; the next is a 429, others go on`, async () => {
-    const { app } = hostedSandbox();
+    const { app } = hostedEmulator();
     const open = (ip: string) => app.request(authorizeUrl({ state: "s" }), { headers: { [IP_HEADER]: ip } });
     for (let i = 0; i < MAX_OPEN_SESSIONS_PER_ADDRESS; i += 1)
       expect((await open(`2001:db8:9:9::${i}`)).status).toBe(200);
@@ -151,7 +151,7 @@ describe("module sessions", () => {
 
 describe("faults", () => {
   it(`a visitor holds at most ${MAX_ACTIVE_FAULTS} active faults (409); clearing them makes room`, async () => {
-    const sandbox = hostedSandbox();
+    const sandbox = hostedEmulator();
     const visitor = (await (await createVisitor(sandbox, "203.0.113.60")).json()) as { user_id: string };
     const call = (method: string) =>
       sandbox.app.request("/sandbox/faults", {

@@ -1,10 +1,18 @@
 // GET /sandbox/app and DELETE /sandbox/user_intents/{id}: what npm run quickstart reads and cleans up with.
 import { beforeEach, describe, expect, it } from "vitest";
-import { basicAuth, createIntent, createSandbox, DEFAULT_APP, intentBody, signIn, type Sandbox } from "./helpers";
+import {
+  basicAuth,
+  createIntent,
+  createTestEmulator,
+  DEFAULT_APP,
+  intentBody,
+  signIn,
+  type TestEmulator,
+} from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const control = (path: string, init: RequestInit = {}, auth = basicAuth()) =>

@@ -3,7 +3,7 @@ import { accountListSchema, astraErrorBodySchema } from "../../../lib/astra/sche
 import { createTestStore } from "./support/test-store";
 import {
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   SEED_USER_PHONE,
   getWithToken,
@@ -11,12 +11,12 @@ import {
   setWebhookUrl,
   signIn,
   startWebhookReceiver,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
 const DAY_MS = 86_400_000;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 let seedUserId: string;
 
 function control(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}) {
@@ -46,7 +46,7 @@ async function addOtherApp() {
 }
 
 beforeEach(async () => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   await setWebhookUrl(sandbox, null);
   const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");

@@ -3,7 +3,7 @@
 // no framing, no base, a Referrer-Policy, nosniff, and login cookies that are Secure over https.
 import { describe, expect, it } from "vitest";
 import { dashboardClient } from "./dashboard-helpers";
-import { authorizeUrl, createSandbox, SEED_USER_PHONE, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
+import { authorizeUrl, createTestEmulator, SEED_USER_PHONE, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
 
 const REDIRECT_ORIGIN = new URL(REDIRECT_URI).origin;
 
@@ -37,7 +37,7 @@ async function expectPagePolicy(response: Response, what: string) {
 
 describe("emulator page headers", () => {
   it("give module and dashboard pages a nonce'd policy, a fresh nonce on each response", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const nonces = new Set<string>();
     for (const path of [
       authorizeUrl(),
@@ -57,7 +57,7 @@ describe("emulator page headers", () => {
   });
 
   it("let the module's forms end on the redirect URI's origin, and dashboard forms only on the emulator", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const start = await app.request(authorizeUrl());
     const { policy, html } = await expectPagePolicy(start, "phone page");
     expect(policy.get("form-action")).toBe(`'self' ${REDIRECT_ORIGIN}`);
@@ -72,7 +72,7 @@ describe("emulator page headers", () => {
   });
 
   it("give JSON answers nosniff and the Referrer-Policy, and no page policy", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const response = await app.request("/sandbox/health");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
@@ -84,7 +84,7 @@ describe("login cookies over https", () => {
   const secure = (response: Response) => /;\s*Secure/i.test(response.headers.get("set-cookie") ?? "");
 
   async function moduleLogin(origin: string, headers: Record<string, string> = {}) {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const start = await app.request(`${origin}${authorizeUrl()}`, { headers });
     const session_id = sessionIdFrom(await start.text());
     await postForm(app, `${origin}/login/oauth/authorize/phone`, { session_id, phone: SEED_USER_PHONE }, headers);
@@ -92,7 +92,7 @@ describe("login cookies over https", () => {
   }
 
   async function dashboardLogin(origin: string, headers: Record<string, string> = {}) {
-    const sandbox = createSandbox();
+    const sandbox = createTestEmulator();
     const fields = { email: "developer@example.com", password: "sandbox-password" };
     const response = await postForm(sandbox.app, `${origin}/dashboard/login`, fields, { origin, ...headers });
     expect(response.status).toBe(303);
@@ -115,7 +115,7 @@ describe("login cookies over https", () => {
 
 describe("signed-in dashboard pages", () => {
   it("carry the nonce'd policy, the copy script included", async () => {
-    const sandbox = createSandbox();
+    const sandbox = createTestEmulator();
     const dashboard = dashboardClient(sandbox);
     const cookie = await dashboard.logInSeeded();
     const page = await dashboard.get("/dashboard", cookie);

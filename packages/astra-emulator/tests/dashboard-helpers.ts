@@ -2,7 +2,7 @@
 import { beforeEach, expect } from "vitest";
 import type { DeveloperApp } from "../src/store";
 import { SEED_DEVELOPER } from "../src/store/seed";
-import { createSandbox, postForm, type Sandbox, type SandboxApp } from "./helpers";
+import { createTestEmulator, postForm, type TestEmulator, type EmulatorApp } from "./helpers";
 
 /** The origin of `app.request("/path")`, which the dashboard's same-origin guard compares against. */
 export const ORIGIN = "http://localhost";
@@ -40,8 +40,8 @@ export function settingsFields(
 
 export const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
-export function dashboardClient(sandbox: Sandbox) {
-  const get = (path: string, cookie?: string, app: SandboxApp = sandbox.app) =>
+export function dashboardClient(sandbox: TestEmulator) {
+  const get = (path: string, cookie?: string, app: EmulatorApp = sandbox.app) =>
     app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
 
   const post = (path: string, fields: Record<string, string>, cookie?: string, origin: string | null = ORIGIN) =>
@@ -98,9 +98,9 @@ export type DashboardClient = ReturnType<typeof dashboardClient>;
  * `suite.sandbox` and `suite.dashboard`; `get` and `post` always use the current test's client.
  */
 export function dashboardSuite() {
-  let current: { sandbox: Sandbox; dashboard: DashboardClient } | undefined;
+  let current: { sandbox: TestEmulator; dashboard: DashboardClient } | undefined;
   beforeEach(() => {
-    const sandbox = createSandbox();
+    const sandbox = createTestEmulator();
     current = { sandbox, dashboard: dashboardClient(sandbox) };
   });
   const now = () => {

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SEED_DEVELOPER } from "../src/store/seed";
 import { dashboardClient } from "./dashboard-helpers";
-import { createSandbox } from "./helpers";
-import { createHostedSandbox, ORIGIN } from "./mount-helpers";
+import { createTestEmulator } from "./helpers";
+import { createHostedTestEmulator, ORIGIN } from "./mount-helpers";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,7 +14,7 @@ const SEED = { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password };
 
 /** The standalone emulator, with every password check (a scrypt) counted. */
 function standalone() {
-  const sandbox = createSandbox();
+  const sandbox = createTestEmulator();
   const passwordChecks = vi.spyOn(sandbox.store.developers, "logIn");
   const logIn = (fields: { email: string; password: string }) =>
     dashboardClient(sandbox).post("/dashboard/login", fields);
@@ -43,7 +43,7 @@ describe("dashboard login limits", () => {
   }, 60_000);
 
   it("hosted, counts by the address the app reports, one IPv6 /64 as one client", async () => {
-    const { hosted, store } = createHostedSandbox({
+    const { hosted, store } = createHostedTestEmulator({
       clientAddress: (request) => request.headers.get("x-test-ip") ?? "",
     });
     const passwordChecks = vi.spyOn((await store).developers, "logIn");

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
 import { parseEnv } from "../src/env";
 import { createTestStore } from "./support/test-store";
-import { authorizeUrl, basicAuth, createSandbox } from "./helpers";
+import { authorizeUrl, basicAuth, createTestEmulator } from "./helpers";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -67,7 +67,7 @@ describe("the old SANDBOX_* names", () => {
 
 describe("the Host check (DNS rebinding)", () => {
   it("refuses a page requested under a foreign host name with a 421 page", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const response = await app.request("http://rebind.attacker.example:4010/dashboard/login");
     expect(response.status).toBe(421);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
@@ -77,7 +77,7 @@ describe("the Host check (DNS rebinding)", () => {
   });
 
   it("refuses the API under a foreign host name in Astra's error envelope, before any auth or write", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const response = await app.request("http://rebind.attacker.example/sandbox/reset", {
       method: "POST",
       headers: { Authorization: basicAuth() },
@@ -90,7 +90,7 @@ describe("the Host check (DNS rebinding)", () => {
   });
 
   it("answers localhost, 127.0.0.1 and [::1] on any port, and the configured hosts", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     for (const origin of ["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010", "http://localhost"]) {
       expect((await app.request(`${origin}/sandbox/health`)).status).toBe(200);
     }
@@ -102,7 +102,7 @@ describe("the Host check (DNS rebinding)", () => {
 
 describe("security headers", () => {
   it("forbid framing of module pages and the dashboard, and sniffing of every response", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     for (const path of [authorizeUrl(), "/dashboard/login", "/institutions/connect?client_id=nope"]) {
       const response = await app.request(path);
       expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");

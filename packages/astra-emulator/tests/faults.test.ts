@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { astraErrorBodySchema } from "../../../lib/astra/schemas";
-import { basicAuth, createSandbox, getWithToken, signIn, type Sandbox } from "./helpers";
+import { basicAuth, createTestEmulator, getWithToken, signIn, type TestEmulator } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 let token: string;
 
 const control = (method: string, path: string, body?: unknown, auth = basicAuth()) =>
@@ -21,7 +21,7 @@ const addFault = async (fault: Record<string, unknown>, auth = basicAuth()) => {
 const accounts = () => getWithToken(sandbox.app, "/v1/accounts", token);
 
 beforeEach(async () => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   token = (await signIn(sandbox.app)).access_token;
 });
 

@@ -6,7 +6,7 @@ import {
   answer,
   badRequiredString,
   badString,
-  createFuzzSandbox,
+  createFuzzEmulator,
   expectClientError,
   expectNamesField,
   expectNamesSomeField,
@@ -15,21 +15,21 @@ import {
   oneBadField,
   RUNS,
   wrongType,
-  type FuzzSandbox,
+  type FuzzEmulator,
 } from "./fuzz-helpers";
 import { basicAuth, createTestUser, intentBody } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let sandbox: FuzzSandbox;
+let sandbox: FuzzEmulator;
 let token: string;
 let checking: string;
 let savings: string;
 let routineId: string;
 
 beforeAll(async () => {
-  sandbox = createFuzzSandbox();
+  sandbox = createFuzzEmulator();
   const user = await createTestUser(sandbox);
   token = user.token;
   [checking = "", savings = ""] = user.accountIds;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import {
   answer,
-  createFuzzSandbox,
+  createFuzzEmulator,
   expectClientError,
   expectNamesField,
   MISSING,
@@ -12,18 +12,18 @@ import {
   oneBadField,
   RUNS,
   wrongType,
-  type FuzzSandbox,
+  type FuzzEmulator,
 } from "./fuzz-helpers";
 import { basicAuth, SEED_USER_PHONE } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let sandbox: FuzzSandbox;
+let sandbox: FuzzEmulator;
 let seedUserId: string;
 
 beforeAll(async () => {
-  sandbox = createFuzzSandbox();
+  sandbox = createFuzzEmulator();
   const response = await sandbox.app.request(`/sandbox/users?phone=${SEED_USER_PHONE}`, {
     headers: { Authorization: basicAuth() },
   });

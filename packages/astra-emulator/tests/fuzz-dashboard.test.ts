@@ -6,23 +6,23 @@ import { SEED_DEVELOPER } from "../src/store/seed";
 import { dashboardClient } from "./dashboard-helpers";
 import {
   answer,
-  createFuzzSandbox,
+  createFuzzEmulator,
   expectClientError,
   expectPageNamesField,
   RUNS,
-  type FuzzSandbox,
+  type FuzzEmulator,
 } from "./fuzz-helpers";
 import { DEFAULT_APP } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let sandbox: FuzzSandbox;
+let sandbox: FuzzEmulator;
 let dashboard: ReturnType<typeof dashboardClient>;
 let cookie: string;
 
 beforeAll(async () => {
-  sandbox = createFuzzSandbox();
+  sandbox = createFuzzEmulator();
   dashboard = dashboardClient(sandbox);
   cookie = await dashboard.logInSeeded();
 });

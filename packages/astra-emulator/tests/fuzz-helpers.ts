@@ -13,19 +13,19 @@ import { createManualClock } from "../src/lib/clock";
 import { DEFAULT_APP, type Store } from "../src/store";
 import { fuzzRuns } from "./support/fuzz-runs";
 import { freshStorePlace } from "./support/test-store";
-import type { Sandbox } from "./helpers";
+import type { TestEmulator } from "./helpers";
 
 /** Enough cases per endpoint to find the odd one out, few enough to stay well under a minute per file. */
 export const RUNS = { numRuns: fuzzRuns(200) };
 
-export interface FuzzSandbox extends Sandbox {
+export interface FuzzEmulator extends TestEmulator {
   /** A hash of every row of every table: equal before and after means the request wrote nothing. */
   fingerprint(): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Like createSandbox, on a store that a second connection can fingerprint (a file on SQLite). */
-export function createFuzzSandbox(options: Pick<AppOptions, "hosted" | "visitorScope"> = {}): FuzzSandbox {
+/** Like createTestEmulator, on a store that a second connection can fingerprint (a file on SQLite). */
+export function createFuzzEmulator(options: Pick<AppOptions, "hosted" | "visitorScope"> = {}): FuzzEmulator {
   const dir = mkdtempSync(path.join(tmpdir(), "sandbox-fuzz-"));
   const place = freshStorePlace(path.join(dir, "astra.db"));
   const store = place.open();

@@ -5,18 +5,18 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import {
   answer,
-  createFuzzSandbox,
+  createFuzzEmulator,
   expectClientError,
   expectPageNamesField,
   RUNS,
-  type FuzzSandbox,
+  type FuzzEmulator,
 } from "./fuzz-helpers";
 import { authorizeUrl, DEFAULT_APP, postForm, REDIRECT_URI, sessionIdFrom } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let sandbox: FuzzSandbox;
+let sandbox: FuzzEmulator;
 /** A session waiting for its phone, one waiting for its code, one verified for a new person (profile step). */
 let atPhone: string;
 let atCode: string;
@@ -27,7 +27,7 @@ async function openSession(): Promise<string> {
 }
 
 beforeAll(async () => {
-  sandbox = createFuzzSandbox();
+  sandbox = createFuzzEmulator();
   atPhone = await openSession();
   atCode = await openSession();
   await postForm(sandbox.app, "/login/oauth/authorize/phone", { session_id: atCode, phone: "2025550160" });

@@ -4,22 +4,22 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import {
   answer,
-  createFuzzSandbox,
+  createFuzzEmulator,
   expectClientError,
   expectNamesField,
   expectNamesSomeField,
   RUNS,
-  type FuzzSandbox,
+  type FuzzEmulator,
 } from "./fuzz-helpers";
 import { basicAuth, DEFAULT_APP, REDIRECT_URI, signIn } from "./helpers";
 
 // 200 runs of in-process requests: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let sandbox: FuzzSandbox;
+let sandbox: FuzzEmulator;
 
 beforeAll(async () => {
-  sandbox = createFuzzSandbox();
+  sandbox = createFuzzEmulator();
   await signIn(sandbox.app); // so there are real tokens and grants the fuzzing must not touch
 });
 

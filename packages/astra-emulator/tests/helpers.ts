@@ -8,21 +8,21 @@ import { createTestStore } from "./support/test-store";
 export { DEFAULT_APP, SEED_USER_PHONE };
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0] ?? "";
 
-export function createSandbox() {
+export function createTestEmulator() {
   const store = createTestStore();
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
   const app = createApp({ store, clock });
   return { store, clock, app };
 }
 
-export type Sandbox = ReturnType<typeof createSandbox>;
-export type SandboxApp = Sandbox["app"];
+export type TestEmulator = ReturnType<typeof createTestEmulator>;
+export type EmulatorApp = TestEmulator["app"];
 
 export function basicAuth(clientId = DEFAULT_APP.clientId, secret = DEFAULT_APP.clientSecret): string {
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
 }
 
-export function postForm(app: SandboxApp, path: string, fields: Record<string, string>, headers = {}) {
+export function postForm(app: EmulatorApp, path: string, fields: Record<string, string>, headers = {}) {
   return app.request(path, { method: "POST", body: new URLSearchParams(fields), headers });
 }
 
@@ -52,7 +52,7 @@ export interface FlowOptions {
 }
 
 /** GET the module, POST phone, code, (profile), consent. Returns the final response (a 302 on success). */
-export async function runModuleFlow(app: SandboxApp, options: FlowOptions = {}): Promise<Response> {
+export async function runModuleFlow(app: EmulatorApp, options: FlowOptions = {}): Promise<Response> {
   const query = { ...(options.state ? { state: options.state } : {}), ...options.query };
   const start = await app.request(authorizeUrl(query));
   if (start.status !== 200) throw new Error(`Module start failed: ${start.status}`);
@@ -71,14 +71,14 @@ export async function runModuleFlow(app: SandboxApp, options: FlowOptions = {}):
 }
 
 /** Runs the module and returns the authorization code from the redirect. */
-export async function getAuthorizationCode(app: SandboxApp, options: FlowOptions = {}): Promise<string> {
+export async function getAuthorizationCode(app: EmulatorApp, options: FlowOptions = {}): Promise<string> {
   const response = await runModuleFlow(app, options);
   const code = new URL(response.headers.get("location") ?? "").searchParams.get("code");
   if (response.status !== 302 || !code) throw new Error(`No code in redirect: ${response.status}`);
   return code;
 }
 
-export function exchangeCode(app: SandboxApp, code: string, redirectUri = REDIRECT_URI, auth = basicAuth()) {
+export function exchangeCode(app: EmulatorApp, code: string, redirectUri = REDIRECT_URI, auth = basicAuth()) {
   return postForm(
     app,
     "/v1/oauth/token",
@@ -87,7 +87,7 @@ export function exchangeCode(app: SandboxApp, code: string, redirectUri = REDIRE
   );
 }
 
-export function refresh(app: SandboxApp, refreshToken: string, auth = basicAuth()) {
+export function refresh(app: EmulatorApp, refreshToken: string, auth = basicAuth()) {
   return postForm(
     app,
     "/v1/oauth/token",
@@ -97,13 +97,13 @@ export function refresh(app: SandboxApp, refreshToken: string, auth = basicAuth(
 }
 
 /** A signed-in user's tokens, straight through the module and the code exchange. */
-export async function signIn(app: SandboxApp, options: FlowOptions = {}) {
+export async function signIn(app: EmulatorApp, options: FlowOptions = {}) {
   const response = await exchangeCode(app, await getAuthorizationCode(app, options));
   if (response.status !== 200) throw new Error(`Code exchange failed: ${response.status}`);
   return (await response.json()) as { access_token: string; refresh_token: string; expires_in: number };
 }
 
-export function getWithToken(app: SandboxApp, path: string, token: string) {
+export function getWithToken(app: EmulatorApp, path: string, token: string) {
   return app.request(path, { headers: { Authorization: `Bearer ${token}` } });
 }
 
@@ -118,7 +118,7 @@ export interface TestAccount {
  * (pending, suspended, unauthorized accounts). Each call makes a new phone number, so users never collide.
  */
 export async function createTestUser(
-  { store, clock }: Sandbox,
+  { store, clock }: TestEmulator,
   { status = "approved", accounts = [{}, {}] }: { status?: UserStatus; accounts?: TestAccount[] } = {},
 ) {
   const now = clock.now();
@@ -160,7 +160,7 @@ export async function createTestUser(
   return { user, accountIds, token: accessToken };
 }
 
-export function sendJson(app: SandboxApp, method: string, path: string, token: string, body?: unknown, headers = {}) {
+export function sendJson(app: EmulatorApp, method: string, path: string, token: string, body?: unknown, headers = {}) {
   return app.request(path, {
     method,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
@@ -196,14 +196,14 @@ export async function startWebhookReceiver(statusFor: (n: number) => number = ()
 }
 
 /** Points the seeded app's webhooks at `url` (null turns delivery off). */
-export async function setWebhookUrl({ store }: Sandbox, url: string | null) {
+export async function setWebhookUrl({ store }: TestEmulator, url: string | null) {
   const app = await store.apps.findByClientId(DEFAULT_APP.clientId);
   if (!app) throw new Error("The seeded app is missing.");
   await store.apps.updateSettings(app.clientId, { ...app, webhookUrl: url });
 }
 
 /** A new access token for a user, e.g. after advancing the clock past the old one's two hours. */
-export async function tokenFor({ store, clock }: Sandbox, userId: string): Promise<string> {
+export async function tokenFor({ store, clock }: TestEmulator, userId: string): Promise<string> {
   return (await store.tokens.issueTokens({ clientId: DEFAULT_APP.clientId, userId }, clock.now())).accessToken;
 }
 
@@ -240,7 +240,7 @@ export function intentBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function createIntent(app: SandboxApp, body: unknown, auth = basicAuth()) {
+export function createIntent(app: EmulatorApp, body: unknown, auth = basicAuth()) {
   return app.request("/v1/user_intent", {
     method: "POST",
     headers: { Authorization: auth, "Content-Type": "application/json" },
@@ -258,7 +258,7 @@ export const KYC_IP = {
 } as const;
 
 /** Creates a user intent and returns its id. */
-export async function newIntentId(app: SandboxApp, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function newIntentId(app: EmulatorApp, overrides: Record<string, unknown> = {}): Promise<string> {
   const response = await createIntent(app, intentBody(overrides));
   if (response.status !== 201) throw new Error(`Intent creation failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
@@ -275,7 +275,7 @@ export function loginCookie(response: Response): string {
  * Opens a module page (authorize, verify, bank linking) and signs in with phone and code at its own step paths.
  * Returns the page after sign-in, its session id and the login cookie.
  */
-export async function signInAt(app: SandboxApp, url: string, phone: string) {
+export async function signInAt(app: EmulatorApp, url: string, phone: string) {
   const start = await app.request(url);
   if (start.status !== 200) throw new Error(`Module start failed: ${start.status}\n${await start.text()}`);
   const session_id = sessionIdFrom(await start.text());
@@ -286,7 +286,7 @@ export async function signInAt(app: SandboxApp, url: string, phone: string) {
 }
 
 /** The webhook event types the default app recorded for one resource, oldest first. */
-export async function eventTypesFor({ store }: Sandbox, resourceId: string): Promise<string[]> {
+export async function eventTypesFor({ store }: TestEmulator, resourceId: string): Promise<string[]> {
   const page = await store.webhooks.listForClient(DEFAULT_APP.clientId, { page: 1, pageSize: 100, offset: 0 });
   return page.items
     .filter((event) => event.resourceId === resourceId)

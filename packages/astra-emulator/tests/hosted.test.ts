@@ -8,7 +8,7 @@ import { createStore, type DeveloperApp, type Store } from "../src/store";
 import { SEED_DEVELOPER } from "../src/store/seed";
 import { PASSWORD, settingsFields, signupFields } from "./dashboard-helpers";
 import { basicAuth, DEFAULT_APP, SEED_USER_PHONE, intentBody, sessionIdFrom } from "./helpers";
-import { createBrowser, createHostedSandbox, formAction, ORIGIN, type Fetcher } from "./mount-helpers";
+import { createBrowser, createHostedTestEmulator, formAction, ORIGIN, type Fetcher } from "./mount-helpers";
 
 const BRANCH_ORIGIN = "https://demo-git-feature.vercel.app";
 const ownOrigins = (request: Request) => [new URL(request.url).origin, BRANCH_ORIGIN];
@@ -44,7 +44,7 @@ async function authorize(fetcher: Fetcher, prefix: string, redirectUri: string) 
 
 describe("redirect URIs on the deployment's own origins", () => {
   const hostedFetcher = (): Fetcher => {
-    const { hosted } = createHostedSandbox({ ownOrigins });
+    const { hosted } = createHostedTestEmulator({ ownOrigins });
     return (request) => hosted.fetch(request);
   };
 
@@ -134,7 +134,7 @@ describe("webhooks from the hosted emulator", () => {
   it("go through the injected deliver, never the global fetch", async () => {
     const globalFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(null, { status: 500 }));
     const { delivered, deliver } = recordingDeliver();
-    const { hosted, store } = createHostedSandbox({ deliver, webhookUrl: WEBHOOK_URL });
+    const { hosted, store } = createHostedTestEmulator({ deliver, webhookUrl: WEBHOOK_URL });
     expect((await suspendDemoUser(hosted, store)).status).toBe(200);
     await hosted.runDueWork();
     expect(delivered).toEqual([WEBHOOK_URL]);
@@ -144,7 +144,7 @@ describe("webhooks from the hosted emulator", () => {
   it("still go out when the request that made them comes within a second of the last run", async () => {
     const { delivered, deliver } = recordingDeliver();
     // Real time: the lease's one-second spacing must pass for the second run.
-    const { hosted, store } = createHostedSandbox({ deliver, webhookUrl: WEBHOOK_URL, clock: systemClock });
+    const { hosted, store } = createHostedTestEmulator({ deliver, webhookUrl: WEBHOOK_URL, clock: systemClock });
     await hosted.runDueWork();
     expect((await suspendDemoUser(hosted, store)).status).toBe(200);
     await hosted.runDueWork();
@@ -152,7 +152,7 @@ describe("webhooks from the hosted emulator", () => {
   });
 
   it("may go to the app's own origin even when it is a private address; other private targets are refused", async () => {
-    const { hosted, store } = createHostedSandbox({ ownOrigins });
+    const { hosted, store } = createHostedTestEmulator({ ownOrigins });
     const browser = createBrowser((request) => hosted.fetch(request), "/emulator", []);
     await browser.post("/emulator/dashboard/login", { email: SEED_DEVELOPER.email, password: SEED_DEVELOPER.password });
     const app = await (await store).apps.findByClientId(DEFAULT_APP.clientId);
@@ -171,7 +171,7 @@ describe("the public demo's dashboard", () => {
 
   /** A public demo with one visitor who typed their own details in, as the test-user form would send them. */
   async function publicDemo() {
-    const sandbox = createHostedSandbox({ publicDemo: true });
+    const sandbox = createHostedTestEmulator({ publicDemo: true });
     const intent = await sandbox.hosted.fetch(
       new Request(`${ORIGIN}/emulator/v1/user_intent`, {
         method: "POST",
@@ -261,7 +261,7 @@ describe("the public demo's dashboard", () => {
   });
 
   it("is an ordinary dashboard when hosted without publicDemo", async () => {
-    const { hosted } = createHostedSandbox();
+    const { hosted } = createHostedTestEmulator();
     const page = await hosted.fetch(new Request(`${ORIGIN}/emulator/dashboard/signup`));
     expect(await page.text()).toContain('action="/emulator/dashboard/signup"');
   });
@@ -289,7 +289,7 @@ describe("createHostedEmulator", () => {
   });
 
   it("passes a streamed request body through the stripped request, as a route handler receives it", async () => {
-    const { hosted, store } = createHostedSandbox({});
+    const { hosted, store } = createHostedTestEmulator({});
     const user = await (await store).users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { astraErrorBodySchema, routineListSchema, routineSchema } from "../../../lib/astra/schemas";
 import {
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   createTestUser,
   getAuthorizationCode,
   getWithToken,
@@ -11,12 +11,12 @@ import {
   routineBody,
   sendJson,
   tokenFor,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function setUp() {

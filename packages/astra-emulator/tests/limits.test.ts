@@ -6,7 +6,7 @@ import { API_BODY_LIMIT, DOCUMENT_BODY_LIMIT, FORM_BODY_LIMIT } from "../src/lib
 import { createManualClock } from "../src/lib/clock";
 import { createTestStore } from "./support/test-store";
 import { dashboardClient, ORIGIN, settingsFields } from "./dashboard-helpers";
-import { basicAuth, createSandbox, createTestUser, DEFAULT_APP, intentBody, postForm } from "./helpers";
+import { basicAuth, createTestEmulator, createTestUser, DEFAULT_APP, intentBody, postForm } from "./helpers";
 
 /** A body sent in chunks with no Content-Length, as a streaming client would. */
 function streamed(bytes: number): ReadableStream<Uint8Array> {
@@ -28,7 +28,7 @@ async function expect413(response: Response) {
 
 describe("body size caps", () => {
   it("refuse a JSON API body over the cap by Content-Length, before the route or a write", async () => {
-    const { app, store } = createSandbox();
+    const { app, store } = createTestEmulator();
     const body = JSON.stringify(intentBody({ address2: "x".repeat(API_BODY_LIMIT) }));
     await expect413(
       await app.request("/v1/user_intent", {
@@ -45,7 +45,7 @@ describe("body size caps", () => {
   });
 
   it("refuse a streamed body without Content-Length once it passes the cap", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const init = { method: "POST", body: streamed(API_BODY_LIMIT + 10), duplex: "half" } as RequestInit;
     await expect413(await app.request("/v1/user_intent", { ...init, headers: { Authorization: basicAuth() } }));
     const form = { method: "POST", body: streamed(FORM_BODY_LIMIT + 10), duplex: "half" } as RequestInit;
@@ -58,7 +58,7 @@ describe("body size caps", () => {
   });
 
   it("keep module and dashboard forms and the control API at the smaller cap", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const big = "x".repeat(FORM_BODY_LIMIT + 1);
     await expect413(await postForm(app, "/dashboard/login", { email: big, password: "p" }, { Origin: ORIGIN }));
     await expect413(await postForm(app, "/login/oauth/authorize/phone", { session_id: big }));
@@ -68,7 +68,7 @@ describe("body size caps", () => {
   });
 
   it("let the photo-ID upload carry its documented 10 MB file, and no more", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const upload = (bytes: number) => {
       const form = new FormData();
       form.set("session_id", "none");
@@ -80,7 +80,7 @@ describe("body size caps", () => {
   });
 
   it("let a normal body through", async () => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const response = await app.request("/v1/user_intent", {
       method: "POST",
       headers: { Authorization: basicAuth(), "Content-Type": "application/json" },
@@ -98,7 +98,7 @@ describe("pagination", () => {
     ["page_size=999999999999999999999", "page_size"],
     ["page=-1", "page"],
   ])("answers %s with a 400 naming %s", async (query, field) => {
-    const sandbox = createSandbox();
+    const sandbox = createTestEmulator();
     const { token } = await createTestUser(sandbox);
     for (const path of ["/v1/accounts", "/v1/routines", "/v1/transfers"]) {
       const response = await sandbox.app.request(`${path}?${query}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -123,7 +123,7 @@ describe("malformed form bodies", () => {
     "/verify/personal",
     "/dashboard/login",
   ])("answer broken multipart on %s with a 400 naming the body", async (path) => {
-    const { app } = createSandbox();
+    const { app } = createTestEmulator();
     const response = await app.request(path, brokenMultipart);
     expect(response.status).toBe(400);
     expect((await response.json()).description).toHaveProperty("body");

@@ -3,7 +3,7 @@ import { userIntentSchema, userSchema } from "../../../lib/astra/schemas";
 import {
   authorizeUrl,
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   SEED_USER_PHONE,
   exchangeCode,
@@ -15,12 +15,12 @@ import {
   signInAt,
   KYC_IP,
   sendJson,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const readIntent = async (id: string) =>

@@ -7,7 +7,7 @@ import { createManualClock } from "../src/lib/clock";
 import { createStore } from "../src/store";
 import { SEED_DEVELOPER } from "../src/store/seed";
 import { DEFAULT_APP, SEED_USER_PHONE, REDIRECT_URI, sessionIdFrom } from "./helpers";
-import { createBrowser, createHostedSandbox, formAction, urlAttributes, type Fetcher } from "./mount-helpers";
+import { createBrowser, createHostedTestEmulator, formAction, urlAttributes, type Fetcher } from "./mount-helpers";
 
 const LINKED_URI = "http://localhost:3000/accounts/linked";
 const UNREGISTERED_URI = "https://elsewhere.example/callback";
@@ -18,7 +18,7 @@ function standaloneFetcher(): Fetcher {
 }
 
 function hostedFetcher(): Fetcher {
-  const { hosted } = createHostedSandbox();
+  const { hosted } = createHostedTestEmulator();
   return (request) => hosted.fetch(request);
 }
 

@@ -12,7 +12,7 @@ export const ORIGIN = "http://localhost";
 export type Fetcher = (request: Request) => Promise<Response>;
 
 /** The hosted emulator on a fresh in-memory store, seeded with the default app's keys. */
-export function createHostedSandbox(overrides: Partial<HostedEmulatorOptions> = {}) {
+export function createHostedTestEmulator(overrides: Partial<HostedEmulatorOptions> = {}) {
   const keys = { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret, webhookUrl: null };
   const store = openHostedStore({ file: ":memory:" }, keys);
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));

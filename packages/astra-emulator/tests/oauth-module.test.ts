@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { accountListSchema, userSchema } from "../../../lib/astra/schemas";
 import {
   authorizeUrl,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   exchangeCode,
   getWithToken,
@@ -11,12 +11,12 @@ import {
   runModuleFlow,
   sessionIdFrom,
   signIn,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function startSession(query: Record<string, string> = {}) {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { authorizeUrl, createSandbox, type Sandbox } from "./helpers";
+import { authorizeUrl, createTestEmulator, type TestEmulator } from "./helpers";
 
 // The emulator's pages follow the system's light or dark scheme through one set of colour tokens: a rule that
 // names a colour of its own would stay light in dark mode (white cards on a dark page, dark text on dark).
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function stylesheetOf(path: string): Promise<string> {

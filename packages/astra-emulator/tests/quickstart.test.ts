@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { describeAnswer, QuickstartError, runQuickstart, type QuickstartOptions } from "../../../scripts/quickstart";
-import { authorizeUrl, basicAuth, createSandbox, DEFAULT_APP, REDIRECT_URI, type Sandbox } from "./helpers";
+import { authorizeUrl, basicAuth, createTestEmulator, DEFAULT_APP, REDIRECT_URI, type TestEmulator } from "./helpers";
 
 const ORIGIN = "http://localhost:4010";
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 let options: QuickstartOptions;
 let lines: string[];
 
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   lines = [];
   options = {
     apiUrl: ORIGIN,

@@ -7,20 +7,20 @@ import {
   type Routine,
 } from "../../../lib/astra/schemas";
 import {
-  createSandbox,
+  createTestEmulator,
   createTestUser,
   eventTypesFor,
   getWithToken,
   routineBody,
   sendJson,
   tokenFor,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
   // Thursday 2026-01-15, 09:00 in Los Angeles.
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const eventTypes = (resourceId: string) => eventTypesFor(sandbox, resourceId);

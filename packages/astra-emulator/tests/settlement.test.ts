@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountSchema, routineSchema, transferListSchema, type Routine } from "../../../lib/astra/schemas";
 import {
-  createSandbox,
+  createTestEmulator,
   createTestUser,
   eventTypesFor,
   getWithToken,
-  type Sandbox,
+  type TestEmulator,
   sendJson,
   type TestAccount,
   tokenFor,
@@ -13,10 +13,10 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
   // Thursday 2026-01-15, 09:00 in Los Angeles.
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function setUp(accounts?: TestAccount[]) {

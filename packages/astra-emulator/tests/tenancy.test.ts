@@ -6,7 +6,7 @@ import { runDueWork } from "../src/lib/due-work";
 import {
   authorizeUrl,
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   createTestUser,
   DEFAULT_APP,
   exchangeCode,
@@ -17,17 +17,17 @@ import {
   routineBody,
   sendJson,
   sessionIdFrom,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
 const OTHER = { clientId: "other_app", clientSecret: "other_app_secret" };
 const otherAuth = basicAuth(OTHER.clientId, OTHER.clientSecret);
 const HOUR_MS = 3_600_000;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 
 beforeEach(async () => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   await sandbox.store.apps.create(
     { ...OTHER, name: "Other app", redirectUris: [REDIRECT_URI], webhookUrl: null },
     sandbox.clock.now(),

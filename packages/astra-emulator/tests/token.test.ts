@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { oauthErrorResponseSchema, oauthTokenResponseSchema } from "../../../lib/astra/schemas";
 import {
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   exchangeCode,
   getAuthorizationCode,
   getWithToken,
@@ -10,15 +10,15 @@ import {
   refresh,
   REDIRECT_URI,
   signIn,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
 const TOKEN_PATH = "/v1/oauth/token";
 const MINUTE = 60_000;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function expectOAuthError(response: Response, status: number, error: string) {

@@ -7,21 +7,21 @@ import {
   transferSchema,
 } from "../../../lib/astra/schemas";
 import {
-  createSandbox,
+  createTestEmulator,
   createTestUser,
   eventTypesFor,
   getWithToken,
-  type Sandbox,
+  type TestEmulator,
   sendJson,
   tokenFor,
 } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
   // Thursday 2026-01-15, 09:00 in Los Angeles.
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 async function setUp() {

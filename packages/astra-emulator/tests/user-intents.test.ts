@@ -3,17 +3,17 @@ import { astraErrorBodySchema, userIntentSchema } from "../../../lib/astra/schem
 import {
   basicAuth,
   createIntent,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   intentBody,
   KYC_IP,
   newIntentId,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const getIntent = (id: string, auth = basicAuth()) =>

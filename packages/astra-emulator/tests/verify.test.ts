@@ -3,7 +3,7 @@ import { userIntentSchema } from "../../../lib/astra/schemas";
 import {
   authorizeUrl,
   basicAuth,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   loginCookie,
   newIntentId,
@@ -11,13 +11,13 @@ import {
   REDIRECT_URI,
   sessionIdFrom,
   signInAt,
-  type Sandbox,
+  type TestEmulator,
   KYC_IP,
 } from "./helpers";
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 beforeEach(() => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
 });
 
 const verifyUrl = (kind: "personal" | "document", params: Record<string, string>) =>

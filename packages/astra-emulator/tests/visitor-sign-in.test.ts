@@ -12,7 +12,7 @@ import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { VISITOR_TOKEN_TTL_MS } from "../src/lib/lifetimes";
 import { freshStorePlace, type TestStorePlace } from "./support/test-store";
-import { createFuzzSandbox, RUNS } from "./fuzz-helpers";
+import { createFuzzEmulator, RUNS } from "./fuzz-helpers";
 import {
   authorizeUrl,
   basicAuth,
@@ -239,7 +239,7 @@ describe("the public demo's module", () => {
 
 describe("the public demo's module under generated bad sign-in links", () => {
   it("answers every one with a 403 or 400 page and writes nothing", async () => {
-    const sandbox = createFuzzSandbox({
+    const sandbox = createFuzzEmulator({
       visitorScope: true,
       hosted: { ownOrigins: () => [], publicDemo: true, clientId: DEFAULT_APP.clientId },
     });

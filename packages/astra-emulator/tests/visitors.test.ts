@@ -12,16 +12,16 @@ import { basicAuth, exchangeCode, getAuthorizationCode, getWithToken, sendJson }
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function createHostedSandbox() {
+function createHostedTestEmulator() {
   const store = createStore(":memory:");
   const clock = createManualClock(new Date("2026-01-15T17:00:00Z"));
   const app = createApp({ store, clock, visitorScope: true });
   return { store, clock, app };
 }
 
-let sandbox: ReturnType<typeof createHostedSandbox>;
+let sandbox: ReturnType<typeof createHostedTestEmulator>;
 beforeEach(() => {
-  sandbox = createHostedSandbox();
+  sandbox = createHostedTestEmulator();
 });
 
 function control(method: string, path: string, userId?: string, body?: unknown) {

@@ -6,7 +6,7 @@ import {
   authorizeUrl,
   basicAuth,
   createIntent,
-  createSandbox,
+  createTestEmulator,
   DEFAULT_APP,
   SEED_USER_PHONE,
   intentBody,
@@ -15,7 +15,7 @@ import {
   setWebhookUrl as setSandboxWebhookUrl,
   signInAt,
   startWebhookReceiver,
-  type Sandbox,
+  type TestEmulator,
 } from "./helpers";
 
 interface Received {
@@ -35,7 +35,7 @@ function fakeReceiver(statuses: number[]) {
   return { received, fetch };
 }
 
-let sandbox: Sandbox;
+let sandbox: TestEmulator;
 let seedUserId: string;
 const control = (path: string, init: RequestInit = {}) =>
   sandbox.app.request(path, { ...init, headers: { Authorization: basicAuth(), ...init.headers } });
@@ -56,7 +56,7 @@ async function recordEvent(status: "suspended" | "approved" = "suspended"): Prom
 const setWebhookUrl = (url: string | null) => setSandboxWebhookUrl(sandbox, url);
 
 beforeEach(async () => {
-  sandbox = createSandbox();
+  sandbox = createTestEmulator();
   const user = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("seeded user missing");
   seedUserId = user.id;

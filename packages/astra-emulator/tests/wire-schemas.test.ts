@@ -5,10 +5,10 @@ import { toWireTransfer } from "../src/routes/api/transfers";
 import { toWireUser } from "../src/routes/api/users";
 import type { TransferRecord } from "../src/store/transfers";
 import type { UserRecord } from "../src/store/users";
-import { createSandbox, DEFAULT_APP, SEED_USER_PHONE } from "./helpers";
+import { createTestEmulator, DEFAULT_APP, SEED_USER_PHONE } from "./helpers";
 
 async function seededUser(): Promise<UserRecord> {
-  const { store } = createSandbox();
+  const { store } = createTestEmulator();
   const user = await store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
   if (!user) throw new Error("no seeded user");
   return user;

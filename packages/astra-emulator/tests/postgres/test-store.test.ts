@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_APP, openStore } from "../../src/store";
 import { freshSchemaName } from "../support/postgres-test-data";
 import { freshStorePlace, testDatabaseUrl } from "../support/test-store";
-import { createSandbox } from "../helpers";
+import { createTestEmulator } from "../helpers";
 
 describe("the test stores of the Postgres project", () => {
   it("are Postgres databases of their own, seeded on first use", async () => {
@@ -24,8 +24,8 @@ describe("the test stores of the Postgres project", () => {
   });
 
   it("back the sandbox helpers too, so two sandboxes never share rows", async () => {
-    const first = createSandbox();
-    const second = createSandbox();
+    const first = createTestEmulator();
+    const second = createTestEmulator();
     const fault = { method: "GET", path: "/v1/accounts", status: 500, delayMs: null, count: 1 } as const;
     await first.store.faults.create(DEFAULT_APP.clientId, fault, new Date());
     expect(await first.store.faults.list(DEFAULT_APP.clientId)).toHaveLength(1);
