@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountListSchema, accountSchema, astraErrorBodySchema } from "../../../lib/astra/schemas";
+import { accountListSchema, accountSchema, astraErrorBodySchema } from "../src/wire-schemas";
 import { createTestEmulator, createTestUser, getWithToken, sendJson, type TestEmulator } from "./helpers";
 
 let sandbox: TestEmulator;

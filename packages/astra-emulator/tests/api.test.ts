@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
-import { accountListSchema, accountSchema, astraErrorBodySchema, userSchema } from "../../../lib/astra/schemas";
+import { accountListSchema, accountSchema, astraErrorBodySchema, userSchema } from "../src/wire-schemas";
 import { authorizeUrl, createTestEmulator, getWithToken, signIn, type TestEmulator } from "./helpers";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountListSchema } from "../../../lib/astra/schemas";
+import { accountListSchema } from "../src/wire-schemas";
 import {
   authorizeUrl,
   createTestEmulator,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { accountListSchema, astraErrorBodySchema } from "../../../lib/astra/schemas";
+import { accountListSchema, astraErrorBodySchema } from "../src/wire-schemas";
 import { createTestStore } from "./support/test-store";
 import {
   basicAuth,

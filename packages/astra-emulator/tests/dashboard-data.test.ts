@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountListSchema } from "../../../lib/astra/schemas";
+import { accountListSchema } from "../src/wire-schemas";
 import { createApp } from "../src/app";
 import { dashboardSuite, ORIGIN } from "./dashboard-helpers";
 import {

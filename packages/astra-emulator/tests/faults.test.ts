@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { astraErrorBodySchema } from "../../../lib/astra/schemas";
+import { astraErrorBodySchema } from "../src/wire-schemas";
 import { basicAuth, createTestEmulator, getWithToken, signIn, type TestEmulator } from "./helpers";
 
 let sandbox: TestEmulator;

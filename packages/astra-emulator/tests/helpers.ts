@@ -2,7 +2,7 @@
 import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { DEFAULT_APP, SEED_USER_PHONE } from "../src/store";
-import type { UserStatus } from "../../../lib/astra/schemas";
+import type { UserStatus } from "../src/wire-schemas";
 import { createTestStore } from "./support/test-store";
 
 export { DEFAULT_APP, SEED_USER_PHONE };

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { astraErrorBodySchema, routineListSchema, routineSchema } from "../../../lib/astra/schemas";
+import { astraErrorBodySchema, routineListSchema, routineSchema } from "../src/wire-schemas";
 import {
   basicAuth,
   createTestEmulator,

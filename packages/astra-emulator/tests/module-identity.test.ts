@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { userIntentSchema, userSchema } from "../../../lib/astra/schemas";
+import { userIntentSchema, userSchema } from "../src/wire-schemas";
 import {
   authorizeUrl,
   basicAuth,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountListSchema, userSchema } from "../../../lib/astra/schemas";
+import { accountListSchema, userSchema } from "../src/wire-schemas";
 import {
   authorizeUrl,
   createTestEmulator,

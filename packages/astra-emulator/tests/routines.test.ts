@@ -5,7 +5,7 @@ import {
   routineSchema,
   transferListSchema,
   type Routine,
-} from "../../../lib/astra/schemas";
+} from "../src/wire-schemas";
 import {
   createTestEmulator,
   createTestUser,

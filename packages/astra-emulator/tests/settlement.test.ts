@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountSchema, routineSchema, transferListSchema, type Routine } from "../../../lib/astra/schemas";
+import { accountSchema, routineSchema, transferListSchema, type Routine } from "../src/wire-schemas";
 import {
   createTestEmulator,
   createTestUser,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { oauthErrorResponseSchema, oauthTokenResponseSchema } from "../../../lib/astra/schemas";
+import { oauthErrorResponseSchema, oauthTokenResponseSchema } from "../src/wire-schemas";
 import {
   basicAuth,
   createTestEmulator,

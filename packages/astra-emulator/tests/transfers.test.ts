@@ -5,7 +5,7 @@ import {
   routineSchema,
   transferListSchema,
   transferSchema,
-} from "../../../lib/astra/schemas";
+} from "../src/wire-schemas";
 import {
   createTestEmulator,
   createTestUser,

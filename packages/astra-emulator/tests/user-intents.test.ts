@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { astraErrorBodySchema, userIntentSchema } from "../../../lib/astra/schemas";
+import { astraErrorBodySchema, userIntentSchema } from "../src/wire-schemas";
 import {
   basicAuth,
   createIntent,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { userIntentSchema } from "../../../lib/astra/schemas";
+import { userIntentSchema } from "../src/wire-schemas";
 import {
   authorizeUrl,
   basicAuth,

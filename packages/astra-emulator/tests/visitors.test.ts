@@ -1,7 +1,7 @@
 // The hosted demo's visitor scope: every visitor is a user of one shared app, and whatever one visitor does with
 // the control API (advance their clock, inject a fault, expire a token, reset) touches only their own user.
 import { beforeEach, describe, expect, it } from "vitest";
-import { routineSchema, transferListSchema } from "../../../lib/astra/schemas";
+import { routineSchema, transferListSchema } from "../src/wire-schemas";
 import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { formatPhone } from "../src/lib/phone";

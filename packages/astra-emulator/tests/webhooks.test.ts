@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { webhookPayloadSchema } from "../../../lib/astra/schemas";
+import { webhookPayloadSchema } from "../src/wire-schemas";
 import { createWebhookDispatcher, MAX_RETRIES, retryDelayMs } from "../src/webhooks/dispatcher";
 import { verifyWebhookSignature } from "../src/webhooks/signature";
 import {

@@ -1,7 +1,7 @@
 // Two emulator instances (two stores, two apps) on one Postgres database, as a hosted deployment's functions
 // are: concurrent requests spread over both must behave as they do on one SQLite process.
 import { describe, expect, it } from "vitest";
-import { routineListSchema } from "../../../../lib/astra/schemas";
+import { routineListSchema } from "../../src/wire-schemas";
 import { createApp } from "../../src/app";
 import { createManualClock } from "../../src/lib/clock";
 import { freshStorePlace } from "../support/test-store";
