@@ -9,6 +9,8 @@ import {
   EMULATOR_ORIGIN,
 } from "@/config/emulator-defaults";
 
+const GENERATE_SECRET = `node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))"`;
+
 const DEV_AUTH_SECRET = "development-only-auth-secret-never-use-in-production";
 
 export const EMULATOR_MOUNT_PATH = "/emulator";
@@ -42,7 +44,9 @@ const rawEnvSchema = z.object({
   ASTRA_APP_URL: optional(originUrl),
   ASTRA_CLIENT_ID: optional(z.string().trim().min(1)),
   ASTRA_CLIENT_SECRET: optional(z.string().trim().min(1)),
-  AUTH_SECRET: optional(z.string().min(16, { error: "must be at least 16 characters; run `npx auth secret`" })),
+  AUTH_SECRET: optional(
+    z.string().min(16, { error: `must be at least 16 characters; generate one with ${GENERATE_SECRET}` }),
+  ),
   AUTH_URL: optional(originUrl),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"])),
   VERCEL: optional(z.string()),
@@ -148,7 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push("ASTRA_CLIENT_SECRET: this is the emulator's demo secret; use your Astra app's real secret");
   }
 
-  if (!authSecret) problems.push("AUTH_SECRET: required in production; generate one with `npx auth secret`");
+  if (!authSecret) problems.push(`AUTH_SECRET: required in production; generate one with ${GENERATE_SECRET}`);
   if (isProduction && authSecret === DEV_AUTH_SECRET) {
     problems.push("AUTH_SECRET: the development default is refused in production; generate a new one");
   }

@@ -1,3 +1,4 @@
+import { execSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from "@/config/emulator-defaults";
@@ -49,6 +50,17 @@ describe("parseEnv", () => {
       'ASTRA_ENV: must be "emulator", "demo", "sandbox" or "production"',
     ]);
     expect(problemsOf({ ASTRA_API_URL: "localhost:4010" })[0]).toMatch(/^ASTRA_API_URL: must be an http\(s\) URL/);
+  });
+
+  it("names a command that makes an AUTH_SECRET offline, and the secret it prints is accepted", () => {
+    const [problem] = problemsOf({ NODE_ENV: "production", AUTH_URL: "https://demo.example.com" });
+    const command = problem!.replace(/^.*generate one with /, "");
+    expect(command).not.toMatch(/npx|npm/);
+    const secret = execSync(command, { encoding: "utf8" }).trim();
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    expect(
+      parseEnv({ NODE_ENV: "production", AUTH_URL: "https://demo.example.com", AUTH_SECRET: secret }).authUrl,
+    ).toBe("https://demo.example.com");
   });
 
   it("refuses development defaults in production", () => {
