@@ -51,6 +51,21 @@ async function refreshGrants(): Promise<number> {
   }
 }
 
+/** The emulator's row for the routine a test made, read from its tables in the shared database. */
+async function routineNamed(name: string): Promise<{ id: string; user_id: string }> {
+  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; user_id: string }>(
+      "SELECT id, user_id FROM routines WHERE name = $1",
+      [name],
+    );
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
+
 test("a session signed in through one instance reads the dashboard through the other", async ({ page, context }) => {
   // Shared: the emulator's store (the tokens it issued) in Postgres, and one AUTH_SECRET for the session cookie.
   await pin(context, 0);
@@ -88,9 +103,21 @@ test("a webhook that lands on one instance updates a page open on the other", as
       }),
   );
 
-  // Made through instance 0: its due work makes the transfer and hands the webhooks to instance 0's receiver.
   const name = uniqueName("Relay drill");
   await createRoutine(page, name);
+  // Astra's webhook about it lands on instance 0, signed as Astra signs it.
+  const { id, user_id } = await routineNamed(name);
+  const body = serializeWebhookPayload({
+    webhook_type: "routine_updated",
+    resource_id: id,
+    user_id,
+    webhook_id: randomUUID(),
+  });
+  const landed = await page.request.post(`${INSTANCE_URLS[0]}/api/webhooks/astra`, {
+    data: body,
+    headers: { "content-type": "application/json", "astra-verification": signWebhookBody(body, demoClientSecret) },
+  });
+  expect(landed.status()).toBe(200);
 
   await expect.poll(() => watcher.evaluate(() => window.astraEvents?.length ?? 0)).toBeGreaterThan(0);
   // The list on instance 1 refreshed itself: no reload here.
