@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
 import { EMULATOR_CLIENT_ID } from "../../config/emulator-defaults";
 import { VISITOR_LIMITS } from "../../packages/astra-emulator/src/routes/control/control-visitors";
 import { MAX_ACTIVE_FAULTS } from "../../packages/astra-emulator/src/store/faults";
@@ -8,6 +7,7 @@ import { MAX_OPEN_SESSIONS_PER_ADDRESS } from "../../packages/astra-emulator/src
 import { tryTheDemo } from "../e2e/demo-visit";
 import { MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
 import { TEST_CLIENT_IP_HEADER } from "./round-robin-proxy";
+import { sharedQuery } from "./shared-db";
 
 // Issue 17: what a stranger can make in the demo is counted in the shared database per address, so alternating
 // between the two instances (x-instance) gains an attacker nothing: each cap holds across both.
@@ -129,12 +129,6 @@ test("live-update streams per user: the cap holds across both instances", async 
 });
 
 async function openSlots(): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM app_stream_slots");
-    return rows[0]!.n;
-  } finally {
-    await client.end();
-  }
+  const [row] = await sharedQuery<{ n: number }>("SELECT COUNT(*)::int AS n FROM app_stream_slots");
+  return row!.n;
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { EMULATOR_DEVELOPER_EMAIL, EMULATOR_DEVELOPER_PASSWORD } from "../../config/emulator-defaults";
 import { PROXY_URL } from "./ports";
+import { sharedQuery } from "./shared-db";
 
 // Issue 17, "the public dashboard": an anonymous visitor of the production demo (two instances, one Postgres)
 // attacks the emulator's dashboard. It must show them the app's public facts and nothing else: no visitor's
@@ -11,20 +11,10 @@ import { PROXY_URL } from "./ports";
 
 const DASHBOARD = `${PROXY_URL}/emulator/dashboard`;
 
-async function query<Row extends pg.QueryResultRow>(sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** What must never reach an anonymous visitor: every app's secret and every user's and intent's identity. */
 async function privateValues(): Promise<string[]> {
-  const apps = await query<{ client_secret: string }>("SELECT client_secret FROM apps");
-  const people = await query<{ phone: string; first_name: string; last_name: string; email: string }>(
+  const apps = await sharedQuery<{ client_secret: string }>("SELECT client_secret FROM apps");
+  const people = await sharedQuery<{ phone: string; first_name: string; last_name: string; email: string }>(
     "SELECT phone, first_name, last_name, email FROM users UNION ALL SELECT phone, first_name, last_name, email FROM user_intents",
   );
   const values = [
@@ -39,7 +29,7 @@ async function privateValues(): Promise<string[]> {
 }
 
 const appRow = () =>
-  query<Record<string, unknown>>(
+  sharedQuery<Record<string, unknown>>(
     "SELECT client_id, client_secret, developer_id, name, redirect_uris, webhook_url FROM apps ORDER BY client_id",
   );
 
@@ -53,7 +43,7 @@ test("an anonymous visitor sees the app's public facts, and no visitor's data or
   request,
 }) => {
   const secrets = await privateValues();
-  const [app] = await query<{ client_id: string }>("SELECT client_id FROM apps");
+  const [app] = await sharedQuery<{ client_id: string }>("SELECT client_id FROM apps");
   await onEachInstance(async (headers) => {
     await page.setExtraHTTPHeaders(headers);
     const response = await page.goto(DASHBOARD);
@@ -73,7 +63,7 @@ test("an anonymous visitor sees the app's public facts, and no visitor's data or
 
 test("an anonymous visitor cannot sign in, change, reveal or delete anything", async ({ request }) => {
   const before = await appRow();
-  const [app] = await query<{ client_id: string }>("SELECT client_id FROM apps");
+  const [app] = await sharedQuery<{ client_id: string }>("SELECT client_id FROM apps");
   const appPath = `${DASHBOARD}/apps/${app?.client_id}`;
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const writes: [string, Record<string, string>][] = [
@@ -105,6 +95,6 @@ test("an anonymous visitor cannot sign in, change, reveal or delete anything", a
     }
   });
   expect(await appRow()).toEqual(before);
-  expect(await query("SELECT token_hash FROM developer_sessions")).toEqual([]);
-  expect(await query("SELECT id FROM developers WHERE email = 'attacker@example.com'")).toEqual([]);
+  expect(await sharedQuery("SELECT token_hash FROM developer_sessions")).toEqual([]);
+  expect(await sharedQuery("SELECT id FROM developers WHERE email = 'attacker@example.com'")).toEqual([]);
 });

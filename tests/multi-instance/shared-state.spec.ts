@@ -1,10 +1,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
-import pg from "pg";
 import { tryTheDemo } from "../e2e/demo-visit";
 import { confirm, fillVisitorRoutine, openNewRoutine } from "../e2e/routine-form";
 import { serializeWebhookPayload, signWebhookBody } from "../../packages/astra-emulator/src/webhooks/signature";
 import { CONTROL_URL, INSTANCE_URLS, MULTI_AUTH_SECRET, PROXY_URL } from "./ports";
+import { sharedQuery } from "./shared-db";
 
 // Issue #12's proof: two `next start` instances of one build, in demo mode on one Postgres, behind a round-robin
 // proxy (global-setup.ts). Each test names the shared piece it depends on; with that piece back in one
@@ -39,31 +39,18 @@ async function createRoutine(page: Page, name: string) {
 
 /** How many refresh_token grants the emulator has answered, read from its tables in the shared database. */
 async function refreshGrants(): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(
-      "SELECT COUNT(*)::int AS n FROM token_grants WHERE grant_type = 'refresh_token'",
-    );
-    return rows[0]!.n;
-  } finally {
-    await client.end();
-  }
+  const [row] = await sharedQuery<{ n: number }>(
+    "SELECT COUNT(*)::int AS n FROM token_grants WHERE grant_type = 'refresh_token'",
+  );
+  return row!.n;
 }
 
 /** The emulator's row for the routine a test made, read from its tables in the shared database. */
 async function routineNamed(name: string): Promise<{ id: string; user_id: string }> {
-  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; user_id: string }>(
-      "SELECT id, user_id FROM routines WHERE name = $1",
-      [name],
-    );
-    return rows[0]!;
-  } finally {
-    await client.end();
-  }
+  const [row] = await sharedQuery<{ id: string; user_id: string }>("SELECT id, user_id FROM routines WHERE name = $1", [
+    name,
+  ]);
+  return row!;
 }
 
 test("a session signed in through one instance reads the dashboard through the other", async ({ page, context }) => {
@@ -134,17 +121,11 @@ const demoClientSecret = createHmac("sha256", MULTI_AUTH_SECRET)
 
 /** How many live-update events the app recorded for a resource, read from the shared outbox. */
 async function userEventsFor(resourceId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.MULTI_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(
-      "SELECT COUNT(*)::int AS n FROM app_user_events WHERE resource_id = $1",
-      [resourceId],
-    );
-    return rows[0]!.n;
-  } finally {
-    await client.end();
-  }
+  const [row] = await sharedQuery<{ n: number }>(
+    "SELECT COUNT(*)::int AS n FROM app_user_events WHERE resource_id = $1",
+    [resourceId],
+  );
+  return row!.n;
 }
 
 test("the same webhook delivered to both instances at once is handled exactly once", async ({ request }) => {
