@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { astraErrorBodySchema } from "../src/wire-schemas";
-import { basicAuth, createTestEmulator, getWithToken, signIn, type TestEmulator } from "./helpers";
+import { basicAuth, createTestEmulator, DEFAULT_APP, getWithToken, signIn, type TestEmulator } from "./helpers";
 
 let sandbox: TestEmulator;
 let token: string;
@@ -93,6 +93,38 @@ describe("status faults", () => {
   });
 });
 
+describe("window faults", () => {
+  it("hit every matching request once the first opens the window, parallel ones and retries alike", async () => {
+    const fault = await addFault({ method: "GET", path: "/v1/*", status: 503, window_ms: 60_000 });
+    expect(fault).toMatchObject({ remaining: 1, window_ms: 60_000, window_ends_at: null });
+    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await accounts()).status));
+    expect(statuses).toEqual(Array(6).fill(503));
+    expect((await accounts()).status).toBe(503);
+
+    const [listed] = (await (await control("GET", "/sandbox/faults")).json()).faults;
+    expect(listed).toMatchObject({ id: fault.id, remaining: 0 });
+    expect(Date.parse(listed.window_ends_at) - Date.now()).toBeGreaterThan(0);
+    await control("DELETE", "/sandbox/faults");
+    expect((await accounts()).status).toBe(200);
+  });
+
+  it("open at the first hit, not when set, and close window_ms later", async () => {
+    const faults = sandbox.store.faults;
+    await faults.create(
+      DEFAULT_APP.clientId,
+      { method: "GET", path: "/v1/accounts", status: 500, delayMs: null, windowMs: 1_000 },
+      sandbox.clock.now(),
+    );
+    const target = { method: "GET", path: "/v1/accounts", clientId: DEFAULT_APP.clientId };
+    const opened = await faults.take(target, 50_000);
+    expect(opened?.windowEndsAt?.getTime()).toBe(51_000);
+    expect(await faults.take(target, 50_999)).toMatchObject({ status: 500 });
+    expect(await faults.take({ ...target, path: "/v1/routines" }, 50_999)).toBeNull();
+    expect(await faults.take(target, 51_000)).toBeNull();
+    expect(await faults.anyActive(51_000)).toBe(false);
+  });
+});
+
 describe("delay faults", () => {
   it("wait before running the route normally", async () => {
     await addFault({ method: "GET", path: "/v1/accounts", delay_ms: 150, count: 1 });
@@ -124,6 +156,9 @@ describe("POST /sandbox/faults validation", () => {
     [{ method: "GET", path: "/v1/accounts", status: 500, count: 0 }, "count"],
     [{ method: "GET", path: "/v1/accounts", status: 500, count: 101 }, "count"],
     [{ method: "GET", path: "/v1/accounts", status: 500 }, "count"],
+    [{ method: "GET", path: "/v1/accounts", status: 500, count: 1, window_ms: 1_000 }, "count"],
+    [{ method: "GET", path: "/v1/accounts", status: 500, window_ms: 0 }, "window_ms"],
+    [{ method: "GET", path: "/v1/accounts", status: 500, window_ms: 60_001 }, "window_ms"],
   ])("rejects %j with a field map naming %s", async (body, field) => {
     const response = await control("POST", "/sandbox/faults", body);
     expect(response.status).toBe(400);

@@ -44,7 +44,8 @@ async function requestActor(store: Store, c: Context): Promise<{ clientId: strin
  */
 export function faultInjection(store: Store, visitorScope = false) {
   return createMiddleware(async (c, next) => {
-    if (isControlPath(c.req.path) || !(await store.faults.anyActive())) return next();
+    const nowMs = Date.now();
+    if (isControlPath(c.req.path) || !(await store.faults.anyActive(nowMs))) return next();
     let actor: { clientId: string | null; userId: string | null };
     try {
       actor = await requestActor(store, c);
@@ -53,7 +54,7 @@ export function faultInjection(store: Store, visitorScope = false) {
     }
     const { clientId, userId } = actor;
     if (clientId === null || (visitorScope && userId === null)) return next();
-    const fault = await store.faults.take({ method: c.req.method, path: c.req.path, clientId, userId });
+    const fault = await store.faults.take({ method: c.req.method, path: c.req.path, clientId, userId }, nowMs);
     if (!fault) return next();
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.status !== null) {

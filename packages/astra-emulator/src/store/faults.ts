@@ -1,4 +1,5 @@
-// Faults injected through the control API: the next N matching requests answer an error status or slow down.
+// Faults injected through the control API: the next N matching requests, or every matching request for a window
+// that opens at the first, answer an error status or slow down.
 import { newId } from "../lib/ids";
 import { LimitReachedError } from "./limits";
 import type { Sql } from "./sql/port";
@@ -16,14 +17,18 @@ export interface FaultRecord {
   path: string;
   status: number | null;
   delayMs: number | null;
-  /** How many more matching requests this fault hits. */
+  /** How many more matching requests this fault hits; for a window fault, 1 until its window opens. */
   remaining: number;
+  /** A window fault hits every matching request for this long (real time) from the first one it hits. */
+  windowMs: number | null;
+  windowEndsAt: Date | null;
   createdAt: Date;
   /** Visitor scope: the one user whose API calls this fault hits; null hits every request of the app. */
   userId: string | null;
 }
 
-export type NewFault = Pick<FaultRecord, "method" | "path" | "status" | "delayMs"> & { count: number };
+export type NewFault = Pick<FaultRecord, "method" | "path" | "status" | "delayMs"> &
+  ({ count: number; windowMs?: undefined } | { count?: undefined; windowMs: number });
 
 /** The request a fault may hit, made for the app `clientId` (requests that name no app are never faulted). */
 export interface FaultTarget {
@@ -44,6 +49,8 @@ interface FaultRow {
   remaining: number;
   created_at: number;
   user_id: string | null;
+  window_ms: number | null;
+  window_ends_at: number | null;
 }
 
 const toFault = (row: FaultRow): FaultRecord => ({
@@ -56,6 +63,8 @@ const toFault = (row: FaultRow): FaultRecord => ({
   remaining: row.remaining,
   createdAt: new Date(row.created_at),
   userId: row.user_id,
+  windowMs: row.window_ms,
+  windowEndsAt: row.window_ends_at === null ? null : new Date(row.window_ends_at),
 });
 
 export function faultMatches(fault: Pick<FaultRecord, "method" | "path">, method: string, path: string): boolean {
@@ -64,28 +73,36 @@ export function faultMatches(fault: Pick<FaultRecord, "method" | "path">, method
 }
 
 export function createFaultsStore(sql: Sql) {
-  const insert = sql.prepare<[string, string, string, string, number | null, number | null, number, number]>(
-    `INSERT INTO faults (id, client_id, method, path, status, delay_ms, remaining, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = sql.prepare<
+    [string, string, string, string, number | null, number | null, number, number, number | null]
+  >(
+    `INSERT INTO faults (id, client_id, method, path, status, delay_ms, remaining, created_at, window_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const forClient = sql.prepare<[string], FaultRow>(
     "SELECT * FROM faults WHERE client_id = ? ORDER BY created_at, rowid",
   );
   // A user's own faults and the app-wide ones ('' matches no user id, so a request with no user sees only those).
-  const activeFor = sql.prepare<[string, string], FaultRow>(
-    `SELECT * FROM faults WHERE client_id = ? AND remaining > 0 AND (user_id IS NULL OR user_id = ?)
-     ORDER BY created_at, rowid`,
+  const activeFor = sql.prepare<[string, string, number], FaultRow>(
+    `SELECT * FROM faults WHERE client_id = ? AND (user_id IS NULL OR user_id = ?)
+     AND (remaining > 0 OR window_ends_at > ?) ORDER BY created_at, rowid`,
   );
   const activeOfOwner = sql
-    .prepare<{ client: string; user: string | null }, number>(
-      `SELECT COUNT(*) FROM faults WHERE client_id = @client AND remaining > 0
+    .prepare<{ client: string; user: string | null; now: number }, number>(
+      `SELECT COUNT(*) FROM faults WHERE client_id = @client AND (remaining > 0 OR window_ends_at > @now)
        AND (user_id = @user OR (CAST(@user AS TEXT) IS NULL AND user_id IS NULL))`,
     )
     .pluck();
   const anyActive = sql
-    .prepare<[], number>("SELECT CASE WHEN EXISTS (SELECT 1 FROM faults WHERE remaining > 0) THEN 1 ELSE 0 END")
+    .prepare<[number], number>(
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM faults WHERE remaining > 0 OR window_ends_at > ?) THEN 1 ELSE 0 END",
+    )
     .pluck();
   const decrement = sql.prepare<[string]>("UPDATE faults SET remaining = remaining - 1 WHERE id = ? AND remaining > 0");
+  const openWindow = sql.prepare<[number, string]>(
+    "UPDATE faults SET remaining = 0, window_ends_at = ? WHERE id = ? AND remaining > 0",
+  );
+  const inWindow = sql.prepare<[string, number], FaultRow>("SELECT * FROM faults WHERE id = ? AND window_ends_at > ?");
   const clear = sql.prepare<[string]>("DELETE FROM faults WHERE client_id = ?");
   // Visitor scope (hosted demo): faults that belong to one user.
   const scopeToUser = sql.prepare<[string, string]>("UPDATE faults SET user_id = ? WHERE id = ?");
@@ -99,7 +116,7 @@ export function createFaultsStore(sql: Sql) {
     async create(clientId: string, fault: NewFault, now: Date, userId: string | null = null): Promise<FaultRecord> {
       const id = newId();
       await sql.transaction(async () => {
-        if (((await activeOfOwner.get({ client: clientId, user: userId })) ?? 0) >= MAX_ACTIVE_FAULTS) {
+        if (((await activeOfOwner.get({ client: clientId, user: userId, now: Date.now() })) ?? 0) >= MAX_ACTIVE_FAULTS) {
           throw new LimitReachedError(
             `${MAX_ACTIVE_FAULTS} faults are active already; clear them (DELETE /sandbox/faults) before adding more.`,
             null,
@@ -113,13 +130,16 @@ export function createFaultsStore(sql: Sql) {
           fault.path,
           fault.status,
           fault.delayMs,
-          fault.count,
+          fault.count ?? 1,
           now.getTime(),
+          fault.windowMs ?? null,
         );
         if (userId !== null) await scopeToUser.run(userId, id);
       });
-      const { method, path, status, delayMs, count } = fault;
-      return { id, clientId, method, path, status, delayMs, remaining: count, createdAt: now, userId };
+      const { method, path, status, delayMs } = fault;
+      const windowMs = fault.windowMs ?? null;
+      const remaining = fault.count ?? 1;
+      return { id, clientId, method, path, status, delayMs, remaining, createdAt: now, userId, windowMs, windowEndsAt: null };
     },
     /** Oldest first, including used-up faults (remaining 0) until they are cleared. Only `userId`'s when given. */
     async list(clientId: string, userId: string | null = null): Promise<FaultRecord[]> {
@@ -129,13 +149,16 @@ export function createFaultsStore(sql: Sql) {
       return (userId === null ? await clear.run(clientId) : await clearForUser.run(clientId, userId)).changes;
     },
     /** Cheap check the middleware makes on every request before doing any more work. */
-    async anyActive(): Promise<boolean> {
-      return (await anyActive.get()) === 1;
+    async anyActive(nowMs = Date.now()): Promise<boolean> {
+      return (await anyActive.get(nowMs)) === 1;
     },
-    /** Uses up one hit of the oldest active fault that matches the request; null when none does. */
-    async take(target: FaultTarget): Promise<FaultRecord | null> {
+    /**
+     * Uses up one hit of the oldest active fault that matches the request, or opens or joins a window fault's
+     * window; null when none matches. `nowMs` is real time, the clock of the app's retries.
+     */
+    async take(target: FaultTarget, nowMs = Date.now()): Promise<FaultRecord | null> {
       const matching = async () =>
-        (await activeFor.all(target.clientId, target.userId ?? "")).filter((row) =>
+        (await activeFor.all(target.clientId, target.userId ?? "", nowMs)).filter((row) =>
           faultMatches(row, target.method, target.path),
         );
       // A plain read first: only a request a fault may hit takes the write lock.
@@ -143,7 +166,16 @@ export function createFaultsStore(sql: Sql) {
       // Match again and decrement in one transaction, so N parallel requests use up a count of N exactly.
       return sql.transaction(async () => {
         for (const row of await matching()) {
-          if ((await decrement.run(row.id)).changes === 1) return toFault({ ...row, remaining: row.remaining - 1 });
+          if (row.window_ms !== null) {
+            const endsAt = nowMs + row.window_ms;
+            if ((await openWindow.run(endsAt, row.id)).changes === 1) {
+              return toFault({ ...row, remaining: 0, window_ends_at: endsAt });
+            }
+            const open = await inWindow.get(row.id, nowMs);
+            if (open) return toFault(open);
+          } else if ((await decrement.run(row.id)).changes === 1) {
+            return toFault({ ...row, remaining: row.remaining - 1 });
+          }
         }
         return null;
       });

@@ -4,7 +4,7 @@
 import type { Dialect } from "./sql/port";
 
 /** Bump when a table changes: an older store is then rebuilt from scratch (sandbox data is disposable). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 interface DialectWords {
   /** An integer key the database numbers itself. */
@@ -289,7 +289,8 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
   attempted_at BIGINT NOT NULL
 );
 
--- Faults injected through the control API: the next N ("remaining") matching requests fail or slow down.
+-- Faults injected through the control API: the next N ("remaining") matching requests fail or slow down, or, with
+-- window_ms, every matching request until window_ends_at, set by the first hit.
 CREATE TABLE IF NOT EXISTS faults (${t.rowid}
   id TEXT PRIMARY KEY,
   client_id TEXT NOT NULL,
@@ -300,7 +301,9 @@ CREATE TABLE IF NOT EXISTS faults (${t.rowid}
   remaining INTEGER NOT NULL,
   created_at BIGINT NOT NULL,
   -- visitor scope (hosted demo): only this user's API calls are hit; null hits every request of the app
-  user_id TEXT
+  user_id TEXT,
+  window_ms BIGINT,
+  window_ends_at BIGINT
 );
 CREATE INDEX IF NOT EXISTS faults_by_client ON faults (client_id, user_id, remaining);
 

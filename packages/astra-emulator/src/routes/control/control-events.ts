@@ -18,11 +18,16 @@ const faultSchema = z
       .regex(/^\/[^*\s]*\*?$/, { error: 'must start with "/"; end it with "*" to match a prefix, e.g. /v1/routines*' }),
     status: z.int({ error: "must be a whole number" }).min(400).max(599).optional(),
     delay_ms: z.int({ error: "must be a whole number" }).min(0).max(30_000).optional(),
-    count: z.int({ error: "must be a whole number" }).min(1).max(100),
+    count: z.int({ error: "must be a whole number" }).min(1).max(100).optional(),
+    window_ms: z.int({ error: "must be a whole number" }).min(1).max(60_000).optional(),
   })
   .strict()
   .refine((fault) => fault.status !== undefined || fault.delay_ms !== undefined, {
     error: "send status, delay_ms or both",
+  })
+  .refine((fault) => (fault.count === undefined) !== (fault.window_ms === undefined), {
+    error: "send count (the next N matching requests) or window_ms (every one for a while), not both",
+    path: ["count"],
   });
 
 const toWireFault = (fault: FaultRecord) => ({
@@ -32,6 +37,8 @@ const toWireFault = (fault: FaultRecord) => ({
   status: fault.status,
   delay_ms: fault.delayMs,
   remaining: fault.remaining,
+  window_ms: fault.windowMs,
+  window_ends_at: fault.windowEndsAt?.toISOString() ?? null,
   created_at: fault.createdAt.toISOString(),
 });
 
@@ -90,7 +97,7 @@ export function controlEventRoutes(deps: Deps) {
           path: body.path,
           status: body.status ?? null,
           delayMs: body.delay_ms ?? null,
-          count: body.count,
+          ...(body.window_ms === undefined ? { count: body.count ?? 1 } : { windowMs: body.window_ms }),
         },
         c.get("now"),
         visitor?.id ?? null,
