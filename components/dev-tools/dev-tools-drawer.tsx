@@ -22,6 +22,8 @@ type Action =
 const REFRESHES_PAGE = new Set<Action["action"]>(["advance", "advance-to-next-run", "reset"]);
 
 const CALLS_URL = "/api/dev-tools";
+// At xl the open drawer docks beside the page, which makes room for it, so it never covers a table's last column.
+const ROOM_BESIDE = "xl:pr-96";
 
 export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   const [open, setOpen] = useState(false);
@@ -30,11 +32,15 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const panelId = useId();
+  const headingId = useId();
   const router = useRouter();
   const calls = useSWR<{ calls: AstraCall[] }>(open ? CALLS_URL : null, fetcher, { refreshInterval: 2_000 });
 
   useEffect(() => {
-    if (open) headingRef.current?.focus();
+    if (!open) return;
+    headingRef.current?.focus();
+    document.body.classList.add(ROOM_BESIDE);
+    return () => document.body.classList.remove(ROOM_BESIDE);
   }, [open]);
 
   const close = () => {
@@ -84,7 +90,6 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
   );
 
   return (
-    // Not a named region: "Developer tools" would match the routine form's getByLabel("To") in the e2e specs.
     <div
       data-testid="dev-tools"
       onKeyDown={onKeyDown}
@@ -93,10 +98,15 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
       {open ? (
         <div
           id={panelId}
-          className="max-h-[75vh] w-full overflow-y-auto rounded-panel border border-line-strong bg-surface p-4 text-sm shadow-lg sm:w-[28rem]"
+          role="dialog"
+          aria-labelledby={headingId}
+          className={cn(
+            "max-h-[75vh] w-full overflow-y-auto rounded-panel border border-line-strong bg-surface p-4 text-sm shadow-lg sm:w-[28rem]",
+            "xl:fixed xl:inset-y-0 xl:right-0 xl:max-h-none xl:w-96 xl:rounded-none xl:border-y-0 xl:border-r-0 xl:pb-16 xl:shadow-none",
+          )}
         >
           <div className="flex items-start justify-between gap-3">
-            <h2 ref={headingRef} tabIndex={-1} className="font-semibold text-ink">
+            <h2 id={headingId} ref={headingRef} tabIndex={-1} className="font-semibold text-ink">
               Developer tools <span className="font-normal text-muted">(emulator only)</span>
             </h2>
             <button type="button" className={buttonStyles.quiet} onClick={close}>

@@ -76,8 +76,8 @@ export const advanceEmulatorClock = (days: number, visitorId?: string) =>
 export const expireAccessToken = (userId: string) =>
   control("POST", `/sandbox/users/${encodeURIComponent(userId)}/expire-access-token`, anything, undefined, userId);
 
-// The client retries a failed read twice, so a status fault covers all three attempts.
-export const STATUS_FAULT_ATTEMPTS = 3;
+// A window, not a count: a page's parallel reads and the client's retries of each all fail, so the page shows it.
+export const STATUS_FAULT_WINDOW_MS = 5_000;
 export const SLOW_FAULT_MS = 3_000;
 
 export const injectFault = (kind: "500" | "503" | "429" | "slow", visitorId?: string) =>
@@ -87,7 +87,7 @@ export const injectFault = (kind: "500" | "503" | "429" | "slow", visitorId?: st
     anything,
     kind === "slow"
       ? { method: "*", path: "/v1/*", delay_ms: SLOW_FAULT_MS, count: 1 }
-      : { method: "*", path: "/v1/*", status: Number(kind), count: STATUS_FAULT_ATTEMPTS },
+      : { method: "*", path: "/v1/*", status: Number(kind), window_ms: STATUS_FAULT_WINDOW_MS },
     visitorId,
   );
 

@@ -6,6 +6,7 @@ import { confirm, fillRoutine, openNewRoutine } from "./routine-form";
 // next Astra call fail, expires the access token, and lists the app's recent Astra calls without a token.
 
 const drawer = (page: Page) => page.getByTestId("dev-tools");
+const failedSection = (page: Page) => page.getByRole("alert").filter({ hasText: "Request id" }).first();
 const toggle = (page: Page) => page.getByRole("button", { name: "Developer tools" });
 
 /** Opens the drawer from the keyboard: focus on its button, Enter, and focus lands in the drawer. */
@@ -40,7 +41,7 @@ async function createOneTimeRoutine(page: Page, name: string, date?: string) {
   await page.goto("/routines/new");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "High-Yield Savings •••• 9021" });
   await page.getByLabel("Amount (USD)").fill("3");
   if (date) await page.getByLabel("Transfer on").fill(date);
   await page.getByRole("button", { name: "Review" }).click();
@@ -71,7 +72,7 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expect(toggle(page)).toHaveAttribute("aria-expanded", "false");
 
     await openDrawer(page);
-    await press(page, "Advance 5 days", new RegExp(`now ${addDays(today, 5)}`));
+    await press(page, "Advance 5 days", new RegExp(`now ${calendarDate(addDays(today, 5))}`));
     await expect(page.getByTestId("transfer-row").filter({ hasText: "Later drill" })).toHaveCount(1);
   });
 
@@ -79,7 +80,11 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     const { today } = await emulator.clock();
     await createOneTimeRoutine(page, "Next run drill", addDays(today, 2));
     await openDrawer(page);
-    await press(page, "To the next run", new RegExp(`2 days to the next run; it is now ${addDays(today, 2)}`));
+    await press(
+      page,
+      "To the next run",
+      new RegExp(`2 days to the next run; it is now ${calendarDate(addDays(today, 2))}`),
+    );
   });
 
   test("after advancing 5 days, a weekly routine's next transfers count from the emulator's today", async ({
@@ -94,7 +99,7 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expect(nextRuns.first()).toHaveText(calendarDate(today));
 
     await openDrawer(page);
-    await press(page, "Advance 5 days", new RegExp(`now ${addDays(today, 5)}`));
+    await press(page, "Advance 5 days", new RegExp(`now ${calendarDate(addDays(today, 5))}`));
     await page.reload();
     await expect(nextRuns.first()).toHaveText(calendarDate(addDays(today, 7)));
     await expect(nextRuns.nth(1)).toHaveText(calendarDate(addDays(today, 14)));
@@ -114,11 +119,12 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
 
   test("a 503 on the next call shows on the next page with its request id, also in the recent calls", async ({
     page,
+    emulator,
   }) => {
     await openDrawer(page);
-    await press(page, "Fail with 503", /answer 503/);
+    await press(page, "Fail with 503", /answers 503/);
     await page.goto("/routines/new");
-    const alert = page.getByRole("alert").filter({ hasText: "Request id" }).first();
+    const alert = failedSection(page);
     await expect(alert).toBeVisible();
     const requestId = (await alert.locator("code").last().textContent())!.trim();
     expect(requestId).not.toBe("");
@@ -128,6 +134,7 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expect(failed).toContainText("503");
     await expect(failed).toContainText("/v1/accounts");
 
+    await emulator.clearFaults(); // rather than wait out the fault's window
     await page.reload();
     await expect(page.getByLabel("Amount (USD)")).toBeVisible();
     // Open, with failed and successful calls listed, the drawer passes axe too (the closed one is covered by
@@ -135,6 +142,48 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await openDrawer(page);
     await expect(drawer(page).getByTestId("astra-call").filter({ hasText: "200 (ok)" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  // Dashboard and Transfers read Astra in parallel: a fault that counted calls was used up by their first
+  // attempts, and the retries succeeded, so only Routines ever showed it.
+  for (const path of ["/dashboard", "/transfers", "/routines"]) {
+    test(`"Fail with 500" shows on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await openDrawer(page);
+      await press(page, "Fail with 500", /answers 500/);
+      await page.reload();
+      await expect(failedSection(page)).toBeVisible();
+      await expect(failedSection(page)).toContainText("500");
+    });
+  }
+
+  test("open at 1280×800, the drawer leaves the transfers table's Status column in view and uncovered", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await createOneTimeRoutine(page, "Status drill");
+    await page.goto("/transfers");
+    await expect(page.getByTestId("transfer-row").filter({ hasText: "Status drill" })).toHaveCount(1);
+    await openDrawer(page);
+    await expect(page.getByRole("dialog", { name: /Developer tools/ })).toBeVisible();
+
+    const cells = await page.locator("table").evaluate((table) => {
+      const headers = [...table.querySelectorAll("thead th")];
+      const column = headers.findIndex((th) => th.textContent?.trim() === "Status");
+      const rows = [...table.querySelectorAll("tbody tr")].map((row) => row.children[column]!);
+      return [headers[column]!, ...rows].map((cell) => {
+        cell.scrollIntoView({ block: "center" });
+        const box = cell.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return {
+          text: cell.textContent?.trim(),
+          inView: box.left >= 0 && box.right <= innerWidth,
+          uncovered: cell.contains(hit),
+        };
+      });
+    });
+    expect(cells.length).toBeGreaterThan(1);
+    for (const cell of cells) expect(cell).toEqual({ text: cell.text, inView: true, uncovered: true });
   });
 
   test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({

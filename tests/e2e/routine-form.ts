@@ -13,7 +13,7 @@ export async function fillRoutine(page: Page, routine: RoutineInput) {
   if (routine.type === "recurring") await page.getByLabel("Recurring transfer").check();
   await page.getByLabel("Name").fill(routine.name);
   await page.getByLabel("From").selectOption({ label: "Everyday Checking •••• 4417" });
-  await page.getByLabel("To").selectOption({ label: "High-Yield Savings •••• 9021" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "High-Yield Savings •••• 9021" });
   await page.getByLabel("Amount (USD)").fill(routine.amount);
   if (routine.frequency) await page.getByLabel("Repeats").selectOption({ label: routine.frequency });
 }
@@ -22,7 +22,7 @@ export async function fillRoutine(page: Page, routine: RoutineInput) {
 export async function fillVisitorRoutine(page: Page, name: string) {
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("From").selectOption({ index: 0 });
-  await page.getByLabel("To").selectOption({ index: 1 });
+  await page.getByLabel("To", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Amount (USD)").fill("4");
 }
 

@@ -145,14 +145,14 @@ test.describe("Routines", () => {
     await page
       .locator("#destination_id option")
       .evaluateAll((options) => options.forEach((o) => ((o as HTMLOptionElement).disabled = false)));
-    await page.getByLabel("To").selectOption({ index: 0 });
+    await page.getByLabel("To", { exact: true }).selectOption({ index: 0 });
     await confirm(page);
     await expect(page.getByText("Give the routine a name.")).toBeVisible();
     await expect(page.getByText("Choose a different account from the one the money comes from.")).toBeVisible();
     // The form still shows what was chosen, not its initial values.
     await expect(page.getByLabel("Recurring transfer")).toBeChecked();
     await expect(page.getByLabel("Repeats")).toHaveValue("monthly");
-    await expect(page.getByLabel("To")).toHaveValue(await page.getByLabel("From").inputValue());
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue(await page.getByLabel("From").inputValue());
     await expect(amount).toHaveValue("10");
 
     await page.goto("/routines");

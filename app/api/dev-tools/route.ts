@@ -3,6 +3,7 @@ import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 import { getRoutines } from "@/lib/astra/routines";
 import { auth } from "@/lib/auth/next-auth";
 import { callAstra } from "@/lib/auth/astra-session";
+import { formatCalendarDate } from "@/lib/dates";
 import { devToolsActionSchema, type DevToolsAction } from "@/lib/dev-tools/action-schema";
 import {
   advanceEmulatorClock,
@@ -11,6 +12,7 @@ import {
   injectFault,
   readEmulatorClock,
   resetEmulator,
+  STATUS_FAULT_WINDOW_MS,
 } from "@/lib/dev-tools/control-api";
 import { devToolsEnabled } from "@/lib/dev-tools/gate";
 import { daysToNextRun } from "@/lib/dev-tools/next-run";
@@ -42,7 +44,7 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
   switch (action.action) {
     case "advance": {
       const clock = await advanceEmulatorClock(action.days, userId);
-      return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${clock.today}.`;
+      return `The emulator's clock moved ${action.days === 1 ? "1 day" : `${action.days} days`}; it is now ${formatCalendarDate(clock.today)}.`;
     }
     case "advance-to-next-run": {
       const [{ today }, list] = await Promise.all([
@@ -52,7 +54,7 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
       const days = daysToNextRun(list.routines, today);
       if (days === null) throw new ControlApiError(409, "None of your routines has a run coming up.");
       const clock = await advanceEmulatorClock(days, userId);
-      return `The emulator's clock moved ${days === 1 ? "1 day" : `${days} days`} to the next run; it is now ${clock.today}.`;
+      return `The emulator's clock moved ${days === 1 ? "1 day" : `${days} days`} to the next run; it is now ${formatCalendarDate(clock.today)}.`;
     }
     case "expire-token":
       await expireAccessToken(userId);
@@ -61,7 +63,7 @@ async function run(action: DevToolsAction, userId: string): Promise<string> {
       await injectFault(action.kind, userId);
       return action.kind === "slow"
         ? "The next Astra call will wait 3 seconds."
-        : `The next Astra call will answer ${action.kind} (with its retries).`;
+        : `From the next Astra call, every call answers ${action.kind} for ${STATUS_FAULT_WINDOW_MS / 1000} seconds, retries included: open or reload a page.`;
     case "reset":
       await resetEmulator(userId);
       if (demo) return "Your demo data was reset: your accounts are new, your routines are gone, your clock is today.";
