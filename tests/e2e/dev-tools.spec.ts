@@ -153,7 +153,9 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
       await press(page, "Fail with 500", /answers 500/);
       await page.reload();
       await expect(failedSection(page)).toBeVisible();
-      await expect(failedSection(page)).toContainText("500");
+      const requestId = (await failedSection(page).locator("code").last().textContent())!.trim();
+      await openDrawer(page);
+      await expect(drawer(page).getByTestId("astra-call").filter({ hasText: requestId })).toContainText("500 (failed)");
     });
   }
 
