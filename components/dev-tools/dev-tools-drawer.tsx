@@ -156,7 +156,7 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
         type="button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        className={cn(buttonStyles.secondary, "px-3 py-1.5 shadow-md")}
+        className={cn(buttonStyles.secondary, "relative px-3 py-1.5 shadow-md")}
         onClick={() => (open ? close() : setOpen(true))}
       >
         {open ? "Hide developer tools" : "Developer tools"}

@@ -186,6 +186,9 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     });
     expect(cells.length).toBeGreaterThan(1);
     for (const cell of cells) expect(cell).toEqual({ text: cell.text, inView: true, uncovered: true });
+    // The toggle stays on top of the docked drawer: a click reaches it only if nothing covers it.
+    await toggle(page).click();
+    await expect(page.getByRole("dialog", { name: /Developer tools/ })).toHaveCount(0);
   });
 
   test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({
