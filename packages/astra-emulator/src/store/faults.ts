@@ -116,7 +116,9 @@ export function createFaultsStore(sql: Sql) {
     async create(clientId: string, fault: NewFault, now: Date, userId: string | null = null): Promise<FaultRecord> {
       const id = newId();
       await sql.transaction(async () => {
-        if (((await activeOfOwner.get({ client: clientId, user: userId, now: Date.now() })) ?? 0) >= MAX_ACTIVE_FAULTS) {
+        if (
+          ((await activeOfOwner.get({ client: clientId, user: userId, now: Date.now() })) ?? 0) >= MAX_ACTIVE_FAULTS
+        ) {
           throw new LimitReachedError(
             `${MAX_ACTIVE_FAULTS} faults are active already; clear them (DELETE /sandbox/faults) before adding more.`,
             null,
@@ -139,7 +141,19 @@ export function createFaultsStore(sql: Sql) {
       const { method, path, status, delayMs } = fault;
       const windowMs = fault.windowMs ?? null;
       const remaining = fault.count ?? 1;
-      return { id, clientId, method, path, status, delayMs, remaining, createdAt: now, userId, windowMs, windowEndsAt: null };
+      return {
+        id,
+        clientId,
+        method,
+        path,
+        status,
+        delayMs,
+        remaining,
+        createdAt: now,
+        userId,
+        windowMs,
+        windowEndsAt: null,
+      };
     },
     /** Oldest first, including used-up faults (remaining 0) until they are cleared. Only `userId`'s when given. */
     async list(clientId: string, userId: string | null = null): Promise<FaultRecord[]> {
