@@ -10,6 +10,7 @@ import { hostCheck } from "./lib/host-check";
 import { idempotency } from "./lib/idempotency";
 import { securityHeaders } from "./lib/security-headers";
 import { accountRoutes } from "./routes/api/accounts";
+import { cardRoutes } from "./routes/api/cards";
 import { routineRoutes } from "./routes/api/routines";
 import { tokenRoutes } from "./routes/api/token";
 import { transferRoutes } from "./routes/api/transfers";
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions) {
   app.route("/", tokenRoutes(deps));
   app.route("/", userRoutes(deps));
   app.route("/", accountRoutes(deps));
+  app.route("/", cardRoutes(deps));
   app.route("/", routineRoutes(deps));
   app.route("/", transferRoutes(deps));
   app.route("/", controlRoutes(deps));
