@@ -18,6 +18,7 @@ import { userIntentRoutes } from "./routes/api/user-intents";
 import { userRoutes } from "./routes/api/users";
 import { controlRoutes } from "./routes/control/control";
 import { dashboardRoutes } from "./routes/dashboard";
+import { cardRoutes as cardModuleRoutes } from "./routes/module/cards";
 import { institutionRoutes } from "./routes/module/institutions";
 import { oauthModuleRoutes } from "./routes/module/oauth-module";
 import { verifyRoutes } from "./routes/module/verify";
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions) {
   app.route("/", oauthModuleRoutes(deps));
   app.route("/", verifyRoutes(deps));
   app.route("/", institutionRoutes(deps));
+  app.route("/", cardModuleRoutes(deps));
   app.route("/", userIntentRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", userRoutes(deps));

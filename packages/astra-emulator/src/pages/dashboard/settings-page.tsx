@@ -173,7 +173,7 @@ export function SettingsPage(props: {
                 value="on"
                 checked={values.debit_enabled}
               />
-              Debit card routines (payment_type "debit")
+              {`Debit card routines (payment_type "debit")`}
             </label>
           </div>
           <div class="field">
