@@ -1,0 +1,83 @@
+// Linked debit cards and the fee preview of a routine to or from one.
+import "server-only";
+import { z } from "zod";
+import { astraFetch } from "./client";
+import { openEnum, paginationFieldsSchema, type RoutineCreate } from "./schemas";
+
+export const cardStatusSchema = z.enum(["approved", "flagged", "rejected", "removed"]);
+
+export const cardSchema = z.object({
+  id: z.string(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  first_six_digits: z.string().nullish(),
+  last_four_digits: z.string().nullish(),
+  expiration_date: z.string().nullish(),
+  card_company: z.string().nullish(),
+  card_type: z.string().nullish(),
+  removed: z.boolean().nullish(),
+  status: openEnum(cardStatusSchema).nullish(),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const cardListSchema = paginationFieldsSchema.extend({ cards: z.array(cardSchema) });
+
+export const routinePreviewSchema = z.object({
+  amount: z.number().nullish(),
+  debit_fee_percent: z.number().nullish(),
+  debit_fee: z.number().nullish(),
+  total: z.number().nullish(),
+});
+
+export type CardView = { id: string; label: string; usable: boolean; status: string };
+
+export function reshapeCard(card: Card): CardView {
+  const network = card.card_company || "Card";
+  const kind = (card.card_type || "debit").toLowerCase();
+  const status = card.removed ? "removed" : (card.status ?? "approved");
+  return {
+    id: card.id,
+    label: card.last_four_digits ? `${network} ${kind} •••• ${card.last_four_digits}` : `${network} ${kind}`,
+    usable: status === "approved",
+    status,
+  };
+}
+
+export async function getCards(accessToken: string): Promise<CardView[]> {
+  const list = await astraFetch({
+    path: "/v1/cards",
+    searchParams: { page_size: 100 },
+    auth: { accessToken },
+    schema: cardListSchema,
+  });
+  return list.cards.map(reshapeCard).filter((card) => card.status !== "removed");
+}
+
+export async function deleteCard(accessToken: string, id: string): Promise<void> {
+  await astraFetch({
+    path: `/v1/cards/${encodeURIComponent(id)}`,
+    method: "DELETE",
+    auth: { accessToken },
+    schema: z.unknown(),
+  });
+}
+
+export type FeePreview = { fee: number | null; total: number | null; feePercent: number | null };
+
+export async function previewCardRoutine(
+  accessToken: string,
+  input: Omit<RoutineCreate, "client_correlation_id">,
+): Promise<FeePreview> {
+  const preview = await astraFetch({
+    path: "/v1/routines/preview",
+    method: "POST",
+    auth: { accessToken },
+    body: input,
+    schema: routinePreviewSchema,
+  });
+  return {
+    fee: preview.debit_fee ?? null,
+    total: preview.total ?? null,
+    feePercent: preview.debit_fee_percent ?? null,
+  };
+}
