@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth/next-auth";
-import { removeCardAction } from "../accounts/actions";
+import { removeCardAction } from "@/lib/cards/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
