@@ -152,6 +152,7 @@ const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
   [account, [app.accountSchema, emulator.accountSchema]],
   [routine, [app.routineSchema, emulator.routineSchema]],
   [transfer, [app.transferSchema, emulator.transferSchema]],
+  [card, [app.cardSchema, emulator.cardSchema]],
   [userIntent, [app.userIntentSchema, emulator.userIntentSchema]],
   [webhookPayload, [app.webhookPayloadSchema, emulator.webhookPayloadSchema]],
 ]);
