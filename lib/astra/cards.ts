@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { astraFetch } from "./client";
+import { AstraError } from "./errors";
 import { cardListSchema, routinePreviewSchema, type Card, type RoutineCreate } from "./schemas";
 
 export type CardView = { id: string; label: string; usable: boolean; status: string };
@@ -26,6 +27,13 @@ export async function getCards(accessToken: string): Promise<CardView[]> {
     schema: cardListSchema,
   });
   return list.cards.map(reshapeCard).filter((card) => card.status !== "removed");
+}
+
+export async function getCardsIfAllowed(accessToken: string): Promise<CardView[]> {
+  return getCards(accessToken).catch((error: unknown) => {
+    if (error instanceof AstraError && (error.kind === "forbidden" || error.kind === "not_found")) return [];
+    throw error;
+  });
 }
 
 export async function deleteCard(accessToken: string, id: string): Promise<void> {

@@ -8,8 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
-import { getCards } from "@/lib/astra/cards";
-import { AstraError } from "@/lib/astra/errors";
+import { getCardsIfAllowed } from "@/lib/astra/cards";
 import { astraToday } from "@/lib/astra/today";
 import { createRoutineAction, previewRoutineAction } from "./actions";
 
@@ -33,7 +32,7 @@ export default function NewRoutinePage() {
 }
 
 async function NewRoutineFormSection() {
-  const loaded = await loadPageData((token) => Promise.all([getAccounts(token), cardsIfAllowed(token)]), {
+  const loaded = await loadPageData((token) => Promise.all([getAccounts(token), getCardsIfAllowed(token)]), {
     path: PATH,
   });
   if (!loaded.ok) return loaded.panel;
@@ -60,10 +59,3 @@ async function NewRoutineFormSection() {
     />
   );
 }
-
-// A client without card access still makes routines between accounts.
-const cardsIfAllowed = (token: string) =>
-  getCards(token).catch((error: unknown) => {
-    if (error instanceof AstraError && (error.kind === "forbidden" || error.kind === "not_found")) return [];
-    throw error;
-  });
