@@ -36,6 +36,9 @@ async function fillCardRoutine(page: Page) {
 }
 
 test.describe("Debit cards", () => {
+  // Each test walks the module twice (sign-in, then card linking): more than the default 30 s on a busy machine.
+  test.slow();
+
   test.beforeEach(async ({ page, signIn }) => {
     await page.goto("/");
     await signIn.asDemoUser();
@@ -75,6 +78,7 @@ test.describe("Debit cards", () => {
       await page.getByRole("button", { name: "Confirm and create" }).click();
       await expect(page.getByRole("heading", { name: "Card top-up" })).toBeVisible();
       await expect(page.getByText("Routine created.")).toBeVisible();
+      await expect(page.getByText(CARD).first()).toBeVisible();
     },
   );
 });
