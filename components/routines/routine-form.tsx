@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFieldErrors } from "@/components/forms/use-field-errors";
@@ -21,15 +21,20 @@ export type AccountOption = { id: string; label: string };
 
 type Props = {
   accounts: AccountOption[];
+  /** Debit cards: a routine to or from one is a one-time `debit` transfer starting today, with a fee. */
+  cards: AccountOption[];
   today: string;
   initialIdempotencyKey: string;
   action: FormAction;
+  previewAction: FormAction;
 };
 
 const FREQUENCIES = Object.entries(FREQUENCY_WORDS).map(([value, label]) => ({ value, label }));
 
-export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: Props) {
+export function RoutineForm({ accounts, cards, today, initialIdempotencyKey, action, previewAction }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [fee, askFee, feePending] = useActionState(previewAction, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
   const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
   const { errors, hide: hideError } = useFieldErrors(state);
   const { reviewing, triedReview, unconfirmed, review, edit, closeReview, reviewButtonRef, confirmButtonRef } =
@@ -52,14 +57,17 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
     renewKey();
   };
 
-  const recurring = form.type === "recurring";
+  const isCard = (id: string) => cards.some((card) => card.id === id);
+  const debit = isCard(form.source_id) || isCard(form.destination_id);
+  const recurring = form.type === "recurring" && !debit;
   const frequency = recurring ? (form.frequency as RoutineFrequency) : null;
   const amount = parseDollars(form.amount);
   // A date input holds "" while it is cleared or half typed; Astra counts days in Pacific time.
-  const dateChosen = /^\d{4}-\d{2}-\d{2}$/.test(form.start_date) && form.start_date >= today;
+  const startDate = debit ? today : form.start_date;
+  const dateChosen = /^\d{4}-\d{2}-\d{2}$/.test(startDate) && startDate >= today;
   const dateError = triedReview && !dateChosen ? ["Choose today or a later date (Pacific time)."] : undefined;
-  const preview = dateChosen ? upcomingRunDates(form.start_date, frequency, today, 5) : [];
-  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? "an account";
+  const preview = dateChosen ? upcomingRunDates(startDate, frequency, today, 5) : [];
+  const label = (id: string) => [...accounts, ...cards].find((a) => a.id === id)?.label ?? "an account";
   const amountError = form.amount !== "" || triedReview ? (amount.ok ? undefined : [amount.message]) : undefined;
   const summary =
     amount.ok && dateChosen
@@ -68,7 +76,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           from: label(form.source_id),
           to: label(form.destination_id),
           frequency,
-          startDate: form.start_date,
+          startDate,
         })
       : null;
 
@@ -79,9 +87,39 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
     startTransition(() => formAction(formData));
   };
 
+  const openReview = () => {
+    review(Boolean(summary));
+    if (summary && debit && formRef.current) {
+      const formData = new FormData(formRef.current);
+      startTransition(() => askFee(formData));
+    }
+  };
+  const feeFailed = debit && (fee.status === "failed" || fee.status === "invalid");
+
+  const options = (disabledId?: string) => (
+    <>
+      {accounts.map((account) => (
+        <option key={account.id} value={account.id} disabled={account.id === disabledId}>
+          {account.label}
+        </option>
+      ))}
+      {cards.length > 0 ? (
+        <optgroup label="Debit cards">
+          {cards.map((card) => (
+            <option key={card.id} value={card.id} disabled={card.id === disabledId}>
+              {card.label}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+    </>
+  );
+
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-6" noValidate>
       <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
+      <input type="hidden" name="payment_type" value={debit ? "debit" : "ach"} />
+      {debit ? <input type="hidden" name="type" value="one-time" /> : null}
       <FormAlert state={state} createdWhat="routine" />
 
       <fieldset>
@@ -99,7 +137,8 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
                 type="radio"
                 name="type"
                 value={option.value}
-                checked={form.type === option.value}
+                checked={(debit ? "one-time" : form.type) === option.value}
+                disabled={debit}
                 onChange={set("type")}
               />
               {option.label}
@@ -125,11 +164,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           onChange={set("source_id")}
           errors={errors.source_id}
         >
-          {accounts.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.label}
-            </option>
-          ))}
+          {options()}
         </SelectField>
         <SelectField
           name="destination_id"
@@ -138,11 +173,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           onChange={set("destination_id")}
           errors={errors.destination_id}
         >
-          {accounts.map((account) => (
-            <option key={account.id} value={account.id} disabled={account.id === form.source_id}>
-              {account.label}
-            </option>
-          ))}
+          {options(form.source_id)}
         </SelectField>
       </div>
 
@@ -161,10 +192,11 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           label={recurring ? "First transfer on" : "Transfer on"}
           type="date"
           min={today}
-          value={form.start_date}
+          value={startDate}
+          readOnly={debit}
           onChange={set("start_date")}
           errors={errors.start_date ?? dateError}
-          hint="Pacific time, as Astra counts days."
+          hint={debit ? "A transfer with a debit card starts today." : "Pacific time, as Astra counts days."}
         />
         {recurring ? (
           <SelectField
@@ -210,8 +242,20 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           <p className="text-sm text-brand-ink" data-testid="routine-summary">
             {summary}
           </p>
+          {debit ? (
+            <p className="text-sm text-brand-ink" role="status" data-testid="routine-fee">
+              {feePending || fee.status === "idle" ? "Asking Astra for the card fee…" : null}
+              {!feePending && fee.status === "ok" ? fee.message : null}
+            </p>
+          ) : null}
+          {!feePending && feeFailed ? <FormAlert state={fee} createdWhat="routine" /> : null}
           <div className="flex gap-3">
-            <button ref={confirmButtonRef} type="submit" disabled={pending} className={buttonStyles.primary}>
+            <button
+              ref={confirmButtonRef}
+              type="submit"
+              disabled={pending || (debit && (feePending || feeFailed))}
+              className={buttonStyles.primary}
+            >
               {pending
                 ? unconfirmed
                   ? "Checking with Astra…"
@@ -226,12 +270,7 @@ export function RoutineForm({ accounts, today, initialIdempotencyKey, action }: 
           </div>
         </div>
       ) : (
-        <button
-          ref={reviewButtonRef}
-          type="button"
-          onClick={() => review(Boolean(summary))}
-          className={buttonStyles.primary}
-        >
+        <button ref={reviewButtonRef} type="button" onClick={openReview} className={buttonStyles.primary}>
           Review
         </button>
       )}

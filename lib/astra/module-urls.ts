@@ -1,12 +1,13 @@
-// Links into Astra's hosted module (bank linking, identity verification) for a signed-in user.
+// Links into Astra's hosted module (bank and card linking, identity verification) for a signed-in user.
 import "server-only";
 import type { Env } from "@/lib/env";
 import { joinUrl } from "./base-url";
 
-export type ModuleFlow = "link-account" | "verify-personal" | "verify-document";
+export type ModuleFlow = "link-account" | "link-card" | "verify-personal" | "verify-document";
 
 const PATHS: Record<ModuleFlow, string> = {
   "link-account": "/institutions/connect",
+  "link-card": "/cards/connect",
   "verify-personal": "/verify/personal",
   "verify-document": "/verify/document",
 };

@@ -137,8 +137,8 @@ export async function getRoutineTransfers(accessToken: string, id: string, { pag
 }
 
 /** Derived from the Idempotency-Key, so a retry finds what an earlier attempt made. */
-export function correlationIdFor(idempotencyKey: string): string {
-  return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40);
+export function correlationIdFor(idempotencyKey: string, length = 40): string {
+  return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, length);
 }
 
 const LOOKUP_PAGES = 3;
@@ -169,7 +169,7 @@ export async function createRoutine(
   idempotencyKey: string,
   timing: ReconcileTiming = RECONCILE,
 ): Promise<RoutineView> {
-  const correlationId = correlationIdFor(idempotencyKey);
+  const correlationId = correlationIdFor(idempotencyKey, input.payment_type === "debit" ? 8 : 40);
   try {
     const routine = await astraFetch({
       path: "/v1/routines",

@@ -152,8 +152,8 @@ export type AccountCreate = z.infer<typeof accountCreateSchema>;
 
 export const routineTypeSchema = z.enum(["one-time", "recurring"]);
 export const routineFrequencySchema = z.enum(["weekly", "bi-weekly", "monthly"]);
-export const settlementSpeedSchema = z.enum(["T+1", "T+2", "T+4"]);
-export const paymentTypeSchema = z.enum(["ach"]);
+export const settlementSpeedSchema = z.enum(["T+0", "T+1", "T+2", "T+4", "real-time"]);
+export const paymentTypeSchema = z.enum(["ach", "debit"]);
 export const routineStatusSchema = z.enum([
   "requires_user_verification",
   "pending_account_authorization",
@@ -177,7 +177,7 @@ export const routineCreateSchema = z
   .object({
     type: routineTypeSchema,
     name: z.string().trim().min(1, { error: "is required" }).max(100),
-    payment_type: z.enum(["ach"], { error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach"') }),
+    payment_type: paymentTypeSchema,
     source_id: z.string().min(1, { error: "is required" }),
     destination_id: z.string().min(1, { error: "is required" }),
     destination_user_id: z.string().nullable().optional(),
@@ -237,6 +237,31 @@ export const routineSchema = z.object({
 });
 export type Routine = z.infer<typeof routineSchema>;
 
+export const cardStatusSchema = z.enum(["approved", "flagged", "rejected", "removed"]);
+
+export const cardSchema = z.object({
+  id: z.string(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  first_six_digits: z.string().nullish(),
+  last_four_digits: z.string().nullish(),
+  expiration_date: z.string().nullish(),
+  card_company: z.string().nullish(),
+  card_type: z.string().nullish(),
+  removed: z.boolean().nullish(),
+  status: openEnum(cardStatusSchema).nullish(),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const cardListSchema = paginationFieldsSchema.extend({ cards: z.array(cardSchema) });
+
+export const routinePreviewSchema = z.object({
+  amount: z.number().nullish(),
+  debit_fee_percent: z.number().nullish(),
+  debit_fee: z.number().nullish(),
+  total: z.number().nullish(),
+});
+
 export const accountListSchema = paginationFieldsSchema.extend({ accounts: z.array(accountSchema) });
 export type AccountList = z.infer<typeof accountListSchema>;
 
@@ -276,6 +301,7 @@ export const webhookTypeSchema = z.enum([
   "routine_updated",
   "transfer_created",
   "transfer_updated",
+  "card_updated",
 ]);
 export type WebhookType = z.infer<typeof webhookTypeSchema>;
 

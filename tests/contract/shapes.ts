@@ -90,6 +90,14 @@ export const routine = z.looseObject({
   active: z.union([z.boolean(), z.enum(["True", "False"])]).optional(),
 });
 
+/** reference/cards: the public clients read the id and the first six and last four digits. */
+export const card = z.looseObject({
+  id: z.string().min(1),
+  first_six_digits: optionalText,
+  last_four_digits: optionalText,
+  status: optionalText,
+});
+
 /** The public JS client's transfer types and fixtures: the minimum a transfer carries; all else optional. */
 export const transfer = z.looseObject({
   id: z.string().min(1),
@@ -144,6 +152,7 @@ const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
   [account, [app.accountSchema, emulator.accountSchema]],
   [routine, [app.routineSchema, emulator.routineSchema]],
   [transfer, [app.transferSchema, emulator.transferSchema]],
+  [card, [app.cardSchema, emulator.cardSchema]],
   [userIntent, [app.userIntentSchema, emulator.userIntentSchema]],
   [webhookPayload, [app.webhookPayloadSchema, emulator.webhookPayloadSchema]],
 ]);

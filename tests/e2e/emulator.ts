@@ -13,10 +13,10 @@ export class Emulator {
     return new Emulator(api);
   }
 
-  private async call<T>(method: "GET" | "POST" | "DELETE", path: string, data?: unknown): Promise<T> {
+  private async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, data?: unknown): Promise<T> {
     const response = await this.api.fetch(path, { method, data });
     if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-    return (await response.json()) as T;
+    return (response.status() === 204 ? undefined : await response.json()) as T;
   }
 
   reset = () => this.call("POST", "/sandbox/reset", {});
@@ -30,6 +30,9 @@ export class Emulator {
   injectFault = (fault: { method: string; path: string; status?: number; delay_ms?: number; count: number }) =>
     this.call("POST", "/sandbox/faults", fault);
   clearFaults = () => this.call("DELETE", "/sandbox/faults");
+  /** The app's Sandbox Settings for what Astra enables per client (packages/astra-emulator/docs/dashboard.md). */
+  sandboxSettings = (settings: { debit_enabled?: boolean; instant_speeds_enabled?: boolean }) =>
+    this.call("PATCH", "/sandbox/app", settings);
   webhooks = () => this.call<{ webhooks?: unknown[]; events?: unknown[] }>("GET", "/sandbox/webhooks?page_size=100");
 
   dispose = () => this.api.dispose();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { AccountList, AccountListSkeleton } from "@/components/accounts/account-list";
+import { CardList } from "@/components/accounts/card-list";
 import { Activity } from "@/components/dashboard/activity";
 import { ResyncButton } from "@/components/resync-button";
 import { buttonStyles } from "@/components/ui/button-styles";
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth/next-auth";
+import { removeCardAction } from "@/lib/cards/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -44,6 +46,19 @@ export default async function DashboardPage() {
         {/* Each section streams on its own: the shell renders at once, the data when Astra answers. */}
         <Suspense fallback={<AccountListSkeleton />}>
           <AccountList path={PATH} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="cards-heading" className="space-y-4">
+        <div className="flex items-center justify-between">
+          <h2 id="cards-heading" className="text-lg font-semibold">
+            Debit cards
+          </h2>
+          <TextLink href="/accounts/link-card" prefetch={false} className="text-sm">
+            Link a debit card
+          </TextLink>
+        </div>
+        <Suspense fallback={<Panel className="h-20 animate-pulse" role="status" aria-label="Loading cards" />}>
+          <CardList path={PATH} removeAction={removeCardAction} />
         </Suspense>
       </section>
       <Suspense fallback={<Panel className="h-48 animate-pulse" role="status" aria-label="Loading activity" />}>

@@ -1,6 +1,6 @@
 // The routine forms' input, checked on the server before anything is sent to Astra.
 import { z } from "zod";
-import { routineFrequencySchema, routineTypeSchema } from "@/lib/astra/schemas";
+import { paymentTypeSchema, routineFrequencySchema, routineTypeSchema } from "@/lib/astra/schemas";
 import { parseDollars } from "@/lib/money";
 
 /** `today` is the app's today (lib/astra/today.ts), read before validation so the schema stays sync. */
@@ -8,6 +8,7 @@ export const routineFormSchema = (today: string) =>
   z
     .object({
       type: routineTypeSchema.default("one-time"),
+      payment_type: paymentTypeSchema.default("ach"),
       name: z
         .string()
         .trim()
@@ -35,6 +36,17 @@ export const routineFormSchema = (today: string) =>
       // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
       if (form.start_date < today) {
         ctx.addIssue({ code: "custom", path: ["start_date"], message: "Choose today or a later date (Pacific time)." });
+      }
+      // Astra: card routines are one-time and start today (reference/post_v1-routines).
+      if (form.payment_type === "debit" && form.type !== "one-time") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["type"],
+          message: "A routine with a debit card is a one-time transfer.",
+        });
+      }
+      if (form.payment_type === "debit" && form.start_date > today) {
+        ctx.addIssue({ code: "custom", path: ["start_date"], message: "A transfer with a debit card starts today." });
       }
       if (form.type === "recurring" && !form.frequency) {
         ctx.addIssue({ code: "custom", path: ["frequency"], message: "Choose how often it repeats." });

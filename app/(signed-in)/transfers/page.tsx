@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
+import { getCardsIfAllowed } from "@/lib/astra/cards";
 import { getTransfers } from "@/lib/astra/transfers";
 import { pageHref, parsePageParam } from "@/lib/paging";
 import { cancelTransferAction } from "@/lib/transfers/actions";
@@ -37,12 +38,16 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 
 async function TransferList({ page }: { page: number }) {
   // In parallel: the list and the account names it refers to.
-  const loaded = await loadPageData((token) => Promise.all([getTransfers(token, { page }), getAccounts(token)]), {
-    path: pageHref(PATH, {}, page),
-  });
+  const loaded = await loadPageData(
+    (token) => Promise.all([getTransfers(token, { page }), getAccounts(token), getCardsIfAllowed(token)]),
+    { path: pageHref(PATH, {}, page) },
+  );
   if (!loaded.ok) return loaded.panel;
-  const [transfers, accounts] = loaded.data;
-  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
+  const [transfers, accounts, cards] = loaded.data;
+  const accountNames = Object.fromEntries([
+    ...cards.map((c) => [c.id, c.label]),
+    ...accounts.map((a) => [a.id, accountLabel(a)]),
+  ]);
 
   return (
     <div className="space-y-6">

@@ -146,8 +146,10 @@ export type AccountCreate = z.infer<typeof accountCreateSchema>;
 
 export const routineTypeSchema = z.enum(["one-time", "recurring"]);
 export const routineFrequencySchema = z.enum(["weekly", "bi-weekly", "monthly"]);
-export const settlementSpeedSchema = z.enum(["T+1", "T+2", "T+4"]);
-export const paymentTypeSchema = z.enum(["ach"]);
+export const settlementSpeedSchema = z.enum(["T+0", "T+1", "T+2", "T+4", "real-time"]);
+/** Speeds a client uses only once Astra has enabled them for it (Sandbox Settings here). */
+export const INSTANT_SPEEDS = ["T+0", "real-time"] as const;
+export const paymentTypeSchema = z.enum(["ach", "debit"]);
 export const routineStatusSchema = z.enum([
   "requires_user_verification",
   "pending_account_authorization",
@@ -171,7 +173,9 @@ export const routineCreateSchema = z
   .object({
     type: routineTypeSchema,
     name: z.string().trim().min(1, { error: "is required" }).max(100),
-    payment_type: z.enum(["ach"], { error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach"') }),
+    payment_type: z.enum(["ach", "debit"], {
+      error: (issue) => (issue.input === undefined ? "is required" : 'must be "ach" or "debit"'),
+    }),
     source_id: z.string().min(1, { error: "is required" }),
     destination_id: z.string().min(1, { error: "is required" }),
     destination_user_id: z.string().nullable().optional(),
@@ -187,8 +191,27 @@ export const routineCreateSchema = z
       .string()
       .regex(/^[A-Za-z0-9]{1,80}$/, { error: "must be 1 to 80 letters or digits" })
       .optional(),
+    debit_fee_percent: z
+      .number({ error: "must be a number, e.g. 1.5 for 1.5%" })
+      .min(0, { error: "must be 0 or more" })
+      .max(100, { error: "must be at most 100" })
+      .optional(),
   })
   .superRefine((routine, ctx) => {
+    if (routine.payment_type === "debit") {
+      if (routine.type !== "one-time") {
+        ctx.addIssue({ code: "custom", path: ["type"], message: 'must be "one-time" for debit routines' });
+      }
+      if (routine.client_correlation_id && routine.client_correlation_id.length > 8) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["client_correlation_id"],
+          message: "must be at most 8 characters for debit",
+        });
+      }
+    } else if (routine.debit_fee_percent !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["debit_fee_percent"], message: 'is only for payment_type "debit"' });
+    }
     if (routine.type === "recurring" && !routine.frequency) {
       ctx.addIssue({ code: "custom", path: ["frequency"], message: "is required for recurring routines" });
     }
@@ -222,11 +245,44 @@ export const routineSchema = z.object({
   preferred_settlement_speed: settlementSpeedSchema.nullish(),
   frequency: routineFrequencySchema.nullish(),
   client_correlation_id: z.string().nullish(),
+  debit_fee_percent: z.number().nullish(),
   active: z.boolean(),
   status: routineStatusSchema,
   created: z.string().nullish(),
 });
 export type Routine = z.infer<typeof routineSchema>;
+
+/** A fee preview (POST /v1/routines/preview). Astra publishes no response fields: these are the emulator's. */
+export const routinePreviewSchema = z.object({
+  amount: z.number(),
+  debit_fee_percent: z.number(),
+  debit_fee: z.number(),
+  total: z.number(),
+  preferred_settlement_speed: settlementSpeedSchema,
+});
+export type RoutinePreview = z.infer<typeof routinePreviewSchema>;
+
+export const cardStatusSchema = z.enum(["approved", "flagged", "rejected", "removed"]);
+
+export const cardSchema = z.object({
+  id: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  first_six_digits: z.string(),
+  last_four_digits: z.string(),
+  expiration_date: z.string(),
+  card_company: z.string(),
+  card_type: z.string(),
+  zip_code: z.string().nullish(),
+  pull_enabled: z.boolean(),
+  push_enabled: z.boolean(),
+  removed: z.boolean(),
+  status: cardStatusSchema,
+  created: z.string(),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const cardListSchema = paginationFieldsSchema.extend({ cards: z.array(cardSchema) });
 
 export const accountListSchema = paginationFieldsSchema.extend({ accounts: z.array(accountSchema) });
 export type AccountList = z.infer<typeof accountListSchema>;
@@ -268,6 +324,7 @@ export const webhookTypeSchema = z.enum([
   "routine_updated",
   "transfer_created",
   "transfer_updated",
+  "card_updated",
 ]);
 export type WebhookType = z.infer<typeof webhookTypeSchema>;
 

@@ -27,6 +27,8 @@ describe("control API for scripts", () => {
       name: DEFAULT_APP.name,
       redirect_uris: DEFAULT_APP.redirectUris,
       test_phones_enabled: true,
+      debit_enabled: false,
+      instant_speeds_enabled: false,
     });
     expect((await control("/sandbox/app", {}, basicAuth(DEFAULT_APP.clientId, "wrong"))).status).toBe(401);
   });

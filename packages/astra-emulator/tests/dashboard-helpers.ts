@@ -31,6 +31,8 @@ export function settingsFields(
     webhook_url: app.webhookUrl ?? "",
     show_test_codes: app.showTestCodes ? "on" : undefined,
     test_phones_enabled: app.testPhonesEnabled ? "on" : undefined,
+    debit_enabled: app.debitEnabled ? "on" : undefined,
+    instant_speeds_enabled: app.instantSpeedsEnabled ? "on" : undefined,
     ...changes,
   };
   return Object.fromEntries(

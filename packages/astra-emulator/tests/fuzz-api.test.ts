@@ -132,7 +132,7 @@ describe("POST /v1/routines", () => {
     amount: badAmount,
     frequency: fc.oneof(wrongType, fc.constant(MISSING), fc.constant("yearly")),
     start_date: fc.oneof(wrongType, fc.constantFrom("2020-01-01", "tomorrow", "2026-02-30")),
-    preferred_settlement_speed: fc.oneof(wrongType, fc.constant("T+0")),
+    preferred_settlement_speed: fc.oneof(wrongType, fc.constant("T+3")),
     payment_type: fc.oneof(wrongType, fc.constant("wire")),
     client_correlation_id: fc.oneof(wrongType, fc.constantFrom("", "has space", "x".repeat(81))),
   };

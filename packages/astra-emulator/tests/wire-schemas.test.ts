@@ -30,6 +30,7 @@ describe("the emulator's self-check of what it sends", () => {
       routineId: "r",
       routineName: "n",
       routineType: "one-time",
+      paymentType: "ach",
       clientCorrelationId: null,
       sourceId: "a",
       destinationId: "b",

@@ -6,7 +6,13 @@ import { MODULE_STATE_COOKIE } from "../../module-flow";
 
 export const metadata: Metadata = { title: "Back from Astra" };
 
-type SearchParams = Promise<{ state?: string; accounts_linked?: string; status?: string; error?: string }>;
+type SearchParams = Promise<{
+  state?: string;
+  accounts_linked?: string;
+  cards_linked?: string;
+  status?: string;
+  error?: string;
+}>;
 type Outcome = { title: string; body: string; verifyAgain?: boolean };
 
 // What Astra's verification flow reports on return, in words (the user's status after it).
@@ -33,7 +39,8 @@ const VERIFICATION_OUTCOMES: Record<string, Outcome> = {
   suspended: { title: "Your Astra account is suspended", body: "Contact support to find out what to do." },
 };
 
-// Where Astra's module flows return: bank linking (?accounts_linked=n) and verification (?status=…).
+// Where Astra's module flows return: bank and card linking (?accounts_linked=n, ?cards_linked=n) and
+// verification (?status=…).
 export default async function BackFromAstraPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const expected = (await cookies()).get(MODULE_STATE_COOKIE)?.value;
@@ -71,6 +78,12 @@ function describe(params: Awaited<SearchParams>, trusted: boolean): Outcome {
     return {
       title: count === 1 ? "1 bank account linked" : `${count} bank accounts linked`,
       body: "They now appear on your dashboard and can be used in routines.",
+    };
+  }
+  if (params.cards_linked !== undefined) {
+    return {
+      title: "Debit card linked",
+      body: "It now appears on your dashboard. Routines to or from it need Astra to enable debit payments.",
     };
   }
   return (

@@ -8,6 +8,7 @@ import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
+import { getCardsIfAllowed } from "@/lib/astra/cards";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
@@ -28,15 +29,21 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   const page = parsePageParam(query.page);
   const base = `/routines/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
-    (token) => Promise.all([getRoutine(token, id), getRoutineTransfers(token, id, { page }), getAccounts(token)]),
+    (token) =>
+      Promise.all([
+        getRoutine(token, id),
+        getRoutineTransfers(token, id, { page }),
+        getAccounts(token),
+        getCardsIfAllowed(token),
+      ]),
     { path: pageHref(base, {}, page), notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
-  const [routine, transferPage, accounts] = loaded.data;
+  const [routine, transferPage, accounts, cards] = loaded.data;
   const transfers = transferPage.transfers;
   const name = (accountId: string) => {
     const account = accounts.find((a) => a.id === accountId);
-    return account ? accountLabel(account) : "Another account";
+    return account ? accountLabel(account) : (cards.find((c) => c.id === accountId)?.label ?? "Another account");
   };
   const pendingTransfer = transfers.find((t) => t.cancellable);
 

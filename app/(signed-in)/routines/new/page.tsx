@@ -8,8 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
+import { getCardsIfAllowed } from "@/lib/astra/cards";
 import { astraToday } from "@/lib/astra/today";
-import { createRoutineAction } from "./actions";
+import { createRoutineAction, previewRoutineAction } from "./actions";
 
 export const metadata: Metadata = { title: "New routine" };
 
@@ -19,7 +20,10 @@ const PATH = "/routines/new";
 export default function NewRoutinePage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title="New routine" description="Move money between your accounts once, or on a schedule." />
+      <PageHeader
+        title="New routine"
+        description="Move money between your accounts and debit cards once, or on a schedule."
+      />
       <Suspense fallback={<Panel className="h-96 animate-pulse" role="status" aria-label="Loading your accounts" />}>
         <NewRoutineFormSection />
       </Suspense>
@@ -28,10 +32,13 @@ export default function NewRoutinePage() {
 }
 
 async function NewRoutineFormSection() {
-  const loaded = await loadPageData(getAccounts, { path: PATH });
+  const loaded = await loadPageData((token) => Promise.all([getAccounts(token), getCardsIfAllowed(token)]), {
+    path: PATH,
+  });
   if (!loaded.ok) return loaded.panel;
-  const accounts = loaded.data;
-  if (accounts.length < 2) {
+  const [accounts, cards] = loaded.data;
+  const usableCards = cards.filter((card) => card.usable);
+  if (accounts.length < 2 && (accounts.length === 0 || usableCards.length === 0)) {
     return (
       <EmptyState title="A routine needs two accounts">
         Link another bank account to move money between them.{" "}
@@ -44,6 +51,8 @@ async function NewRoutineFormSection() {
   return (
     <RoutineForm
       accounts={accounts.map((a) => ({ id: a.id, label: accountLabel(a) }))}
+      cards={usableCards.map((card) => ({ id: card.id, label: card.label }))}
+      previewAction={previewRoutineAction}
       today={await astraToday()}
       initialIdempotencyKey={randomUUID()}
       action={createRoutineAction}

@@ -20,7 +20,8 @@ export function addBusinessDays(date: string, count: number): string {
   return result;
 }
 
-const SPEED_DAYS: Record<SettlementSpeed, number> = { "T+1": 1, "T+2": 2, "T+4": 4 };
+// T+0 and real-time clear on the day they start: the emulator settles them on its next background pass.
+const SPEED_DAYS: Record<SettlementSpeed, number> = { "T+0": 0, "T+1": 1, "T+2": 2, "T+4": 4, "real-time": 0 };
 
 /** When a transfer initiated at `initiated` is expected to clear: N business days later, same local time. */
 export function estimatedClearing(initiated: Date, speed: SettlementSpeed): Date {

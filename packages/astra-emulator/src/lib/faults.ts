@@ -10,7 +10,8 @@ import { parseBasic } from "./auth";
 import { ApiError } from "./create-app";
 
 const isControlPath = (path: string) => path === "/sandbox" || path.startsWith("/sandbox/");
-const isModulePath = (path: string) => /^\/(login\/oauth\/authorize|verify|institutions\/connect)\//.test(path);
+const isModulePath = (path: string) =>
+  /^\/(login\/oauth\/authorize|verify|institutions\/connect|cards\/connect)\//.test(path);
 
 /** A module page form names its app only through the session it carries in the hidden `session_id` field. */
 async function moduleSessionClientId(store: Store, c: Context): Promise<string | null> {

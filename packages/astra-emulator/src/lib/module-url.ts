@@ -4,6 +4,7 @@
 export const MODULE_ACTIONS = {
   collect_authorization: { label: "Collect Authorization", path: "/login/oauth/authorize", responseType: "code" },
   link_bank_account: { label: "Link Bank Account", path: "/institutions/connect", responseType: null },
+  link_debit_card: { label: "Link Debit Card", path: "/cards/connect", responseType: null },
   verify_personal: { label: "Verify Identity (retry)", path: "/verify/personal", responseType: null },
   verify_document: { label: "Verify Identity (document)", path: "/verify/document", responseType: null },
 } as const;

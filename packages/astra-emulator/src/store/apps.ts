@@ -21,11 +21,26 @@ export interface DeveloperApp {
    * code. Off, they are ordinary numbers that get a one-time code like any other (lib/phone.ts).
    */
   testPhonesEnabled: boolean;
+  /** Sandbox Settings: `payment_type: "debit"` routines (debit cards) are enabled for this client. */
+  debitEnabled: boolean;
+  /** Sandbox Settings: the `T+0` and `real-time` settlement speeds are enabled for this client. */
+  instantSpeedsEnabled: boolean;
   createdAt: Date;
 }
 
 export type NewDeveloperApp = Pick<DeveloperApp, "clientId" | "clientSecret" | "name" | "redirectUris"> &
-  Partial<Pick<DeveloperApp, "developerId" | "supportEmail" | "webhookUrl" | "showTestCodes" | "testPhonesEnabled">>;
+  Partial<
+    Pick<
+      DeveloperApp,
+      | "developerId"
+      | "supportEmail"
+      | "webhookUrl"
+      | "showTestCodes"
+      | "testPhonesEnabled"
+      | "debitEnabled"
+      | "instantSpeedsEnabled"
+    >
+  >;
 
 /** What the dashboard's "Create application" form supplies; the store makes the credentials. */
 export type AppRegistration = Pick<DeveloperApp, "name" | "supportEmail" | "redirectUris"> &
@@ -33,7 +48,7 @@ export type AppRegistration = Pick<DeveloperApp, "name" | "supportEmail" | "redi
 
 /** What the dashboard's settings page edits; a field left out keeps its stored value. */
 export type AppSettings = Pick<DeveloperApp, "redirectUris" | "webhookUrl" | "showTestCodes"> &
-  Partial<Pick<DeveloperApp, "name" | "supportEmail" | "testPhonesEnabled">>;
+  Partial<Pick<DeveloperApp, "name" | "supportEmail" | "testPhonesEnabled" | "debitEnabled" | "instantSpeedsEnabled">>;
 
 interface AppRow {
   client_id: string;
@@ -45,6 +60,8 @@ interface AppRow {
   webhook_url: string | null;
   show_test_codes: number;
   test_phones_enabled: number;
+  debit_enabled: number;
+  instant_speeds_enabled: number;
   created_at: number;
 }
 
@@ -58,8 +75,12 @@ const toApp = (row: AppRow): DeveloperApp => ({
   webhookUrl: row.webhook_url,
   showTestCodes: row.show_test_codes === 1,
   testPhonesEnabled: row.test_phones_enabled === 1,
+  debitEnabled: row.debit_enabled === 1,
+  instantSpeedsEnabled: row.instant_speeds_enabled === 1,
   createdAt: new Date(row.created_at),
 });
+
+const flag = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
 
 /** `astra_` + 24 hex characters, shaped like the ids the dashboard hands out. */
 export const newClientId = (): string => `astra_${randomBytes(12).toString("hex")}`;
@@ -75,13 +96,15 @@ export async function insertApp(sql: Sql, app: NewDeveloperApp, now: Date): Prom
     webhookUrl: app.webhookUrl ?? null,
     showTestCodes: app.showTestCodes ?? true,
     testPhonesEnabled: app.testPhonesEnabled ?? true,
+    debitEnabled: app.debitEnabled ?? false,
+    instantSpeedsEnabled: app.instantSpeedsEnabled ?? false,
     createdAt: now,
   };
   await sql
     .prepare(
       `INSERT INTO apps (client_id, client_secret, developer_id, name, support_email, redirect_uris, webhook_url,
-       show_test_codes, test_phones_enabled, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       show_test_codes, test_phones_enabled, debit_enabled, instant_speeds_enabled, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       record.clientId,
@@ -93,6 +116,8 @@ export async function insertApp(sql: Sql, app: NewDeveloperApp, now: Date): Prom
       record.webhookUrl,
       record.showTestCodes ? 1 : 0,
       record.testPhonesEnabled ? 1 : 0,
+      record.debitEnabled ? 1 : 0,
+      record.instantSpeedsEnabled ? 1 : 0,
       now.getTime(),
     );
   return record;
@@ -105,11 +130,23 @@ export function createAppsStore(sql: Sql) {
     "SELECT * FROM apps WHERE developer_id = ? ORDER BY created_at, name",
   );
   const updateSettings = sql.prepare<
-    [string, string | null, number, string | null, number, string | null, number | null, string]
+    [
+      string,
+      string | null,
+      number,
+      string | null,
+      number,
+      string | null,
+      number | null,
+      number | null,
+      number | null,
+      string,
+    ]
   >(
     `UPDATE apps SET redirect_uris = ?, webhook_url = ?, show_test_codes = ?, name = COALESCE(?, name),
        support_email = CASE WHEN CAST(? AS INTEGER) = 1 THEN ? ELSE support_email END,
-       test_phones_enabled = COALESCE(?, test_phones_enabled)
+       test_phones_enabled = COALESCE(?, test_phones_enabled), debit_enabled = COALESCE(?, debit_enabled),
+       instant_speeds_enabled = COALESCE(?, instant_speeds_enabled)
      WHERE client_id = ?`,
   );
   return {
@@ -145,7 +182,9 @@ export function createAppsStore(sql: Sql) {
         settings.name ?? null,
         settings.supportEmail === undefined ? 0 : 1,
         settings.supportEmail ?? null,
-        settings.testPhonesEnabled === undefined ? null : settings.testPhonesEnabled ? 1 : 0,
+        flag(settings.testPhonesEnabled),
+        flag(settings.debitEnabled),
+        flag(settings.instantSpeedsEnabled),
         clientId,
       );
       return result.changes === 1;

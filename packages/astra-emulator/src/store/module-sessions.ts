@@ -28,7 +28,7 @@ const tooManyUsers = (retryAfterMs: number, limits: VisitorLimits) =>
   );
 
 const contextSchema = z.object({
-  flow: z.enum(["authorize", "verify_personal", "verify_document", "connect", "login"]),
+  flow: z.enum(["authorize", "verify_personal", "verify_document", "connect", "cards", "login"]),
   /** The user intent named on the module URL. */
   userIntentId: z.string().optional(),
   /** The user named on the module URL. */

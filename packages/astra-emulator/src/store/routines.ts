@@ -1,6 +1,6 @@
 // Routines: one-time and recurring transfers between a user's accounts, and the statuses that gate them.
 import type { z } from "zod";
-import type { RoutineFrequency, RoutineStatus, routineTypeSchema } from "../wire-schemas";
+import type { paymentTypeSchema, RoutineFrequency, RoutineStatus, routineTypeSchema } from "../wire-schemas";
 import type { SettlementSpeed } from "../lib/business-days";
 import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";
@@ -10,6 +10,7 @@ import type { Sql } from "./sql/port";
 import { transferOperations } from "./transfers";
 
 export type RoutineType = z.infer<typeof routineTypeSchema>;
+export type PaymentType = z.infer<typeof paymentTypeSchema>;
 
 export interface RoutineRecord {
   id: string;
@@ -17,7 +18,7 @@ export interface RoutineRecord {
   userId: string;
   type: RoutineType;
   name: string;
-  paymentType: "ach";
+  paymentType: PaymentType;
   sourceId: string;
   destinationId: string;
   destinationUserId: string | null;
@@ -27,6 +28,8 @@ export interface RoutineRecord {
   settlementSpeed: SettlementSpeed;
   frequency: RoutineFrequency | null;
   clientCorrelationId: string | null;
+  /** Debit routines: the fee in hundredths of a percent. */
+  debitFeeBps: number | null;
   status: RoutineStatus;
   /** The next date a transfer is due; null once a one-time routine ran or a routine was cancelled. */
   nextRunDate: string | null;
@@ -55,7 +58,7 @@ export interface RoutineRow {
   user_id: string;
   type: RoutineType;
   name: string;
-  payment_type: "ach";
+  payment_type: PaymentType;
   source_id: string;
   destination_id: string;
   destination_user_id: string | null;
@@ -64,6 +67,7 @@ export interface RoutineRow {
   settlement_speed: SettlementSpeed;
   frequency: RoutineFrequency | null;
   client_correlation_id: string | null;
+  debit_fee_bps: number | null;
   status: RoutineStatus;
   next_run_date: string | null;
   created_at: number;
@@ -86,6 +90,7 @@ export const toRoutine = (row: RoutineRow): RoutineRecord => ({
   settlementSpeed: row.settlement_speed,
   frequency: row.frequency,
   clientCorrelationId: row.client_correlation_id,
+  debitFeeBps: row.debit_fee_bps,
   status: row.status,
   nextRunDate: row.next_run_date,
   createdAt: new Date(row.created_at),
@@ -99,16 +104,21 @@ const DERIVED = "('requires_user_verification', 'pending_account_authorization',
 export function createRoutinesStore(sql: Sql) {
   const transfers = transferOperations(sql);
   const userStatus = sql.prepare<[string], string>("SELECT status FROM users WHERE id = ?").pluck();
+  // A linked card counts as connected while it is approved.
   const connection = sql
-    .prepare<[string, string], string>("SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?")
+    .prepare<[string, string, string, string], string>(
+      `SELECT connection_status FROM accounts WHERE id = ? AND user_id = ?
+       UNION ALL SELECT CASE WHEN status = 'approved' THEN 'connected' ELSE status END FROM cards
+       WHERE id = ? AND user_id = ?`,
+    )
     .pluck();
   // A deleted routine is gone for the API; only its transfers (and the scheduler's bookkeeping) still see it.
   const byId = sql.prepare<[string], RoutineRow>("SELECT * FROM routines WHERE id = ? AND deleted_at IS NULL");
   const insert = sql.prepare(
     `INSERT INTO routines (id, client_id, user_id, type, name, payment_type, source_id, destination_id,
-       destination_user_id, amount_cents, start_date, settlement_speed, frequency, client_correlation_id, status,
-       next_run_date, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       destination_user_id, amount_cents, start_date, settlement_speed, frequency, client_correlation_id,
+       debit_fee_bps, status, next_run_date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const list = sql.prepare<Record<string, unknown>, RoutineRow>(
     `SELECT * FROM routines WHERE user_id = @userId AND deleted_at IS NULL
@@ -139,7 +149,7 @@ export function createRoutinesStore(sql: Sql) {
     if (status !== "approved") return "requires_user_verification";
     let connected = true;
     for (const id of [sourceId, destinationId]) {
-      if ((await connection.get(id, userId)) !== "connected") {
+      if ((await connection.get(id, userId, id, userId)) !== "connected") {
         connected = false;
         break;
       }
@@ -201,6 +211,7 @@ export function createRoutinesStore(sql: Sql) {
         routine.settlementSpeed,
         routine.frequency,
         routine.clientCorrelationId,
+        routine.debitFeeBps,
         status,
         routine.startDate,
         now.getTime(),

@@ -58,6 +58,9 @@ CREATE TABLE IF NOT EXISTS apps (
   show_test_codes INTEGER NOT NULL DEFAULT 1,
   -- Astra's "Enable Phone Numbers For Testing": test numbers sign in with the fixed code
   test_phones_enabled INTEGER NOT NULL DEFAULT 1,
+  -- sandbox settings: Astra enables debit-card routines and T+0 / real-time speeds per client on request
+  debit_enabled INTEGER NOT NULL DEFAULT 0,
+  instant_speeds_enabled INTEGER NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL
 );
 
@@ -140,6 +143,22 @@ CREATE TABLE IF NOT EXISTS accounts (${t.rowid}
 );
 CREATE INDEX IF NOT EXISTS accounts_by_user ON accounts (user_id, created_at);
 
+-- Debit cards linked on /cards/connect; only the first six and last four digits are kept.
+CREATE TABLE IF NOT EXISTS cards (${t.rowid}
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  first_six_digits TEXT NOT NULL,
+  last_four_digits TEXT NOT NULL,
+  expiration_date TEXT NOT NULL,
+  card_company TEXT NOT NULL,
+  zip_code TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cards_by_user ON cards (user_id, created_at);
+
 CREATE TABLE IF NOT EXISTS authorization_codes (
   code_hash TEXT PRIMARY KEY,
   client_id TEXT NOT NULL REFERENCES apps(client_id),
@@ -211,6 +230,8 @@ CREATE TABLE IF NOT EXISTS routines (${t.rowid}
   settlement_speed TEXT NOT NULL,
   frequency TEXT,
   client_correlation_id TEXT,
+  -- debit routines: the fee in hundredths of a percent (150 is 1.5%)
+  debit_fee_bps BIGINT,
   status TEXT NOT NULL,
   -- the next calendar date a transfer is due (null once a one-time routine ran, or after cancellation)
   next_run_date TEXT,

@@ -1,7 +1,13 @@
 // Transfers: the money movements routines make. Holds, settlement and cancellation move account balances
 // in the same transaction as the status change and its webhook event.
 import type { z } from "zod";
-import type { RoutineFrequency, routineTypeSchema, TransferStatus, WebhookType } from "../wire-schemas";
+import type {
+  paymentTypeSchema,
+  RoutineFrequency,
+  routineTypeSchema,
+  TransferStatus,
+  WebhookType,
+} from "../wire-schemas";
 import { cancelDeadline, estimatedClearing, type SettlementSpeed } from "../lib/business-days";
 import { newId } from "../lib/ids";
 import type { Page, PageRequest } from "../lib/pagination";
@@ -35,6 +41,7 @@ export interface TransferRecord {
   routineId: string;
   routineName: string;
   routineType: RoutineType;
+  paymentType: z.infer<typeof paymentTypeSchema>;
   clientCorrelationId: string | null;
   destinationUserId: string | null;
   userId: string;
@@ -66,6 +73,7 @@ interface TransferRow {
   routine_id: string;
   routine_name: string;
   routine_type: RoutineType;
+  payment_type: z.infer<typeof paymentTypeSchema>;
   client_correlation_id: string | null;
   destination_user_id: string | null;
   user_id: string;
@@ -96,6 +104,7 @@ const toTransfer = (row: TransferRow): TransferRecord => ({
   routineId: row.routine_id,
   routineName: row.routine_name,
   routineType: row.routine_type,
+  paymentType: row.payment_type,
   clientCorrelationId: row.client_correlation_id,
   destinationUserId: row.destination_user_id,
   userId: row.user_id,
@@ -112,7 +121,7 @@ const toTransfer = (row: TransferRow): TransferRecord => ({
   estimatedClearingAt: new Date(row.estimated_clearing_at),
 });
 
-const SELECT_TRANSFER = `SELECT t.*, r.name AS routine_name, r.type AS routine_type,
+const SELECT_TRANSFER = `SELECT t.*, r.name AS routine_name, r.type AS routine_type, r.payment_type,
   r.client_correlation_id, r.destination_user_id FROM transfers t JOIN routines r ON r.id = t.routine_id`;
 const FILTER = `t.user_id = @userId AND (CAST(@status AS TEXT) IS NULL OR t.status = @status)
   AND (CAST(@routineId AS TEXT) IS NULL OR t.routine_id = @routineId)`;

@@ -96,6 +96,7 @@ const WIPE_USER_DATA = [
   "DELETE FROM transfers WHERE user_id = @user",
   "DELETE FROM routines WHERE user_id = @user",
   "DELETE FROM accounts WHERE user_id = @user",
+  "DELETE FROM cards WHERE user_id = @user",
   "DELETE FROM faults WHERE user_id = @user",
   "DELETE FROM user_clocks WHERE user_id = @user",
   "DELETE FROM idempotency_keys WHERE substr(scope, 1, length(@prefix)) = @prefix",

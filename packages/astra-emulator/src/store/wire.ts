@@ -2,6 +2,7 @@
 // postgres-store.ts), so a new module is added once and both get it.
 import { createAccountsStore } from "./accounts";
 import { createAppClocksStore } from "./app-clocks";
+import { createCardsStore } from "./cards";
 import { createAppsStore, type NewDeveloperApp } from "./apps";
 import { createControlStore } from "./control";
 import { createDashboardStore } from "./dashboard";
@@ -36,6 +37,7 @@ export function wireStore(sql: Sql) {
     dashboard: createDashboardStore(sql),
     users: createUsersStore(sql),
     accounts: createAccountsStore(sql),
+    cards: createCardsStore(sql),
     tokens: createTokensStore(sql),
     moduleSessions: createModuleSessionsStore(sql),
     // resolveDue re-checks routines of users whose KYC settled; the routines store keeps no state of its own.

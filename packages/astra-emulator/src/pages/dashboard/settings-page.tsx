@@ -25,6 +25,8 @@ export interface SettingsValues {
   webhook_url: string;
   show_test_codes: boolean;
   test_phones_enabled: boolean;
+  debit_enabled: boolean;
+  instant_speeds_enabled: boolean;
 }
 
 export const settingsValuesOf = (app: DeveloperApp): SettingsValues => ({
@@ -34,6 +36,8 @@ export const settingsValuesOf = (app: DeveloperApp): SettingsValues => ({
   webhook_url: app.webhookUrl ?? "",
   show_test_codes: app.showTestCodes,
   test_phones_enabled: app.testPhonesEnabled,
+  debit_enabled: app.debitEnabled,
+  instant_speeds_enabled: app.instantSpeedsEnabled,
 });
 
 const NOTICES = {
@@ -159,6 +163,35 @@ export function SettingsPage(props: {
               />
               {`Remind people of the test code ${SANDBOX_VERIFICATION_CODE} on the sign-in pages (emulator only)`}
             </label>
+          </div>
+          <div class="field">
+            <label class="check" for="debit_enabled">
+              <input
+                id="debit_enabled"
+                name="debit_enabled"
+                type="checkbox"
+                value="on"
+                checked={values.debit_enabled}
+              />
+              {`Debit card routines (payment_type "debit")`}
+            </label>
+          </div>
+          <div class="field">
+            <label class="check" for="instant_speeds_enabled">
+              <input
+                id="instant_speeds_enabled"
+                name="instant_speeds_enabled"
+                type="checkbox"
+                value="on"
+                checked={values.instant_speeds_enabled}
+                aria-describedby="instant_speeds_enabled-hint"
+              />
+              T+0 and real-time settlement speeds
+            </label>
+            <p id="instant_speeds_enabled-hint" class="hint">
+              Astra enables these for a client on request. Off, routines that use them are refused as Astra refuses a
+              client that is not enabled.
+            </p>
           </div>
         </section>
         <button type="submit">Save Changes</button>

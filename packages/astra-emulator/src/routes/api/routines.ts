@@ -1,17 +1,20 @@
-// Routines for the bearer token's user: create, list, read, pause/resume/rename, delete
-// (https://docs.astra.finance/reference/post_v1-routines).
+// Routines for the bearer token's user: create, preview a debit routine's fee, list, read, pause/resume/rename,
+// delete (https://docs.astra.finance/reference/post_v1-routines, /reference/post_v1-routines-preview).
 import { Hono } from "hono";
 import {
+  INSTANT_SPEEDS,
   routineCreateSchema,
+  routinePreviewSchema,
   routineListSchema,
   routineSchema,
   routineStatusSchema,
   routineUpdateSchema,
   transferListSchema,
   type Routine,
+  type RoutineCreate,
 } from "../../wire-schemas";
 import type { Deps } from "../../deps";
-import { bearerAuth, type BearerEnv } from "../../lib/auth";
+import { bearerAuth, type BearerEnv, type BearerGrant } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";
 import { invalidFields, readJson, readJsonValue, validateBody } from "../../lib/json-body";
 import { pageEnvelope, readPage } from "../../lib/pagination";
@@ -34,6 +37,7 @@ export function toWireRoutine(routine: RoutineRecord): Routine {
     preferred_settlement_speed: routine.settlementSpeed,
     frequency: routine.frequency,
     client_correlation_id: routine.clientCorrelationId,
+    debit_fee_percent: routine.debitFeeBps === null ? null : routine.debitFeeBps / 100,
     active: routine.status === "active",
     status: routine.status,
     created: toAstraTimestamp(routine.createdAt),
@@ -71,6 +75,19 @@ function readRoutineStatus(raw: string | undefined) {
 
 const notFound = () => new ApiError(404, "No routine with this id for this user.");
 
+/** Debit fee when a debit routine names none; an integrator's example sends 1.5 (the client default is Astra's). */
+const DEFAULT_DEBIT_FEE_PERCENT = 1.5;
+
+const isInstantSpeed = (speed: string) => (INSTANT_SPEEDS as readonly string[]).includes(speed);
+
+// Astra enables debit routines and T+0 / real-time speeds per client on request; how it refuses a client that
+// is not enabled is undocumented, so the 403 and its wording are the emulator's.
+const notEnabled = (what: string) =>
+  new ApiError(
+    403,
+    `This client is not enabled for ${what}. Ask Astra to enable it (in the emulator: the dashboard's Sandbox Settings).`,
+  );
+
 // Astra: a user rejected after conversion can authorize and link accounts "but will be unable to initiate
 // Routines"; how it refuses is undocumented, so the 403 and its wording are the emulator's.
 const rejectedUser = () =>
@@ -89,26 +106,85 @@ function updateRefusal(result: Exclude<UpdateResult, { ok: true }>): ApiError {
 
 export function routineRoutes({ store, clocks }: Deps) {
   const auth = bearerAuth(store, clocks);
+
+  /** The owner of a routine's source or destination: an account, a (linked, not removed) card, or neither. */
+  async function kindOf(userId: string, id: string): Promise<"account" | "card" | null> {
+    if (await store.accounts.findForUser(userId, id)) return "account";
+    const card = await store.cards.findForUser(userId, id);
+    return card && card.status !== "removed" ? "card" : null;
+  }
+
+  /** What create and preview both check; throws the error Astra would answer. */
+  async function checkRoutine(grant: BearerGrant, input: RoutineCreate, now: Date) {
+    const { userId, clientId } = grant;
+    const client = await store.apps.findByClientId(clientId);
+    if (input.payment_type === "debit" && !client?.debitEnabled) throw notEnabled('payment_type "debit"');
+    const speed = input.preferred_settlement_speed;
+    if (speed && isInstantSpeed(speed) && !client?.instantSpeedsEnabled) {
+      throw notEnabled(`the ${speed} settlement speed`);
+    }
+    const today = localDate(now);
+    const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
+    const fields: Record<string, string[]> = {};
+    if (startDate < today) fields.start_date = [`must be today (${today}, America/Los_Angeles) or later`];
+    if (input.payment_type === "debit" && startDate > today) {
+      fields.start_date = [`must be today (${today}, America/Los_Angeles): debit routines cannot start later`];
+    }
+    const kinds = {
+      source_id: await kindOf(userId, input.source_id),
+      destination_id: await kindOf(userId, input.destination_id),
+    };
+    for (const field of ["source_id", "destination_id"] as const) {
+      if (input.payment_type === "ach" && kinds[field] !== "account")
+        fields[field] = ["is not one of this user's accounts"];
+      if (input.payment_type === "debit" && kinds[field] === null) {
+        fields[field] = ["is not one of this user's accounts or debit cards"];
+      }
+    }
+    const cards = Object.values(kinds).filter((kind) => kind === "card").length;
+    if (input.payment_type === "debit" && !fields.source_id && !fields.destination_id && cards !== 1) {
+      fields.destination_id = ["a debit routine moves money between one debit card and one account"];
+    }
+    if (Object.keys(fields).length > 0) throw invalidFields(fields);
+    // Astra's named sandbox error for a client not set up for peer-to-peer (common-errors-responses).
+    if (input.destination_user_id && input.destination_user_id !== userId) {
+      throw new ApiError(400, "P2P transfer not allowed for this source and destination");
+    }
+    const user = await store.users.findById(userId);
+    if (user?.status === "rejected") throw rejectedUser();
+    const debit = input.payment_type === "debit";
+    return {
+      startDate,
+      settlementSpeed: speed ?? (debit ? "real-time" : "T+2"),
+      debitFeeBps: Math.round((input.debit_fee_percent ?? DEFAULT_DEBIT_FEE_PERCENT) * 100),
+    } as const;
+  }
+
   return new Hono<BearerEnv>()
+    .post("/v1/routines/preview", auth, async (c) => {
+      const input = await readJson(c, routineCreateSchema);
+      if (input.payment_type !== "debit") {
+        throw invalidFields({ payment_type: ['must be "debit": Astra previews fees of debit routines only'] });
+      }
+      const checked = await checkRoutine(c.get("grant"), input, c.get("now"));
+      const amountCents = toCents(input.amount);
+      const feeCents = Math.round((amountCents * checked.debitFeeBps) / 10_000);
+      return c.json(
+        routinePreviewSchema.parse({
+          amount: toDollars(amountCents),
+          debit_fee_percent: checked.debitFeeBps / 100,
+          debit_fee: toDollars(feeCents),
+          total: toDollars(amountCents + feeCents),
+          preferred_settlement_speed: checked.settlementSpeed,
+        }),
+      );
+    })
     .post("/v1/routines", auth, async (c) => {
-      const { userId, clientId } = c.get("grant");
+      const grant = c.get("grant");
+      const { userId, clientId } = grant;
       const input = await readJson(c, routineCreateSchema);
       const now = c.get("now");
-      const today = localDate(now);
-      const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
-      const fields: Record<string, string[]> = {};
-      if (startDate < today) fields.start_date = [`must be today (${today}, America/Los_Angeles) or later`];
-      for (const field of ["source_id", "destination_id"] as const) {
-        const account = await store.accounts.findForUser(userId, input[field]);
-        if (!account) fields[field] = ["is not one of this user's accounts"];
-      }
-      if (Object.keys(fields).length > 0) throw invalidFields(fields);
-      // Astra's named sandbox error for a client not set up for peer-to-peer (common-errors-responses).
-      if (input.destination_user_id && input.destination_user_id !== userId) {
-        throw new ApiError(400, "P2P transfer not allowed for this source and destination");
-      }
-      const user = await store.users.findById(userId);
-      if (user?.status === "rejected") throw rejectedUser();
+      const checked = await checkRoutine(grant, input, now);
       const routine = await store.routines.create(
         {
           clientId,
@@ -120,10 +196,11 @@ export function routineRoutes({ store, clocks }: Deps) {
           destinationId: input.destination_id,
           destinationUserId: input.destination_user_id ?? null,
           amountCents: toCents(input.amount),
-          startDate,
-          settlementSpeed: input.preferred_settlement_speed ?? "T+2",
+          startDate: checked.startDate,
+          settlementSpeed: checked.settlementSpeed,
           frequency: input.frequency ?? null,
           clientCorrelationId: input.client_correlation_id ?? null,
+          debitFeeBps: input.payment_type === "debit" ? checked.debitFeeBps : null,
         },
         now,
       );

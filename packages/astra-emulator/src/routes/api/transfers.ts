@@ -20,7 +20,7 @@ export function toWireTransfer(transfer: TransferRecord): Transfer {
     destination_id: transfer.destinationId,
     destination_user_id: transfer.destinationUserId,
     amount: toDollars(transfer.amountCents),
-    payment_type: "ach",
+    payment_type: transfer.paymentType,
     status: transfer.status,
     initiated: toAstraTimestamp(transfer.initiatedAt),
     updated: toAstraTimestamp(transfer.updatedAt),

@@ -128,6 +128,8 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly, hosted }: Deps
         webhook_url: form.webhook_url ?? "",
         show_test_codes: form.show_test_codes !== undefined,
         test_phones_enabled: form.test_phones_enabled !== undefined,
+        debit_enabled: form.debit_enabled !== undefined,
+        instant_speeds_enabled: form.instant_speeds_enabled !== undefined,
       };
       return renderSettings(c, values, fieldErrors(parsed.error), 400);
     }
@@ -138,6 +140,8 @@ export function dashboardAppRoutes({ store, clocks, loopbackOnly, hosted }: Deps
       webhookUrl: parsed.data.webhook_url,
       showTestCodes: parsed.data.show_test_codes,
       testPhonesEnabled: parsed.data.test_phones_enabled,
+      debitEnabled: parsed.data.debit_enabled,
+      instantSpeedsEnabled: parsed.data.instant_speeds_enabled,
     });
     return c.redirect(href(c, `${appPath(current.clientId)}?saved=1`), 303);
   });

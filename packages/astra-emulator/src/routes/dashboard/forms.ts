@@ -91,6 +91,8 @@ export const appSettingsSchema = z.object({
   webhook_url: webhookUrlField,
   show_test_codes: checkbox,
   test_phones_enabled: checkbox,
+  debit_enabled: checkbox,
+  instant_speeds_enabled: checkbox,
 });
 
 const nameField = (what: string) =>
