@@ -133,5 +133,5 @@ export const config = {
   // Not static files, which need neither. Not the webhook receiver: where the proxy runs, Next buffers the
   // request body (up to 10 MB) before the route sees it, and the receiver refuses large bodies itself, early.
   // Not the emulator mounted in demo mode (/emulator): it reads its own bodies and sets its own headers.
-  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|api/webhooks/|emulator(?:/|$)).*)"],
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico|icon$|api/webhooks/|emulator(?:/|$)).*)"],
 };

@@ -1,20 +1,38 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
 import { siteConfig } from "@/config/site";
+import { getEnv } from "@/lib/env";
+import { addressedOrigin } from "@/lib/http/framework-input";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
-  description: siteConfig.description,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const origin = addressedOrigin(await headers(), new URL("http://localhost"), getEnv().authUrl);
+  return {
+    metadataBase: new URL(origin),
+    title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
+    description: siteConfig.description,
+    openGraph: {
+      type: "website",
+      siteName: siteConfig.name,
+      title: siteConfig.name,
+      description: siteConfig.description,
+    },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: Next stamps proxy.ts's CSP nonce on its scripts only then (a prerendered
   // page would carry none, and the policy would block its scripts).
   await connection();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
+      <head>
+        <style nonce={nonce}>{`:root{--brand:${siteConfig.brandColor}}`}</style>
+      </head>
       <body className="min-h-screen font-sans">
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">

@@ -3,6 +3,7 @@ import { SignInButton } from "@/components/auth-buttons";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
+import { siteConfig } from "@/config/site";
 import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
 import { publicDemo } from "@/lib/plugins";
@@ -28,9 +29,7 @@ export default async function HomePage() {
     <div className="space-y-12">
       <section className="space-y-6 pt-6">
         <p className="text-sm font-semibold tracking-wide text-brand-strong uppercase">Next.js × Astra</p>
-        <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">
-          Move money between bank accounts with Astra, from a Next.js app you own.
-        </h1>
+        <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">{siteConfig.headline}</h1>
         <p className="max-w-2xl text-lg text-muted">
           Sign in with Astra, see your linked accounts and their balances, and build your own integration on a codebase
           that works the first time.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth-buttons";
 import { EnvironmentBadge } from "@/components/environment-badge";
+import { LogoMark } from "@/components/logo-mark";
 import { siteConfig } from "@/config/site";
 import { auth } from "@/lib/auth/next-auth";
 
@@ -17,9 +18,7 @@ export async function SiteHeader() {
       <div className="mx-auto flex min-h-16 w-full max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <Link href={session ? "/dashboard" : "/"} className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="grid size-7 place-items-center rounded-control bg-brand text-xs text-on-brand">
-              A
-            </span>
+            <LogoMark size={28} />
             {siteConfig.name}
           </Link>
           <EnvironmentBadge />

@@ -1,7 +1,12 @@
-// Branding and navigation as data, so a fork renames the product in one place.
+// Branding and navigation as data, so a fork renames and re-colours the product in one place: the header's logo,
+// the icon, the social card, the landing page and the name on Astra's consent screen (in emulator and demo mode)
+// all read it.
 export const siteConfig = {
   name: "Astra Starter",
+  headline: "Move money between bank accounts with Astra, from a Next.js app you own.",
   description: "A Next.js template for Astra: sign in with Astra, see linked bank accounts, and move money.",
+  /** sRGB hex. White text sits on it, so it must keep 4.5:1 against white (tests/unit/brand-contrast.test.ts). */
+  brandColor: "#4f39f6",
   signedInNav: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/routines", label: "Routines" },

@@ -4,6 +4,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { createHostedEmulator, openHostedStore } from "astra-emulator/hosted";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
+import { siteConfig } from "@/config/site";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/demo/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
@@ -49,6 +50,7 @@ function build(env: Env): EmbeddedEmulator {
   const emulator = createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
+    appName: siteConfig.name,
     // Redirect URIs on these origins only; without AUTH_URL, the origin the visitor addressed.
     ownOrigins: (request: Request) => {
       const url = new URL(request.url);

@@ -60,9 +60,17 @@ export class SignInFlow {
   }
 }
 
+/** Fails with one line per offending element: the page, axe's rule, the element's selector and what to fix. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  const where = new URL(page.url());
+  const failures = results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${where.pathname}${where.search}: ${violation.id} at ${node.target.join(" > ")}: ${node.failureSummary ?? violation.help}`,
+    ),
+  );
+  expect(failures, `axe on ${where.pathname}`).toEqual([]);
 }
 
 export const test = base.extend<{ signIn: SignInFlow; emulator: Emulator }>({

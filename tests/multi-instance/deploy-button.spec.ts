@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { CONTROL_URL, PROXY_URL } from "./ports";
 import { tryTheDemo } from "../e2e/demo-visit";
 
-// The README's Deploy button makes a Vercel project with AUTH_SECRET and Neon's DATABASE_URL and nothing else:
+// The README's Deploy button makes a Vercel project with AUTH_SECRET, CRON_SECRET and Neon's DATABASE_URL only:
 // no ASTRA_ENV (lib/env.ts infers the demo from VERCEL=1) and no AUTH_URL (origins come from each request). The
 // instances here run exactly that (instances.ts). A fresh instance's first visitor must get in: the embedded
 // emulator is registered at boot (instrumentation.ts), not by whichever request happens to reach /emulator first.

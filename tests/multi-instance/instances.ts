@@ -1,6 +1,6 @@
 // Runs the app's production build (`.next`, from `npm run build`) as several `next start` processes on one
 // database, the way Vercel runs many instances of one deployment, with exactly the environment the README's
-// Deploy button gives: VERCEL=1, AUTH_SECRET and Neon's DATABASE_URL, no ASTRA_ENV and no AUTH_URL (so demo mode
+// Deploy button gives: VERCEL=1, AUTH_SECRET, CRON_SECRET and Neon's DATABASE_URL, no ASTRA_ENV and no AUTH_URL (so demo mode
 // is inferred by lib/env.ts and every origin comes from the request the proxy forwards).
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -56,9 +56,10 @@ export class Instances {
       VERCEL: "1",
       DATABASE_URL: this.options.databaseUrl,
       AUTH_SECRET: this.options.authSecret,
+      CRON_SECRET: "multi-instance-cron-secret-0123456789",
     };
     for (const name of Object.keys(env)) {
-      if (/^(ASTRA_|AUTH_(URL|TRUST_HOST)$|VERCEL_|CLIENT_IP_HEADER$|CRON_SECRET$)/.test(name)) delete env[name];
+      if (/^(ASTRA_|AUTH_(URL|TRUST_HOST)$|VERCEL_|CLIENT_IP_HEADER$)/.test(name)) delete env[name];
     }
     delete env.POSTGRES_URL;
     delete env.DEMO_SQLITE_FILE;

@@ -61,7 +61,7 @@ describe("which routes the proxy treats as signed-in", () => {
     // Both read their own bodies: where the proxy runs, Next buffers the body first.
     const skipped = (url: string) => url.startsWith("/api/webhooks/") || url.startsWith("/emulator/");
     for (const { url } of routes) expect(matches(url), url).toBe(!skipped(url));
-    for (const url of ["/_next/static/chunks/app.js", "/_next/image", "/favicon.ico", "/icon.svg"]) {
+    for (const url of ["/_next/static/chunks/app.js", "/_next/image", "/favicon.ico", "/icon"]) {
       expect(matches(url), url).toBe(false);
     }
   });

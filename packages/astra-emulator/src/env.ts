@@ -13,6 +13,7 @@ const FIXES: Record<string, string> = {
   EMULATOR_DB: 'Set it to a file path such as .sandbox/astra.db, or ":memory:" for a throwaway store.',
   EMULATOR_CLIENT_ID: `Set it to a non-empty client id, or unset it to use ${EMULATOR_CLIENT_ID}.`,
   EMULATOR_CLIENT_SECRET: "Set it to a non-empty secret, or unset it to use the emulator's default.",
+  EMULATOR_APP_NAME: "Set it to the name the consent screen shows, e.g. EMULATOR_APP_NAME=Acme Pay, or unset it.",
   EMULATOR_REDIRECT_URIS:
     "Set it to comma-separated absolute URLs, e.g. http://localhost:3000/api/auth/callback/astra.",
   EMULATOR_WEBHOOK_URL:
@@ -53,6 +54,13 @@ const envSchema = z
     EMULATOR_DB: z.string().trim().min(1).default(".sandbox/astra.db"),
     EMULATOR_CLIENT_ID: z.string().trim().min(1).default(DEFAULT_APP.clientId),
     EMULATOR_CLIENT_SECRET: z.string().min(1).default(DEFAULT_APP.clientSecret),
+    // Unset keeps the stored app's name; set, it also renames an app seeded on an earlier run.
+    EMULATOR_APP_NAME: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(80, "must be at most 80 characters")
+      .optional(),
     EMULATOR_REDIRECT_URIS: redirectUris.default(DEFAULT_APP.redirectUris),
     // Unset keeps the stored app's webhook URL (the dashboard can change it); "" turns delivery off.
     EMULATOR_WEBHOOK_URL: z

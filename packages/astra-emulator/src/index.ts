@@ -29,6 +29,7 @@ const env = parseEnv();
 const keys: AppKeys = {
   clientId: env.EMULATOR_CLIENT_ID,
   clientSecret: env.EMULATOR_CLIENT_SECRET,
+  name: env.EMULATOR_APP_NAME,
   redirectUris: env.EMULATOR_REDIRECT_URIS,
   // An explicit EMULATOR_WEBHOOK_URL also applies to a store seeded on an earlier run.
   webhookUrl: env.EMULATOR_WEBHOOK_URL,
