@@ -23,7 +23,7 @@ function authorization(auth: Auth): string | undefined {
 }
 
 export async function call(
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   {
     auth,
