@@ -62,6 +62,17 @@ describe("PATCH /v1/users/{user_id}", () => {
     expect((await sandbox.store.users.findById(other.user.id))?.email).toBe(other.user.email);
   });
 
+  it("keeps only the three newest email changes, however many are made", async () => {
+    const { user, token } = await createTestUser(sandbox);
+    for (const n of [1, 2, 3, 4, 5]) {
+      sandbox.clock.advance(1000);
+      await sendJson(sandbox.app, "PATCH", `/v1/users/${user.id}`, token, { email: `m${n}@example.com` });
+    }
+    const kept = await sandbox.store.userChanges.list(user.id, "email");
+    expect(kept.map((change) => change.details.email)).toEqual(["m5@example.com", "m4@example.com", "m3@example.com"]);
+    expect((await capabilities(user.id, token)).create_routines).toBe(false);
+  });
+
   it("downgrades create_routines after the third email change within 365 days", async () => {
     const { user, token } = await createTestUser(sandbox);
     for (const n of [1, 2]) {

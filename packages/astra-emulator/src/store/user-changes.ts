@@ -55,6 +55,11 @@ export function createUserChangesStore(sql: Sql) {
   const insert = sql.prepare(
     "INSERT INTO user_changes (id, user_id, kind, details, status, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
+  // Only the newest email changes matter (the downgrade counts those within 365 days): keep the rows bounded.
+  const pruneEmails = sql.prepare<[string, string, number]>(
+    `DELETE FROM user_changes WHERE user_id = ? AND kind = 'email' AND id NOT IN (SELECT id FROM user_changes
+       WHERE user_id = ? AND kind = 'email' ORDER BY created_at DESC, rowid DESC LIMIT CAST(? AS BIGINT))`,
+  );
   const list = sql.prepare<[string, string], ChangeRow>(
     "SELECT * FROM user_changes WHERE user_id = ? AND kind = ? ORDER BY created_at DESC, rowid DESC",
   );
@@ -106,6 +111,7 @@ export function createUserChangesStore(sql: Sql) {
         if (!user) return false;
         await sql.prepare("UPDATE users SET email = ? WHERE id = ?").run(email, userId);
         await add(userId, "email", { email }, now);
+        await pruneEmails.run(userId, userId, CHANGE_LIMITS.email.count + 1);
         await recordEvent(sql, { clientId: user.clientId, type: "user_updated", userId, resourceId: userId }, now);
         return true;
       });
