@@ -110,7 +110,10 @@ export const userIntentCreateSchema = z.object({
   state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
   postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
   date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
-  ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }).optional(),
+  ssn: z
+    .string()
+    .regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" })
+    .optional(),
   ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
   kyc_type: kycTypeSchema.optional(),
   // https://docs.astra.finance/reference/custom-metadata
