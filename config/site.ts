@@ -11,6 +11,7 @@ export const siteConfig = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/routines", label: "Routines" },
     { href: "/transfers", label: "Transfers" },
+    { href: "/profile", label: "Profile" },
   ],
 } as const;
 

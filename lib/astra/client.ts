@@ -13,7 +13,7 @@ export type AstraRequest<T extends z.ZodType> = {
   path: `/v1/${string}`;
   auth: { accessToken: string } | "client";
   schema: T;
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   idempotencyKey?: string;
   searchParams?: Record<string, string | number | undefined>;

@@ -95,8 +95,6 @@ export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "conv
 
 const US_STATES = /^[A-Z]{2}$/;
 
-export const USER_INTENT_METADATA_MAX_CHARS = 2048;
-
 export const userIntentCreateSchema = z.object({
   email: z.email({ error: "must be a valid email address" }),
   phone: z.string().regex(/^\+1\d{10}$/, { error: "must be +1 followed by 10 digits, e.g. +12025550123" }),
@@ -111,16 +109,17 @@ export const userIntentCreateSchema = z.object({
   city: z.string().trim().min(1, { error: "is required" }).max(100),
   state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
   postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
-  date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }),
-  ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
+  date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
+  ssn: z
+    .string()
+    .regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" })
+    .optional(),
   ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
   kyc_type: kycTypeSchema.optional(),
-  // The 2 KB bound is the emulator's; Astra documents none.
+  // https://docs.astra.finance/reference/custom-metadata
   metadata: z
-    .record(z.string(), z.json(), { error: "must be a JSON object" })
-    .refine((value) => JSON.stringify(value).length <= USER_INTENT_METADATA_MAX_CHARS, {
-      error: `must be at most ${USER_INTENT_METADATA_MAX_CHARS} characters as JSON`,
-    })
+    .record(z.string().regex(/^[a-zA-Z0-9_.-]{1,64}$/), z.string().min(1).max(256))
+    .refine((value) => Object.keys(value).length <= 25, { error: "must have at most 25 pairs" })
     .optional(),
 });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;

@@ -1,6 +1,6 @@
 // Which URLs need a session (tests/unit/signed-in-routes.test.ts checks app/(signed-in) against this list).
 
-export const SIGNED_IN_SECTIONS = ["dashboard", "accounts", "routines", "transfers", "verify"] as const;
+export const SIGNED_IN_SECTIONS = ["dashboard", "accounts", "routines", "transfers", "profile", "verify"] as const;
 
 export const SIGNED_IN_API_PREFIX = "/api/astra";
 

@@ -75,7 +75,7 @@ export async function refreshTokens(): Promise<Reply> {
 
 /** A Bearer call as the signed-in user. */
 export async function asUser(
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   options: { json?: unknown; query?: Record<string, string> } = {},
 ): Promise<Reply> {

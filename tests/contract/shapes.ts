@@ -5,6 +5,7 @@
 // (reference/errors, …); docs/astra-sources.md lists them with the public clients cited.
 import { z } from "zod";
 import * as app from "../../lib/astra/schemas";
+import * as userSchemas from "../../lib/astra/user-schemas";
 import * as emulator from "../../packages/astra-emulator/src/wire-schemas";
 import { onEmulator } from "./target";
 
@@ -140,6 +141,15 @@ export const webhookPayload = z.looseObject({
   resource_id: z.string().min(1),
 });
 
+/** llms.txt get_v1-users-id-capabilities; Astra publishes no fields: an object is the least. */
+export const capabilities = z.looseObject({});
+
+/** llms.txt: the phone number change requests, a list (fields unknown). */
+export const phoneChangeRequests = z.looseObject({});
+
+/** llms.txt get_v1-transfers-id-segments: "one entry per leg"; fields unknown, so a list of objects. */
+export const transferSegments = z.looseObject({ segments: z.array(z.looseObject({})).optional() });
+
 /**
  * Each answer is also held to the app's tolerant read schemas (it must read Astra's answer) and, on the emulator,
  * to the emulator's strict ones (it must send only what it means to).
@@ -155,6 +165,8 @@ const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
   [card, [app.cardSchema, emulator.cardSchema]],
   [userIntent, [app.userIntentSchema, emulator.userIntentSchema]],
   [webhookPayload, [app.webhookPayloadSchema, emulator.webhookPayloadSchema]],
+  [capabilities, [userSchemas.userCapabilitiesSchema, emulator.userCapabilitiesSchema]],
+  [phoneChangeRequests, [userSchemas.phoneChangeRequestListSchema, emulator.phoneChangeRequestListSchema]],
 ]);
 
 /** Parses or fails the check with zod's issues and the answer's first bytes. */

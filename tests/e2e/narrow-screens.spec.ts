@@ -64,7 +64,7 @@ test("every page fits a 360 px screen", { tag: "@emulator-only" }, async ({ page
   await expect(page.getByRole("heading", { name: "Weekly" })).toBeVisible();
   await expectNoSidewaysScroll(page, "a recurring routine's page");
 
-  for (const path of ["/dashboard", "/routines", "/transfers"]) {
+  for (const path of ["/dashboard", "/routines", "/profile", "/transfers"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page, path);

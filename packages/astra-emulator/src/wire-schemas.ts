@@ -33,6 +33,8 @@ export const astraErrorBodySchema = z.object({
   code: z.number().int(),
   name: z.string(),
   description: z.union([z.string(), z.record(z.string(), z.array(z.string()))]),
+  /** Astra's separate `validation_error` shape adds the status as `status_code`. */
+  status_code: z.number().int().optional(),
 });
 export type AstraErrorBody = z.infer<typeof astraErrorBodySchema>;
 
@@ -91,32 +93,58 @@ export const userIntentStatusSchema = z.enum([...userStatusSchema.options, "conv
 
 const US_STATES = /^[A-Z]{2}$/;
 
-export const USER_INTENT_METADATA_MAX_CHARS = 2048;
+export const METADATA_LIMITS = { pairs: 25, keyChars: 64, valueChars: 256 } as const;
 
-export const userIntentCreateSchema = z.object({
-  email: z.email({ error: "must be a valid email address" }),
-  phone: z.string().regex(/^\+1\d{10}$/, { error: "must be +1 followed by 10 digits, e.g. +12025550123" }),
-  first_name: z.string().trim().min(1, { error: "is required" }).max(100),
-  last_name: z.string().trim().min(1, { error: "is required" }).max(100),
-  preferred_first_name: z.string().max(100).optional(),
-  preferred_last_name: z.string().max(100).optional(),
-  preferred_pronouns: z.string().max(50).optional(),
-  address1: z.string().trim().min(1, { error: "is required" }).max(200),
-  address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200).optional(),
-  city: z.string().trim().min(1, { error: "is required" }).max(100),
-  state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
-  postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
-  date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }),
-  ssn: z.string().regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" }),
-  ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
-  kyc_type: kycTypeSchema.optional(),
-  metadata: z
-    .record(z.string(), z.json(), { error: "must be a JSON object" })
-    .refine((value) => JSON.stringify(value).length <= USER_INTENT_METADATA_MAX_CHARS, {
-      error: `must be at most ${USER_INTENT_METADATA_MAX_CHARS} characters as JSON`,
-    })
-    .optional(),
-});
+/** https://docs.astra.finance/reference/custom-metadata */
+export const metadataSchema = z
+  .record(
+    z.string(),
+    z
+      .string({ error: "values must be strings" })
+      .min(1, { error: `values must be 1 to ${METADATA_LIMITS.valueChars} characters` })
+      .max(METADATA_LIMITS.valueChars, { error: `values must be 1 to ${METADATA_LIMITS.valueChars} characters` }),
+    { error: "must be an object of string keys and string values" },
+  )
+  .superRefine((value, ctx) => {
+    const keys = Object.keys(value);
+    if (keys.length > METADATA_LIMITS.pairs)
+      ctx.addIssue({ code: "custom", message: `must have at most ${METADATA_LIMITS.pairs} pairs` });
+    for (const key of keys.filter((key) => !/^[a-zA-Z0-9_.-]{1,64}$/.test(key))) {
+      const message = `keys must be 1 to ${METADATA_LIMITS.keyChars} characters of letters, digits, "_", "." or "-"`;
+      ctx.addIssue({ code: "custom", path: [key], message });
+    }
+  });
+
+export const userIntentCreateSchema = z
+  .object({
+    email: z.email({ error: "must be a valid email address" }),
+    phone: z.string().regex(/^\+1\d{10}$/, { error: "must be +1 followed by 10 digits, e.g. +12025550123" }),
+    first_name: z.string().trim().min(1, { error: "is required" }).max(100),
+    last_name: z.string().trim().min(1, { error: "is required" }).max(100),
+    preferred_first_name: z.string().max(100).optional(),
+    preferred_last_name: z.string().max(100).optional(),
+    preferred_pronouns: z.string().max(50).optional(),
+    address1: z.string().trim().min(1, { error: "is required" }).max(200),
+    address2: z.string({ error: 'must be a string; send "" when empty, never null' }).max(200).optional(),
+    city: z.string().trim().min(1, { error: "is required" }).max(100),
+    state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }),
+    postal_code: z.string().regex(/^\d{5}$/, { error: "must be 5 digits" }),
+    date_of_birth: z.iso.date({ error: "must be a date as YYYY-MM-DD" }).optional(),
+    ssn: z
+      .string()
+      .regex(/^\d{4}$|^\d{9}$/, { error: "must be 4 or 9 digits, no dashes" })
+      .optional(),
+    ip_address: z.union([z.ipv4(), z.ipv6()], { error: "must be the end user's IP address" }),
+    kyc_type: kycTypeSchema.optional(),
+    metadata: metadataSchema.optional(),
+  })
+  // Astra: "receive-only" and "unverified" users may omit both (https://docs.astra.finance/reference/post_v1-user-intent).
+  .superRefine((intent, ctx) => {
+    if (intent.kyc_type === "receive-only" || intent.kyc_type === "unverified") return;
+    for (const field of ["date_of_birth", "ssn"] as const) {
+      if (intent[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required" });
+    }
+  });
 export type UserIntentCreate = z.infer<typeof userIntentCreateSchema>;
 
 export const userIntentSchema = z.object({
@@ -132,6 +160,7 @@ export const userIntentSchema = z.object({
   status: userIntentStatusSchema,
   kyc_type: kycTypeSchema.nullish(),
   oauth_token_issued: z.boolean().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
 });
 export type UserIntent = z.infer<typeof userIntentSchema>;
 
@@ -224,12 +253,24 @@ export const routineCreateSchema = z
   });
 export type RoutineCreate = z.infer<typeof routineCreateSchema>;
 
+/**
+ * Any non-required parameter of the routine's type (https://docs.astra.finance/reference/put_v1-routines-id); amount,
+ * start_date and frequency are fixed at creation, and status pauses or resumes.
+ */
 export const routineUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     status: z.enum(["active", "inactive"], { error: 'must be "active" (resume) or "inactive" (pause)' }).optional(),
+    preferred_settlement_speed: settlementSpeedSchema.optional(),
+    client_correlation_id: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,80}$/, { error: "must be 1 to 80 letters or digits" })
+      .optional(),
+    destination_user_id: z.string().nullable().optional(),
   })
-  .refine((update) => Object.keys(update).length > 0, { error: "send at least one of name, status" });
+  .refine((update) => Object.keys(update).length > 0, {
+    error: "send at least one of name, status, preferred_settlement_speed, client_correlation_id, destination_user_id",
+  });
 export type RoutineUpdate = z.infer<typeof routineUpdateSchema>;
 
 export const routineSchema = z.object({
@@ -336,3 +377,72 @@ export const webhookPayloadSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+export const userUpdateSchema = z.object({ email: z.email({ error: "must be a valid email address" }) });
+
+export const capabilitySchema = z.object({ name: z.string(), enabled: z.boolean(), reason: z.string().nullish() });
+export const userCapabilitiesSchema = z.object({
+  user_id: z.string(),
+  kyc_type: kycTypeSchema,
+  capabilities: z.array(capabilitySchema),
+});
+export type UserCapabilities = z.infer<typeof userCapabilitiesSchema>;
+
+export const changeRequestStatusSchema = z.enum(["pending", "approved", "rejected"]);
+
+export const phoneChangeCreateSchema = z.object({
+  phone: z.string().regex(/^(\+1)?\d{10}$/, { error: "must be 10 digits, or +1 followed by 10 digits" }),
+});
+export const phoneChangeRequestSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  phone: z.string(),
+  status: changeRequestStatusSchema,
+  created: z.string(),
+});
+export type PhoneChangeRequest = z.infer<typeof phoneChangeRequestSchema>;
+export const phoneChangeRequestListSchema = z.object({
+  count: z.number().int(),
+  phone_number_change_requests: z.array(phoneChangeRequestSchema),
+});
+
+const addressPart = (max: number) =>
+  z.string().trim().min(1, { error: "omit it instead of sending it empty" }).max(max);
+/** Astra: omit what does not change, never "" or null (https://docs.astra.finance/llms.txt). */
+export const addressChangeCreateSchema = z
+  .object({
+    address1: addressPart(200).optional(),
+    address2: addressPart(200).optional(),
+    city: addressPart(100).optional(),
+    state: z.string().regex(US_STATES, { error: "must be a two-letter state code, e.g. CA" }).optional(),
+    postal_code: z
+      .string()
+      .regex(/^\d{5}$/, { error: "must be 5 digits" })
+      .optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, { error: "send at least one address field" });
+export const addressChangeRequestSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  address1: z.string().nullish(),
+  address2: z.string().nullish(),
+  city: z.string().nullish(),
+  state: z.string().nullish(),
+  postal_code: z.string().nullish(),
+  status: changeRequestStatusSchema,
+  created: z.string(),
+});
+
+export const transferSegmentSchema = z.object({
+  id: z.string(),
+  transfer_id: z.string(),
+  payment_type: paymentTypeSchema,
+  direction: z.enum(["debit", "credit"]),
+  account_id: z.string(),
+  amount: z.number(),
+  status: transferStatusSchema,
+});
+export const transferSegmentListSchema = z.object({
+  count: z.number().int(),
+  segments: z.array(transferSegmentSchema),
+});

@@ -327,6 +327,30 @@ describe("PUT /v1/routines/:id", () => {
     expect(after).toMatchObject({ name: "Weekly savings", amount: 25, start_date: "2026-01-20", frequency: "weekly" });
   });
 
+  it("updates the routine type's other optional parameters (https://docs.astra.finance/reference/put_v1-routines-id)", async () => {
+    const {
+      user,
+      token,
+      accountIds: [checking = "", savings = ""],
+    } = await createTestUser(sandbox);
+    const routine = await createRoutine(token, routineBody(checking, savings, { start_date: "2026-01-20" }));
+    const put = (body: unknown) => sendJson(sandbox.app, "PUT", `/v1/routines/${routine.id}`, token, body);
+    const changes = {
+      preferred_settlement_speed: "T+4",
+      client_correlation_id: "order42",
+      destination_user_id: user.id,
+    };
+    const updated = await put(changes);
+    expect(updated.status).toBe(200);
+    expect(routineSchema.parse(await updated.json())).toMatchObject({ ...changes, amount: 25, status: "active" });
+    const read = await getWithToken(sandbox.app, `/v1/routines/${routine.id}`, token);
+    expect(routineSchema.parse(await read.json())).toMatchObject(changes);
+    expect((await put({ destination_user_id: "someone-else" })).status).toBe(400);
+    expect(Object.keys(await expectFields(await put({ preferred_settlement_speed: "T+3" })))).toEqual([
+      "preferred_settlement_speed",
+    ]);
+  });
+
   it("resumes into requires_user_verification when the user is no longer approved", async () => {
     const {
       user,

@@ -111,15 +111,63 @@ describe("POST /v1/user_intent", () => {
     expect(response.status).toBe(201);
   });
 
+  // https://docs.astra.finance/reference/custom-metadata: up to 25 pairs, keys 1-64 of [a-zA-Z0-9_.-], values 1-256.
+  const pairs = (n: number, value = "v".repeat(256)) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`${String(i).padStart(2, "0")}_.-${"k".repeat(59)}`, value]),
+    );
+
   it.each([
-    ["an array", [1, 2], "must be a JSON object"],
-    ["a string", "campaign", "must be a JSON object"],
-    ["more than 2048 characters", { note: "x".repeat(2040) }, "must be at most 2048 characters as JSON"],
-  ])("refuses metadata that is %s", async (_, metadata, message) => {
+    ["an array", [1, 2], "must be an object of string keys and string values"],
+    ["a number value", { campaign: 7 }, "values must be strings"],
+    ["a nested object", { campaign: { name: "spring" } }, "values must be strings"],
+    ["an empty value", { campaign: "" }, "values must be 1 to 256 characters"],
+    ["a 257-character value", { campaign: "x".repeat(257) }, "values must be 1 to 256 characters"],
+    ["26 pairs", pairs(26, "x"), "must have at most 25 pairs"],
+    ["a key with a space", { "my key": "x" }, 'keys must be 1 to 64 characters of letters, digits, "_", "." or "-"'],
+    [
+      "a 65-character key",
+      { ["k".repeat(65)]: "x" },
+      'keys must be 1 to 64 characters of letters, digits, "_", "." or "-"',
+    ],
+  ])("refuses metadata with %s", async (_, metadata, message) => {
     const response = await createIntent(sandbox.app, intentBody({ metadata }));
     expect(response.status).toBe(400);
-    const description = astraErrorBodySchema.parse(await response.json()).description as Record<string, string[]>;
-    expect(description.metadata).toEqual([message]);
+    const body = astraErrorBodySchema.parse(await response.json());
+    expect(body.status_code).toBe(400);
+    const description = body.description as Record<string, string[]>;
+    expect(Object.values(description).flat()).toContain(message);
+    expect(Object.keys(description).every((field) => field.startsWith("metadata"))).toBe(true);
+  });
+
+  it("takes 25 pairs of 64-character keys and 256-character values, and returns them on GET", async () => {
+    const metadata = pairs(25);
+    const response = await createIntent(sandbox.app, intentBody({ metadata }));
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect((await readIntent(id)).metadata).toEqual(metadata);
+  });
+
+  it.each(["receive-only", "unverified"])("lets a %s intent leave out ssn and date_of_birth", async (kycType) => {
+    const body: Record<string, unknown> = intentBody({ kyc_type: kycType });
+    delete body.ssn;
+    delete body.date_of_birth;
+    const response = await createIntent(sandbox.app, body);
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect((await readIntent(id)).kyc_type).toBe(kycType);
+  });
+
+  it.each([undefined, "verified"])("requires ssn and date_of_birth when kyc_type is %s", async (kycType) => {
+    const body: Record<string, unknown> = intentBody(kycType ? { kyc_type: kycType } : {});
+    delete body.ssn;
+    delete body.date_of_birth;
+    const response = await createIntent(sandbox.app, body);
+    expect(response.status).toBe(400);
+    expect(astraErrorBodySchema.parse(await response.json()).description).toEqual({
+      date_of_birth: ["is required"],
+      ssn: ["is required"],
+    });
   });
 
   it("rejects a body that is not JSON", async () => {

@@ -7,6 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AstraErrorBody, OAuthErrorCode, OAuthErrorResponse } from "../wire-schemas";
 import { LimitReachedError } from "../store/limits";
+import { isUnemulatedOperation } from "./astra-operations";
 
 const STATUS_NAMES: Record<number, string> = {
   400: "Bad Request",
@@ -19,6 +20,7 @@ const STATUS_NAMES: Record<number, string> = {
   410: "Gone",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  501: "Not Implemented",
   503: "Service Unavailable",
 };
 
@@ -53,7 +55,9 @@ function errorResponse(c: Context, error: ApiError): Response {
     const body: OAuthErrorResponse = { error: error.options.oauthError, error_description: error.description };
     return c.json(body, error.status);
   }
-  return c.json(astraErrorBody(error.status, error.options.fields ?? error.description), error.status);
+  const { fields } = error.options;
+  if (fields) return c.json({ ...astraErrorBody(error.status, fields), status_code: error.status }, error.status);
+  return c.json(astraErrorBody(error.status, error.description), error.status);
 }
 
 /** Matches a request path against the registered routes to tell 405 (known path) from 404. */
@@ -77,6 +81,17 @@ export function createBaseApp(): Hono {
   });
 
   app.notFound((c) => {
+    const { method, path } = c.req;
+    // Before the 405 check: a documented path such as POST /v1/routines/preview also matches GET /v1/routines/:id.
+    if (isUnemulatedOperation(method, path)) {
+      return errorResponse(
+        c,
+        new ApiError(
+          501,
+          `${method} ${path} is an Astra operation the emulator does not emulate (see its docs/fidelity.md).`,
+        ),
+      );
+    }
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length > 0) {
       return errorResponse(
@@ -86,7 +101,10 @@ export function createBaseApp(): Hono {
         }),
       );
     }
-    return errorResponse(c, new ApiError(404, `No route for ${c.req.method} ${c.req.path}.`));
+    const what = path.startsWith("/v1/")
+      ? "is no Astra operation the emulator knows, so it is not emulated"
+      : "has no route";
+    return errorResponse(c, new ApiError(404, `${method} ${path} ${what}.`));
   });
 
   app.onError((err, c) => {

@@ -43,6 +43,9 @@ export type NewRoutine = Omit<RoutineRecord, "id" | "status" | "nextRunDate" | "
 export interface RoutineChanges {
   name?: string;
   status?: "active" | "inactive";
+  settlementSpeed?: SettlementSpeed;
+  clientCorrelationId?: string;
+  destinationUserId?: string | null;
 }
 
 export type UpdateResult =
@@ -138,8 +141,9 @@ export function createRoutinesStore(sql: Sql) {
   const remove = sql.prepare<[number, number, string]>(
     "UPDATE routines SET status = 'cancelled', next_run_date = NULL, updated_at = ?, deleted_at = ? WHERE id = ?",
   );
-  const save = sql.prepare<[string, number, RoutineStatus, string | null, number, string]>(
-    "UPDATE routines SET name = ?, amount_cents = ?, status = ?, next_run_date = ?, updated_at = ? WHERE id = ?",
+  const save = sql.prepare(
+    `UPDATE routines SET name = ?, amount_cents = ?, status = ?, next_run_date = ?, settlement_speed = ?,
+       client_correlation_id = ?, destination_user_id = ?, updated_at = ? WHERE id = ?`,
   );
 
   /** What the routine's status would be now, from its user's KYC status and its accounts' authorization. */
@@ -167,7 +171,17 @@ export function createRoutinesStore(sql: Sql) {
   }
 
   async function write(row: RoutineRow, now: Date): Promise<RoutineRecord> {
-    await save.run(row.name, row.amount_cents, row.status, row.next_run_date, now.getTime(), row.id);
+    await save.run(
+      row.name,
+      row.amount_cents,
+      row.status,
+      row.next_run_date,
+      row.settlement_speed,
+      row.client_correlation_id,
+      row.destination_user_id,
+      now.getTime(),
+      row.id,
+    );
     return toRoutine({ ...row, updated_at: now.getTime() });
   }
 
@@ -229,7 +243,14 @@ export function createRoutinesStore(sql: Sql) {
       if (row.type === "one-time" && row.next_run_date === null && statusChange) {
         return { ok: false, reason: "already_ran", status: row.status };
       }
-      const next: RoutineRow = { ...row, name: changes.name ?? row.name };
+      const next: RoutineRow = {
+        ...row,
+        name: changes.name ?? row.name,
+        settlement_speed: changes.settlementSpeed ?? row.settlement_speed,
+        client_correlation_id: changes.clientCorrelationId ?? row.client_correlation_id,
+        destination_user_id:
+          changes.destinationUserId === undefined ? row.destination_user_id : changes.destinationUserId,
+      };
       if (statusChange) {
         if (changes.status === "inactive") {
           if (row.status !== "active") return { ok: false, reason: "not_pausable", status: row.status };

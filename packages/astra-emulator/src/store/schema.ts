@@ -99,8 +99,9 @@ CREATE TABLE IF NOT EXISTS user_intents (
   city TEXT NOT NULL,
   state TEXT NOT NULL,
   postal_code TEXT NOT NULL,
-  date_of_birth TEXT NOT NULL,
-  ssn_last4 TEXT NOT NULL,
+  -- null for receive-only and unverified intents that left them out
+  date_of_birth TEXT,
+  ssn_last4 TEXT,
   ip_address TEXT NOT NULL,
   kyc_type TEXT NOT NULL,
   status TEXT NOT NULL,
@@ -355,6 +356,19 @@ CREATE TABLE IF NOT EXISTS visitors (
 CREATE INDEX IF NOT EXISTS visitors_by_ip ON visitors (client_ip, created_at);
 CREATE UNIQUE INDEX IF NOT EXISTS visitors_by_token ON visitors (token_hash);
 CREATE INDEX IF NOT EXISTS visitors_by_age ON visitors (created_at);
+
+-- A user's email changes and phone and address change requests (PATCH /v1/users/{id}, the change requests).
+CREATE TABLE IF NOT EXISTS user_changes (${t.rowid}
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  -- email, phone or address
+  kind TEXT NOT NULL,
+  -- JSON of the requested values
+  details TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS user_changes_by_user ON user_changes (user_id, kind, created_at);
 
 -- Short leases, so only one instance at a time runs a named job (lib/due-work.ts); times in real epoch ms.
 CREATE TABLE IF NOT EXISTS leases (

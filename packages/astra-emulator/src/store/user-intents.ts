@@ -32,6 +32,7 @@ export interface UserIntentRecord {
   userId: string | null;
   /** Derived: the intent's user holds an access token of this client (a code was exchanged). */
   oauthTokenIssued: boolean;
+  metadata: Record<string, string> | null;
   createdAt: Date;
 }
 
@@ -63,6 +64,7 @@ interface IntentRow {
   kyc_outcome: UserStatus;
   kyc_resolves_at: number | null;
   user_id: string | null;
+  metadata: string | null;
   created_at: number;
   token_issued: number;
 }
@@ -83,6 +85,7 @@ const toIntent = (row: IntentRow): UserIntentRecord => ({
   kycResolvesAt: row.kyc_resolves_at === null ? null : new Date(row.kyc_resolves_at),
   userId: row.user_id,
   oauthTokenIssued: row.token_issued === 1,
+  metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, string>),
   createdAt: new Date(row.created_at),
 });
 
@@ -206,8 +209,8 @@ export function createUserIntentsStore(
           input.city,
           input.state,
           input.postal_code,
-          input.date_of_birth,
-          input.ssn.slice(-4),
+          input.date_of_birth ?? null,
+          input.ssn?.slice(-4) ?? null,
           input.ip_address,
           input.kyc_type ?? "verified",
           kyc.status,

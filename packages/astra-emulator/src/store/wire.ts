@@ -17,6 +17,7 @@ import { createScheduler } from "./scheduler";
 import type { Sql } from "./sql/port";
 import { createTokensStore } from "./tokens";
 import { createTransfersStore } from "./transfers";
+import { createUserChangesStore } from "./user-changes";
 import { createUserClocksStore } from "./user-clocks";
 import { createUserIntentsStore } from "./user-intents";
 import { createUsersStore } from "./users";
@@ -36,6 +37,7 @@ export function wireStore(sql: Sql) {
     developers: createDevelopersStore(sql),
     dashboard: createDashboardStore(sql),
     users: createUsersStore(sql),
+    userChanges: createUserChangesStore(sql),
     accounts: createAccountsStore(sql),
     cards: createCardsStore(sql),
     tokens: createTokensStore(sql),

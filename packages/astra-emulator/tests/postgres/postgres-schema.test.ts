@@ -53,6 +53,7 @@ describe("ensurePostgresSchema", () => {
       "faults",
       "routines",
       "transfers",
+      "user_changes",
       "webhook_events",
     ]);
     const version = await sql.prepare("SELECT value FROM store_meta WHERE name = 'schema_version'").pluck().get();

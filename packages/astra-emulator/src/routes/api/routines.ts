@@ -230,8 +230,18 @@ export function routineRoutes({ store, clocks }: Deps) {
       const body = await readJsonValue(c);
       refuseFixedFields(body);
       const update = validateBody(routineUpdateSchema.strict(), body);
-      const changes = { name: update.name, status: update.status };
-      const result = await store.routines.update(c.get("grant").userId, c.req.param("id"), changes, c.get("now"));
+      const { userId } = c.get("grant");
+      if (update.destination_user_id && update.destination_user_id !== userId) {
+        throw new ApiError(400, "P2P transfer not allowed for this source and destination");
+      }
+      const changes = {
+        name: update.name,
+        status: update.status,
+        settlementSpeed: update.preferred_settlement_speed,
+        clientCorrelationId: update.client_correlation_id,
+        destinationUserId: update.destination_user_id,
+      };
+      const result = await store.routines.update(userId, c.req.param("id"), changes, c.get("now"));
       if (!result.ok) throw updateRefusal(result);
       return c.json(toWireRoutine(result.routine));
     })

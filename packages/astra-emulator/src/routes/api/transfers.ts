@@ -1,7 +1,13 @@
 // GET /v1/transfers, GET /v1/transfers/:id and POST /v1/transfers/:id/cancel
 // (https://docs.astra.finance/reference/post_v1-transfers-id-cancel).
 import { Hono } from "hono";
-import { transferListSchema, transferSchema, transferStatusSchema, type Transfer } from "../../wire-schemas";
+import {
+  transferListSchema,
+  transferSchema,
+  transferSegmentListSchema,
+  transferStatusSchema,
+  type Transfer,
+} from "../../wire-schemas";
 import type { Deps } from "../../deps";
 import { bearerAuth, type BearerEnv } from "../../lib/auth";
 import { ApiError } from "../../lib/create-app";
@@ -28,6 +34,21 @@ export function toWireTransfer(transfer: TransferRecord): Transfer {
     astra_settlement_reason: transfer.astraSettlementReason,
     failure_reason: transfer.failureReason,
   });
+}
+
+/** An ACH transfer's two legs, the debit of its source and the credit of its destination (segment fields: guess). */
+function toWireSegments(transfer: TransferRecord) {
+  const leg = (n: number, direction: "debit" | "credit", accountId: string) => ({
+    id: `${transfer.id}-${n}`,
+    transfer_id: transfer.id,
+    payment_type: "ach",
+    direction,
+    account_id: accountId,
+    amount: toDollars(transfer.amountCents),
+    status: transfer.status,
+  });
+  const segments = [leg(1, "debit", transfer.sourceId), leg(2, "credit", transfer.destinationId)];
+  return transferSegmentListSchema.parse({ count: segments.length, segments });
 }
 
 /**
@@ -65,6 +86,11 @@ export function transferRoutes({ store, clocks }: Deps) {
       const transfer = await store.transfers.findForUser(c.get("grant").userId, c.req.param("id"));
       if (!transfer) throw new ApiError(404, "No transfer with this id for this user.");
       return c.json(toWireTransfer(transfer));
+    })
+    .get("/v1/transfers/:id/segments", auth, async (c) => {
+      const transfer = await store.transfers.findForUser(c.get("grant").userId, c.req.param("id"));
+      if (!transfer) throw new ApiError(404, "No transfer with this id for this user.");
+      return c.json(toWireSegments(transfer));
     })
     .post("/v1/transfers/:id/cancel", auth, async (c) => {
       const result = await store.transfers.cancel(c.get("grant").userId, c.req.param("id"), c.get("now"));

@@ -24,6 +24,7 @@ export function toWireUserIntent(intent: UserIntentRecord): UserIntent {
     status: intent.status,
     kyc_type: intent.kycType,
     oauth_token_issued: intent.oauthTokenIssued,
+    metadata: intent.metadata,
   });
 }
 
