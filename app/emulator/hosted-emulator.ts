@@ -40,7 +40,7 @@ export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typ
   };
 }
 
-/** On Postgres, Vercel releases the pool's idle connections when it suspends the instance. */
+/** On Postgres, Vercel waits for the pool's idle connections to close before it suspends the instance. */
 export function hostedStoreLocation(store: DemoEnv["store"]): HostedStoreLocation {
   return store.kind === "postgres" ? { databaseUrl: store.url, onPool: attachDatabasePool } : { file: store.file };
 }
