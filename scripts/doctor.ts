@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { minVersion, satisfies, validRange } from "semver";
 import { EMULATOR_CLIENT_ID } from "../config/emulator-defaults";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 
@@ -27,29 +28,18 @@ export function formatFinding(finding: Finding): string {
   return finding.state === "fail" ? `${line}\n    fix: ${finding.fix}` : line;
 }
 
-/** Whether `version` (e.g. "20.19.1") meets an engines range of the form ">=X.Y.Z"; null for other forms. */
-export function meetsMinimum(version: string, range: string): boolean | null {
-  const minimum = /^\s*>=\s*v?(\d+)\.(\d+)\.(\d+)\s*$/.exec(range);
-  const current = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!minimum || !current) return null;
-  for (let i = 1; i <= 3; i++) {
-    const difference = Number(current[i]) - Number(minimum[i]);
-    if (difference !== 0) return difference > 0;
-  }
-  return true;
-}
-
 export function checkNode(version: string, range: string): Finding {
   const label = "Node.js";
-  const meets = meetsMinimum(version, range);
-  if (meets === null) return { state: "skip", label, detail: `${version}; cannot read the engines range "${range}"` };
-  return meets
+  if (!validRange(range))
+    return { state: "skip", label, detail: `${version}; cannot read the engines range "${range}"` };
+  const major = minVersion(range)?.major;
+  return satisfies(version, range)
     ? { state: "ok", label, detail: `${version} (package.json wants ${range})` }
     : {
         state: "fail",
         label,
-        detail: `${version} is older than ${range}`,
-        fix: `Install Node.js ${range.replace(">=", "")} or later (nvm install 20, or nodejs.org).`,
+        detail: `${version} is outside ${range}`,
+        fix: `Install Node.js ${range} (nvm install ${major}, or nvm use in this folder; or nodejs.org).`,
       };
 }
 

@@ -2,13 +2,14 @@
 // The only app file that imports the emulator package (eslint.config.mjs allows exactly this one).
 import "server-only";
 import { headers } from "next/headers";
-import { createHostedEmulator, openHostedStore } from "astra-emulator/hosted";
+import { attachDatabasePool } from "@vercel/functions";
+import { createHostedEmulator, openHostedStore, type HostedStoreLocation } from "astra-emulator/hosted";
 import { POST as receiveWebhook } from "@/app/api/webhooks/astra/route";
 import { siteConfig } from "@/config/site";
 import { clientIpFrom, UNKNOWN_CLIENT_IP } from "@/lib/client-ip";
 import { registerEmbeddedEmulator, registeredEmbeddedEmulator, type EmbeddedEmulator } from "@/lib/demo/transport";
 import { EMULATOR_MOUNT_PATH, getEnv, type Env } from "@/lib/env";
-import { getDemoEnv } from "@/lib/demo/env";
+import { getDemoEnv, type DemoEnv } from "@/lib/demo/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
 
 const WEBHOOK_PATH = "/api/webhooks/astra";
@@ -40,13 +41,17 @@ export function inProcessDelivery(webhookUrl: string, ownOrigins: string[]): typ
   };
 }
 
+/** On Postgres, Vercel waits for the pool's idle connections to close before it suspends the instance. */
+export function hostedStoreLocation(store: DemoEnv["store"]): HostedStoreLocation {
+  return store.kind === "postgres" ? { databaseUrl: store.url, onPool: attachDatabasePool } : { file: store.file };
+}
+
 function build(env: Env): EmbeddedEmulator {
   if (env.astraEnv !== "demo") throw new Error("The embedded emulator runs only with ASTRA_ENV=demo.");
   const demo = getDemoEnv();
   const origins = configuredOrigins(env);
   const webhookUrl = `${origins[0] ?? "http://localhost"}${WEBHOOK_PATH}`;
   const keys = { clientId: env.astraClientId, clientSecret: env.astraClientSecret, webhookUrl };
-  const location = demo.store.kind === "postgres" ? { databaseUrl: demo.store.url } : { file: demo.store.file };
   const emulator = createHostedEmulator({
     basePath: EMULATOR_MOUNT_PATH,
     ...keys,
@@ -57,7 +62,7 @@ function build(env: Env): EmbeddedEmulator {
       return unique([addressedOrigin(request.headers, url, env.authUrl), url.origin, ...origins]);
     },
     deliver: inProcessDelivery(webhookUrl, origins),
-    store: openHostedStore(location, keys),
+    store: openHostedStore(hostedStoreLocation(demo.store), keys),
     publicDemo: demo.publicDemo,
     clientAddress: (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_IP,
   });

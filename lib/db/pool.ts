@@ -1,9 +1,9 @@
 // The app's one Postgres pool, created on first use, only when DATABASE_URL or POSTGRES_URL is set.
 import "server-only";
+import { attachDatabasePool } from "@vercel/functions";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 
-/** A suspended serverless instance would otherwise hold its idle connections against the database's limit. */
 const IDLE_TIMEOUT_MS = 5_000;
 
 export function createDatabasePool(connectionString: string): Pool {
@@ -12,6 +12,8 @@ export function createDatabasePool(connectionString: string): Pool {
   pool.on("error", (error) => {
     console.error(JSON.stringify({ event: "database_pool_error", message: error.message }));
   });
+  // The idle timer stops while Vercel suspends an instance; this holds it until idle connections close.
+  attachDatabasePool(pool);
   return pool;
 }
 

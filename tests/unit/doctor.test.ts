@@ -10,7 +10,6 @@ import {
   describeReach,
   describeRedirectCheck,
   formatFinding,
-  meetsMinimum,
   networkErrorText,
   portsOf,
   redirectUriOf,
@@ -26,24 +25,28 @@ const sandboxEnv = parseEnv({ ASTRA_ENV: "sandbox", ASTRA_CLIENT_ID: "id", ASTRA
 
 describe("Node version", () => {
   it.each([
-    ["20.9.0", true],
-    ["20.19.1", true],
-    ["22.0.0", true],
-    ["v20.9.1", true],
-    ["20.8.9", false],
-    ["18.20.4", false],
-  ])("%s against >=20.9.0 is %s", (version, expected) => {
-    expect(meetsMinimum(version, ">=20.9.0")).toBe(expected);
+    ["24.0.0", "ok"],
+    ["24.22.3", "ok"],
+    ["v24.1.0", "ok"],
+    ["22.13.0", "fail"],
+    ["20.19.1", "fail"],
+    ["26.0.0", "fail"],
+  ])("%s against 24.x is %s", (version, expected) => {
+    expect(checkNode(version, "24.x").state).toBe(expected);
+  });
+
+  it("reads any semver range", () => {
+    expect(checkNode("22.14.0", "^22.13 || ^24").state).toBe("ok");
+    expect(checkNode("22.12.0", "^22.13 || ^24").state).toBe("fail");
   });
 
   it("does not guess at ranges it cannot read", () => {
-    expect(meetsMinimum("20.9.0", "^20 || ^22")).toBeNull();
-    expect(checkNode("20.9.0", "^20 || ^22").state).toBe("skip");
+    expect(checkNode("24.0.0", "twenty-four").state).toBe("skip");
   });
 
-  it("fails an old Node with the version to install", () => {
-    const finding = checkNode("18.20.4", ">=20.9.0");
-    expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("20.9.0 or later") });
+  it("fails another major with the range and the nvm command", () => {
+    const finding = checkNode("20.19.1", "24.x");
+    expect(finding).toMatchObject({ state: "fail", fix: expect.stringContaining("nvm install 24") });
   });
 });
 

@@ -3,7 +3,7 @@
 import { ensurePostgresSchema } from "./migrate";
 import { DEFAULT_APP, seedIfEmpty } from "./seed";
 import type { Sql } from "./sql/port";
-import { postgresSql } from "./sql/postgres";
+import { postgresSql, type PostgresOptions } from "./sql/postgres";
 import { whenReady } from "./sql/when-ready";
 import { wireStore, type Store, type StoreOptions } from "./wire";
 
@@ -12,6 +12,7 @@ export interface PostgresStoreOptions extends StoreOptions {
   schema?: string;
   /** Connections per instance (default 10). */
   max?: number;
+  onPool?: PostgresOptions["onPool"];
 }
 
 /**
@@ -19,7 +20,10 @@ export interface PostgresStoreOptions extends StoreOptions {
  * instance, under the write lock), never at build time.
  */
 export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Store {
-  return postgresStoreOn(postgresSql(url, { schema: options.schema, max: options.max }), options);
+  return postgresStoreOn(
+    postgresSql(url, { schema: options.schema, max: options.max, onPool: options.onPool }),
+    options,
+  );
 }
 
 /** The same on a port you built (the tests gate it until their database exists). */

@@ -20,6 +20,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Only for the test that proves the lock is what keeps two instances' transactions apart. */
   writeLock?: boolean;
+  /** Given the pool once made, for a host that manages its connections (Vercel's attachDatabasePool). */
+  onPool?: (pool: pg.Pool) => void;
 }
 
 const INT8_OID = 20;
@@ -112,13 +114,13 @@ export function postgresSql(connectionString: string, options: PostgresOptions =
     connectionString,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     max: options.max ?? 10,
-    // Close idle connections soon: a suspended serverless instance should not hold the database's slots.
     idleTimeoutMillis: 5_000,
     types,
   });
   // An idle connection the server drops (a restart, a pooler timeout) emits here; without a listener that error
   // would crash the process. The pool discards the client and opens a new one on the next query.
   pool.on("error", (error) => console.warn(`Postgres connection lost: ${error.message}`));
+  options.onPool?.(pool);
   const writeLock = options.writeLock ?? true;
   const transactionClient = new AsyncLocalStorage<pg.PoolClient>();
 
