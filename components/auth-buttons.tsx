@@ -1,9 +1,15 @@
 // Sign-in and sign-out buttons. They are forms posting to server actions, so they work before JS loads.
+import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { moduleAnswers } from "@/lib/astra/module-urls";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
+import { getEnv } from "@/lib/env";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { publicDemo } from "@/lib/plugins";
+
+/** The sign-in page's error type when the emulator's pages do not answer. */
+export const EMULATOR_NOT_RUNNING = "EmulatorNotRunning";
 
 export function SignInButton({
   callbackPath = "/dashboard",
@@ -20,7 +26,12 @@ export function SignInButton({
     <form
       action={async () => {
         "use server";
-        await signIn(ASTRA_PROVIDER_ID, { redirectTo: safeCallbackPath(callbackPath) });
+        const redirectTo = safeCallbackPath(callbackPath);
+        const env = getEnv();
+        if (env.astraEnv === "emulator" && !(await moduleAnswers(env))) {
+          redirect(`/signin?${new URLSearchParams({ error: EMULATOR_NOT_RUNNING, callbackUrl: redirectTo })}`);
+        }
+        await signIn(ASTRA_PROVIDER_ID, { redirectTo });
       }}
     >
       <button type="submit" className={buttonStyles[variant]}>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInButton } from "@/components/auth-buttons";
+import { EMULATOR_NOT_RUNNING, SignInButton } from "@/components/auth-buttons";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";
@@ -18,6 +18,10 @@ const SIGN_IN_ERRORS: Record<string, { title: string; body: string }> = {
   AccessDenied: {
     title: "Access was denied",
     body: "Astra did not allow this sign-in. Try again, or use a different Astra account.",
+  },
+  [EMULATOR_NOT_RUNNING]: {
+    title: "The emulator is not running",
+    body: "Sign-in happens on the emulator's pages, and nothing answers at its address. Start it: npm run dev starts the app and the emulator together; npm run emulator starts the emulator alone. Then sign in again.",
   },
   MissingCSRF: {
     title: "That sign-in form expired",
