@@ -178,7 +178,7 @@ export function describePort({ role, port }: PortRole, use: PortUse): Finding {
   if (use === "this-program") return { state: "ok", label, detail: `in use by the ${role}, which is already running` };
   const fix =
     role === "app"
-      ? `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or run the app elsewhere with \`npx next dev -p 3001\` and AUTH_URL=http://localhost:3001.`
+      ? `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or move the app: set AUTH_URL=http://localhost:${port + 1} (\`npm run dev\` listens on its port) and register that origin's callback.`
       : `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or start the emulator with EMULATOR_PORT=4011 and set ASTRA_API_URL and ASTRA_APP_URL to http://localhost:4011.`;
   return { state: "fail", label, detail: `in use by another program, so the ${role} cannot start there`, fix };
 }
