@@ -94,7 +94,7 @@ const gone = (command) =>
   /emulator|sandbox|ASTRA_ENV=demo|playwright|test:contract/.test(command) ||
   [...command.matchAll(/(?:tsx|node) (\S+\.(?:ts|mjs))/g)].some((match) => !existsSync(at(match[1])));
 for (const [name, command] of Object.entries(manifest.scripts)) if (gone(command)) delete manifest.scripts[name];
-manifest.scripts.dev = "next dev";
+manifest.scripts.dev = manifest.scripts["dev:app"] ?? "next dev";
 writeFileSync(at("package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
 const vercel = JSON.parse(readFileSync(at("vercel.json"), "utf8"));
