@@ -5,11 +5,13 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { moduleAnswers } from "@/lib/astra/module-urls";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { getEnv } from "@/lib/env";
+import { currentRequestOrigin, misnamedAuthUrl } from "@/lib/http/request-origin";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { publicDemo } from "@/lib/plugins";
 
-/** The sign-in page's error type when the emulator's pages do not answer. */
+/** The sign-in page's error types for a local setup that cannot sign in. */
 export const EMULATOR_NOT_RUNNING = "EmulatorNotRunning";
+export const AUTH_URL_MISMATCH = "AuthUrlMismatch";
 
 export function SignInButton({
   callbackPath = "/dashboard",
@@ -28,9 +30,11 @@ export function SignInButton({
         "use server";
         const redirectTo = safeCallbackPath(callbackPath);
         const env = getEnv();
-        if (env.astraEnv === "emulator" && !(await moduleAnswers(env))) {
-          redirect(`/signin?${new URLSearchParams({ error: EMULATOR_NOT_RUNNING, callbackUrl: redirectTo })}`);
+        const stop = (error: string) => redirect(`/signin?${new URLSearchParams({ error, callbackUrl: redirectTo })}`);
+        if (env.nodeEnv !== "production" && misnamedAuthUrl(await currentRequestOrigin(), env.authUrl)) {
+          stop(AUTH_URL_MISMATCH);
         }
+        if (env.astraEnv === "emulator" && !(await moduleAnswers(env))) stop(EMULATOR_NOT_RUNNING);
         await signIn(ASTRA_PROVIDER_ID, { redirectTo });
       }}
     >

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { EMULATOR_NOT_RUNNING, SignInButton } from "@/components/auth-buttons";
+import { AUTH_URL_MISMATCH, EMULATOR_NOT_RUNNING, SignInButton } from "@/components/auth-buttons";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { authUrlAdvice, currentRequestOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -44,6 +45,11 @@ const FALLBACK_ERROR = {
   body: "The app could not finish signing you in with Astra. Try again; if it keeps failing, the server log says why.",
 };
 
+async function authUrlMismatch() {
+  const body = authUrlAdvice((await currentRequestOrigin()) ?? "", getEnv().authUrl ?? "");
+  return { title: "AUTH_URL names another address", body };
+}
+
 type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
@@ -52,7 +58,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await auth()) redirect(callbackPath);
 
   const errorType = Array.isArray(error) ? error[0] : error;
-  const message = errorType ? (SIGN_IN_ERRORS[errorType] ?? DEMO_ERRORS[errorType] ?? FALLBACK_ERROR) : undefined;
+  const message =
+    errorType === AUTH_URL_MISMATCH
+      ? await authUrlMismatch()
+      : errorType
+        ? (SIGN_IN_ERRORS[errorType] ?? DEMO_ERRORS[errorType] ?? FALLBACK_ERROR)
+        : undefined;
 
   return (
     <div className="mx-auto max-w-md space-y-6">
