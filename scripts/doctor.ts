@@ -110,6 +110,16 @@ export function authorizeUrlOf(env: Env, redirectUri: string): string {
   return `${env.astraAppUrl}/login/oauth/authorize?${query}`;
 }
 
+/** The app origins whose sign-in callback the emulator's "Redirect URI not registered" page lists. */
+export function registeredAppOrigins(body: string): string[] {
+  const list = /Registered redirect URIs: ([^<]*?)\. To use/.exec(body)?.[1] ?? "";
+  return list
+    .split(",")
+    .map((uri) => uri.trim())
+    .filter((uri) => uri.endsWith(CALLBACK_PATH))
+    .map((uri) => uri.slice(0, -CALLBACK_PATH.length));
+}
+
 export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reach): Finding {
   const label = "redirect URI";
   if ("error" in reach)
@@ -117,11 +127,16 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
   if (reach.status === 200)
     return { state: "ok", label, detail: `${redirectUri} is registered for ${env.astraClientId}` };
   if (reach.body.includes("Redirect URI not registered")) {
+    const register = `add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set EMULATOR_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`;
+    const expected = registeredAppOrigins(reach.body).filter((origin) => origin !== env.authUrl);
     return {
       state: "fail",
       label,
       detail: `the emulator answered "Redirect URI not registered" for ${redirectUri}`,
-      fix: `Add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set EMULATOR_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`,
+      fix:
+        expected.length > 0
+          ? `The emulator expects the app at ${expected.join(" or ")}, but AUTH_URL is ${env.authUrl}: if the app runs there, set AUTH_URL=${expected[0]} (\`npm run dev\` listens on AUTH_URL's port). To keep ${env.authUrl}, ${register}`
+          : `${register.charAt(0).toUpperCase()}${register.slice(1)}`,
     };
   }
   if (reach.body.includes("Invalid client_id")) {
