@@ -74,6 +74,7 @@ export default defineConfig([
       "packages/astra-emulator/src/env.ts",
       "playwright.config.ts",
       "playwright.multi.config.ts",
+      "playwright.dev.config.ts",
       "scripts/**",
       "tests/e2e/**",
       "tests/multi-instance/**",

@@ -1,9 +1,17 @@
 // Sign-in and sign-out buttons. They are forms posting to server actions, so they work before JS loads.
+import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { moduleAnswers } from "@/lib/astra/module-urls";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
+import { getEnv } from "@/lib/env";
+import { currentRequestOrigin, misnamedAuthUrl } from "@/lib/http/request-origin";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { publicDemo } from "@/lib/plugins";
+
+/** The sign-in page's error types for a local setup that cannot sign in. */
+export const EMULATOR_NOT_RUNNING = "EmulatorNotRunning";
+export const AUTH_URL_MISMATCH = "AuthUrlMismatch";
 
 export function SignInButton({
   callbackPath = "/dashboard",
@@ -20,7 +28,14 @@ export function SignInButton({
     <form
       action={async () => {
         "use server";
-        await signIn(ASTRA_PROVIDER_ID, { redirectTo: safeCallbackPath(callbackPath) });
+        const redirectTo = safeCallbackPath(callbackPath);
+        const env = getEnv();
+        const stop = (error: string) => redirect(`/signin?${new URLSearchParams({ error, callbackUrl: redirectTo })}`);
+        if (env.nodeEnv !== "production" && misnamedAuthUrl(await currentRequestOrigin(), env.authUrl)) {
+          stop(AUTH_URL_MISMATCH);
+        }
+        if (env.astraEnv === "emulator" && !(await moduleAnswers(env))) stop(EMULATOR_NOT_RUNNING);
+        await signIn(ASTRA_PROVIDER_ID, { redirectTo });
       }}
     >
       <button type="submit" className={buttonStyles[variant]}>

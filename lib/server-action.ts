@@ -8,10 +8,11 @@ import {
   browserDetail,
   logAstraError,
   mayHaveHappened,
-  USER_MESSAGES,
+  userMessage,
   type AstraErrorKind,
 } from "@/lib/astra/errors";
 import { callAstra, requireSignedIn } from "@/lib/auth/astra-session";
+import { getEnv } from "@/lib/env";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -92,7 +93,7 @@ export function defineAction<S extends z.ZodType, Idempotent extends boolean = f
         return { status: "invalid", fieldErrors, formErrors, values };
       }
       logAstraError(error, "server action");
-      const words = USER_MESSAGES[error.kind];
+      const words = userMessage(error, getEnv());
       const detail = browserDetail(error);
       return {
         status: "failed",

@@ -100,6 +100,16 @@ export function authorizeUrlOf(env: Env, redirectUri: string): string {
   return `${env.astraAppUrl}/login/oauth/authorize?${query}`;
 }
 
+/** The app origins whose sign-in callback the emulator's "Redirect URI not registered" page lists. */
+export function registeredAppOrigins(body: string): string[] {
+  const list = /Registered redirect URIs: ([^<]*?)\. To use/.exec(body)?.[1] ?? "";
+  return list
+    .split(",")
+    .map((uri) => uri.trim())
+    .filter((uri) => uri.endsWith(CALLBACK_PATH))
+    .map((uri) => uri.slice(0, -CALLBACK_PATH.length));
+}
+
 export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reach): Finding {
   const label = "redirect URI";
   if ("error" in reach)
@@ -107,11 +117,16 @@ export function describeRedirectCheck(env: Env, redirectUri: string, reach: Reac
   if (reach.status === 200)
     return { state: "ok", label, detail: `${redirectUri} is registered for ${env.astraClientId}` };
   if (reach.body.includes("Redirect URI not registered")) {
+    const register = `add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set EMULATOR_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`;
+    const expected = registeredAppOrigins(reach.body).filter((origin) => origin !== env.authUrl);
     return {
       state: "fail",
       label,
       detail: `the emulator answered "Redirect URI not registered" for ${redirectUri}`,
-      fix: `Add ${redirectUri} under Redirect URIs at ${env.astraAppUrl}/dashboard/apps/${env.astraClientId}, or set EMULATOR_REDIRECT_URIS and delete .sandbox/astra.db so the emulator re-seeds.`,
+      fix:
+        expected.length > 0
+          ? `The emulator expects the app at ${expected.join(" or ")}, but AUTH_URL is ${env.authUrl}: if the app runs there, set AUTH_URL=${expected[0]} (\`npm run dev\` listens on AUTH_URL's port). To keep ${env.authUrl}, ${register}`
+          : `${register.charAt(0).toUpperCase()}${register.slice(1)}`,
     };
   }
   if (reach.body.includes("Invalid client_id")) {
@@ -168,7 +183,7 @@ export function describePort({ role, port }: PortRole, use: PortUse): Finding {
   if (use === "this-program") return { state: "ok", label, detail: `in use by the ${role}, which is already running` };
   const fix =
     role === "app"
-      ? `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or run the app elsewhere with \`npx next dev -p 3001\` and AUTH_URL=http://localhost:3001.`
+      ? `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or move the app: set AUTH_URL=http://localhost:${port + 1} (\`npm run dev\` listens on its port) and register that origin's callback.`
       : `Stop the program on it (\`ss -ltnp 'sport = :${port}'\` names it), or start the emulator with EMULATOR_PORT=4011 and set ASTRA_API_URL and ASTRA_APP_URL to http://localhost:4011.`;
   return { state: "fail", label, detail: `in use by another program, so the ${role} cannot start there`, fix };
 }

@@ -66,7 +66,12 @@ for (const folder of PLUGIN_FOLDERS) rmSync(at(folder), { recursive: true, force
 for (const [file, text] of Object.entries(WITHOUT_PLUGINS)) writeFileSync(at(file), text);
 
 // Tests, scripts and configs of what went go with it, until nothing left imports (or a test reads) what went.
-const TEST_CONFIGS = ["playwright.config.ts", "playwright.multi.config.ts", "vitest.contract.config.ts"];
+const TEST_CONFIGS = [
+  "playwright.config.ts",
+  "playwright.multi.config.ts",
+  "playwright.dev.config.ts",
+  "vitest.contract.config.ts",
+];
 const removable = () => [...sources("tests"), ...sources("scripts"), ...TEST_CONFIGS.filter((f) => existsSync(at(f)))];
 for (let removed = true; removed;) {
   removed = false;
@@ -94,7 +99,7 @@ const gone = (command) =>
   /emulator|sandbox|ASTRA_ENV=demo|playwright|test:contract/.test(command) ||
   [...command.matchAll(/(?:tsx|node) (\S+\.(?:ts|mjs))/g)].some((match) => !existsSync(at(match[1])));
 for (const [name, command] of Object.entries(manifest.scripts)) if (gone(command)) delete manifest.scripts[name];
-manifest.scripts.dev = "next dev";
+manifest.scripts.dev = manifest.scripts["dev:app"] ?? "next dev";
 writeFileSync(at("package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
 const vercel = JSON.parse(readFileSync(at("vercel.json"), "utf8"));

@@ -74,6 +74,14 @@ const steps = [
     needs: "build",
     only: "all",
   },
+  // `next dev` with the emulator stopped; after the other browser suites, which use the same ports.
+  {
+    name: "development-mode tests",
+    command: "npm run test:dev",
+    report: "test-results/playwright-dev.json",
+    read: readPlaywright,
+    only: "all",
+  },
 ].filter(
   (step) =>
     (!step.only || step.only === tier) && (!step.command.startsWith("npm run") || scripts[step.command.split(" ")[2]]),

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInButton } from "@/components/auth-buttons";
+import { AUTH_URL_MISMATCH, EMULATOR_NOT_RUNNING, SignInButton } from "@/components/auth-buttons";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
+import { authUrlAdvice, currentRequestOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,6 +19,10 @@ const SIGN_IN_ERRORS: Record<string, { title: string; body: string }> = {
   AccessDenied: {
     title: "Access was denied",
     body: "Astra did not allow this sign-in. Try again, or use a different Astra account.",
+  },
+  [EMULATOR_NOT_RUNNING]: {
+    title: "The emulator is not running",
+    body: "Sign-in happens on the emulator's pages, and nothing answers at its address. Start it: npm run dev starts the app and the emulator together; npm run emulator starts the emulator alone. Then sign in again.",
   },
   MissingCSRF: {
     title: "That sign-in form expired",
@@ -40,6 +45,11 @@ const FALLBACK_ERROR = {
   body: "The app could not finish signing you in with Astra. Try again; if it keeps failing, the server log says why.",
 };
 
+async function authUrlMismatch() {
+  const body = authUrlAdvice((await currentRequestOrigin()) ?? "", getEnv().authUrl ?? "");
+  return { title: "AUTH_URL names another address", body };
+}
+
 type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
@@ -48,7 +58,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await auth()) redirect(callbackPath);
 
   const errorType = Array.isArray(error) ? error[0] : error;
-  const message = errorType ? (SIGN_IN_ERRORS[errorType] ?? DEMO_ERRORS[errorType] ?? FALLBACK_ERROR) : undefined;
+  const message =
+    errorType === AUTH_URL_MISMATCH
+      ? await authUrlMismatch()
+      : errorType
+        ? (SIGN_IN_ERRORS[errorType] ?? DEMO_ERRORS[errorType] ?? FALLBACK_ERROR)
+        : undefined;
 
   return (
     <div className="mx-auto max-w-md space-y-6">

@@ -85,14 +85,14 @@ function describeErrorBody(text: string): ErrorDescription {
   return { fieldErrors: null };
 }
 
-export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: string }> = {
+const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: string }> = {
   unauthorized: {
     title: "Your Astra authorization has expired",
     action: "Sign in with Astra again to continue where you left off.",
   },
   forbidden: {
     title: "Astra does not allow this",
-    action: "Your Astra program may not include it. Quote the request id to Astra support to have it enabled.",
+    action: "Your Astra program may not include it; Astra support can enable it.",
   },
   misconfigured: {
     title: "Astra refused this app's keys",
@@ -101,15 +101,40 @@ export const USER_MESSAGES: Record<AstraErrorKind, { title: string; action: stri
   not_found: { title: "Astra could not find that", action: "It may have been removed. Go back and pick another." },
   invalid_request: { title: "Astra could not accept that request", action: "Check the details and try again." },
   rate_limited: { title: "Too many requests to Astra", action: "Wait a few seconds, then try again." },
-  unavailable: {
-    title: "Astra is not reachable right now",
-    action: "Try again in a moment. If it keeps happening, quote the request id to Astra support.",
-  },
-  bad_response: {
-    title: "Astra sent an answer this app did not expect",
-    action: "Try again; if it keeps happening, quote the request id to Astra support.",
-  },
+  unavailable: { title: "Astra is not reachable right now", action: "Try again in a moment." },
+  bad_response: { title: "Astra sent an answer this app did not expect", action: "Try again." },
 };
+
+const ASK_SUPPORT = new Set<AstraErrorKind>(["forbidden", "unavailable", "bad_response"]);
+
+export type ErrorAudience = { astraEnv: "emulator" | "demo" | "sandbox" | "production"; nodeEnv: string };
+
+/** What a person is told: Astra's or the emulator's name, and support only when there is a request id to quote. */
+export function userMessage(
+  error: AstraError,
+  { astraEnv, nodeEnv }: ErrorAudience,
+): { title: string; action: string } {
+  const developing = nodeEnv !== "production";
+  if (error.kind === "unavailable" && error.status === 0) {
+    if (astraEnv === "emulator") {
+      return {
+        title: "The emulator is not running",
+        action:
+          "Start it: npm run dev starts the app and the emulator together; npm run emulator starts the emulator alone, in another terminal. Then try again.",
+      };
+    }
+    if (developing && astraEnv !== "demo") {
+      return {
+        title: "Astra is not reachable",
+        action:
+          "Astra did not answer this server: check its network connection and ASTRA_API_URL, then try again (npm run doctor checks both).",
+      };
+    }
+  }
+  const words = USER_MESSAGES[error.kind];
+  if (!error.requestId || !ASK_SUPPORT.has(error.kind) || astraEnv === "emulator" || astraEnv === "demo") return words;
+  return { ...words, action: `${words.action} If it keeps happening, quote the request id to Astra support.` };
+}
 
 /** Only Astra's own 4xx words reach the browser; the app's plumbing messages and 5xx bodies stay in the log. */
 export function browserDetail(error: AstraError): string | null {
@@ -131,10 +156,14 @@ export function logAstraError(error: AstraError, where: string): void {
   );
 }
 
-export function astraErrorResponse(error: AstraError, where = "route handler"): Response {
+export function astraErrorResponse(
+  error: AstraError,
+  where = "route handler",
+  audience: ErrorAudience = { astraEnv: "production", nodeEnv: "production" },
+): Response {
   logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;
-  const words = USER_MESSAGES[error.kind];
+  const words = userMessage(error, audience);
   return Response.json(
     {
       error: {

@@ -29,3 +29,19 @@ export function buildModuleUrl(
   if (userId) url.searchParams.set("user_id", userId);
   return url.toString();
 }
+
+/** Whether anything answers at the module's address: a stopped emulator would leave the browser on an error page. */
+export async function moduleAnswers(env: Pick<Env, "astraAppUrl">, timeoutMs = 2_000): Promise<boolean> {
+  try {
+    const response = await fetch(env.astraAppUrl, {
+      method: "HEAD",
+      redirect: "manual",
+      cache: "no-store",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -17,3 +17,18 @@ export async function currentRequestOrigin(): Promise<string | undefined> {
   const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() || (LOCAL_HOST.test(host) ? "http" : "https");
   return `${proto}://${host}`;
 }
+
+export function misnamedAuthUrl(requestOrigin: string | undefined, authUrl: string | undefined): boolean {
+  if (!requestOrigin || !authUrl) return false;
+  const addressed = new URL(requestOrigin);
+  const configured = new URL(authUrl);
+  return LOCAL_HOST.test(addressed.host) && LOCAL_HOST.test(configured.host) && addressed.origin !== configured.origin;
+}
+
+export function authUrlAdvice(requestOrigin: string, authUrl: string): string {
+  const port = URL.canParse(requestOrigin) ? new URL(requestOrigin).port : "";
+  if (!port || port === new URL(authUrl).port) {
+    return `Open the app at ${authUrl}: sign-in returns to the address AUTH_URL names.`;
+  }
+  return `This app runs on port ${port}, but AUTH_URL is ${authUrl}, so Astra would send you back to the wrong place. Set AUTH_URL=http://localhost:${port} in .env.local and restart the app (npm run dev listens on AUTH_URL's port).`;
+}

@@ -175,6 +175,28 @@ describe("redirect URI against the real emulator (in-process)", () => {
     expect(refused).toMatchObject({ state: "fail", detail: expect.stringContaining("Redirect URI not registered") });
   });
 
+  it("for a wrong port in AUTH_URL, says to fix AUTH_URL before registering another URI", async () => {
+    const { app } = createTestEmulator();
+    const wrongPort = parseEnv({ AUTH_URL: "http://localhost:3001" });
+    const uri = redirectUriOf(wrongPort)!;
+    const refused = describeRedirectCheck(wrongPort, uri, await asReach(await app.request(authorizeUrlOf(env, uri))));
+    expect(refused).toMatchObject({
+      state: "fail",
+      fix: expect.stringMatching(
+        /^The emulator expects the app at http:\/\/localhost:3000, but AUTH_URL is http:\/\/localhost:3001: if the app runs there, set AUTH_URL=http:\/\/localhost:3000/,
+      ),
+    });
+  });
+
+  it("with no registered callback to point at, says to register the URI", () => {
+    const body =
+      "<p>Redirect URI not registered</p><p>Registered redirect URIs: https://x.example/other. To use this one</p>";
+    const refused = describeRedirectCheck(env, "http://localhost:3000/api/auth/callback/astra", { status: 400, body });
+    expect(refused).toMatchObject({
+      fix: expect.stringMatching(/^Add http:\/\/localhost:3000\/api\/auth\/callback\/astra under/),
+    });
+  });
+
   it("reads the control API's answer to the app's keys", async () => {
     const { app } = createTestEmulator();
     const clock = (authorization: string) => app.request("/sandbox/clock", { headers: { authorization } });

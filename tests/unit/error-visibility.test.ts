@@ -1,8 +1,11 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AstraErrorPanel } from "@/components/astra-error-panel";
 import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
+
+vi.mock("@/lib/auth/astra-session", () => ({
+  readFromAstra: (load: (token: string) => Promise<unknown>) => load("token"),
+}));
+const { loadPageData } = await import("@/components/load-page-data");
 
 // What the browser may see of a failure (the comment atop components/astra-error-panel.tsx), checked on both
 // surfaces that show one: the error panel and the route handlers' JSON.
@@ -24,20 +27,24 @@ const refused = () =>
     requestId: "req-400",
   });
 
-const panel = (error: AstraError) => renderToStaticMarkup(createElement(AstraErrorPanel, { error, path: "/routines" }));
+async function panel(error: AstraError): Promise<string> {
+  const loaded = await loadPageData(() => Promise.reject(error), { path: "/routines" });
+  if (loaded.ok) throw new Error("expected the error panel");
+  return renderToStaticMarkup(loaded.panel);
+}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("error panel", () => {
-  it("shows the kind, this app's words and the request id, never an internal URL or a 5xx body", () => {
+  it("shows the kind, this app's words and the request id, never an internal URL or a 5xx body", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const html = panel(unreachable());
-    expect(html).toContain("Astra is not reachable right now");
+    const html = await panel(unreachable());
+    expect(html).toContain("The emulator is not running");
     expect(html).toContain(">unavailable<");
     expect(html).not.toContain(INTERNAL);
     expect(html).not.toContain("Could not reach");
 
-    const fiveHundred = panel(serverError());
+    const fiveHundred = await panel(serverError());
     expect(fiveHundred).toContain("req-503");
     expect(fiveHundred).not.toContain("db-7");
 
@@ -53,9 +60,9 @@ describe("error panel", () => {
     expect(logged[1]).toMatchObject({ requestId: "req-503", message: "upstream pool db-7 exhausted" });
   });
 
-  it("shows Astra's own words when Astra refused the request", () => {
+  it("shows Astra's own words when Astra refused the request", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect(panel(refused())).toContain("Astra said: amount: must be at most 5000");
+    expect(await panel(refused())).toContain("Astra said: amount: must be at most 5000");
   });
 });
 

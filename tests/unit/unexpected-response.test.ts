@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AstraErrorPanel } from "@/components/astra-error-panel";
+import { astraErrorView } from "@/components/load-page-data";
 import { astraFetch } from "@/lib/astra/client";
 import { AstraError } from "@/lib/astra/errors";
 import { transferListSchema } from "@/lib/astra/schemas";
@@ -92,7 +93,7 @@ describe("a response that does not match its schema", () => {
     const error = await failingRead();
     expect(error).toMatchObject({ kind: "bad_response", requestId: "req-7f3a" });
     const html = renderToStaticMarkup(
-      createElement(AstraErrorPanel, { error: error as AstraError, path: "/transfers" }),
+      createElement(AstraErrorPanel, { view: astraErrorView(error as AstraError), path: "/transfers" }),
     );
     expect(html).toContain("Astra sent an answer this app did not expect");
     expect(html).toContain("Request id:");

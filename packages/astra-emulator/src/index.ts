@@ -60,6 +60,15 @@ const server = serve({ fetch, port: env.EMULATOR_PORT, hostname: env.EMULATOR_HO
   console.log(`  Webhooks to: ${webhookUrl ?? "nowhere (no webhook URL set)"}`);
 });
 
+server.once("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EADDRINUSE" && error.code !== "EACCES") throw error;
+  const why = error.code === "EADDRINUSE" ? "is taken (often an earlier emulator)" : "needs privileges";
+  console.error(
+    `Port ${env.EMULATOR_PORT} ${why}: stop that program, or set EMULATOR_PORT to a free port and point the app's ASTRA_API_URL and ASTRA_APP_URL at it.`,
+  );
+  process.exit(1);
+});
+
 const dueWorkTimer = startDueWorkTimer(() => runDueWork(store, clocks), DUE_WORK_INTERVAL_MS);
 
 function shutdown() {

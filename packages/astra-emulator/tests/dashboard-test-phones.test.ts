@@ -117,6 +117,22 @@ describe("Sandbox Settings: Enable Phone Numbers For Testing", () => {
 });
 
 describe("Redirect URI not registered", () => {
+  it("says to fix the app's AUTH_URL when the browser came from the origin whose callback is registered", async () => {
+    const registered = new URL(REDIRECT_URI);
+    const wrongPort = `${registered.protocol}//${registered.hostname}:3999${registered.pathname}`;
+    const request = (referer?: string) =>
+      suite.sandbox.app.request(authorizeUrl({ redirect_uri: wrongPort }), referer ? { headers: { referer } } : {});
+
+    const html = await (await request(`${registered.origin}/`)).text();
+    expect(html).toContain(`set it to ${registered.origin}`);
+    expect(html).toContain("AUTH_URL");
+    expect(html).not.toContain("settings page in the dashboard");
+
+    // From anywhere else (or no referrer), registering the URI is the fix.
+    expect(await (await request()).text()).toContain("settings page in the dashboard");
+    expect(await (await request("http://elsewhere.example/")).text()).toContain("settings page in the dashboard");
+  });
+
   it("points to the app's settings page with the URI to add, not to an environment variable", async () => {
     const missing = "http://localhost:3100/api/auth/callback/astra";
     const response = await suite.sandbox.app.request(authorizeUrl({ redirect_uri: missing }));

@@ -2,6 +2,7 @@ import { AstraError, astraErrorResponse } from "@/lib/astra/errors";
 import { transferStatusSchema } from "@/lib/astra/schemas";
 import { getTransfers } from "@/lib/astra/transfers";
 import { callAstra } from "@/lib/auth/astra-session";
+import { getEnv } from "@/lib/env";
 import { parsePageParam } from "@/lib/paging";
 
 // What the transfers page polls (SWR) while transfers are pending; the session's token is added here.
@@ -27,7 +28,7 @@ export async function GET(request: Request) {
     const list = await callAstra((accessToken) => getTransfers(accessToken, { status: status.data, page }));
     return Response.json(list, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof AstraError) return astraErrorResponse(error, "GET /api/astra/transfers");
+    if (error instanceof AstraError) return astraErrorResponse(error, "GET /api/astra/transfers", getEnv());
     throw error;
   }
 }

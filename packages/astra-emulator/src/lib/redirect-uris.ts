@@ -3,7 +3,7 @@
 import type { HostedMode } from "../deps";
 import type { DeveloperApp } from "../store";
 
-function originOf(value: string): string | null {
+export function originOf(value: string): string | null {
   try {
     const url = new URL(value);
     return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
@@ -28,4 +28,17 @@ export function isAllowedRedirectUri(
   if (!hosted || new URL(uri, "http://invalid").hash) return false;
   const origin = originOf(uri);
   return origin !== null && hosted.ownOrigins(request).some((own) => originOf(own) === origin);
+}
+
+/** The registered twin of `uri` on the origin the browser came from, when the app asked for another origin. */
+export function registeredOnReferrerOrigin(
+  client: DeveloperApp,
+  uri: string,
+  referrer: string | undefined,
+): string | null {
+  const from = originOf(referrer ?? "");
+  const asked = originOf(uri);
+  if (!from || !asked || from === asked) return null;
+  const twin = `${from}${uri.slice(asked.length)}`;
+  return client.redirectUris.includes(twin) ? twin : null;
 }

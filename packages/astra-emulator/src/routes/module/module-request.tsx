@@ -6,7 +6,7 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { ErrorPage } from "../../pages/error-page";
 import type { Deps } from "../../deps";
-import { isAllowedRedirectUri } from "../../lib/redirect-uris";
+import { isAllowedRedirectUri, originOf, registeredOnReferrerOrigin } from "../../lib/redirect-uris";
 import type { DeveloperApp, Store } from "../../store";
 import type { ModuleFlow, ModuleSession, Stranger } from "../../store/module-sessions";
 import { VISITOR_LIMITS } from "../control/control-visitors";
@@ -97,6 +97,16 @@ export async function checkClient(c: Context, { store, hosted }: Deps): Promise<
   }
   if (!query.redirect_uri || !isAllowedRedirectUri(hosted, c.req.raw, client, query.redirect_uri)) {
     const uri = query.redirect_uri ?? "";
+    const twin = registeredOnReferrerOrigin(client, uri, c.req.header("referer"));
+    if (twin) {
+      const from = originOf(twin);
+      return badRequest(
+        c,
+        "Redirect URI not registered",
+        `redirect_uri "${uri}" is not registered for ${client.name}, but you came from the app at ${from}, whose ${twin} is.`,
+        `The app's own public address (AUTH_URL, for an Auth.js app) names ${originOf(uri)} instead of ${from}: set it to ${from}, restart the app and sign in again. Registering ${uri} would not help while the app runs at ${from}.`,
+      );
+    }
     return badRequest(
       c,
       "Redirect URI not registered",
