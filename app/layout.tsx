@@ -1,3 +1,5 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
@@ -14,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // page would carry none, and the policy would block its scripts).
   await connection();
   return (
-    <html lang="en">
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
