@@ -84,8 +84,18 @@ test.describe("Routines", () => {
     await expect(page.getByRole("heading", { name: "Status: Active" })).toBeVisible();
 
     // Astra's DELETE removes a recurring routine: the app returns to the list, where it no longer appears.
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Cancel routine" }).click();
+    await page
+      .getByRole("dialog", { name: "Cancel this routine?" })
+      .getByRole("button", { name: "Keep routine" })
+      .click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Status: Active" })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel routine" }).click();
+    await page
+      .getByRole("dialog", { name: "Cancel this routine?" })
+      .getByRole("button", { name: "Yes, cancel routine" })
+      .click();
     await expect(page).toHaveURL(/\/routines\?cancelled=1$/);
     // The list's loading skeleton is a status too, until the routines stream in.
     await expect(page.getByRole("status").filter({ hasText: "Routine cancelled" })).toHaveText(
@@ -101,8 +111,11 @@ test.describe("Routines", () => {
       await openNewRoutine(page);
       await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
       await confirm(page);
-      page.once("dialog", (dialog) => void dialog.accept());
       await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      await page
+        .getByRole("dialog", { name: "Cancel this transfer?" })
+        .getByRole("button", { name: "Yes, cancel transfer" })
+        .click();
       await page.reload();
       await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
     },

@@ -105,7 +105,12 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
               action={cancelRoutineAction}
               label="Cancel routine"
               pendingLabel="Cancelling…"
-              confirm="Cancel this routine? No more transfers will be made. Transfers already on their way continue."
+              confirm={{
+                title: "Cancel this routine?",
+                description: "No more transfers will be made. Transfers already on their way continue.",
+                confirmLabel: "Yes, cancel routine",
+                keepLabel: "Keep routine",
+              }}
               danger
             />
           ) : null}
