@@ -24,7 +24,7 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
             {account.mask ? (
               <>
                 {account.institution || account.kind ? " · " : null}
-                <span className="font-mono">•••• {account.mask}</span>
+                <span className="font-mono whitespace-nowrap">•••• {account.mask}</span>
               </>
             ) : null}
           </p>
