@@ -33,7 +33,10 @@ test.describe("Routines", () => {
       const list = page.getByRole("list", { name: "Routines" });
       await expect(list.getByRole("listitem")).toHaveCount(2);
       await expect(list).toContainText("Rent top-up");
-      await expect(list).toContainText("Every week · $25.50");
+      const weekly = list.getByRole("listitem").filter({ hasText: "Weekly savings" });
+      await expect(weekly).toContainText("Everyday Checking •••• 4417 → High-Yield Savings •••• 9021");
+      await expect(weekly).toContainText(/Every week · next \w{3}, \w{3} \d{1,2}, \d{4}/);
+      await expect(weekly).toContainText("$25.50");
     },
   );
 
