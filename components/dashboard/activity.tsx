@@ -2,6 +2,7 @@ import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel, PanelRow } from "@/components/ui/panel";
+import { RowsSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { getRoutines } from "@/lib/astra/routines";
 import { getTransfers } from "@/lib/astra/transfers";
@@ -81,6 +82,20 @@ export async function Activity({ path }: { path: string }) {
           </Panel>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Both columns of the activity while Astra answers: a heading and a few rows each. */
+export function ActivitySkeleton() {
+  return (
+    <div className="grid gap-6 lg:grid-cols-2" role="status" aria-label="Loading activity">
+      {[0, 1].map((column) => (
+        <div key={column} className="space-y-3">
+          <Skeleton className="h-6 w-44" />
+          <RowsSkeleton rows={2} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { AccountList, AccountListSkeleton } from "@/components/accounts/account-list";
-import { Activity } from "@/components/dashboard/activity";
+import { Activity, ActivitySkeleton } from "@/components/dashboard/activity";
 import { ResyncButton } from "@/components/resync-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth/next-auth";
 
@@ -46,7 +45,7 @@ export default async function DashboardPage() {
           <AccountList path={PATH} />
         </Suspense>
       </section>
-      <Suspense fallback={<Panel className="h-48 animate-pulse" role="status" aria-label="Loading activity" />}>
+      <Suspense fallback={<ActivitySkeleton />}>
         <Activity path={PATH} />
       </Suspense>
     </div>

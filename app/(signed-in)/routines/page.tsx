@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getRoutines } from "@/lib/astra/routines";
@@ -53,10 +54,7 @@ export default async function RoutinesPage({
         }
       />
       {/* The heading above is the page's first paint; the list streams in when Astra answers. */}
-      <Suspense
-        key={`${status}:${page}`}
-        fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading routines" />}
-      >
+      <Suspense key={`${status}:${page}`} fallback={<RowsSkeleton label="Loading routines" />}>
         <RoutineList status={status} page={page} />
       </Suspense>
     </div>

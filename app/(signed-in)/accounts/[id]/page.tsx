@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountCard } from "@/components/accounts/account-card";
 import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
@@ -73,7 +74,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </p>
         ) : null}
         {itsTransfers.length === 0 ? (
-          <p className="text-sm text-muted">No transfers yet.</p>
+          <EmptyState compact>No transfers yet.</EmptyState>
         ) : (
           <Panel as="ul" divided>
             {itsTransfers.map((transfer) => (

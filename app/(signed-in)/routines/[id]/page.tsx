@@ -3,6 +3,7 @@ import { loadPageData } from "@/components/load-page-data";
 import { RoutineActionButton } from "@/components/routines/routine-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { CancelTransferButton } from "@/components/transfers/cancel-transfer-button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
@@ -143,7 +144,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
         {transfers.length === 0 && page > 1 ? (
           <PastTheEnd path={base} page={page} />
         ) : transfers.length === 0 ? (
-          <p className="text-sm text-muted">No transfers yet. The first one is made on its scheduled date.</p>
+          <EmptyState compact>No transfers yet. The first one is made on its scheduled date.</EmptyState>
         ) : (
           <Panel as="ul" divided>
             {transfers.map((transfer) => (
