@@ -150,8 +150,10 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
             {transfers.map((transfer) => (
               <PanelRow key={transfer.id} className="text-sm" data-testid="routine-transfer">
                 <span>{formatAstraTimestamp(transfer.initiated)}</span>
-                <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
-                <StatusBadge words={transfer.words} />
+                <span className="flex items-center gap-3">
+                  <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
+                  <StatusBadge words={transfer.words} />
+                </span>
               </PanelRow>
             ))}
           </Panel>
