@@ -11,7 +11,7 @@ import { publicDemo } from "@/lib/plugins";
 
 const FEATURES = [
   {
-    title: "Sign in with Astra",
+    title: "Astra's own sign-in",
     body: "Astra's hosted OAuth module handles phone verification and consent; the app exchanges the code on the server.",
   },
   {

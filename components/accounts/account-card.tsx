@@ -55,7 +55,7 @@ function AccountDetails({ account }: { account: AccountView }) {
       {account.mask ? (
         <>
           {account.institution || account.kind ? " · " : null}
-          <span className="font-mono whitespace-nowrap">•••• {account.mask}</span>
+          <span className="whitespace-nowrap">•••• {account.mask}</span>
         </>
       ) : null}
     </>

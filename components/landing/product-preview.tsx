@@ -29,7 +29,7 @@ export function ProductPreview() {
             <div key={account.mask} className="rounded-control border border-line p-3">
               <p className="text-sm font-semibold">{account.name}</p>
               <p className="text-xs whitespace-nowrap text-muted">
-                <span className="font-mono">•••• {account.mask}</span>
+                •••• {account.mask}
               </p>
               <p className="mt-2 text-xl font-semibold tabular-nums">{formatUsd(account.balance)}</p>
             </div>
