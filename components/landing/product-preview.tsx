@@ -28,9 +28,7 @@ export function ProductPreview() {
           {ACCOUNTS.map((account) => (
             <div key={account.mask} className="rounded-control border border-line p-3">
               <p className="text-sm font-semibold">{account.name}</p>
-              <p className="text-xs whitespace-nowrap text-muted">
-                •••• {account.mask}
-              </p>
+              <p className="text-xs whitespace-nowrap text-muted">•••• {account.mask}</p>
               <p className="mt-2 text-xl font-semibold tabular-nums">{formatUsd(account.balance)}</p>
             </div>
           ))}
