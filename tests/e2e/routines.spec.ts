@@ -115,10 +115,13 @@ test.describe("Routines", () => {
       await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
       await confirm(page);
       await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      // The server action's answer, before the reload could abort it.
+      const answered = page.waitForResponse((response) => response.request().method() === "POST");
       await page
         .getByRole("dialog", { name: "Cancel this transfer?" })
         .getByRole("button", { name: "Yes, cancel transfer" })
         .click();
+      await answered;
       await page.reload();
       await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
     },
