@@ -30,6 +30,9 @@ test.describe("Routines", () => {
       await expect(page.getByTestId("status-explanation")).toHaveText("Transfers will run on their scheduled dates.");
 
       await page.getByRole("link", { name: "Routines", exact: true }).first().click();
+      const nav = page.getByRole("navigation", { name: "Account" });
+      await expect(nav.getByRole("link", { name: "Routines" })).toHaveAttribute("aria-current", "page");
+      await expect(nav.getByRole("link", { name: "Dashboard" })).not.toHaveAttribute("aria-current");
       const list = page.getByRole("list", { name: "Routines" });
       await expect(list.getByRole("listitem")).toHaveCount(2);
       await expect(list).toContainText("Rent top-up");
