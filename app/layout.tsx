@@ -1,3 +1,5 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
@@ -29,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <head>
         <style nonce={nonce}>{`:root{--brand:${siteConfig.brandColor}}`}</style>
       </head>

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { SignInButton } from "@/components/auth-buttons";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
+import { ProductPreview } from "@/components/landing/product-preview";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Panel } from "@/components/ui/panel";
+import { TextLink } from "@/components/ui/text-link";
 import { siteConfig } from "@/config/site";
 import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
@@ -10,7 +12,7 @@ import { publicDemo } from "@/lib/plugins";
 
 const FEATURES = [
   {
-    title: "Sign in with Astra",
+    title: "Astra's own sign-in",
     body: "Astra's hosted OAuth module handles phone verification and consent; the app exchanges the code on the server.",
   },
   {
@@ -25,34 +27,36 @@ const FEATURES = [
 
 export default async function HomePage() {
   const session = await auth();
+  const mode = getEnv().astraEnv;
   return (
-    <div className="space-y-12">
-      <section className="space-y-6 pt-6">
-        <p className="text-sm font-semibold tracking-wide text-brand-strong uppercase">Next.js × Astra</p>
-        <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">{siteConfig.headline}</h1>
-        <p className="max-w-2xl text-lg text-muted">
-          Sign in with Astra, see your linked accounts and their balances, and build your own integration on a codebase
-          that works the first time.
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
+    <div className="space-y-16">
+      <section className="grid items-center gap-10 pt-4 lg:grid-cols-[1fr_1.05fr]">
+        <div className="space-y-6">
+          <p className="text-sm font-semibold tracking-wide text-brand-strong uppercase">Next.js × Astra</p>
+          <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">{siteConfig.headline}</h1>
+          <p className="text-lg text-muted">
+            Sign in with Astra, see your linked accounts and their balances, and build your own integration on a
+            codebase that works the first time.
+          </p>
           {session ? (
             <Link href="/dashboard" className={buttonStyles.primary}>
               Open your dashboard
             </Link>
           ) : (
-            <>
-              {/* Demo mode only: a fresh test user of the visitor's own, signed in through the module pages. */}
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+              {/* One primary action per mode: the demo's own visitor, else Astra's sign-in. */}
               <TryDemoButton />
-              <SignInButton variant={getEnv().astraEnv === "demo" ? "secondary" : "primary"} />
-              {getEnv().astraEnv === "production" || publicDemo() ? null : (
-                <Link href="/test-user" className={buttonStyles.secondary}>
+              <SignInButton variant={mode === "demo" ? "quiet" : "primary"} />
+              {mode === "production" || publicDemo() ? null : (
+                <TextLink href="/test-user" className="text-sm">
                   Create a test user
-                </Link>
+                </TextLink>
               )}
-            </>
+            </div>
           )}
+          {session || mode === "demo" ? null : <EmulatorHint />}
         </div>
-        {session ? null : <EmulatorHint />}
+        <ProductPreview />
       </section>
       <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-3">
         <h2 id="features" className="sr-only">

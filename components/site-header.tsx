@@ -2,8 +2,18 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth-buttons";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { LogoMark } from "@/components/logo-mark";
+import { NavLinks } from "@/components/nav-links";
 import { siteConfig } from "@/config/site";
 import { auth } from "@/lib/auth/next-auth";
+
+function initials(name: string | null | undefined) {
+  return (name ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join("");
+}
 
 export async function SiteHeader() {
   const session = await auth();
@@ -24,14 +34,16 @@ export async function SiteHeader() {
           <EnvironmentBadge />
         </div>
         {session ? (
-          <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-            {siteConfig.signedInNav.map((item) => (
-              <Link key={item.href} href={item.href} className="font-medium text-muted hover:text-ink">
-                {item.label}
-              </Link>
-            ))}
-            <span className="hidden text-subtle sm:inline" data-testid="signed-in-user">
-              {session.user.name}
+          <nav aria-label="Account" className="-ml-2 flex flex-wrap items-center gap-x-1 gap-y-1 text-sm sm:ml-0">
+            <NavLinks items={siteConfig.signedInNav} />
+            <span className="ml-2 hidden items-center gap-2 border-l border-line pl-4 font-medium text-ink sm:inline-flex">
+              <span
+                aria-hidden
+                className="grid size-7 place-items-center rounded-full bg-surface-muted text-xs font-semibold text-ink-soft"
+              >
+                {initials(session.user.name)}
+              </span>
+              <span data-testid="signed-in-user">{session.user.name}</span>
             </span>
             <SignOutButton />
           </nav>

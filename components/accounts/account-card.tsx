@@ -3,9 +3,8 @@ import type { AccountView } from "@/lib/astra/accounts";
 import { Panel } from "@/components/ui/panel";
 import { formatUsd } from "@/lib/money";
 
-/** `headingLevel` keeps the page outline right: h3 under the dashboard's "Linked accounts", h2 on its own page. */
-export function AccountCard({ account, headingLevel = 3 }: { account: AccountView; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+/** `named={false}` leaves the name to the page's own title (the account's page), so it is not said twice. */
+export function AccountCard({ account, named = true }: { account: AccountView; named?: boolean }) {
   return (
     <Panel
       as="article"
@@ -13,22 +12,22 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
       className="flex h-full flex-col justify-between gap-4 p-5 shadow-sm"
     >
       <div className="flex items-start justify-between gap-3">
-        <div>
-          <Heading className="font-semibold">
-            <Link href={`/accounts/${account.id}`} className="hover:underline">
-              {account.name}
-            </Link>
-          </Heading>
+        {named ? (
+          <div>
+            <h3 className="font-semibold">
+              <Link href={`/accounts/${account.id}`} className="hover:underline">
+                {account.name}
+              </Link>
+            </h3>
+            <p className="text-sm text-muted">
+              <AccountDetails account={account} />
+            </p>
+          </div>
+        ) : (
           <p className="text-sm text-muted">
-            {[account.institution, account.kind].filter(Boolean).join(" · ")}
-            {account.mask ? (
-              <>
-                {account.institution || account.kind ? " · " : null}
-                <span className="font-mono">•••• {account.mask}</span>
-              </>
-            ) : null}
+            <AccountDetails account={account} />
           </p>
-        </div>
+        )}
         {account.connected ? null : (
           <span className="rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning ring-1 ring-warning-line">
             Needs attention
@@ -46,5 +45,19 @@ export function AccountCard({ account, headingLevel = 3 }: { account: AccountVie
         </div>
       </dl>
     </Panel>
+  );
+}
+
+function AccountDetails({ account }: { account: AccountView }) {
+  return (
+    <>
+      {[account.institution, account.kind].filter(Boolean).join(" · ")}
+      {account.mask ? (
+        <>
+          {account.institution || account.kind ? " · " : null}
+          <span className="whitespace-nowrap">•••• {account.mask}</span>
+        </>
+      ) : null}
+    </>
   );
 }

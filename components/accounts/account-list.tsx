@@ -3,6 +3,7 @@ import { loadPageData } from "@/components/load-page-data";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
+import { Skeleton } from "@/components/ui/skeleton";
 import { getAccounts } from "@/lib/astra/accounts";
 import { AccountCard } from "./account-card";
 
@@ -42,7 +43,20 @@ export function AccountListSkeleton() {
   return (
     <div className="grid gap-4 sm:grid-cols-2" role="status" aria-label="Loading accounts">
       {[0, 1].map((key) => (
-        <Panel key={key} className="h-36 animate-pulse" />
+        <Panel key={key} className="space-y-4 p-5">
+          <div className="space-y-2">
+            <Skeleton className="h-5 w-40" />
+            <Skeleton className="h-4 w-64 max-w-full" />
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            {[0, 1].map((balance) => (
+              <div key={balance} className="space-y-2">
+                <Skeleton className="h-4 w-16" />
+                <Skeleton className="h-6 w-28" />
+              </div>
+            ))}
+          </div>
+        </Panel>
       ))}
     </div>
   );

@@ -1,21 +1,26 @@
 import { loadPageData } from "@/components/load-page-data";
+import { RoutineRow } from "@/components/routines/routine-row";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel, PanelRow } from "@/components/ui/panel";
+import { RowsSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
+import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getRoutines } from "@/lib/astra/routines";
 import { getTransfers } from "@/lib/astra/transfers";
-import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
+import { formatAstraTimestamp } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
 
 /** Routines that will run, with their next date, and the latest transfers. */
 export async function Activity({ path }: { path: string }) {
   const loaded = await loadPageData(
-    (token) => Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 })]),
+    (token) =>
+      Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 }), getAccounts(token)]),
     { path },
   );
   if (!loaded.ok) return loaded.panel;
-  const [routines, transfers] = loaded.data;
+  const [routines, transfers, accounts] = loaded.data;
+  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
   const upcoming = routines.routines.filter((r) => r.nextRuns.length > 0).slice(0, 5);
 
   return (
@@ -40,15 +45,7 @@ export async function Activity({ path }: { path: string }) {
         ) : (
           <Panel as="ul" divided>
             {upcoming.map((routine) => (
-              <PanelRow key={routine.id} className="text-sm">
-                <div>
-                  <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
-                  <p className="text-muted">
-                    {routine.schedule} · next {formatCalendarDate(routine.nextRuns[0]!)}
-                  </p>
-                </div>
-                <span className="font-medium tabular-nums">{formatUsd(routine.amount)}</span>
-              </PanelRow>
+              <RoutineRow key={routine.id} routine={routine} accountNames={accountNames} />
             ))}
           </Panel>
         )}
@@ -81,6 +78,20 @@ export async function Activity({ path }: { path: string }) {
           </Panel>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Both columns of the activity while Astra answers: a heading and a few rows each. */
+export function ActivitySkeleton() {
+  return (
+    <div className="grid gap-6 lg:grid-cols-2" role="status" aria-label="Loading activity">
+      {[0, 1].map((column) => (
+        <div key={column} className="space-y-3">
+          <Skeleton className="h-6 w-44" />
+          <RowsSkeleton rows={2} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { useSWRConfig } from "swr";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { isTransfersKey } from "@/lib/cache-keys";
 import type { FormAction } from "@/lib/server-action";
 
@@ -18,21 +19,18 @@ export function CancelTransferButton({ transferId, action }: Props) {
   }, [state, mutate]);
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm("Cancel this transfer? The money will not move.")) event.preventDefault();
-      }}
-      className="flex flex-col items-end gap-1"
-    >
+    <form action={formAction} className="flex flex-col items-end gap-1">
       <input type="hidden" name="transfer_id" value={transferId} />
-      <button
-        type="submit"
+      <ConfirmButton
         disabled={pending}
         className="text-sm font-medium text-danger hover:text-danger-ink disabled:opacity-50"
+        title="Cancel this transfer?"
+        description="The money will not move."
+        confirmLabel="Yes, cancel transfer"
+        keepLabel="Keep transfer"
       >
         {pending ? "Cancelling…" : "Cancel"}
-      </button>
+      </ConfirmButton>
       {state.status === "failed" ? (
         <p role="alert" className="max-w-56 text-right text-xs text-danger">
           {state.message}

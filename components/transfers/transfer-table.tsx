@@ -12,6 +12,7 @@ import { formatAstraTimestamp } from "@/lib/dates";
 import { fetcher } from "@/lib/fetcher";
 import { formatUsd } from "@/lib/money";
 import type { FormAction } from "@/lib/server-action";
+import { AccountLabel } from "@/components/accounts/account-label";
 import { CancelTransferButton } from "./cancel-transfer-button";
 
 const cell = "px-4 py-3 max-sm:block max-sm:p-0";
@@ -92,7 +93,8 @@ export function TransferTable({ initial, accountNames, cancelAction }: Props) {
                   <TextLink href={`/routines/${transfer.routineId}`}>{transfer.routineName}</TextLink>
                 </td>
                 <td className={cn(cell, "wrap-anywhere text-muted max-sm:col-span-2 max-sm:row-start-3")}>
-                  {name(transfer.sourceId)} → {name(transfer.destinationId)}
+                  <AccountLabel label={name(transfer.sourceId)} /> →{" "}
+                  <AccountLabel label={name(transfer.destinationId)} />
                 </td>
                 <td
                   className={cn(

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { pageHref, type PageInfo } from "@/lib/paging";
 import { cn } from "./cn";
+import { EmptyState } from "./empty-state";
 
 type PagerProps = {
   label: string;
@@ -82,12 +83,12 @@ export function PastTheEnd({
   page: number;
 }) {
   return (
-    <p className="text-sm text-muted">
+    <EmptyState compact>
       Nothing on page {page}.{" "}
       <Link href={pageHref(path, query, 1)} className="font-medium text-brand-strong underline">
         Go to the first page
       </Link>
       .
-    </p>
+    </EmptyState>
   );
 }

@@ -72,9 +72,14 @@ test(
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { name: /^Status: Paused/ })).toBeVisible();
 
-    // The browser's own confirm dialog: accepting it is what Enter does there.
-    page.once("dialog", (dialog) => void dialog.accept());
     await tabTo(page, /^Cancel routine$/);
+    await expectFocusVisible(page);
+    await page.keyboard.press("Enter");
+    // The confirmation opens on its safe choice; Tab reaches the other.
+    const dialog = page.getByRole("dialog", { name: "Cancel this routine?" });
+    await expect(dialog.getByRole("button", { name: "Keep routine" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Yes, cancel routine" })).toBeFocused();
     await expectFocusVisible(page);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/routines\?cancelled=/);

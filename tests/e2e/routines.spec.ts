@@ -30,10 +30,16 @@ test.describe("Routines", () => {
       await expect(page.getByTestId("status-explanation")).toHaveText("Transfers will run on their scheduled dates.");
 
       await page.getByRole("link", { name: "Routines", exact: true }).first().click();
+      const nav = page.getByRole("navigation", { name: "Account" });
+      await expect(nav.getByRole("link", { name: "Routines" })).toHaveAttribute("aria-current", "page");
+      await expect(nav.getByRole("link", { name: "Dashboard" })).not.toHaveAttribute("aria-current");
       const list = page.getByRole("list", { name: "Routines" });
       await expect(list.getByRole("listitem")).toHaveCount(2);
       await expect(list).toContainText("Rent top-up");
-      await expect(list).toContainText("Every week · $25.50");
+      const weekly = list.getByRole("listitem").filter({ hasText: "Weekly savings" });
+      await expect(weekly).toContainText("Everyday Checking •••• 4417 → High-Yield Savings •••• 9021");
+      await expect(weekly).toContainText(/Every week · next \w{3}, \w{3} \d{1,2}, \d{4}/);
+      await expect(weekly).toContainText("$25.50");
     },
   );
 
@@ -84,8 +90,18 @@ test.describe("Routines", () => {
     await expect(page.getByRole("heading", { name: "Status: Active" })).toBeVisible();
 
     // Astra's DELETE removes a recurring routine: the app returns to the list, where it no longer appears.
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Cancel routine" }).click();
+    await page
+      .getByRole("dialog", { name: "Cancel this routine?" })
+      .getByRole("button", { name: "Keep routine" })
+      .click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Status: Active" })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel routine" }).click();
+    await page
+      .getByRole("dialog", { name: "Cancel this routine?" })
+      .getByRole("button", { name: "Yes, cancel routine" })
+      .click();
     await expect(page).toHaveURL(/\/routines\?cancelled=1$/);
     // The list's loading skeleton is a status too, until the routines stream in.
     await expect(page.getByRole("status").filter({ hasText: "Routine cancelled" })).toHaveText(
@@ -101,8 +117,14 @@ test.describe("Routines", () => {
       await openNewRoutine(page);
       await fillRoutine(page, { name: "Oops transfer", amount: "9.99" });
       await confirm(page);
-      page.once("dialog", (dialog) => void dialog.accept());
       await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      // The server action's answer, before the reload could abort it.
+      const answered = page.waitForResponse((response) => response.request().method() === "POST");
+      await page
+        .getByRole("dialog", { name: "Cancel this transfer?" })
+        .getByRole("button", { name: "Yes, cancel transfer" })
+        .click();
+      await answered;
       await page.reload();
       await expect(page.getByRole("heading", { name: "Status: Cancelled" })).toBeVisible();
     },

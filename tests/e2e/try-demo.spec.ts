@@ -26,9 +26,13 @@ test.describe("Try the demo", { tag: EMULATOR_ONLY }, () => {
   test("gives two visitors two users of their own", async ({ browser }) => {
     const first = await browser.newContext();
     const second = await browser.newContext();
-    const firstVisitor = await tryTheDemo(await first.newPage());
+    const firstPage = await first.newPage();
+    const firstVisitor = await tryTheDemo(firstPage);
+    // Greeted by the generated first name.
+    const firstName = /^Signed in as (\w+) /.exec(firstVisitor)?.[1];
+    await expect(firstPage.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${firstName}`);
     const secondVisitor = await tryTheDemo(await second.newPage());
-    expect(firstVisitor).toMatch(/^Signed in as Demo Visitor \d{4}, .+\.$/);
+    expect(firstVisitor).toMatch(/^Signed in as [A-Z][a-z]+ [A-Z][a-z]+, .+\.$/);
     expect(secondVisitor).not.toBe(firstVisitor);
     await first.close();
     await second.close();

@@ -1,10 +1,16 @@
 import { AccountListSkeleton } from "@/components/accounts/account-list";
+import { ActivitySkeleton } from "@/components/dashboard/activity";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export default function DashboardLoading() {
   return (
-    <div className="space-y-8" aria-busy="true">
-      <div className="h-8 w-64 animate-pulse rounded bg-line" />
+    <div className="space-y-10" aria-busy="true">
+      <div className="space-y-2">
+        <Skeleton className="h-8 w-48" />
+        <Skeleton className="h-4 w-96 max-w-full" />
+      </div>
       <AccountListSkeleton />
+      <ActivitySkeleton />
     </div>
   );
 }

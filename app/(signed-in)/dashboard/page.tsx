@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AccountList, AccountListSkeleton } from "@/components/accounts/account-list";
 import { CardList } from "@/components/accounts/card-list";
-import { Activity } from "@/components/dashboard/activity";
+import { Activity, ActivitySkeleton } from "@/components/dashboard/activity";
 import { ResyncButton } from "@/components/resync-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth/next-auth";
 import { removeCardAction } from "@/lib/cards/actions";
@@ -57,11 +57,11 @@ export default async function DashboardPage() {
             Link a debit card
           </TextLink>
         </div>
-        <Suspense fallback={<Panel className="h-20 animate-pulse" role="status" aria-label="Loading cards" />}>
+        <Suspense fallback={<RowsSkeleton label="Loading cards" rows={1} />}>
           <CardList path={PATH} removeAction={removeCardAction} />
         </Suspense>
       </section>
-      <Suspense fallback={<Panel className="h-48 animate-pulse" role="status" aria-label="Loading activity" />}>
+      <Suspense fallback={<ActivitySkeleton />}>
         <Activity path={PATH} />
       </Suspense>
     </div>

@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { loadPageData } from "@/components/load-page-data";
-import { StatusBadge } from "@/components/status-badge";
+import { RoutineRow } from "@/components/routines/routine-row";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
-import { Panel, PanelRow } from "@/components/ui/panel";
+import { Panel } from "@/components/ui/panel";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
+import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getRoutines } from "@/lib/astra/routines";
 import type { RoutineStatus } from "@/lib/astra/schemas";
 import { routineStatusWords } from "@/lib/astra/status-words";
-import { formatCalendarDate } from "@/lib/dates";
-import { formatUsd } from "@/lib/money";
 import { pageHref, parsePageParam } from "@/lib/paging";
 
 export const metadata: Metadata = { title: "Routines" };
@@ -54,10 +54,7 @@ export default async function RoutinesPage({
         }
       />
       {/* The heading above is the page's first paint; the list streams in when Astra answers. */}
-      <Suspense
-        key={`${status}:${page}`}
-        fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading routines" />}
-      >
+      <Suspense key={`${status}:${page}`} fallback={<RowsSkeleton label="Loading routines" />}>
         <RoutineList status={status} page={page} />
       </Suspense>
     </div>
@@ -68,9 +65,13 @@ async function RoutineList({ status, page }: { status: string | undefined; page:
   const kept = { status };
   const path = pageHref("/routines", kept, page);
   // Astra filters and pages: the status filter reaches every routine, not just the ones on this page.
-  const loaded = await loadPageData((token) => getRoutines(token, { page, status }), { path });
+  const loaded = await loadPageData(
+    (token) => Promise.all([getRoutines(token, { page, status }), getAccounts(token)]),
+    { path },
+  );
   if (!loaded.ok) return loaded.panel;
-  const { routines, paging } = loaded.data;
+  const [{ routines, paging }, accounts] = loaded.data;
+  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
   const filters = status && !FILTERS.includes(status as RoutineStatus) ? [...FILTERS, status] : FILTERS;
 
   return (
@@ -102,16 +103,7 @@ async function RoutineList({ status, page }: { status: string | undefined; page:
       ) : (
         <Panel as="ul" divided aria-label="Routines">
           {routines.map((routine) => (
-            <PanelRow key={routine.id}>
-              <div>
-                <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
-                <p className="text-sm text-muted">
-                  {routine.schedule} · {formatUsd(routine.amount)}
-                  {routine.nextRuns[0] ? ` · next ${formatCalendarDate(routine.nextRuns[0])}` : ""}
-                </p>
-              </div>
-              <StatusBadge words={routine.words} />
-            </PanelRow>
+            <RoutineRow key={routine.id} routine={routine} accountNames={accountNames} />
           ))}
         </Panel>
       )}

@@ -5,7 +5,7 @@ import { ResyncButton } from "@/components/resync-button";
 import { TransferTable } from "@/components/transfers/transfer-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
-import { Panel } from "@/components/ui/panel";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getCardsIfAllowed } from "@/lib/astra/cards";
 import { getTransfers } from "@/lib/astra/transfers";
@@ -26,10 +26,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
         actions={<ResyncButton />}
       />
       {/* The heading above is the page's first paint; the table streams in when Astra answers. */}
-      <Suspense
-        key={page}
-        fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading transfers" />}
-      >
+      <Suspense key={page} fallback={<RowsSkeleton label="Loading transfers" rows={4} />}>
         <TransferList page={page} />
       </Suspense>
     </div>

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { createManualClock } from "../src/lib/clock";
 import { VISITOR_TOKEN_TTL_MS } from "../src/lib/lifetimes";
+import { VISITOR_FIRST_NAMES, VISITOR_LAST_NAMES } from "../src/lib/visitor-name";
 import { freshStorePlace, type TestStorePlace } from "./support/test-store";
 import { createFuzzEmulator, RUNS } from "./fuzz-helpers";
 import {
@@ -121,6 +122,14 @@ describe("POST /sandbox/visitors", () => {
       await demo.count(`SELECT COUNT(*) FROM visitors WHERE user_id = '${visitor.user_id}' AND token_hash = '${hash}'`),
     ).toBe(1);
     expect(await demo.count(`SELECT COUNT(*) FROM visitors WHERE token_hash = '${visitor.sign_in_token}'`)).toBe(0);
+  });
+
+  it("names the visitor like a person, from the name lists", async () => {
+    const demo = createDemo();
+    const { visitor } = await mintVisitor(demo);
+    const user = await demo.store.users.findById(visitor.user_id);
+    expect(VISITOR_FIRST_NAMES).toContain(user?.firstName);
+    expect(VISITOR_LAST_NAMES).toContain(user?.lastName);
   });
 });
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountCard } from "@/components/accounts/account-card";
 import { loadPageData } from "@/components/load-page-data";
 import { StatusBadge } from "@/components/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
@@ -37,22 +38,24 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     <div className="space-y-8">
       <PageHeader title={account.name} back={{ href: "/dashboard", label: "Dashboard" }} />
       <div className="max-w-md">
-        <AccountCard account={account} headingLevel={2} />
+        <AccountCard account={account} named={false} />
       </div>
       <section aria-labelledby="account-routines" className="space-y-2">
         <h2 id="account-routines" className="text-lg font-semibold">
           Routines using this account
         </h2>
         {itsRoutines.length === 0 ? (
-          <p className="text-sm text-muted">None yet.</p>
+          <EmptyState compact>No routine moves money in or out of this account yet.</EmptyState>
         ) : (
           <Panel as="ul" divided>
             {itsRoutines.map((routine) => (
               <PanelRow key={routine.id} className="text-sm">
-                <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
-                <span className="text-muted">
-                  {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.schedule}
-                </span>
+                <div>
+                  <TextLink href={`/routines/${routine.id}`}>{routine.name}</TextLink>
+                  <p className="text-muted">
+                    {routine.sourceId === id ? "Out" : "In"} · {formatUsd(routine.amount)} · {routine.schedule}
+                  </p>
+                </div>
                 <StatusBadge words={routine.words} />
               </PanelRow>
             ))}
@@ -73,7 +76,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </p>
         ) : null}
         {itsTransfers.length === 0 ? (
-          <p className="text-sm text-muted">No transfers yet.</p>
+          <EmptyState compact>No transfers yet.</EmptyState>
         ) : (
           <Panel as="ul" divided>
             {itsTransfers.map((transfer) => (
@@ -81,11 +84,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 <span>
                   {formatAstraTimestamp(transfer.initiated)} · {transfer.routineName}
                 </span>
-                <span className="tabular-nums">
-                  {transfer.sourceId === id ? "−" : "+"}
-                  {formatUsd(transfer.amount)}
+                <span className="flex items-center gap-3">
+                  <span className="tabular-nums">
+                    {transfer.sourceId === id ? "−" : "+"}
+                    {formatUsd(transfer.amount)}
+                  </span>
+                  <StatusBadge words={transfer.words} />
                 </span>
-                <StatusBadge words={transfer.words} />
               </PanelRow>
             ))}
           </Panel>

@@ -3,6 +3,7 @@ import { loadPageData } from "@/components/load-page-data";
 import { RoutineActionButton } from "@/components/routines/routine-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { CancelTransferButton } from "@/components/transfers/cancel-transfer-button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
@@ -112,7 +113,12 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
               action={cancelRoutineAction}
               label="Cancel routine"
               pendingLabel="Cancelling…"
-              confirm="Cancel this routine? No more transfers will be made. Transfers already on their way continue."
+              confirm={{
+                title: "Cancel this routine?",
+                description: "No more transfers will be made. Transfers already on their way continue.",
+                confirmLabel: "Yes, cancel routine",
+                keepLabel: "Keep routine",
+              }}
               danger
             />
           ) : null}
@@ -145,14 +151,16 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
         {transfers.length === 0 && page > 1 ? (
           <PastTheEnd path={base} page={page} />
         ) : transfers.length === 0 ? (
-          <p className="text-sm text-muted">No transfers yet. The first one is made on its scheduled date.</p>
+          <EmptyState compact>No transfers yet. The first one is made on its scheduled date.</EmptyState>
         ) : (
           <Panel as="ul" divided>
             {transfers.map((transfer) => (
               <PanelRow key={transfer.id} className="text-sm" data-testid="routine-transfer">
                 <span>{formatAstraTimestamp(transfer.initiated)}</span>
-                <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
-                <StatusBadge words={transfer.words} />
+                <span className="flex items-center gap-3">
+                  <span className="tabular-nums">{formatUsd(transfer.amount)}</span>
+                  <StatusBadge words={transfer.words} />
+                </span>
               </PanelRow>
             ))}
           </Panel>

@@ -6,6 +6,7 @@ import { RoutineForm } from "@/components/routines/routine-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { accountLabel, getAccounts } from "@/lib/astra/accounts";
 import { getCardsIfAllowed } from "@/lib/astra/cards";
@@ -24,7 +25,7 @@ export default function NewRoutinePage() {
         title="New routine"
         description="Move money between your accounts and debit cards once, or on a schedule."
       />
-      <Suspense fallback={<Panel className="h-96 animate-pulse" role="status" aria-label="Loading your accounts" />}>
+      <Suspense fallback={<FormSkeleton />}>
         <NewRoutineFormSection />
       </Suspense>
     </div>
@@ -57,5 +58,19 @@ async function NewRoutineFormSection() {
       initialIdempotencyKey={randomUUID()}
       action={createRoutineAction}
     />
+  );
+}
+
+function FormSkeleton() {
+  return (
+    <Panel className="space-y-5 p-6" role="status" aria-label="Loading your accounts">
+      {[0, 1, 2, 3].map((field) => (
+        <div key={field} className="space-y-2">
+          <Skeleton className="h-4 w-24" />
+          <Skeleton className="h-10 w-full rounded-control" />
+        </div>
+      ))}
+      <Skeleton className="h-10 w-24 rounded-control" />
+    </Panel>
   );
 }

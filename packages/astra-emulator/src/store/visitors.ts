@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import { addressKey } from "../lib/address-key";
 import { hashSecret, newSecret } from "../lib/ids";
 import { randomVisitorPhone } from "../lib/phone";
+import { randomVisitorName } from "../lib/visitor-name";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
 import { insertUser } from "./users";
@@ -201,8 +202,7 @@ export function createVisitorsStore(sql: Sql) {
           {
             clientId,
             phone,
-            firstName: "Demo",
-            lastName: `Visitor ${suffix}`,
+            ...randomVisitorName(),
             email: `visitor-${suffix}@example.com`,
             status: "approved",
           },
