@@ -37,6 +37,7 @@ const PAGES = [
   { path: "/routines", signedIn: true },
   { path: "/routines/new", signedIn: true },
   { path: "/transfers", signedIn: true },
+  { path: "/profile", signedIn: true },
 ];
 const FLOOR_ROUTE = "/_not-found";
 const BUNDLE_STATS = ".next/diagnostics/route-bundle-stats.json";
