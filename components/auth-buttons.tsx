@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { moduleAnswers } from "@/lib/astra/module-urls";
+import { EMULATOR_NOT_RUNNING, moduleAnswers } from "@/lib/astra/module-urls";
 import { ASTRA_PROVIDER_ID } from "@/lib/astra/oauth-provider";
 import { getEnv } from "@/lib/env";
 import { currentRequestOrigin, misnamedAuthUrl } from "@/lib/http/request-origin";
@@ -10,7 +10,6 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { publicDemo } from "@/lib/plugins";
 
 /** The sign-in page's error types for a local setup that cannot sign in. */
-export const EMULATOR_NOT_RUNNING = "EmulatorNotRunning";
 export const AUTH_URL_MISMATCH = "AuthUrlMismatch";
 
 export function SignInButton({

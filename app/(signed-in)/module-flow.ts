@@ -8,7 +8,13 @@ import { signInUrlFor } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
 import { absoluteBase } from "@/lib/astra/base-url";
-import { buildModuleUrl, moduleReturnUrl, type ModuleFlow } from "@/lib/astra/module-urls";
+import {
+  buildModuleUrl,
+  EMULATOR_NOT_RUNNING,
+  moduleAnswers,
+  moduleReturnUrl,
+  type ModuleFlow,
+} from "@/lib/astra/module-urls";
 
 export const MODULE_STATE_COOKIE = "astra_module_state";
 
@@ -22,6 +28,8 @@ export async function startModuleFlow(request: NextRequest, chooseFlow: () => Mo
   const state = randomBytes(16).toString("base64url");
   const returnUrl = moduleReturnUrl(origin);
   const moduleEnv = { ...env, astraAppUrl: absoluteBase(env.astraAppUrl, origin) };
+  if (env.astraEnv === "emulator" && !(await moduleAnswers(moduleEnv)))
+    return NextResponse.redirect(new URL(`/accounts/linked?error=${EMULATOR_NOT_RUNNING}`, origin));
   const target = buildModuleUrl(moduleEnv, await chooseFlow(), { returnUrl, state, userId: session.astraUserId });
   const response = NextResponse.redirect(target);
   response.cookies.set(MODULE_STATE_COOKIE, state, {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { AUTH_URL_MISMATCH, EMULATOR_NOT_RUNNING, SignInButton } from "@/components/auth-buttons";
+import { AUTH_URL_MISMATCH, SignInButton } from "@/components/auth-buttons";
+import { EMULATOR_NOT_RUNNING } from "@/lib/astra/module-urls";
 import { EmulatorHint, TryDemoButton } from "@/components/plugin-slots";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth/next-auth";

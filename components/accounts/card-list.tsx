@@ -2,13 +2,13 @@ import { loadPageData } from "@/components/load-page-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
-import { getCards } from "@/lib/astra/cards";
+import { getCardsIfAllowed } from "@/lib/astra/cards";
 import type { FormAction } from "@/lib/server-action";
 import { RemoveCardButton } from "./remove-card-button";
 
 /** The signed-in user's linked debit cards, each with a remove button, or an empty or error state. */
 export async function CardList({ path, removeAction }: { path: string; removeAction: FormAction }) {
-  const loaded = await loadPageData(getCards, { path });
+  const loaded = await loadPageData(getCardsIfAllowed, { path });
   if (!loaded.ok) return loaded.panel;
   if (loaded.data.length === 0) {
     return (

@@ -30,6 +30,9 @@ export function buildModuleUrl(
   return url.toString();
 }
 
+/** The error a page names when the module is the emulator and it is not running. */
+export const EMULATOR_NOT_RUNNING = "EmulatorNotRunning";
+
 /** Whether anything answers at the module's address: a stopped emulator would leave the browser on an error page. */
 export async function moduleAnswers(env: Pick<Env, "astraAppUrl">, timeoutMs = 2_000): Promise<boolean> {
   try {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { EMULATOR_NOT_RUNNING } from "@/lib/astra/module-urls";
 import { MODULE_STATE_COOKIE } from "../../module-flow";
 
 export const metadata: Metadata = { title: "Back from Astra" };
@@ -65,6 +66,12 @@ export default async function BackFromAstraPage({ searchParams }: { searchParams
 }
 
 function describe(params: Awaited<SearchParams>, trusted: boolean): Outcome {
+  if (params.error === EMULATOR_NOT_RUNNING) {
+    return {
+      title: "The emulator is not running",
+      body: "Astra's pages are the emulator's here, and nothing answers at its address. Start it: npm run dev starts the app and the emulator together; npm run emulator starts the emulator alone. Then try again.",
+    };
+  }
   if (!trusted) {
     return {
       title: "This link did not come from this app",
