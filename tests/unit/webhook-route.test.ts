@@ -75,7 +75,7 @@ describe("POST /api/webhooks/astra", () => {
 describe("webhooks Astra may send that the emulator does not", () => {
   it("acknowledges a webhook type this app does not know, and tells no page", async () => {
     const { events, stop } = listen("usr_tol");
-    const body = `{"webhook_type": "card_updated", "resource_id": "card_1", "user_id": "usr_tol", "webhook_id": "w-tol-1"}`;
+    const body = `{"webhook_type": "card_created", "resource_id": "card_1", "user_id": "usr_tol", "webhook_id": "w-tol-1"}`;
     const response = await handleAstraWebhook(
       webhookRequest(body, signAstraWebhook(body, SECRET)),
       createMemoryWebhookIdStore(),
