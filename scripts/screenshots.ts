@@ -140,6 +140,7 @@ async function run() {
       { name: "routines", path: "/routines", ready: "Weekly savings" },
       { name: "routine", path: routinePath, ready: "Weekly savings" },
       { name: "transfers", path: "/transfers", ready: "$25.00" },
+      { name: "profile", path: "/profile", ready: "What you can do" },
     ];
     for (const variant of VARIANTS) {
       const context = await browser.newContext({ ...contextOptions(variant, appUrl), storageState });
