@@ -50,6 +50,7 @@ describe("ensurePostgresSchema", () => {
       .all(schema);
     expect(columns.map((row) => row.table_name)).toEqual([
       "accounts",
+      "cards",
       "faults",
       "routines",
       "transfers",
