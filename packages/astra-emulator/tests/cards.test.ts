@@ -238,6 +238,82 @@ describe("debit routines and instant speeds", () => {
   });
 });
 
+describe("PUT /v1/routines/:id keeps create's rules", () => {
+  it("refuses T+0 and real-time on an update until the app is enabled for them, for ACH and debit alike", async () => {
+    await setSandboxSettings({ debit_enabled: true });
+    const { token, cardId, accountIds } = await userWithCard();
+    const [first, second] = accountIds as [string, string];
+    const ach = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
+      type: "recurring",
+      frequency: "weekly",
+      payment_type: "ach",
+      name: "Weekly",
+      source_id: first,
+      destination_id: second,
+      amount: 10,
+      start_date: "2026-02-01",
+    });
+    const achId = routineSchema.parse(await ach.json()).id;
+    const debit = await sendJson(
+      sandbox.app,
+      "POST",
+      "/v1/routines",
+      token,
+      debitBody(cardId, first, { preferred_settlement_speed: "T+1" }),
+    );
+    const debitId = routineSchema.parse(await debit.json()).id;
+    for (const id of [achId, debitId]) {
+      for (const speed of ["real-time", "T+0"]) {
+        const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${id}`, token, {
+          preferred_settlement_speed: speed,
+        });
+        expect(refused.status, `${id} ${speed}`).toBe(403);
+        expect(JSON.stringify(await refused.json())).toContain(`not enabled for the ${speed} settlement speed`);
+      }
+    }
+    const unchanged = routineSchema.parse(
+      await (await getWithToken(sandbox.app, `/v1/routines/${achId}`, token)).json(),
+    );
+    expect(unchanged.preferred_settlement_speed).toBe("T+2");
+
+    await setSandboxSettings({ instant_speeds_enabled: true });
+    const allowed = await sendJson(sandbox.app, "PUT", `/v1/routines/${achId}`, token, {
+      preferred_settlement_speed: "real-time",
+    });
+    expect(allowed.status).toBe(200);
+    expect(routineSchema.parse(await allowed.json()).preferred_settlement_speed).toBe("real-time");
+  });
+
+  it("holds a debit routine's client_correlation_id to 8 characters, as create does; an ACH one takes 80", async () => {
+    await setSandboxSettings({ debit_enabled: true });
+    const { token, cardId, accountIds } = await userWithCard();
+    const [first, second] = accountIds as [string, string];
+    const debit = await sendJson(sandbox.app, "POST", "/v1/routines", token, debitBody(cardId, first));
+    const debitId = routineSchema.parse(await debit.json()).id;
+    const long = "a".repeat(80);
+    const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${debitId}`, token, {
+      client_correlation_id: long,
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("must be at most 8 characters for debit");
+    const ok = await sendJson(sandbox.app, "PUT", `/v1/routines/${debitId}`, token, {
+      client_correlation_id: "abcd1234",
+    });
+    expect(routineSchema.parse(await ok.json()).client_correlation_id).toBe("abcd1234");
+
+    const ach = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
+      ...debitBody(first, second),
+      payment_type: "ach",
+      start_date: "2026-02-01",
+    });
+    const achId = routineSchema.parse(await ach.json()).id;
+    const achUpdate = await sendJson(sandbox.app, "PUT", `/v1/routines/${achId}`, token, {
+      client_correlation_id: long,
+    });
+    expect(routineSchema.parse(await achUpdate.json()).client_correlation_id).toBe(long);
+  });
+});
+
 describe("POST /v1/routines/preview", () => {
   it("previews a debit routine's fee without creating it", async () => {
     await setSandboxSettings({ debit_enabled: true });
