@@ -432,15 +432,19 @@ export const addressChangeRequestSchema = z.object({
   created: z.string(),
 });
 
-export const transferSegmentSchema = z.object({
+const segmentFields = {
   id: z.string(),
   transfer_id: z.string(),
   payment_type: paymentTypeSchema,
   direction: z.enum(["debit", "credit"]),
-  account_id: z.string(),
   amount: z.number(),
   status: transferStatusSchema,
-});
+};
+/** A leg names either an account or a debit card, never both. */
+export const transferSegmentSchema = z.union([
+  z.strictObject({ ...segmentFields, account_id: z.string() }),
+  z.strictObject({ ...segmentFields, card_id: z.string() }),
+]);
 export const transferSegmentListSchema = z.object({
   count: z.number().int(),
   segments: z.array(transferSegmentSchema),

@@ -6,6 +6,7 @@ import {
   routinePreviewSchema,
   routineSchema,
   transferListSchema,
+  transferSegmentListSchema,
 } from "../src/wire-schemas";
 import {
   basicAuth,
@@ -194,6 +195,15 @@ describe("debit routines and instant speeds", () => {
     await sandbox.store.scheduler.runDue(sandbox.clock.now());
     const settled = transferListSchema.parse(await (await getWithToken(sandbox.app, "/v1/transfers", token)).json());
     expect(settled.transfers[0]?.status).toBe("processed");
+
+    const transferId = settled.transfers[0]?.id ?? "";
+    const segments = await getWithToken(sandbox.app, `/v1/transfers/${transferId}/segments`, token);
+    const legs = transferSegmentListSchema.parse(await segments.json()).segments;
+    expect(legs).toEqual([
+      expect.objectContaining({ payment_type: "debit", direction: "debit", card_id: cardId }),
+      expect.objectContaining({ payment_type: "debit", direction: "credit", account_id: accountIds[0] }),
+    ]);
+    expect(legs[0]).not.toHaveProperty("account_id");
   });
 
   it("refuses a debit routine without exactly one card, a recurring one, a later start, and removal of a card in use", async () => {
