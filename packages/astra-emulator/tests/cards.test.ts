@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_CARD_NUMBER } from "../src/lib/cards";
+import { MAX_CARDS_PER_USER } from "../src/store/cards";
 import {
   cardListSchema,
   cardSchema,
@@ -56,7 +57,7 @@ async function seedUserToken() {
 /** A user with two accounts and one linked card, made straight in the store. */
 async function userWithCard() {
   const made = await createTestUser(sandbox);
-  const card = await sandbox.store.cards.link(
+  const linked = await sandbox.store.cards.link(
     {
       userId: made.user.id,
       firstName: "Test",
@@ -69,7 +70,8 @@ async function userWithCard() {
     },
     sandbox.clock.now(),
   );
-  return { ...made, cardId: card.id };
+  if (!linked.ok) throw new Error("The test card did not link");
+  return { ...made, cardId: linked.card.id };
 }
 
 const setSandboxSettings = (settings: Record<string, boolean>) =>
@@ -124,6 +126,74 @@ describe("/cards/connect", () => {
       await (await getWithToken(sandbox.app, "/v1/cards", await seedUserToken())).json(),
     );
     expect(count).toBe(0);
+  });
+
+  it(`refuses an eleventh card with a message (at most ${MAX_CARDS_PER_USER} per user); removing one makes room`, async () => {
+    const seed = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
+    const userId = seed?.id ?? "";
+    const linkInStore = (lastFour: string) =>
+      sandbox.store.cards.link(
+        {
+          userId,
+          firstName: "Avery",
+          lastName: "Demo",
+          firstSixDigits: "510805",
+          lastFourDigits: lastFour,
+          expirationDate: "08/29",
+          cardCompany: "Mastercard",
+          zipCode: "94105",
+        },
+        sandbox.clock.now(),
+      );
+    const ids: string[] = [];
+    for (let n = 0; n < MAX_CARDS_PER_USER; n += 1) {
+      const linked = await linkInStore(String(1000 + n));
+      if (linked.ok) ids.push(linked.card.id);
+    }
+    expect(ids).toHaveLength(MAX_CARDS_PER_USER);
+    expect((await linkInStore("1000")).ok).toBe(true);
+
+    const refused = await linkThroughModule();
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain(`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra.`);
+    expect(html).toContain("Remove one in");
+    const token = await seedUserToken();
+    const count = async () =>
+      cardListSchema.parse(await (await getWithToken(sandbox.app, "/v1/cards", token)).json()).count;
+    expect(await count()).toBe(MAX_CARDS_PER_USER);
+
+    expect((await sendJson(sandbox.app, "DELETE", `/v1/cards/${ids[0]}`, token)).status).toBe(200);
+    expect((await linkThroughModule()).status).toBe(302);
+    expect(await count()).toBe(MAX_CARDS_PER_USER);
+  });
+
+  it("keeps the newest ten removed cards per user, so link and remove cannot grow the table", async () => {
+    const { user, token } = await createTestUser(sandbox);
+    const removed: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const linked = await sandbox.store.cards.link(
+        {
+          userId: user.id,
+          firstName: "Test",
+          lastName: "User",
+          firstSixDigits: "400000",
+          lastFourDigits: String(2000 + n),
+          expirationDate: "08/29",
+          cardCompany: "Visa",
+          zipCode: "94105",
+        },
+        new Date(sandbox.clock.now().getTime() + n),
+      );
+      if (!linked.ok) throw new Error("not linked");
+      await sandbox.store.cards.removeForUser(DEFAULT_APP.clientId, user.id, linked.card.id, sandbox.clock.now());
+      removed.push(linked.card.id);
+    }
+    // Each link prunes before inserting: 10 older removed cards stay, plus the last one removed.
+    const status = async (id: string) => (await getWithToken(sandbox.app, `/v1/cards/${id}`, token)).status;
+    expect(await status(removed[0]!)).toBe(404);
+    expect(await status(removed[1]!)).toBe(200);
+    expect(await status(removed[11]!)).toBe(200);
   });
 
   it("names each wrong field: a typo in the number, an expired card, a short code", async () => {
