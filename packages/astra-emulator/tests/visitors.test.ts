@@ -312,7 +312,7 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     expect(accounts.accounts).toHaveLength(3);
     expect(accounts.accounts.map((account) => account.id)).not.toContain(alice.source);
     expect(await sandbox.store.userChanges.list(alice.user_id, "phone")).toEqual([]);
-    expect(await getWithToken(sandbox.app, "/v1/cards", alice.token).then((r) => r.json())).toMatchObject({ count: 0 });
+    expect(await (await getWithToken(sandbox.app, "/v1/cards", alice.token)).json()).toMatchObject({ count: 0 });
 
     expect((await getWithToken(sandbox.app, `/v1/routines/${bobRoutine.id}`, bob.token)).status).toBe(200);
     expect(await transferStatuses(bob, bobRoutine.id)).toEqual(["pending"]);
@@ -321,7 +321,7 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     };
     expect(bobsAccounts.accounts.map((account) => account.id).sort()).toEqual(bob.accounts.map((a) => a.id).sort());
     expect(await sandbox.store.userChanges.list(bob.user_id, "phone")).toHaveLength(1);
-    expect(await getWithToken(sandbox.app, "/v1/cards", bob.token).then((r) => r.json())).toMatchObject({ count: 1 });
+    expect(await (await getWithToken(sandbox.app, "/v1/cards", bob.token)).json()).toMatchObject({ count: 1 });
   });
 
   it("refuses the app-wide actions with 403", async () => {
