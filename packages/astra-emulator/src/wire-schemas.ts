@@ -179,6 +179,9 @@ export const settlementSpeedSchema = z.enum(["T+0", "T+1", "T+2", "T+4", "real-t
 /** Speeds a client uses only once Astra has enabled them for it (Sandbox Settings here). */
 export const INSTANT_SPEEDS = ["T+0", "real-time"] as const;
 export const paymentTypeSchema = z.enum(["ach", "debit"]);
+/** A debit routine's client_correlation_id is shorter than an ACH one's (post_v1-routines). */
+export const DEBIT_CORRELATION_ID_MAX = 8;
+export const DEBIT_CORRELATION_ID_MESSAGE = `must be at most ${DEBIT_CORRELATION_ID_MAX} characters for debit`;
 export const routineStatusSchema = z.enum([
   "requires_user_verification",
   "pending_account_authorization",
@@ -231,12 +234,8 @@ export const routineCreateSchema = z
       if (routine.type !== "one-time") {
         ctx.addIssue({ code: "custom", path: ["type"], message: 'must be "one-time" for debit routines' });
       }
-      if (routine.client_correlation_id && routine.client_correlation_id.length > 8) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["client_correlation_id"],
-          message: "must be at most 8 characters for debit",
-        });
+      if (routine.client_correlation_id && routine.client_correlation_id.length > DEBIT_CORRELATION_ID_MAX) {
+        ctx.addIssue({ code: "custom", path: ["client_correlation_id"], message: DEBIT_CORRELATION_ID_MESSAGE });
       }
     } else if (routine.debit_fee_percent !== undefined) {
       ctx.addIssue({ code: "custom", path: ["debit_fee_percent"], message: 'is only for payment_type "debit"' });
@@ -433,15 +432,19 @@ export const addressChangeRequestSchema = z.object({
   created: z.string(),
 });
 
-export const transferSegmentSchema = z.object({
+const segmentFields = {
   id: z.string(),
   transfer_id: z.string(),
   payment_type: paymentTypeSchema,
   direction: z.enum(["debit", "credit"]),
-  account_id: z.string(),
   amount: z.number(),
   status: transferStatusSchema,
-});
+};
+/** A leg names either an account or a debit card, never both. */
+export const transferSegmentSchema = z.union([
+  z.strictObject({ ...segmentFields, account_id: z.string() }),
+  z.strictObject({ ...segmentFields, card_id: z.string() }),
+]);
 export const transferSegmentListSchema = z.object({
   count: z.number().int(),
   segments: z.array(transferSegmentSchema),

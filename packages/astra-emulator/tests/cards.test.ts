@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_CARD_NUMBER } from "../src/lib/cards";
+import { MAX_CARDS_PER_USER } from "../src/store/cards";
 import {
   cardListSchema,
   cardSchema,
   routinePreviewSchema,
   routineSchema,
   transferListSchema,
+  transferSegmentListSchema,
 } from "../src/wire-schemas";
 import {
   basicAuth,
@@ -55,7 +57,7 @@ async function seedUserToken() {
 /** A user with two accounts and one linked card, made straight in the store. */
 async function userWithCard() {
   const made = await createTestUser(sandbox);
-  const card = await sandbox.store.cards.link(
+  const linked = await sandbox.store.cards.link(
     {
       userId: made.user.id,
       firstName: "Test",
@@ -68,7 +70,8 @@ async function userWithCard() {
     },
     sandbox.clock.now(),
   );
-  return { ...made, cardId: card.id };
+  if (!linked.ok) throw new Error("The test card did not link");
+  return { ...made, cardId: linked.card.id };
 }
 
 const setSandboxSettings = (settings: Record<string, boolean>) =>
@@ -123,6 +126,74 @@ describe("/cards/connect", () => {
       await (await getWithToken(sandbox.app, "/v1/cards", await seedUserToken())).json(),
     );
     expect(count).toBe(0);
+  });
+
+  it(`refuses an eleventh card with a message (at most ${MAX_CARDS_PER_USER} per user); removing one makes room`, async () => {
+    const seed = await sandbox.store.users.findByPhone(DEFAULT_APP.clientId, SEED_USER_PHONE);
+    const userId = seed?.id ?? "";
+    const linkInStore = (lastFour: string) =>
+      sandbox.store.cards.link(
+        {
+          userId,
+          firstName: "Avery",
+          lastName: "Demo",
+          firstSixDigits: "510805",
+          lastFourDigits: lastFour,
+          expirationDate: "08/29",
+          cardCompany: "Mastercard",
+          zipCode: "94105",
+        },
+        sandbox.clock.now(),
+      );
+    const ids: string[] = [];
+    for (let n = 0; n < MAX_CARDS_PER_USER; n += 1) {
+      const linked = await linkInStore(String(1000 + n));
+      if (linked.ok) ids.push(linked.card.id);
+    }
+    expect(ids).toHaveLength(MAX_CARDS_PER_USER);
+    expect((await linkInStore("1000")).ok).toBe(true);
+
+    const refused = await linkThroughModule();
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain(`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra.`);
+    expect(html).toContain("Remove one in");
+    const token = await seedUserToken();
+    const count = async () =>
+      cardListSchema.parse(await (await getWithToken(sandbox.app, "/v1/cards", token)).json()).count;
+    expect(await count()).toBe(MAX_CARDS_PER_USER);
+
+    expect((await sendJson(sandbox.app, "DELETE", `/v1/cards/${ids[0]}`, token)).status).toBe(200);
+    expect((await linkThroughModule()).status).toBe(302);
+    expect(await count()).toBe(MAX_CARDS_PER_USER);
+  });
+
+  it("keeps the newest ten removed cards per user, so link and remove cannot grow the table", async () => {
+    const { user, token } = await createTestUser(sandbox);
+    const removed: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const linked = await sandbox.store.cards.link(
+        {
+          userId: user.id,
+          firstName: "Test",
+          lastName: "User",
+          firstSixDigits: "400000",
+          lastFourDigits: String(2000 + n),
+          expirationDate: "08/29",
+          cardCompany: "Visa",
+          zipCode: "94105",
+        },
+        new Date(sandbox.clock.now().getTime() + n),
+      );
+      if (!linked.ok) throw new Error("not linked");
+      await sandbox.store.cards.removeForUser(DEFAULT_APP.clientId, user.id, linked.card.id, sandbox.clock.now());
+      removed.push(linked.card.id);
+    }
+    // Each link prunes before inserting: 10 older removed cards stay, plus the last one removed.
+    const status = async (id: string) => (await getWithToken(sandbox.app, `/v1/cards/${id}`, token)).status;
+    expect(await status(removed[0]!)).toBe(404);
+    expect(await status(removed[1]!)).toBe(200);
+    expect(await status(removed[11]!)).toBe(200);
   });
 
   it("names each wrong field: a typo in the number, an expired card, a short code", async () => {
@@ -194,6 +265,15 @@ describe("debit routines and instant speeds", () => {
     await sandbox.store.scheduler.runDue(sandbox.clock.now());
     const settled = transferListSchema.parse(await (await getWithToken(sandbox.app, "/v1/transfers", token)).json());
     expect(settled.transfers[0]?.status).toBe("processed");
+
+    const transferId = settled.transfers[0]?.id ?? "";
+    const segments = await getWithToken(sandbox.app, `/v1/transfers/${transferId}/segments`, token);
+    const legs = transferSegmentListSchema.parse(await segments.json()).segments;
+    expect(legs).toEqual([
+      expect.objectContaining({ payment_type: "debit", direction: "debit", card_id: cardId }),
+      expect.objectContaining({ payment_type: "debit", direction: "credit", account_id: accountIds[0] }),
+    ]);
+    expect(legs[0]).not.toHaveProperty("account_id");
   });
 
   it("refuses a debit routine without exactly one card, a recurring one, a later start, and removal of a card in use", async () => {
@@ -235,6 +315,82 @@ describe("debit routines and instant speeds", () => {
     const created = await sendJson(sandbox.app, "POST", "/v1/routines", token, body);
     expect(created.status).toBe(201);
     expect(routineSchema.parse(await created.json()).preferred_settlement_speed).toBe("T+0");
+  });
+});
+
+describe("PUT /v1/routines/:id keeps create's rules", () => {
+  it("refuses T+0 and real-time on an update until the app is enabled for them, for ACH and debit alike", async () => {
+    await setSandboxSettings({ debit_enabled: true });
+    const { token, cardId, accountIds } = await userWithCard();
+    const [first, second] = accountIds as [string, string];
+    const ach = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
+      type: "recurring",
+      frequency: "weekly",
+      payment_type: "ach",
+      name: "Weekly",
+      source_id: first,
+      destination_id: second,
+      amount: 10,
+      start_date: "2026-02-01",
+    });
+    const achId = routineSchema.parse(await ach.json()).id;
+    const debit = await sendJson(
+      sandbox.app,
+      "POST",
+      "/v1/routines",
+      token,
+      debitBody(cardId, first, { preferred_settlement_speed: "T+1" }),
+    );
+    const debitId = routineSchema.parse(await debit.json()).id;
+    for (const id of [achId, debitId]) {
+      for (const speed of ["real-time", "T+0"]) {
+        const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${id}`, token, {
+          preferred_settlement_speed: speed,
+        });
+        expect(refused.status, `${id} ${speed}`).toBe(403);
+        expect(JSON.stringify(await refused.json())).toContain(`not enabled for the ${speed} settlement speed`);
+      }
+    }
+    const unchanged = routineSchema.parse(
+      await (await getWithToken(sandbox.app, `/v1/routines/${achId}`, token)).json(),
+    );
+    expect(unchanged.preferred_settlement_speed).toBe("T+2");
+
+    await setSandboxSettings({ instant_speeds_enabled: true });
+    const allowed = await sendJson(sandbox.app, "PUT", `/v1/routines/${achId}`, token, {
+      preferred_settlement_speed: "real-time",
+    });
+    expect(allowed.status).toBe(200);
+    expect(routineSchema.parse(await allowed.json()).preferred_settlement_speed).toBe("real-time");
+  });
+
+  it("holds a debit routine's client_correlation_id to 8 characters, as create does; an ACH one takes 80", async () => {
+    await setSandboxSettings({ debit_enabled: true });
+    const { token, cardId, accountIds } = await userWithCard();
+    const [first, second] = accountIds as [string, string];
+    const debit = await sendJson(sandbox.app, "POST", "/v1/routines", token, debitBody(cardId, first));
+    const debitId = routineSchema.parse(await debit.json()).id;
+    const long = "a".repeat(80);
+    const refused = await sendJson(sandbox.app, "PUT", `/v1/routines/${debitId}`, token, {
+      client_correlation_id: long,
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("must be at most 8 characters for debit");
+    const ok = await sendJson(sandbox.app, "PUT", `/v1/routines/${debitId}`, token, {
+      client_correlation_id: "abcd1234",
+    });
+    expect(routineSchema.parse(await ok.json()).client_correlation_id).toBe("abcd1234");
+
+    const ach = await sendJson(sandbox.app, "POST", "/v1/routines", token, {
+      ...debitBody(first, second),
+      payment_type: "ach",
+      start_date: "2026-02-01",
+    });
+    const achId = routineSchema.parse(await ach.json()).id;
+    const achUpdate = await sendJson(sandbox.app, "PUT", `/v1/routines/${achId}`, token, {
+      client_correlation_id: long,
+    });
+    expect(routineSchema.parse(await achUpdate.json()).client_correlation_id).toBe(long);
   });
 });
 

@@ -189,9 +189,9 @@ describe("GET /v1/transfers/{id}/segments", () => {
     const transferId = transfers.transfers[0]!.id;
     const response = await getWithToken(sandbox.app, `/v1/transfers/${transferId}/segments`, token);
     const body = transferSegmentListSchema.parse(await response.json());
-    expect(body.segments.map(({ direction, account_id, amount }) => ({ direction, account_id, amount }))).toEqual([
-      { direction: "debit", account_id: source, amount: 12.5 },
-      { direction: "credit", account_id: destination, amount: 12.5 },
+    expect(body.segments).toMatchObject([
+      { payment_type: "ach", direction: "debit", account_id: source, amount: 12.5 },
+      { payment_type: "ach", direction: "credit", account_id: destination, amount: 12.5 },
     ]);
     await errorOf(await getWithToken(sandbox.app, "/v1/transfers/nope/segments", token), 404);
   });

@@ -283,6 +283,23 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     const bob = await newVisitor();
     const aliceRoutine = await oneTimeRoutine(alice);
     const bobRoutine = await oneTimeRoutine(bob);
+    for (const visitor of [alice, bob]) {
+      const now = sandbox.clock.now();
+      await sandbox.store.userChanges.request(visitor.user_id, "phone", { phone: "+14155550123" }, now);
+      await sandbox.store.cards.link(
+        {
+          userId: visitor.user_id,
+          firstName: "Test",
+          lastName: "Visitor",
+          firstSixDigits: "400000",
+          lastFourDigits: "0002",
+          expirationDate: "08/29",
+          cardCompany: "Visa",
+          zipCode: "94105",
+        },
+        now,
+      );
+    }
     await control("POST", "/sandbox/clock/advance", alice.user_id, { hours: 1 });
 
     const reset = await control("POST", "/sandbox/reset", alice.user_id, {});
@@ -294,6 +311,8 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     };
     expect(accounts.accounts).toHaveLength(3);
     expect(accounts.accounts.map((account) => account.id)).not.toContain(alice.source);
+    expect(await sandbox.store.userChanges.list(alice.user_id, "phone")).toEqual([]);
+    expect(await (await getWithToken(sandbox.app, "/v1/cards", alice.token)).json()).toMatchObject({ count: 0 });
 
     expect((await getWithToken(sandbox.app, `/v1/routines/${bobRoutine.id}`, bob.token)).status).toBe(200);
     expect(await transferStatuses(bob, bobRoutine.id)).toEqual(["pending"]);
@@ -301,6 +320,8 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
       accounts: { id: string }[];
     };
     expect(bobsAccounts.accounts.map((account) => account.id).sort()).toEqual(bob.accounts.map((a) => a.id).sort());
+    expect(await sandbox.store.userChanges.list(bob.user_id, "phone")).toHaveLength(1);
+    expect(await (await getWithToken(sandbox.app, "/v1/cards", bob.token)).json()).toMatchObject({ count: 1 });
   });
 
   it("refuses the app-wide actions with 403", async () => {

@@ -27,6 +27,13 @@ export type NewCard = Omit<CardRecord, "id" | "status" | "createdAt">;
 
 export type RemoveCardResult = "removed" | "not_found" | "in_use";
 
+/** Linked (not removed) cards per user: a visitor can make nothing unbounded (guess; Astra publishes no cap). */
+export const MAX_CARDS_PER_USER = 10;
+/** Removed cards kept per user for `GET /v1/cards/{id}`; older ones are deleted on the next link. */
+const REMOVED_CARDS_KEPT = 10;
+
+export type LinkCardResult = { ok: true; card: CardRecord } | { ok: false; reason: "limit" };
+
 interface CardRow {
   id: string;
   user_id: string;
@@ -80,6 +87,10 @@ export function createCardsStore(sql: Sql) {
             + (SELECT COUNT(*) FROM transfers WHERE (source_id = ? OR destination_id = ?) AND status = 'pending')`,
     )
     .pluck();
+  const pruneRemoved = sql.prepare<[string, string, number]>(
+    `DELETE FROM cards WHERE user_id = ? AND status = 'removed' AND id NOT IN (SELECT id FROM cards
+       WHERE user_id = ? AND status = 'removed' ORDER BY created_at DESC, rowid DESC LIMIT CAST(? AS BIGINT))`,
+  );
   const markRemoved = sql.prepare<[string]>("UPDATE cards SET status = 'removed' WHERE id = ?");
 
   return {
@@ -94,11 +105,16 @@ export function createCardsStore(sql: Sql) {
       const row = await oneForUser.get(cardId, userId);
       return row ? toCard(row) : null;
     },
-    /** Links a card; the same card (BIN, last four, expiry) linked again is the card already there. */
-    async link(card: NewCard, now: Date): Promise<CardRecord> {
-      return sql.transaction(async () => {
+    /**
+     * Links a card; the same card (BIN, last four, expiry) linked again is the card already there. Refused once
+     * the user has MAX_CARDS_PER_USER linked cards.
+     */
+    async link(card: NewCard, now: Date): Promise<LinkCardResult> {
+      return sql.transaction(async (): Promise<LinkCardResult> => {
         const existing = await sameCard.get(card.userId, card.firstSixDigits, card.lastFourDigits, card.expirationDate);
-        if (existing) return toCard(existing);
+        if (existing) return { ok: true, card: toCard(existing) };
+        if (((await countForUser.get(card.userId)) ?? 0) >= MAX_CARDS_PER_USER) return { ok: false, reason: "limit" };
+        await pruneRemoved.run(card.userId, card.userId, REMOVED_CARDS_KEPT);
         const id = randomUUID();
         await insert.run(
           id,
@@ -112,7 +128,7 @@ export function createCardsStore(sql: Sql) {
           card.zipCode,
           now.getTime(),
         );
-        return { ...card, id, status: "approved", createdAt: now };
+        return { ok: true, card: { ...card, id, status: "approved", createdAt: now } };
       });
     },
     /** Marks a card removed (announcing card_updated) unless an unfinished routine or a pending transfer uses it. */

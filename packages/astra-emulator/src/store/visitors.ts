@@ -98,6 +98,7 @@ const WIPE_USER_DATA = [
   "DELETE FROM routines WHERE user_id = @user",
   "DELETE FROM accounts WHERE user_id = @user",
   "DELETE FROM cards WHERE user_id = @user",
+  "DELETE FROM user_changes WHERE user_id = @user",
   "DELETE FROM faults WHERE user_id = @user",
   "DELETE FROM user_clocks WHERE user_id = @user",
   "DELETE FROM idempotency_keys WHERE substr(scope, 1, length(@prefix)) = @prefix",
@@ -239,9 +240,9 @@ export function createVisitorsStore(sql: Sql) {
       return ((await visitorOf.get(clientId, userId)) ?? 0) > 0;
     },
     /**
-     * One user's sandbox data back to a visitor's start: their routines, transfers, webhook events, faults and
-     * clock go, the three accounts are seeded again and KYC is approved. The user, their sign-in and their tokens
-     * stay, so the visitor is still signed in. Nobody else's data is touched.
+     * One user's sandbox data back to a visitor's start: their routines, transfers, cards, change requests,
+     * webhook events, faults and clock go, the three accounts are seeded again and KYC is approved. The user,
+     * their sign-in and their tokens stay, so the visitor is still signed in. Nobody else's data is touched.
      */
     async resetUser(userId: string, now: Date): Promise<void> {
       await sql.transaction(async () => {

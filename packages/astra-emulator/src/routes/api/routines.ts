@@ -2,6 +2,8 @@
 // delete (https://docs.astra.finance/reference/post_v1-routines, /reference/post_v1-routines-preview).
 import { Hono } from "hono";
 import {
+  DEBIT_CORRELATION_ID_MAX,
+  DEBIT_CORRELATION_ID_MESSAGE,
   INSTANT_SPEEDS,
   routineCreateSchema,
   routinePreviewSchema,
@@ -78,8 +80,6 @@ const notFound = () => new ApiError(404, "No routine with this id for this user.
 /** Debit fee when a debit routine names none; an integrator's example sends 1.5 (the client default is Astra's). */
 const DEFAULT_DEBIT_FEE_PERCENT = 1.5;
 
-const isInstantSpeed = (speed: string) => (INSTANT_SPEEDS as readonly string[]).includes(speed);
-
 // Astra enables debit routines and T+0 / real-time speeds per client on request; how it refuses a client that
 // is not enabled is undocumented, so the 403 and its wording are the emulator's.
 const notEnabled = (what: string) =>
@@ -90,6 +90,13 @@ const notEnabled = (what: string) =>
 
 // Astra: a user rejected after conversion can authorize and link accounts "but will be unable to initiate
 // Routines"; how it refuses is undocumented, so the 403 and its wording are the emulator's.
+/** The gate create, preview and update share: T+0 and real-time only for a client Astra enabled for them. */
+function checkSpeed(client: { instantSpeedsEnabled: boolean } | null, speed: string | undefined): void {
+  if (speed && (INSTANT_SPEEDS as readonly string[]).includes(speed) && !client?.instantSpeedsEnabled) {
+    throw notEnabled(`the ${speed} settlement speed`);
+  }
+}
+
 const rejectedUser = () =>
   new ApiError(403, "This user's status is rejected, so Astra will not initiate routines for them.");
 
@@ -120,9 +127,7 @@ export function routineRoutes({ store, clocks }: Deps) {
     const client = await store.apps.findByClientId(clientId);
     if (input.payment_type === "debit" && !client?.debitEnabled) throw notEnabled('payment_type "debit"');
     const speed = input.preferred_settlement_speed;
-    if (speed && isInstantSpeed(speed) && !client?.instantSpeedsEnabled) {
-      throw notEnabled(`the ${speed} settlement speed`);
-    }
+    checkSpeed(client, speed);
     const today = localDate(now);
     const startDate = input.start_date === undefined ? today : startDateOf(input.start_date);
     const fields: Record<string, string[]> = {};
@@ -230,7 +235,14 @@ export function routineRoutes({ store, clocks }: Deps) {
       const body = await readJsonValue(c);
       refuseFixedFields(body);
       const update = validateBody(routineUpdateSchema.strict(), body);
-      const { userId } = c.get("grant");
+      const { userId, clientId } = c.get("grant");
+      const routine = await store.routines.findForUser(userId, c.req.param("id"));
+      if (!routine) throw notFound();
+      const correlationId = update.client_correlation_id;
+      if (routine.paymentType === "debit" && correlationId && correlationId.length > DEBIT_CORRELATION_ID_MAX) {
+        throw invalidFields({ client_correlation_id: [DEBIT_CORRELATION_ID_MESSAGE] });
+      }
+      checkSpeed(await store.apps.findByClientId(clientId), update.preferred_settlement_speed);
       if (update.destination_user_id && update.destination_user_id !== userId) {
         throw new ApiError(400, "P2P transfer not allowed for this source and destination");
       }

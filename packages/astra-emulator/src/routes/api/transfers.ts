@@ -36,14 +36,14 @@ export function toWireTransfer(transfer: TransferRecord): Transfer {
   });
 }
 
-/** An ACH transfer's two legs, the debit of its source and the credit of its destination (segment fields: guess). */
-function toWireSegments(transfer: TransferRecord) {
-  const leg = (n: number, direction: "debit" | "credit", accountId: string) => ({
+/** A transfer's two legs, the debit of its source and the credit of its destination (segment fields: guess). */
+function toWireSegments(transfer: TransferRecord, cardIds: ReadonlySet<string>) {
+  const leg = (n: number, direction: "debit" | "credit", id: string) => ({
     id: `${transfer.id}-${n}`,
     transfer_id: transfer.id,
-    payment_type: "ach",
+    payment_type: transfer.paymentType,
     direction,
-    account_id: accountId,
+    ...(cardIds.has(id) ? { card_id: id } : { account_id: id }),
     amount: toDollars(transfer.amountCents),
     status: transfer.status,
   });
@@ -90,7 +90,13 @@ export function transferRoutes({ store, clocks }: Deps) {
     .get("/v1/transfers/:id/segments", auth, async (c) => {
       const transfer = await store.transfers.findForUser(c.get("grant").userId, c.req.param("id"));
       if (!transfer) throw new ApiError(404, "No transfer with this id for this user.");
-      return c.json(toWireSegments(transfer));
+      const cardIds = new Set<string>();
+      if (transfer.paymentType === "debit") {
+        for (const id of [transfer.sourceId, transfer.destinationId]) {
+          if (await store.cards.findForUser(transfer.userId, id)) cardIds.add(id);
+        }
+      }
+      return c.json(toWireSegments(transfer, cardIds));
     })
     .post("/v1/transfers/:id/cancel", auth, async (c) => {
       const result = await store.transfers.cancel(c.get("grant").userId, c.req.param("id"), c.get("now"));

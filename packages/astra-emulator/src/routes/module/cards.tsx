@@ -10,6 +10,7 @@ import { readForm } from "../../lib/form-body";
 import { localDate } from "../../lib/schedule";
 import { CardEntryPage, type CardField } from "../../pages/card-pages";
 import { NoticePage } from "../../pages/error-page";
+import { MAX_CARDS_PER_USER } from "../../store/cards";
 import type { ModuleSession } from "../../store/module-sessions";
 import { moduleFlow, redirectTo } from "./module-flow";
 import { expired, noStore } from "./module-request";
@@ -112,7 +113,7 @@ export function cardRoutes(deps: Deps) {
       );
     }
     const number = parsed.data.card_number;
-    await store.cards.link(
+    const linked = await store.cards.link(
       {
         userId: user.id,
         firstName: user.firstName,
@@ -126,6 +127,19 @@ export function cardRoutes(deps: Deps) {
       now,
     );
     await store.moduleSessions.remove(session.id);
+    if (!linked.ok) {
+      const back = new URL(session.redirectUri);
+      if (session.state !== null) back.searchParams.set("state", session.state);
+      return renderPage(
+        c,
+        <NoticePage
+          title="Too many linked cards"
+          message={`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra. Remove one in ${client.name}, then link this card.`}
+          link={{ href: back.toString(), label: `Return to ${client.name}` }}
+        />,
+        409,
+      );
+    }
     return redirectTo(c, session.redirectUri, { state: session.state, cards_linked: "1" });
   });
 
