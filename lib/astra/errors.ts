@@ -158,11 +158,7 @@ export function logAstraError(error: AstraError, where: string): void {
   );
 }
 
-export function astraErrorResponse(
-  error: AstraError,
-  where: string,
-  audience: ErrorAudience,
-): Response {
+export function astraErrorResponse(error: AstraError, where: string, audience: ErrorAudience): Response {
   logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;
   const words = userMessage(error, audience);

@@ -51,7 +51,8 @@ describe("userMessage", () => {
 });
 
 describe("a 501 (what the emulator does not emulate)", () => {
-  const notEmulated = () => new AstraError({ kind: kindForStatus(501), status: 501, message: "Not emulated: GET /v1/x" });
+  const notEmulated = () =>
+    new AstraError({ kind: kindForStatus(501), status: 501, message: "Not emulated: GET /v1/x" });
 
   it("is a refusal, not an outage: Astra's words reach the person and nothing may have happened", () => {
     expect(kindForStatus(501)).toBe("invalid_request");
