@@ -69,7 +69,7 @@ test.describe("Profile", () => {
         await expect(page.getByRole("region", { name: "What you can do" }).getByRole("listitem").first()).toBeVisible();
         await expect(page.getByRole("region", { name: "Email" }).getByLabel("New email")).toBeVisible();
         await expect(page.getByRole("region", { name: "Address" }).getByLabel("City")).toBeVisible();
-        await expect(page.getByRole("alert")).toHaveCount(1);
+        await expect(page.getByRole("main").getByRole("alert")).toHaveCount(1);
       } finally {
         await emulator.clearFaults();
       }
