@@ -7,6 +7,7 @@ import { SiteHeader } from "@/components/site-header";
 import { siteConfig } from "@/config/site";
 import { getEnv } from "@/lib/env";
 import { addressedOrigin } from "@/lib/http/framework-input";
+import { publicDemo } from "@/lib/plugins";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
       description: siteConfig.description,
     },
     twitter: { card: "summary_large_image" },
+    // robots.txt only stops crawling: a page linked from elsewhere could still be listed without this.
+    ...(publicDemo() ? { robots: { index: false, follow: false } } : {}),
   };
 }
 

@@ -10,21 +10,6 @@ import { auth } from "@/lib/auth/next-auth";
 import { getEnv } from "@/lib/env";
 import { publicDemo } from "@/lib/plugins";
 
-const FEATURES = [
-  {
-    title: "Astra's own sign-in",
-    body: "Astra's hosted OAuth module handles phone verification and consent; the app exchanges the code on the server.",
-  },
-  {
-    title: "Tokens stay on the server",
-    body: "Access and refresh tokens live in an encrypted, httpOnly cookie. The browser only ever sees your name.",
-  },
-  {
-    title: "Runs offline",
-    body: "A stateful emulator of Astra's sandbox ships with the project, so everything works without keys or internet.",
-  },
-];
-
 export default async function HomePage() {
   const session = await auth();
   const mode = getEnv().astraEnv;
@@ -34,10 +19,7 @@ export default async function HomePage() {
         <div className="space-y-6">
           <p className="text-sm font-semibold tracking-wide text-brand-strong uppercase">Next.js × Astra</p>
           <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">{siteConfig.headline}</h1>
-          <p className="text-lg text-muted">
-            Sign in with Astra, see your linked accounts and their balances, and build your own integration on a
-            codebase that works the first time.
-          </p>
+          <p className="text-lg text-muted">{siteConfig.tagline}</p>
           {session ? (
             <Link href="/dashboard" className={buttonStyles.primary}>
               Open your dashboard
@@ -62,7 +44,7 @@ export default async function HomePage() {
         <h2 id="features" className="sr-only">
           What this template does
         </h2>
-        {FEATURES.map((feature) => (
+        {siteConfig.features.map((feature) => (
           <Panel key={feature.title} className="p-5">
             <h3 className="font-semibold">{feature.title}</h3>
             <p className="mt-2 text-sm text-muted">{feature.body}</p>

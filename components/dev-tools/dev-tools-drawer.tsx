@@ -121,7 +121,7 @@ export function DevToolsDrawer({ dashboardUrl }: { dashboardUrl: string }) {
             {action("To the next run", { action: "advance-to-next-run" })}
           </div>
 
-          <h3 className="mt-4 font-medium text-ink-soft">Next Astra call</h3>
+          <h3 className="mt-4 font-medium text-ink-soft">Astra failures (from the next call)</h3>
           <div className="mt-2 flex flex-wrap gap-2">
             {action("Fail with 500", { action: "fault", kind: "500" })}
             {action("Fail with 503", { action: "fault", kind: "503" })}

@@ -1,7 +1,18 @@
 import type { ActionState } from "@/lib/server-action";
 
+/** What the failure means for what the form asked; by default, for something it creates. */
+export type FailureOutcome = { notDone: string; unconfirmed: string };
+
 /** What went wrong with the last submission, above the form: Astra's failure, or what needs fixing. */
-export function FormAlert({ state, createdWhat }: { state: ActionState; createdWhat: string }) {
+export function FormAlert({
+  state,
+  createdWhat,
+  outcome,
+}: {
+  state: ActionState;
+  createdWhat: string;
+  outcome?: FailureOutcome;
+}) {
   if (state.status === "failed") {
     return (
       <div
@@ -11,10 +22,14 @@ export function FormAlert({ state, createdWhat }: { state: ActionState; createdW
         <p className="font-semibold">{state.message}</p>
         <p className="mt-1">
           {state.action}{" "}
-          {state.unconfirmed
-            ? `Astra has not confirmed whether the ${createdWhat} was created, and the app could not find it yet. ` +
-              `Your details are kept: send them again and Astra is asked with the same request, so it makes at most one ${createdWhat}.`
-            : `No ${createdWhat} was created.`}
+          {outcome
+            ? state.unconfirmed
+              ? outcome.unconfirmed
+              : outcome.notDone
+            : state.unconfirmed
+              ? `Astra has not confirmed whether the ${createdWhat} was created, and the app could not find it yet. ` +
+                `Your details are kept: send them again and Astra is asked with the same request, so it makes at most one ${createdWhat}.`
+              : `No ${createdWhat} was created.`}
         </p>
         {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
       </div>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, type FailureOutcome } from "@/components/forms/form-alert";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { buttonStyles } from "@/components/ui/button-styles";
 import type { FormAction } from "@/lib/server-action";
@@ -16,12 +16,15 @@ export function ProfileForm({
   submitLabel,
   what,
   initialIdempotencyKey,
+  outcome,
 }: {
   action: FormAction;
   fields: FieldSpec[];
   submitLabel: string;
   what: string;
   initialIdempotencyKey?: string;
+  /** For a change that creates nothing (the email), what a failure means instead of "No … was created". */
+  outcome?: FailureOutcome;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const { key, renew } = useIdempotencyKey(state, initialIdempotencyKey ?? "");
@@ -30,7 +33,7 @@ export function ProfileForm({
   return (
     <form action={formAction} onChange={renew} className="space-y-4" noValidate>
       {initialIdempotencyKey ? <input type="hidden" name="$idempotency_key" value={key} /> : null}
-      <FormAlert state={state} createdWhat={what} />
+      <FormAlert state={state} createdWhat={what} outcome={outcome} />
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((field) => (
           <Field key={field.name} {...field} defaultValue={values[field.name] ?? ""} errors={errors[field.name]} />

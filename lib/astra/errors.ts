@@ -58,6 +58,8 @@ export function kindForStatus(status: number): AstraErrorKind {
   if (status === 403) return "forbidden";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
+  // 501 is "not implemented" (the emulator's answer for what it does not emulate): retrying cannot help.
+  if (status === 501) return "invalid_request";
   if (status >= 500) return "unavailable";
   return "invalid_request";
 }
@@ -136,9 +138,9 @@ export function userMessage(
   return { ...words, action: `${words.action} If it keeps happening, quote the request id to Astra support.` };
 }
 
-/** Only Astra's own 4xx words reach the browser; the app's plumbing messages and 5xx bodies stay in the log. */
+/** Only Astra's own 4xx (and 501) words reach the browser; the app's plumbing messages and 5xx bodies stay in the log. */
 export function browserDetail(error: AstraError): string | null {
-  return error.status >= 400 && error.status < 500 ? error.message : null;
+  return (error.status >= 400 && error.status < 500) || error.status === 501 ? error.message : null;
 }
 
 export function logAstraError(error: AstraError, where: string): void {
@@ -156,11 +158,7 @@ export function logAstraError(error: AstraError, where: string): void {
   );
 }
 
-export function astraErrorResponse(
-  error: AstraError,
-  where = "route handler",
-  audience: ErrorAudience = { astraEnv: "production", nodeEnv: "production" },
-): Response {
+export function astraErrorResponse(error: AstraError, where: string, audience: ErrorAudience): Response {
   logAstraError(error, where);
   const status = error.status >= 400 ? error.status : 502;
   const words = userMessage(error, audience);
@@ -180,5 +178,6 @@ export function astraErrorResponse(
 
 /** Astra may have done it anyway (no answer, 5xx, 409 in flight, unreadable success): look up before resending. */
 export function mayHaveHappened(error: AstraError): boolean {
+  if (error.status === 501) return false;
   return error.status === 0 || error.status === 409 || error.status >= 500 || error.kind === "bad_response";
 }

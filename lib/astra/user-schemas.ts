@@ -28,10 +28,19 @@ export const phoneChangeRequestSchema = z.object({
 });
 export type PhoneChangeRequest = z.infer<typeof phoneChangeRequestSchema>;
 export const phoneChangeRequestListSchema = z.object({
-  phone_number_change_requests: z.array(phoneChangeRequestSchema).default([]),
+  phone_number_change_requests: z
+    .array(z.unknown())
+    .catch([])
+    .default([])
+    .transform((items) => items.flatMap((item) => phoneChangeRequestSchema.safeParse(item).data ?? [])),
 });
 
 export const addressChangeRequestSchema = z.object({
   id: z.string().nullish(),
   status: openEnum(changeRequestStatusSchema).nullish(),
 });
+
+/** A 2xx answer to a change request is a success whatever its body: what it says is read if it can be, else null. */
+export function changeRequestAnswer<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((answer): z.output<T> | null => schema.safeParse(answer).data ?? null);
+}

@@ -4,6 +4,7 @@ import { astraFetch } from "./client";
 import { userSchema, type User } from "./schemas";
 import {
   addressChangeRequestSchema,
+  changeRequestAnswer,
   phoneChangeRequestListSchema,
   phoneChangeRequestSchema,
   userCapabilitiesSchema,
@@ -60,7 +61,7 @@ export async function requestPhoneChange(accessToken: string, phone: string, ide
     auth: { accessToken },
     body: { phone },
     idempotencyKey,
-    schema: phoneChangeRequestSchema,
+    schema: changeRequestAnswer(phoneChangeRequestSchema),
   });
 }
 
@@ -71,7 +72,7 @@ export async function requestAddressChange(accessToken: string, address: Address
     auth: { accessToken },
     body: address,
     idempotencyKey,
-    schema: addressChangeRequestSchema,
+    schema: changeRequestAnswer(addressChangeRequestSchema),
   });
 }
 

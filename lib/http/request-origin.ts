@@ -19,7 +19,8 @@ export async function currentRequestOrigin(): Promise<string | undefined> {
 }
 
 export function misnamedAuthUrl(requestOrigin: string | undefined, authUrl: string | undefined): boolean {
-  if (!requestOrigin || !authUrl) return false;
+  // The origin is built from request headers, so a malformed Host must not throw.
+  if (!requestOrigin || !authUrl || !URL.canParse(requestOrigin) || !URL.canParse(authUrl)) return false;
   const addressed = new URL(requestOrigin);
   const configured = new URL(authUrl);
   return LOCAL_HOST.test(addressed.host) && LOCAL_HOST.test(configured.host) && addressed.origin !== configured.origin;
@@ -27,7 +28,7 @@ export function misnamedAuthUrl(requestOrigin: string | undefined, authUrl: stri
 
 export function authUrlAdvice(requestOrigin: string, authUrl: string): string {
   const port = URL.canParse(requestOrigin) ? new URL(requestOrigin).port : "";
-  if (!port || port === new URL(authUrl).port) {
+  if (!port || !URL.canParse(authUrl) || port === new URL(authUrl).port) {
     return `Open the app at ${authUrl}: sign-in returns to the address AUTH_URL names.`;
   }
   return `This app runs on port ${port}, but AUTH_URL is ${authUrl}, so Astra would send you back to the wrong place. Set AUTH_URL=http://localhost:${port} in .env.local and restart the app (npm run dev listens on AUTH_URL's port).`;

@@ -54,4 +54,25 @@ test.describe("Profile", () => {
       await expectNoAxeViolations(page);
     },
   );
+
+  test(
+    "a section Astra fails to answer shows the failure in its place, and the other sections and forms still work",
+    { tag: "@emulator-only" },
+    async ({ page, emulator }) => {
+      await emulator.injectFault({ method: "GET", path: "/v1/phone_number_change_requests", status: 503, count: 10 });
+      try {
+        await page.reload();
+        const phone = page.getByRole("region", { name: "Phone number" });
+        await expect(phone.getByRole("alert")).toContainText("Astra is not reachable right now");
+        await expect(phone.getByLabel("New phone number")).toBeVisible();
+        await expect(phone).toContainText("Now: ");
+        await expect(page.getByRole("region", { name: "What you can do" }).getByRole("listitem").first()).toBeVisible();
+        await expect(page.getByRole("region", { name: "Email" }).getByLabel("New email")).toBeVisible();
+        await expect(page.getByRole("region", { name: "Address" }).getByLabel("City")).toBeVisible();
+        await expect(page.getByRole("main").getByRole("alert")).toHaveCount(1);
+      } finally {
+        await emulator.clearFaults();
+      }
+    },
+  );
 });

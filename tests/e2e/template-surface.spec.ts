@@ -19,6 +19,13 @@ test("robots.txt keeps crawlers out of the public demo and lets them into any ot
   expect(text).not.toMatch(/^Disallow/m);
 });
 
+test("the public demo's pages ask search engines not to index them; the app's do not", async ({ page }) => {
+  await page.goto(`${DEMO_URL}/`);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
+  await page.goto("/");
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+});
+
 test("the social card and the icon are images", async ({ request }) => {
   for (const path of ["/opengraph-image", "/icon", "/favicon.ico"]) {
     const response = await request.get(path);

@@ -28,3 +28,13 @@ describe("authUrlAdvice", () => {
     );
   });
 });
+
+describe("a malformed Host header", () => {
+  it("is not a misnamed AUTH_URL, and the advice still reads, rather than throwing", () => {
+    expect(misnamedAuthUrl("http://local host:3000", "http://localhost:3000")).toBe(false);
+    expect(misnamedAuthUrl("http://[::1", "http://localhost:3000")).toBe(false);
+    expect(misnamedAuthUrl("http://localhost:3000", "not a url")).toBe(false);
+    expect(authUrlAdvice("http://[::1", "http://localhost:3000")).toContain("Open the app at http://localhost:3000");
+    expect(authUrlAdvice("http://localhost:3000", "not a url")).toContain("Open the app at not a url");
+  });
+});

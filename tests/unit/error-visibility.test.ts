@@ -33,6 +33,8 @@ async function panel(error: AstraError): Promise<string> {
   return renderToStaticMarkup(loaded.panel);
 }
 
+const LIVE = { astraEnv: "production", nodeEnv: "production" } as const;
+
 afterEach(() => vi.restoreAllMocks());
 
 describe("error panel", () => {
@@ -69,7 +71,7 @@ describe("error panel", () => {
 describe("route handlers' JSON errors", () => {
   it("carry kind, words and request id, and Astra's message only for a 4xx", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    const hidden = astraErrorResponse(unreachable());
+    const hidden = astraErrorResponse(unreachable(), "test", LIVE);
     expect(hidden.status).toBe(502);
     const body = await hidden.text();
     expect(body).not.toContain(INTERNAL);
@@ -83,11 +85,11 @@ describe("route handlers' JSON errors", () => {
       },
     });
 
-    expect((await astraErrorResponse(serverError()).json()).error).toMatchObject({
+    expect((await astraErrorResponse(serverError(), "test", LIVE).json()).error).toMatchObject({
       message: null,
       requestId: "req-503",
     });
-    expect((await astraErrorResponse(refused()).json()).error).toMatchObject({
+    expect((await astraErrorResponse(refused(), "test", LIVE).json()).error).toMatchObject({
       message: "amount: must be at most 5000",
     });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AstraError, userMessage, type ErrorAudience } from "@/lib/astra/errors";
+import {
+  AstraError,
+  browserDetail,
+  kindForStatus,
+  mayHaveHappened,
+  userMessage,
+  type ErrorAudience,
+} from "@/lib/astra/errors";
 
 const noAnswer = new AstraError({ kind: "unavailable", status: 0, message: "Could not reach Astra" });
 const fiveHundred = (requestId: string | null) =>
@@ -40,5 +47,19 @@ describe("userMessage", () => {
   it("keeps the kind's own words for other failures", () => {
     const expired = new AstraError({ kind: "unauthorized", status: 401, message: "expired" });
     expect(userMessage(expired, emulator).title).toBe("Your Astra authorization has expired");
+  });
+});
+
+describe("a 501 (what the emulator does not emulate)", () => {
+  const notEmulated = () =>
+    new AstraError({ kind: kindForStatus(501), status: 501, message: "Not emulated: GET /v1/x" });
+
+  it("is a refusal, not an outage: Astra's words reach the person and nothing may have happened", () => {
+    expect(kindForStatus(501)).toBe("invalid_request");
+    expect(kindForStatus(503)).toBe("unavailable");
+    expect(userMessage(notEmulated(), emulator).title).toBe("Astra could not accept that request");
+    expect(browserDetail(notEmulated())).toBe("Not emulated: GET /v1/x");
+    expect(mayHaveHappened(notEmulated())).toBe(false);
+    expect(mayHaveHappened(fiveHundred(null))).toBe(true);
   });
 });

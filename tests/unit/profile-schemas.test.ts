@@ -1,11 +1,26 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { addressSchema, phoneSchema } from "@/app/(signed-in)/profile/schema";
 import {
   addressChangeRequestSchema,
   phoneChangeRequestListSchema,
   userCapabilitiesSchema,
 } from "@/lib/astra/user-schemas";
-import { reshapeCapabilities, reshapePhoneChange } from "@/lib/astra/users";
+import {
+  getPhoneChangeRequests,
+  reshapeCapabilities,
+  reshapePhoneChange,
+  requestAddressChange,
+  requestPhoneChange,
+} from "@/lib/astra/users";
+
+function answer(body: BodyInit | null, status = 200) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(body, { status, headers: { "content-type": "application/json" } })),
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
 
 // Astra publishes none of these shapes: the app must read the least it could send, and values it does not know.
 describe("capabilities", () => {
@@ -49,6 +64,26 @@ describe("phone change requests", () => {
       { id: "p2", phone: "+12025550177", status: "On hold", requested: "2026-01-15" },
     ]);
     expect(phoneChangeRequestListSchema.parse({}).phone_number_change_requests).toEqual([]);
+  });
+
+  it("leaves out a request it cannot read and keeps the others, so one odd item does not fail the page", async () => {
+    answer(JSON.stringify({ phone_number_change_requests: [{ phone: "no id" }, 7, { id: "p3", status: "approved" }] }));
+    expect(await getPhoneChangeRequests("token")).toEqual([
+      { id: "p3", phone: "", status: "Approved", requested: null },
+    ]);
+    answer(JSON.stringify({ phone_number_change_requests: "none" }));
+    expect(await getPhoneChangeRequests("token")).toEqual([]);
+  });
+
+  it("takes a succeeded change request as a success whatever its answer's shape", async () => {
+    for (const body of ["{}", '{"id": 5, "status": ["odd"]}', '"accepted"', ""]) {
+      answer(body);
+      await expect(requestPhoneChange("token", "2025550177", "key-1"), body).resolves.toBeNull();
+      answer(body);
+      await expect(requestAddressChange("token", { city: "Oakland" }, "key-2"), body).resolves.not.toBeUndefined();
+    }
+    answer(JSON.stringify({ id: "p9", status: "pending" }));
+    await expect(requestPhoneChange("token", "2025550177", "key-3")).resolves.toEqual({ id: "p9", status: "pending" });
   });
 
   it("reads an address change answer with nothing but unknown keys", () => {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { loadPageData } from "@/components/load-page-data";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { StatusBadge } from "@/components/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelRow } from "@/components/ui/panel";
+import { RowsSkeleton, Skeleton } from "@/components/ui/skeleton";
 import type { StatusWords } from "@/lib/astra/status-words";
 import { getCapabilities, getPhoneChangeRequests, getUser } from "@/lib/astra/users";
 import { requestAddressChangeAction, requestPhoneChangeAction, updateEmailAction } from "./actions";
@@ -14,80 +16,45 @@ export const metadata: Metadata = { title: "Profile" };
 
 const ALLOWED: StatusWords = { label: "Allowed", tone: "positive", explanation: "" };
 const NOT_ALLOWED: StatusWords = { label: "Not allowed", tone: "negative", explanation: "" };
+const PATH = "/profile";
+
+// Three sections read the user: one request per page view.
+const userOnce = cache((accessToken: string) => getUser(accessToken));
 
 export default function ProfilePage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Profile" description="Your details at Astra, and what Astra lets you do." />
-      <Suspense fallback={<Panel className="h-64 animate-pulse" role="status" aria-label="Loading your profile" />}>
-        <ProfileDetails />
-      </Suspense>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Panel as="section" aria-label={title} className="space-y-4 p-5">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      {children}
-    </Panel>
-  );
-}
-
-async function ProfileDetails() {
-  const loaded = await loadPageData(
-    async (token) => {
-      const user = await getUser(token);
-      const [capabilities, phoneRequests] = await Promise.all([
-        getCapabilities(token, user.id),
-        getPhoneChangeRequests(token),
-      ]);
-      return { user, capabilities, phoneRequests };
-    },
-    { path: "/profile" },
-  );
-  if (!loaded.ok) return loaded.panel;
-  const { user, capabilities, phoneRequests } = loaded.data;
-
-  return (
-    <div className="space-y-6">
       <Section title="What you can do">
-        {capabilities.length === 0 ? (
-          <p className="text-sm text-muted">Astra listed nothing here. If something is refused, contact support.</p>
-        ) : (
-          <ul className="divide-y divide-line-faint">
-            {capabilities.map((capability) => (
-              <PanelRow key={capability.name} className="px-0">
-                <div>
-                  <p className="font-medium">{capability.label}</p>
-                  {capability.reason ? <p className="text-sm text-muted">{capability.reason}</p> : null}
-                </div>
-                <StatusBadge words={capability.enabled ? ALLOWED : NOT_ALLOWED} />
-              </PanelRow>
-            ))}
-          </ul>
-        )}
+        <Suspense fallback={<RowsSkeleton label="Loading what you can do" rows={3} />}>
+          <Capabilities />
+        </Suspense>
       </Section>
 
       <Section title="Email">
-        <p className="text-sm text-muted">
-          Now: <span className="text-ink">{user.email || "none"}</span>. A third change within a year limits what you
-          can do.
-        </p>
+        <Suspense fallback={<LineSkeleton label="Loading your email" />}>
+          <Current field="email" after="A third change within a year limits what you can do." />
+        </Suspense>
         <ProfileForm
           action={updateEmailAction}
           what="email change"
+          outcome={{
+            notDone: "Your email was not changed.",
+            unconfirmed:
+              "Astra has not confirmed whether your email changed. Reload the page: the email shown above is the one Astra has. If it is not the new one, send the form again.",
+          }}
           submitLabel="Update email"
           fields={[{ name: "email", label: "New email", type: "email", autoComplete: "email" }]}
         />
       </Section>
 
       <Section title="Phone number">
-        <p className="text-sm text-muted">
-          Now: <span className="text-ink">{user.phone || "none"}</span>. One change request every 30 days; Astra reviews
-          it, and you sign in with the new number once it is approved.
-        </p>
+        <Suspense fallback={<LineSkeleton label="Loading your phone number" />}>
+          <Current
+            field="phone"
+            after="One change request every 30 days; Astra reviews it, and you sign in with the new number once it is approved."
+          />
+        </Suspense>
         <ProfileForm
           action={requestPhoneChangeAction}
           what="phone change request"
@@ -95,19 +62,9 @@ async function ProfileDetails() {
           initialIdempotencyKey={randomUUID()}
           fields={[{ name: "phone", label: "New phone number", type: "tel", autoComplete: "tel", hint: "10 digits." }]}
         />
-        {phoneRequests.length > 0 ? (
-          <ul aria-label="Phone change requests" className="divide-y divide-line-faint text-sm">
-            {phoneRequests.map((request) => (
-              <PanelRow key={request.id} className="px-0">
-                <span>{request.phone}</span>
-                <span className="text-muted">
-                  {request.status}
-                  {request.requested ? `, requested ${request.requested}` : ""}
-                </span>
-              </PanelRow>
-            ))}
-          </ul>
-        ) : null}
+        <Suspense fallback={<LineSkeleton label="Loading your phone change requests" />}>
+          <PhoneRequests />
+        </Suspense>
       </Section>
 
       <Section title="Address">
@@ -129,5 +86,74 @@ async function ProfileDetails() {
         />
       </Section>
     </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Panel as="section" aria-label={title} className="space-y-4 p-5">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </Panel>
+  );
+}
+
+function LineSkeleton({ label }: { label: string }) {
+  return (
+    <div role="status" aria-label={label}>
+      <Skeleton className="h-4 w-72 max-w-full" />
+    </div>
+  );
+}
+
+async function Capabilities() {
+  const loaded = await loadPageData(async (token) => getCapabilities(token, (await userOnce(token)).id), {
+    path: PATH,
+  });
+  if (!loaded.ok) return loaded.panel;
+  if (loaded.data.length === 0) {
+    return <EmptyState compact>Astra listed nothing here. If something is refused, contact support.</EmptyState>;
+  }
+  return (
+    <ul className="divide-y divide-line-faint">
+      {loaded.data.map((capability) => (
+        <PanelRow key={capability.name} className="px-0">
+          <div>
+            <p className="font-medium">{capability.label}</p>
+            {capability.reason ? <p className="text-sm text-muted">{capability.reason}</p> : null}
+          </div>
+          <StatusBadge words={capability.enabled ? ALLOWED : NOT_ALLOWED} />
+        </PanelRow>
+      ))}
+    </ul>
+  );
+}
+
+async function Current({ field, after }: { field: "email" | "phone"; after: string }) {
+  const loaded = await loadPageData(userOnce, { path: PATH });
+  if (!loaded.ok) return loaded.panel;
+  return (
+    <p className="text-sm text-muted">
+      Now: <span className="text-ink">{loaded.data[field] || "none"}</span>. {after}
+    </p>
+  );
+}
+
+async function PhoneRequests() {
+  const loaded = await loadPageData(getPhoneChangeRequests, { path: PATH });
+  if (!loaded.ok) return loaded.panel;
+  if (loaded.data.length === 0) return null;
+  return (
+    <ul aria-label="Phone change requests" className="divide-y divide-line-faint text-sm">
+      {loaded.data.map((request) => (
+        <PanelRow key={request.id} className="px-0">
+          <span>{request.phone}</span>
+          <span className="text-muted">
+            {request.status}
+            {request.requested ? `, requested ${request.requested}` : ""}
+          </span>
+        </PanelRow>
+      ))}
+    </ul>
   );
 }

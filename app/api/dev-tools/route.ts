@@ -84,7 +84,7 @@ export async function POST(request: Request) {
     return Response.json({ message: await run(parsed.data, user) }, { headers: NO_STORE });
   } catch (error) {
     if (error instanceof ControlApiError) return problem(error.status, "emulator", error.message);
-    if (error instanceof AstraError) return astraErrorResponse(error, "POST /api/dev-tools");
+    if (error instanceof AstraError) return astraErrorResponse(error, "POST /api/dev-tools", getEnv());
     throw error;
   }
 }
