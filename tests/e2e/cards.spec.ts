@@ -53,11 +53,14 @@ test.describe("Debit cards", () => {
       await linkCard(page, signIn.module);
       await expect(page.getByRole("heading", { name: CARD })).toBeVisible();
 
-      page.once("dialog", (dialog) => void dialog.dismiss());
+      const confirm = page.getByRole("dialog", { name: `Remove ${CARD}?` });
       await page.getByRole("button", { name: `Remove ${CARD}` }).click();
+      await expect(confirm).toBeVisible();
+      await confirm.getByRole("button", { name: "Keep card" }).click();
+      await expect(confirm).toBeHidden();
       await expect(page.getByRole("heading", { name: CARD })).toBeVisible();
-      page.once("dialog", (dialog) => void dialog.accept());
       await page.getByRole("button", { name: `Remove ${CARD}` }).click();
+      await confirm.getByRole("button", { name: "Yes, remove card" }).click();
       await expect(page.getByText("No debit cards linked.")).toBeVisible();
     },
   );
