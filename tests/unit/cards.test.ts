@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { routineFormSchema } from "@/app/(signed-in)/routines/schema";
 import { reshapeCard } from "@/lib/astra/cards";
-import { cardListSchema, cardSchema, routinePreviewSchema, routineSchema, transferSchema } from "@/lib/astra/schemas";
+import { cardListSchema, cardSchema, routinePreviewSchema } from "@/lib/astra/card-schemas";
+import { routineSchema, transferSchema } from "@/lib/astra/schemas";
 import { minimalRoutine, minimalTransfer } from "./fixtures/minimal-astra";
 
 describe("card schemas read what Astra may send", () => {
