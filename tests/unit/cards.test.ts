@@ -54,6 +54,7 @@ describe("the routine form with a debit card", () => {
     payment_type: "debit",
     name: "Top-up",
     source_id: "card_1",
+    source_kind: "card",
     destination_id: "acc_1",
     amount: "40",
     start_date: today,
@@ -74,6 +75,24 @@ describe("the routine form with a debit card", () => {
     expect(errorsOf({ ...debit, start_date: "2026-03-03" })).toEqual({
       start_date: ["A transfer with a debit card starts today."],
     });
+  });
+
+  it("refuses a card on both sides, or a card transfer without one, by the To field", () => {
+    expect(errorsOf({ ...debit, destination_id: "card_2", destination_kind: "card" })).toEqual({
+      destination_id: ["Choose a bank account: a debit card pays into or from an account, not another card."],
+    });
+    expect(errorsOf({ ...debit, source_id: "acc_2", source_kind: "account" })).toEqual({
+      destination_id: ["A card transfer needs a debit card on exactly one side."],
+    });
+    expect(
+      errorsOf({
+        ...debit,
+        destination_id: "card_2",
+        destination_kind: "card",
+        source_id: "acc_1",
+        source_kind: "account",
+      }),
+    ).toEqual({});
   });
 
   it("refuses a payment type Astra does not document", () => {
