@@ -15,7 +15,11 @@ import { formatUsd } from "@/lib/money";
 export async function Activity({ path }: { path: string }) {
   const loaded = await loadPageData(
     (token) =>
-      Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 }), paymentMethodLabels(token)]),
+      Promise.all([
+        getRoutines(token, { pageSize: 100 }),
+        getTransfers(token, { pageSize: 10 }),
+        paymentMethodLabels(token),
+      ]),
     { path },
   );
   if (!loaded.ok) return loaded.panel;

@@ -30,11 +30,7 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   const base = `/routines/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
     (token) =>
-      Promise.all([
-        getRoutine(token, id),
-        getRoutineTransfers(token, id, { page }),
-        paymentMethodLabels(token),
-      ]),
+      Promise.all([getRoutine(token, id), getRoutineTransfers(token, id, { page }), paymentMethodLabels(token)]),
     { path: pageHref(base, {}, page), notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
