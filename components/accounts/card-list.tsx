@@ -1,6 +1,7 @@
 import { loadPageData } from "@/components/load-page-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
+import { Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { getCardsIfAllowed } from "@/lib/astra/cards";
 import type { FormAction } from "@/lib/server-action";
@@ -35,5 +36,19 @@ export async function CardList({ path, removeAction }: { path: string; removeAct
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The card grid while Astra answers: two cards, each a label and a remove button. */
+export function CardListSkeleton() {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2" role="status" aria-label="Loading cards">
+      {[0, 1].map((key) => (
+        <Panel key={key} className="flex items-center justify-between gap-3 p-4">
+          <Skeleton className="h-5 w-44" />
+          <Skeleton className="h-4 w-14" />
+        </Panel>
+      ))}
+    </div>
   );
 }

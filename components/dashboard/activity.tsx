@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { RowsSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
-import { accountLabel, getAccounts } from "@/lib/astra/accounts";
+import { paymentMethodLabels } from "@/lib/astra/payment-methods";
 import { getRoutines } from "@/lib/astra/routines";
 import { getTransfers } from "@/lib/astra/transfers";
 import { formatAstraTimestamp } from "@/lib/dates";
@@ -15,12 +15,15 @@ import { formatUsd } from "@/lib/money";
 export async function Activity({ path }: { path: string }) {
   const loaded = await loadPageData(
     (token) =>
-      Promise.all([getRoutines(token, { pageSize: 100 }), getTransfers(token, { pageSize: 10 }), getAccounts(token)]),
+      Promise.all([
+        getRoutines(token, { pageSize: 100 }),
+        getTransfers(token, { pageSize: 10 }),
+        paymentMethodLabels(token),
+      ]),
     { path },
   );
   if (!loaded.ok) return loaded.panel;
-  const [routines, transfers, accounts] = loaded.data;
-  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
+  const [routines, transfers, accountNames] = loaded.data;
   const upcoming = routines.routines.filter((r) => r.nextRuns.length > 0).slice(0, 5);
 
   return (

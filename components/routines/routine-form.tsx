@@ -14,7 +14,7 @@ import { FREQUENCY_WORDS } from "@/lib/astra/status-words";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatUsd, parseDollars } from "@/lib/money";
 import { upcomingRunDates } from "@/lib/schedule";
-import type { FormAction } from "@/lib/server-action";
+import type { ActionState, FormAction } from "@/lib/server-action";
 import { describeRoutine } from "./describe-routine";
 
 export type AccountOption = { id: string; label: string };
@@ -36,7 +36,11 @@ export function RoutineForm({ accounts, cards, today, initialIdempotencyKey, act
   const [fee, askFee, feePending] = useActionState(previewAction, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
   const kept = state.status === "invalid" || state.status === "failed" ? state.values : {};
-  const { errors, hide: hideError } = useFieldErrors(state);
+  const { errors: createErrors, hide: hideError } = useFieldErrors(state);
+  // The fee preview checks the whole form, so any edit makes all of its messages stale.
+  const [staleFee, setStaleFee] = useState<ActionState>(fee);
+  const feeErrors = fee !== staleFee && fee.status === "invalid" ? fee.fieldErrors : {};
+  const errors = { ...feeErrors, ...createErrors };
   const { reviewing, triedReview, unconfirmed, review, edit, closeReview, reviewButtonRef, confirmButtonRef } =
     useReviewStep(state);
   const { key: idempotencyKey, renew: renewKey } = useIdempotencyKey(state, initialIdempotencyKey);
@@ -53,6 +57,7 @@ export function RoutineForm({ accounts, cards, today, initialIdempotencyKey, act
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [name]: event.target.value }));
     hideError(name);
+    setStaleFee(fee);
     closeReview();
     renewKey();
   };
@@ -119,6 +124,8 @@ export function RoutineForm({ accounts, cards, today, initialIdempotencyKey, act
     <form ref={formRef} onSubmit={submit} className="space-y-6" noValidate>
       <input type="hidden" name="$idempotency_key" value={idempotencyKey} />
       <input type="hidden" name="payment_type" value={debit ? "debit" : "ach"} />
+      <input type="hidden" name="source_kind" value={isCard(form.source_id) ? "card" : "account"} />
+      <input type="hidden" name="destination_kind" value={isCard(form.destination_id) ? "card" : "account"} />
       {debit ? <input type="hidden" name="type" value="one-time" /> : null}
       <FormAlert state={state} createdWhat="routine" />
 

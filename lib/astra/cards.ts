@@ -1,9 +1,9 @@
-// Linked debit cards and the fee preview of a routine to or from one.
+// Linked debit cards, reshaped for the UI.
 import "server-only";
 import { z } from "zod";
 import { astraFetch } from "./client";
 import { AstraError } from "./errors";
-import { cardListSchema, routinePreviewSchema, type Card, type RoutineCreate } from "./schemas";
+import { cardListSchema, type Card } from "./card-schemas";
 
 export type CardView = { id: string; label: string; usable: boolean; status: string };
 
@@ -43,24 +43,4 @@ export async function deleteCard(accessToken: string, id: string): Promise<void>
     auth: { accessToken },
     schema: z.unknown(),
   });
-}
-
-export type FeePreview = { fee: number | null; total: number | null; feePercent: number | null };
-
-export async function previewCardRoutine(
-  accessToken: string,
-  input: Omit<RoutineCreate, "client_correlation_id">,
-): Promise<FeePreview> {
-  const preview = await astraFetch({
-    path: "/v1/routines/preview",
-    method: "POST",
-    auth: { accessToken },
-    body: input,
-    schema: routinePreviewSchema,
-  });
-  return {
-    fee: preview.debit_fee ?? null,
-    total: preview.total ?? null,
-    feePercent: preview.debit_fee_percent ?? null,
-  };
 }

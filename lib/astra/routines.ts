@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { readPageInfo } from "@/lib/paging";
 import { upcomingRunDates } from "@/lib/schedule";
+import { routinePreviewSchema } from "./card-schemas";
 import { astraFetch } from "./client";
 import { mayHaveHappened, AstraError } from "./errors";
 import {
@@ -216,4 +217,24 @@ export async function deleteRoutine(accessToken: string, id: string): Promise<vo
     auth: { accessToken },
     schema: z.unknown(),
   });
+}
+
+export type FeePreview = { fee: number | null; total: number | null; feePercent: number | null };
+
+export async function previewCardRoutine(
+  accessToken: string,
+  input: Omit<RoutineCreate, "client_correlation_id">,
+): Promise<FeePreview> {
+  const preview = await astraFetch({
+    path: "/v1/routines/preview",
+    method: "POST",
+    auth: { accessToken },
+    body: input,
+    schema: routinePreviewSchema,
+  });
+  return {
+    fee: preview.debit_fee ?? null,
+    total: preview.total ?? null,
+    feePercent: preview.debit_fee_percent ?? null,
+  };
 }

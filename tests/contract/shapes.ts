@@ -1,9 +1,10 @@
 // The least each answer must carry, per Astra's documentation and the public clients that agree with it, and
 // nothing more: extra keys pass (z.looseObject), optional fields may be missing or null, and enum-like values
-// are plain strings unless a doc pins them. Deliberately not lib/astra/schemas.ts: this suite checks that file's
+// are plain strings unless a doc pins them. Deliberately not lib/astra/*schemas.ts: this suite checks that file's
 // assumptions, so it must not share them. Sources are named by their path on https://docs.astra.finance
 // (reference/errors, …); docs/astra-sources.md lists them with the public clients cited.
 import { z } from "zod";
+import * as cardSchemas from "../../lib/astra/card-schemas";
 import * as app from "../../lib/astra/schemas";
 import * as userSchemas from "../../lib/astra/user-schemas";
 import * as emulator from "../../packages/astra-emulator/src/wire-schemas";
@@ -162,7 +163,7 @@ const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
   [account, [app.accountSchema, emulator.accountSchema]],
   [routine, [app.routineSchema, emulator.routineSchema]],
   [transfer, [app.transferSchema, emulator.transferSchema]],
-  [card, [app.cardSchema, emulator.cardSchema]],
+  [card, [cardSchemas.cardSchema, emulator.cardSchema]],
   [userIntent, [app.userIntentSchema, emulator.userIntentSchema]],
   [webhookPayload, [app.webhookPayloadSchema, emulator.webhookPayloadSchema]],
   [capabilities, [userSchemas.userCapabilitiesSchema, emulator.userCapabilitiesSchema]],
@@ -173,7 +174,7 @@ const referees = new Map<z.ZodType, [z.ZodType, z.ZodType]>([
 export function expectShape<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const [appSchema, emulatorSchema] = referees.get(schema) ?? [];
   const checks: [z.ZodType, string][] = [[schema, "the documented shape"]];
-  if (appSchema) checks.push([appSchema, "the app's read schema (lib/astra/schemas.ts)"]);
+  if (appSchema) checks.push([appSchema, "the app's read schema (lib/astra/*schemas.ts)"]);
   if (emulatorSchema && onEmulator()) checks.push([emulatorSchema, "the emulator's wire schema"]);
   for (const [check, name] of checks) {
     const result = check.safeParse(value);

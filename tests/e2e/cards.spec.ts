@@ -4,7 +4,7 @@ import { expect, test, type AstraModule } from "./fixtures";
 const CARD = "Visa debit •••• 0002";
 
 /** Dashboard → "Link a debit card" → the module's card page → back on the dashboard with the card listed. */
-async function linkCard(page: Page, module: AstraModule) {
+async function linkCard(page: Page, module: AstraModule, { number = "4000 0000 0000 0002", linked = 1 } = {}) {
   await page.getByRole("link", { name: "Link a debit card" }).first().click();
   await expect(page).toHaveURL(/\/cards\/connect/);
   if (await page.getByLabel("Mobile number").isVisible()) {
@@ -18,12 +18,12 @@ async function linkCard(page: Page, module: AstraModule) {
   await page.getByLabel("Billing ZIP code").fill("94105");
   await page.getByRole("button", { name: "Link card" }).click();
   await expect(page.getByText("only Astra's test BINs link")).toBeVisible();
-  await page.getByLabel("Card number").fill("4000 0000 0000 0002");
+  await page.getByLabel("Card number").fill(number);
   await page.getByLabel("Security code").fill("123");
   await page.getByRole("button", { name: "Link card" }).click();
   await expect(page.getByRole("heading", { name: "Debit card linked" })).toBeVisible();
   await page.getByRole("link", { name: "Go to your dashboard" }).click();
-  await expect(page.getByRole("list", { name: "Debit cards" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Debit cards" }).getByRole("listitem")).toHaveCount(linked);
 }
 
 async function fillCardRoutine(page: Page) {
@@ -53,11 +53,14 @@ test.describe("Debit cards", () => {
       await linkCard(page, signIn.module);
       await expect(page.getByRole("heading", { name: CARD })).toBeVisible();
 
-      page.once("dialog", (dialog) => void dialog.dismiss());
+      const confirm = page.getByRole("dialog", { name: `Remove ${CARD}?` });
       await page.getByRole("button", { name: `Remove ${CARD}` }).click();
+      await expect(confirm).toBeVisible();
+      await confirm.getByRole("button", { name: "Keep card" }).click();
+      await expect(confirm).toBeHidden();
       await expect(page.getByRole("heading", { name: CARD })).toBeVisible();
-      page.once("dialog", (dialog) => void dialog.accept());
       await page.getByRole("button", { name: `Remove ${CARD}` }).click();
+      await confirm.getByRole("button", { name: "Yes, remove card" }).click();
       await expect(page.getByText("No debit cards linked.")).toBeVisible();
     },
   );
@@ -79,6 +82,31 @@ test.describe("Debit cards", () => {
       await expect(page.getByRole("heading", { name: "Card top-up" })).toBeVisible();
       await expect(page.getByText("Routine created.")).toBeVisible();
       await expect(page.getByText(CARD).first()).toBeVisible();
+
+      await page.goto("/routines");
+      const row = page.getByRole("list", { name: "Routines" }).getByRole("listitem").filter({ hasText: "Card top-up" });
+      await expect(row).toContainText(`${CARD} → Everyday Checking •••• 4417`);
+    },
+  );
+
+  test(
+    "a card to another card is refused by the To field before anything is created",
+    { tag: "@emulator-only" },
+    async ({ page, signIn, emulator }) => {
+      await emulator.sandboxSettings({ debit_enabled: true });
+      await linkCard(page, signIn.module);
+      await linkCard(page, signIn.module, { number: "4000 2200 0000 0014", linked: 2 });
+      await page.goto("/routines/new");
+      await page.getByLabel("Name").fill("Card to card");
+      await page.getByLabel("From").selectOption({ label: CARD });
+      await page.getByLabel("To", { exact: true }).selectOption({ label: "Visa debit •••• 0014" });
+      await page.getByLabel("Amount (USD)").fill("40");
+      await page.getByRole("button", { name: "Review" }).click();
+      await expect(page.getByText("Some details need fixing; see the messages by each field.")).toBeVisible();
+      await expect(page.getByLabel("To", { exact: true })).toHaveAccessibleDescription(
+        /a debit card pays into or from an account, not another card/,
+      );
+      await expect(page.getByRole("button", { name: "Confirm and create" })).toBeDisabled();
     },
   );
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { routineFormSchema } from "@/app/(signed-in)/routines/schema";
 import { reshapeCard } from "@/lib/astra/cards";
-import { cardListSchema, cardSchema, routinePreviewSchema, routineSchema, transferSchema } from "@/lib/astra/schemas";
+import { cardListSchema, cardSchema, routinePreviewSchema } from "@/lib/astra/card-schemas";
+import { routineSchema, transferSchema } from "@/lib/astra/schemas";
 import { minimalRoutine, minimalTransfer } from "./fixtures/minimal-astra";
 
 describe("card schemas read what Astra may send", () => {
@@ -53,6 +54,7 @@ describe("the routine form with a debit card", () => {
     payment_type: "debit",
     name: "Top-up",
     source_id: "card_1",
+    source_kind: "card",
     destination_id: "acc_1",
     amount: "40",
     start_date: today,
@@ -73,6 +75,24 @@ describe("the routine form with a debit card", () => {
     expect(errorsOf({ ...debit, start_date: "2026-03-03" })).toEqual({
       start_date: ["A transfer with a debit card starts today."],
     });
+  });
+
+  it("refuses a card on both sides, or a card transfer without one, by the To field", () => {
+    expect(errorsOf({ ...debit, destination_id: "card_2", destination_kind: "card" })).toEqual({
+      destination_id: ["Choose a bank account: a debit card pays into or from an account, not another card."],
+    });
+    expect(errorsOf({ ...debit, source_id: "acc_2", source_kind: "account" })).toEqual({
+      destination_id: ["A card transfer needs a debit card on exactly one side."],
+    });
+    expect(
+      errorsOf({
+        ...debit,
+        destination_id: "card_2",
+        destination_kind: "card",
+        source_id: "acc_1",
+        source_kind: "account",
+      }),
+    ).toEqual({});
   });
 
   it("refuses a payment type Astra does not document", () => {

@@ -1,4 +1,5 @@
 import { AccountListSkeleton } from "@/components/accounts/account-list";
+import { CardListSkeleton } from "@/components/accounts/card-list";
 import { ActivitySkeleton } from "@/components/dashboard/activity";
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -10,6 +11,7 @@ export default function DashboardLoading() {
         <Skeleton className="h-4 w-96 max-w-full" />
       </div>
       <AccountListSkeleton />
+      <CardListSkeleton />
       <ActivitySkeleton />
     </div>
   );

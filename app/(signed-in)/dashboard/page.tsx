@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { AccountList, AccountListSkeleton } from "@/components/accounts/account-list";
-import { CardList } from "@/components/accounts/card-list";
+import { CardList, CardListSkeleton } from "@/components/accounts/card-list";
 import { Activity, ActivitySkeleton } from "@/components/dashboard/activity";
 import { ResyncButton } from "@/components/resync-button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth/next-auth";
 import { removeCardAction } from "@/lib/cards/actions";
@@ -57,7 +56,7 @@ export default async function DashboardPage() {
             Link a debit card
           </TextLink>
         </div>
-        <Suspense fallback={<RowsSkeleton label="Loading cards" rows={1} />}>
+        <Suspense fallback={<CardListSkeleton />}>
           <CardList path={PATH} removeAction={removeCardAction} />
         </Suspense>
       </section>

@@ -11,7 +11,7 @@ import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
-import { accountLabel, getAccounts } from "@/lib/astra/accounts";
+import { paymentMethodLabels } from "@/lib/astra/payment-methods";
 import { getRoutines } from "@/lib/astra/routines";
 import type { RoutineStatus } from "@/lib/astra/schemas";
 import { routineStatusWords } from "@/lib/astra/status-words";
@@ -66,12 +66,11 @@ async function RoutineList({ status, page }: { status: string | undefined; page:
   const path = pageHref("/routines", kept, page);
   // Astra filters and pages: the status filter reaches every routine, not just the ones on this page.
   const loaded = await loadPageData(
-    (token) => Promise.all([getRoutines(token, { page, status }), getAccounts(token)]),
+    (token) => Promise.all([getRoutines(token, { page, status }), paymentMethodLabels(token)]),
     { path },
   );
   if (!loaded.ok) return loaded.panel;
-  const [{ routines, paging }, accounts] = loaded.data;
-  const accountNames = Object.fromEntries(accounts.map((a) => [a.id, accountLabel(a)]));
+  const [{ routines, paging }, accountNames] = loaded.data;
   const filters = status && !FILTERS.includes(status as RoutineStatus) ? [...FILTERS, status] : FILTERS;
 
   return (

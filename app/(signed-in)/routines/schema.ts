@@ -3,6 +3,8 @@ import { z } from "zod";
 import { paymentTypeSchema, routineFrequencySchema, routineTypeSchema } from "@/lib/astra/schemas";
 import { parseDollars } from "@/lib/money";
 
+const sideKind = z.enum(["account", "card"]).default("account");
+
 /** `today` is the app's today (lib/astra/today.ts), read before validation so the schema stays sync. */
 export const routineFormSchema = (today: string) =>
   z
@@ -16,6 +18,9 @@ export const routineFormSchema = (today: string) =>
         .max(100, { error: "Use at most 100 characters." }),
       source_id: z.string().min(1, { error: "Choose the account to move money from." }),
       destination_id: z.string().min(1, { error: "Choose the account to move money to." }),
+      // Which side the form offered as a debit card; Astra checks the ids themselves.
+      source_kind: sideKind,
+      destination_kind: sideKind,
       amount: z.string().transform((value, ctx) => {
         const parsed = parseDollars(value);
         if (parsed.ok) return parsed.dollars;
@@ -36,6 +41,20 @@ export const routineFormSchema = (today: string) =>
       // Astra reads start_date as a calendar day in Los Angeles, whatever the browser's zone.
       if (form.start_date < today) {
         ctx.addIssue({ code: "custom", path: ["start_date"], message: "Choose today or a later date (Pacific time)." });
+      }
+      const cards = [form.source_kind, form.destination_kind].filter((kind) => kind === "card").length;
+      if (cards === 2) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["destination_id"],
+          message: "Choose a bank account: a debit card pays into or from an account, not another card.",
+        });
+      } else if ((form.payment_type === "debit") !== (cards === 1)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["destination_id"],
+          message: "A card transfer needs a debit card on exactly one side.",
+        });
       }
       // Astra: card routines are one-time and start today (reference/post_v1-routines).
       if (form.payment_type === "debit" && form.type !== "one-time") {

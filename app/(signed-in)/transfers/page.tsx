@@ -6,8 +6,7 @@ import { TransferTable } from "@/components/transfers/transfer-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { RowsSkeleton } from "@/components/ui/skeleton";
-import { accountLabel, getAccounts } from "@/lib/astra/accounts";
-import { getCardsIfAllowed } from "@/lib/astra/cards";
+import { paymentMethodLabels } from "@/lib/astra/payment-methods";
 import { getTransfers } from "@/lib/astra/transfers";
 import { pageHref, parsePageParam } from "@/lib/paging";
 import { cancelTransferAction } from "@/lib/transfers/actions";
@@ -34,17 +33,13 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 }
 
 async function TransferList({ page }: { page: number }) {
-  // In parallel: the list and the account names it refers to.
+  // In parallel: the list and the names of the accounts and cards it refers to.
   const loaded = await loadPageData(
-    (token) => Promise.all([getTransfers(token, { page }), getAccounts(token), getCardsIfAllowed(token)]),
+    (token) => Promise.all([getTransfers(token, { page }), paymentMethodLabels(token)]),
     { path: pageHref(PATH, {}, page) },
   );
   if (!loaded.ok) return loaded.panel;
-  const [transfers, accounts, cards] = loaded.data;
-  const accountNames = Object.fromEntries([
-    ...cards.map((c) => [c.id, c.label]),
-    ...accounts.map((a) => [a.id, accountLabel(a)]),
-  ]);
+  const [transfers, accountNames] = loaded.data;
 
   return (
     <div className="space-y-6">

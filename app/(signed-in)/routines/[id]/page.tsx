@@ -8,8 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager, PastTheEnd } from "@/components/ui/pager";
 import { Panel, PanelRow } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
-import { accountLabel, getAccounts } from "@/lib/astra/accounts";
-import { getCardsIfAllowed } from "@/lib/astra/cards";
+import { paymentMethodLabels } from "@/lib/astra/payment-methods";
 import { getRoutine, getRoutineTransfers } from "@/lib/astra/routines";
 import { formatAstraTimestamp, formatCalendarDate } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
@@ -31,21 +30,13 @@ export default async function RoutinePage({ params, searchParams }: { params: Pa
   const base = `/routines/${encodeURIComponent(id)}`;
   const loaded = await loadPageData(
     (token) =>
-      Promise.all([
-        getRoutine(token, id),
-        getRoutineTransfers(token, id, { page }),
-        getAccounts(token),
-        getCardsIfAllowed(token),
-      ]),
+      Promise.all([getRoutine(token, id), getRoutineTransfers(token, id, { page }), paymentMethodLabels(token)]),
     { path: pageHref(base, {}, page), notFoundPage: true },
   );
   if (!loaded.ok) return loaded.panel;
-  const [routine, transferPage, accounts, cards] = loaded.data;
+  const [routine, transferPage, labels] = loaded.data;
   const transfers = transferPage.transfers;
-  const name = (accountId: string) => {
-    const account = accounts.find((a) => a.id === accountId);
-    return account ? accountLabel(account) : (cards.find((c) => c.id === accountId)?.label ?? "Another account");
-  };
+  const name = (id: string) => labels[id] ?? "Another account";
   const pendingTransfer = transfers.find((t) => t.cancellable);
 
   return (

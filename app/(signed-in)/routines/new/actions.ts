@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { previewCardRoutine } from "@/lib/astra/cards";
-import { createRoutine } from "@/lib/astra/routines";
+import { createRoutine, previewCardRoutine } from "@/lib/astra/routines";
 import { formatUsd } from "@/lib/money";
 import { astraToday } from "@/lib/astra/today";
 import { defineSignedInAction, type ActionState, type SignedInContext } from "@/lib/server-action";

@@ -42,10 +42,15 @@ async function NewRoutineFormSection() {
   if (accounts.length < 2 && (accounts.length === 0 || usableCards.length === 0)) {
     return (
       <EmptyState title="A routine needs two accounts">
-        Link another bank account to move money between them.{" "}
+        Money moves between two bank accounts, or between a bank account and a debit card.{" "}
         <TextLink href="/accounts/link" prefetch={false} inline>
           Link a bank account
+        </TextLink>{" "}
+        or{" "}
+        <TextLink href="/accounts/link-card" prefetch={false} inline>
+          link a debit card
         </TextLink>
+        .
       </EmptyState>
     );
   }
