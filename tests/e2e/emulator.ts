@@ -27,8 +27,11 @@ export class Emulator {
   expireRefreshTokens = (userId: string) => this.call("POST", `/sandbox/users/${userId}/expire-refresh-tokens`);
   tokenGrants = (userId: string) =>
     this.call<{ authorization_code: number; refresh_token: number }>("GET", `/sandbox/users/${userId}/token-grants`);
-  injectFault = (fault: { method: string; path: string; status?: number; delay_ms?: number; count: number }) =>
-    this.call("POST", "/sandbox/faults", fault);
+  injectFault = (
+    fault: { method: string; path: string; status?: number; delay_ms?: number } & (
+      { count: number } | { window_ms: number }
+    ),
+  ) => this.call("POST", "/sandbox/faults", fault);
   clearFaults = () => this.call("DELETE", "/sandbox/faults");
   /** The app's Sandbox Settings for what Astra enables per client (packages/astra-emulator/docs/dashboard.md). */
   sandboxSettings = (settings: { debit_enabled?: boolean; instant_speeds_enabled?: boolean }) =>
