@@ -84,6 +84,31 @@ function Keys(props: { app: DeveloperApp; revealSecret: boolean }) {
   );
 }
 
+/** A Sandbox Settings checkbox, with its hint (children) when it has one. */
+function Check(props: { name: string; checked: boolean; label: string; children?: unknown }) {
+  const hint = props.children ? `${props.name}-hint` : undefined;
+  return (
+    <div class="field">
+      <label class="check" for={props.name}>
+        <input
+          id={props.name}
+          name={props.name}
+          type="checkbox"
+          value="on"
+          checked={props.checked}
+          aria-describedby={hint}
+        />
+        {props.label}
+      </label>
+      {hint ? (
+        <p id={hint} class="hint">
+          {props.children}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function SettingsPage(props: {
   chrome: Chrome;
   app: DeveloperApp;
@@ -134,65 +159,33 @@ export function SettingsPage(props: {
         </section>
         <section class="card" aria-labelledby="sandbox-heading">
           <h2 id="sandbox-heading">Sandbox Settings</h2>
-          <div class="field">
-            <label class="check" for="test_phones_enabled">
-              <input
-                id="test_phones_enabled"
-                name="test_phones_enabled"
-                type="checkbox"
-                value="on"
-                checked={values.test_phones_enabled}
-                aria-describedby="test_phones_enabled-hint"
-              />
-              Enable Phone Numbers For Testing
-            </label>
-            <p id="test_phones_enabled-hint" class="hint">
-              {`On: the test numbers ${TEST_PHONE_RANGE} sign in with the code ${SANDBOX_VERIFICATION_CODE}, as often as you like. `}
-              Off: they are ordinary numbers. Every other number always is: the emulator sends no text message and shows
-              a one-time code on the sign-in page instead.
-            </p>
-          </div>
-          <div class="field">
-            <label class="check" for="show_test_codes">
-              <input
-                id="show_test_codes"
-                name="show_test_codes"
-                type="checkbox"
-                value="on"
-                checked={values.show_test_codes}
-              />
-              {`Remind people of the test code ${SANDBOX_VERIFICATION_CODE} on the sign-in pages (emulator only)`}
-            </label>
-          </div>
-          <div class="field">
-            <label class="check" for="debit_enabled">
-              <input
-                id="debit_enabled"
-                name="debit_enabled"
-                type="checkbox"
-                value="on"
-                checked={values.debit_enabled}
-              />
-              {`Debit card routines (payment_type "debit")`}
-            </label>
-          </div>
-          <div class="field">
-            <label class="check" for="instant_speeds_enabled">
-              <input
-                id="instant_speeds_enabled"
-                name="instant_speeds_enabled"
-                type="checkbox"
-                value="on"
-                checked={values.instant_speeds_enabled}
-                aria-describedby="instant_speeds_enabled-hint"
-              />
-              T+0 and real-time settlement speeds
-            </label>
-            <p id="instant_speeds_enabled-hint" class="hint">
-              Astra enables these for a client on request. Off, routines that use them are refused as Astra refuses a
-              client that is not enabled.
-            </p>
-          </div>
+          <Check
+            name="test_phones_enabled"
+            checked={values.test_phones_enabled}
+            label="Enable Phone Numbers For Testing"
+          >
+            {`On: the test numbers ${TEST_PHONE_RANGE} sign in with the code ${SANDBOX_VERIFICATION_CODE}, as often as you like. `}
+            Off: they are ordinary numbers. Every other number always is: the emulator sends no text message and shows a
+            one-time code on the sign-in page instead.
+          </Check>
+          <Check
+            name="show_test_codes"
+            checked={values.show_test_codes}
+            label={`Remind people of the test code ${SANDBOX_VERIFICATION_CODE} on the sign-in pages (emulator only)`}
+          />
+          <Check
+            name="debit_enabled"
+            checked={values.debit_enabled}
+            label={`Debit card routines (payment_type "debit")`}
+          />
+          <Check
+            name="instant_speeds_enabled"
+            checked={values.instant_speeds_enabled}
+            label="T+0 and real-time settlement speeds"
+          >
+            Astra enables these for a client on request. Off, routines that use them are refused as Astra refuses a
+            client that is not enabled.
+          </Check>
         </section>
         <button type="submit">Save Changes</button>
       </form>
