@@ -132,7 +132,8 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await openDrawer(page);
     const failed = drawer(page).getByTestId("astra-call").filter({ hasText: requestId });
     await expect(failed).toContainText("503");
-    await expect(failed).toContainText("/v1/accounts");
+    // The form reads accounts and cards at once; the panel names whichever failed first.
+    await expect(failed).toContainText(/\/v1\/(accounts|cards)/);
 
     await emulator.clearFaults(); // rather than wait out the fault's window
     await page.reload();
