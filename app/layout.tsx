@@ -1,4 +1,3 @@
-import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -34,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" className={GeistSans.variable}>
       <head>
         <style nonce={nonce}>{`:root{--brand:${siteConfig.brandColor}}`}</style>
       </head>
