@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelRow } from "@/components/ui/panel";
-import { RowsSkeleton, Skeleton } from "@/components/ui/skeleton";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { StatusWords } from "@/lib/astra/status-words";
 import { getCapabilities, getPhoneChangeRequests, getUser } from "@/lib/astra/users";
 import { requestAddressChangeAction, requestPhoneChangeAction, updateEmailAction } from "./actions";
@@ -26,15 +26,16 @@ export default function ProfilePage() {
     <div className="space-y-6">
       <PageHeader title="Profile" description="Your details at Astra, and what Astra lets you do." />
       <Section title="What you can do">
-        <Suspense fallback={<RowsSkeleton label="Loading what you can do" rows={3} />}>
+        <Suspense fallback={<CapabilitiesSkeleton />}>
           <Capabilities />
         </Suspense>
       </Section>
 
       <Section title="Email">
         <Suspense fallback={<LineSkeleton label="Loading your email" />}>
-          <Current field="email" after="A third change within a year limits what you can do." />
+          <Current field="email" />
         </Suspense>
+        <p className="text-sm text-muted">A third change within a year limits what you can do.</p>
         <ProfileForm
           action={updateEmailAction}
           what="email change"
@@ -50,11 +51,11 @@ export default function ProfilePage() {
 
       <Section title="Phone number">
         <Suspense fallback={<LineSkeleton label="Loading your phone number" />}>
-          <Current
-            field="phone"
-            after="One change request every 30 days; Astra reviews it, and you sign in with the new number once it is approved."
-          />
+          <Current field="phone" />
         </Suspense>
+        <p className="text-sm text-muted">
+          One change request every 30 days; Astra reviews it, and you sign in with the new number once it is approved.
+        </p>
         <ProfileForm
           action={requestPhoneChangeAction}
           what="phone change request"
@@ -62,7 +63,8 @@ export default function ProfilePage() {
           initialIdempotencyKey={randomUUID()}
           fields={[{ name: "phone", label: "New phone number", type: "tel", autoComplete: "tel", hint: "10 digits." }]}
         />
-        <Suspense fallback={<LineSkeleton label="Loading your phone change requests" />}>
+        {/* Usually empty: a placeholder would leave a gap that closes, moving the sections below. */}
+        <Suspense fallback={null}>
           <PhoneRequests />
         </Suspense>
       </Section>
@@ -98,10 +100,26 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+// The placeholders below are as tall as what replaces them, so nothing below moves when the data streams in.
 function LineSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-label={label}>
-      <Skeleton className="h-4 w-72 max-w-full" />
+      <Skeleton className="h-5 w-72 max-w-full" />
+    </div>
+  );
+}
+
+function CapabilitiesSkeleton() {
+  return (
+    <div role="status" aria-label="Loading what you can do">
+      <ul className="divide-y divide-line-faint">
+        {[0, 1, 2].map((row) => (
+          <PanelRow key={row} className="px-0">
+            <Skeleton className="my-0.5 h-5 w-40" />
+            <Skeleton className="h-5 w-16 rounded-full" />
+          </PanelRow>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -129,12 +147,12 @@ async function Capabilities() {
   );
 }
 
-async function Current({ field, after }: { field: "email" | "phone"; after: string }) {
+async function Current({ field }: { field: "email" | "phone" }) {
   const loaded = await loadPageData(userOnce, { path: PATH });
   if (!loaded.ok) return loaded.panel;
   return (
-    <p className="text-sm text-muted">
-      Now: <span className="text-ink">{loaded.data[field] || "none"}</span>. {after}
+    <p className="text-sm wrap-anywhere text-muted">
+      Now: <span className="text-ink">{loaded.data[field] || "none"}</span>
     </p>
   );
 }
