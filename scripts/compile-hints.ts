@@ -1,5 +1,5 @@
-// Opt-in, after the build (`npm run build && npm run compile-hints`): gives the startup chunks V8's compile hint
-// (scripts/lib/compile-hints.ts says why). Anything unexpected is a warning: the hint only makes pages start faster.
+// `npm run build` runs this after `next build`: gives the startup chunks V8's compile hint
+// (scripts/lib/compile-hints.ts says why). Anything unexpected is a warning: the hint only makes pages faster.
 import nextConfig from "../next.config";
 import { addCompileHints } from "./lib/compile-hints";
 
