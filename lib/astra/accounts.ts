@@ -1,5 +1,6 @@
 // Linked bank accounts, reshaped for the UI.
 import "server-only";
+import { cache } from "react";
 import { astraFetch } from "./client";
 import { accountListSchema, accountSchema, type Account } from "./schemas";
 
@@ -14,10 +15,11 @@ export type AccountView = {
   connected: boolean;
 };
 
-export async function getAccounts(accessToken: string): Promise<AccountView[]> {
+// One read per page render: the dashboard's account list and its activity's labels share it.
+export const getAccounts = cache(async (accessToken: string): Promise<AccountView[]> => {
   const list = await astraFetch({ path: "/v1/accounts", auth: { accessToken }, schema: accountListSchema });
   return list.accounts.map(reshapeAccount);
-}
+});
 
 export async function getAccount(accessToken: string, id: string): Promise<AccountView> {
   const account = await astraFetch({

@@ -1,5 +1,6 @@
 // Linked debit cards, reshaped for the UI.
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { astraFetch } from "./client";
 import { AstraError } from "./errors";
@@ -29,12 +30,12 @@ export async function getCards(accessToken: string): Promise<CardView[]> {
   return list.cards.map(reshapeCard).filter((card) => card.status !== "removed");
 }
 
-export async function getCardsIfAllowed(accessToken: string): Promise<CardView[]> {
-  return getCards(accessToken).catch((error: unknown) => {
+export const getCardsIfAllowed = cache(async (accessToken: string): Promise<CardView[]> =>
+  getCards(accessToken).catch((error: unknown) => {
     if (error instanceof AstraError && (error.kind === "forbidden" || error.kind === "not_found")) return [];
     throw error;
-  });
-}
+  }),
+);
 
 export async function deleteCard(accessToken: string, id: string): Promise<void> {
   await astraFetch({

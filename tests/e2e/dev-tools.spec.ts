@@ -192,6 +192,25 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
     await expect(page.getByRole("dialog", { name: /Developer tools/ })).toHaveCount(0);
   });
 
+  test("the dashboard reads the accounts and the cards once per view, though two sections show each", async ({
+    page,
+  }) => {
+    const loaded = async () => {
+      await expect(page.getByRole("list", { name: "Bank accounts" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Recent transfers" })).toBeVisible();
+    };
+    await loaded();
+    const since = new Date().toISOString();
+    await page.reload();
+    await loaded();
+    const { calls } = (await (await page.request.get("/api/dev-tools")).json()) as {
+      calls: { at: string; method: string; path: string }[];
+    };
+    const reads = (path: string) =>
+      calls.filter((call) => call.at >= since && call.method === "GET" && call.path.startsWith(path)).length;
+    expect([reads("/v1/accounts"), reads("/v1/cards")]).toEqual([1, 1]);
+  });
+
   test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({
     page,
   }) => {
