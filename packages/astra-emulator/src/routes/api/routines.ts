@@ -88,8 +88,6 @@ const notEnabled = (what: string) =>
     `This client is not enabled for ${what}. Ask Astra to enable it (in the emulator: the dashboard's Sandbox Settings).`,
   );
 
-// Astra: a user rejected after conversion can authorize and link accounts "but will be unable to initiate
-// Routines"; how it refuses is undocumented, so the 403 and its wording are the emulator's.
 /** The gate create, preview and update share: T+0 and real-time only for a client Astra enabled for them. */
 function checkSpeed(client: { instantSpeedsEnabled: boolean } | null, speed: string | undefined): void {
   if (speed && (INSTANT_SPEEDS as readonly string[]).includes(speed) && !client?.instantSpeedsEnabled) {
@@ -97,6 +95,8 @@ function checkSpeed(client: { instantSpeedsEnabled: boolean } | null, speed: str
   }
 }
 
+// Astra: a user rejected after conversion can authorize and link accounts "but will be unable to initiate
+// Routines"; how it refuses is undocumented, so the 403 and its wording are the emulator's.
 const rejectedUser = () =>
   new ApiError(403, "This user's status is rejected, so Astra will not initiate routines for them.");
 
