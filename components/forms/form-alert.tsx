@@ -3,6 +3,13 @@ import type { ActionState } from "@/lib/server-action";
 /** What the failure means for what the form asked; by default, for something it creates. */
 export type FailureOutcome = { notDone: string; unconfirmed: string };
 
+const createOutcome = (what: string): FailureOutcome => ({
+  notDone: `No ${what} was created.`,
+  unconfirmed:
+    `Astra has not confirmed whether the ${what} was created, and the app could not find it yet. ` +
+    `Your details are kept: send them again and Astra is asked with the same request, so it makes at most one ${what}.`,
+});
+
 /** What went wrong with the last submission, above the form: Astra's failure, or what needs fixing. */
 export function FormAlert({
   state,
@@ -14,6 +21,7 @@ export function FormAlert({
   outcome?: FailureOutcome;
 }) {
   if (state.status === "failed") {
+    const words = outcome ?? createOutcome(createdWhat);
     return (
       <div
         role="alert"
@@ -21,15 +29,7 @@ export function FormAlert({
       >
         <p className="font-semibold">{state.message}</p>
         <p className="mt-1">
-          {state.action}{" "}
-          {outcome
-            ? state.unconfirmed
-              ? outcome.unconfirmed
-              : outcome.notDone
-            : state.unconfirmed
-              ? `Astra has not confirmed whether the ${createdWhat} was created, and the app could not find it yet. ` +
-                `Your details are kept: send them again and Astra is asked with the same request, so it makes at most one ${createdWhat}.`
-              : `No ${createdWhat} was created.`}
+          {state.action} {state.unconfirmed ? words.unconfirmed : words.notDone}
         </p>
         {state.requestId ? <p className="mt-1 font-mono text-xs">Request id: {state.requestId}</p> : null}
       </div>
