@@ -1,5 +1,6 @@
 // The signed-in user's Astra profile: who they are, what they may do, and the changes they can ask for.
 import "server-only";
+import { cache } from "react";
 import { astraFetch } from "./client";
 import { userSchema, type User } from "./schemas";
 import {
@@ -22,9 +23,10 @@ const CAPABILITY_LABELS: Record<string, string> = {
   receive_payments: "Receive payments",
 };
 
-export function getUser(accessToken: string): Promise<User> {
-  return astraFetch({ path: "/v1/user", auth: { accessToken }, schema: userSchema });
-}
+// One read per page render: the profile's sections share it.
+export const getUser = cache((accessToken: string): Promise<User> =>
+  astraFetch({ path: "/v1/user", auth: { accessToken }, schema: userSchema }),
+);
 
 export function updateEmail(accessToken: string, userId: string, email: string): Promise<User> {
   return astraFetch({

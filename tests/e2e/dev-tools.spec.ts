@@ -49,6 +49,21 @@ async function createOneTimeRoutine(page: Page, name: string, date?: string) {
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
+/** Waits until every section of the dashboard has streamed in, so its Astra calls are all recorded. */
+async function dashboardLoaded(page: Page) {
+  await expect(page.getByRole("list", { name: "Bank accounts" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Recent transfers" })).toBeVisible();
+}
+
+/** How many GETs of a path (query left out) the app made for this user since `since`, from the recent calls. */
+async function readsSince(page: Page, since: string) {
+  const { calls } = (await (await page.request.get("/api/dev-tools")).json()) as {
+    calls: { at: string; method: string; path: string }[];
+  };
+  return (path: string) =>
+    calls.filter((call) => call.at >= since && call.method === "GET" && call.path === path).length;
+}
+
 test.describe("Developer tools", { tag: "@emulator-only" }, () => {
   test.beforeEach(async ({ page, signIn }) => {
     await page.goto("/");
@@ -195,20 +210,22 @@ test.describe("Developer tools", { tag: "@emulator-only" }, () => {
   test("the dashboard reads the accounts and the cards once per view, though two sections show each", async ({
     page,
   }) => {
-    const loaded = async () => {
-      await expect(page.getByRole("list", { name: "Bank accounts" })).toBeVisible();
-      await expect(page.getByRole("heading", { name: "Recent transfers" })).toBeVisible();
-    };
-    await loaded();
+    await dashboardLoaded(page);
     const since = new Date().toISOString();
     await page.reload();
-    await loaded();
-    const { calls } = (await (await page.request.get("/api/dev-tools")).json()) as {
-      calls: { at: string; method: string; path: string }[];
-    };
-    const reads = (path: string) =>
-      calls.filter((call) => call.at >= since && call.method === "GET" && call.path.startsWith(path)).length;
+    await dashboardLoaded(page);
+    const reads = await readsSince(page, since);
     expect([reads("/v1/accounts"), reads("/v1/cards")]).toEqual([1, 1]);
+  });
+
+  test("the profile reads the user once per view, though three sections use it", async ({ page }) => {
+    await dashboardLoaded(page);
+    const since = new Date().toISOString();
+    await page.goto("/profile");
+    await expect(page.getByRole("region", { name: "What you can do" }).getByRole("listitem").first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Email" })).toContainText("Now: ");
+    await expect(page.getByRole("region", { name: "Phone number" })).toContainText("Now: ");
+    expect((await readsSince(page, since))("/v1/user")).toBe(1);
   });
 
   test("an expired access token is refreshed and the page still works; recent calls never hold a token", async ({

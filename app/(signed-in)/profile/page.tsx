@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { cache, Suspense } from "react";
+import { Suspense } from "react";
 import { loadPageData } from "@/components/load-page-data";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { StatusBadge } from "@/components/status-badge";
@@ -17,9 +17,6 @@ export const metadata: Metadata = { title: "Profile" };
 const ALLOWED: StatusWords = { label: "Allowed", tone: "positive", explanation: "" };
 const NOT_ALLOWED: StatusWords = { label: "Not allowed", tone: "negative", explanation: "" };
 const PATH = "/profile";
-
-// Three sections read the user: one request per page view.
-const userOnce = cache((accessToken: string) => getUser(accessToken));
 
 export default function ProfilePage() {
   return (
@@ -125,7 +122,7 @@ function CapabilitiesSkeleton() {
 }
 
 async function Capabilities() {
-  const loaded = await loadPageData(async (token) => getCapabilities(token, (await userOnce(token)).id), {
+  const loaded = await loadPageData(async (token) => getCapabilities(token, (await getUser(token)).id), {
     path: PATH,
   });
   if (!loaded.ok) return loaded.panel;
@@ -148,7 +145,7 @@ async function Capabilities() {
 }
 
 async function Current({ field }: { field: "email" | "phone" }) {
-  const loaded = await loadPageData(userOnce, { path: PATH });
+  const loaded = await loadPageData(getUser, { path: PATH });
   if (!loaded.ok) return loaded.panel;
   return (
     <p className="text-sm wrap-anywhere text-muted">
