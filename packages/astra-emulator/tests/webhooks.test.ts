@@ -249,6 +249,34 @@ describe("webhook delivery", () => {
     expect(log.webhooks[0]).toMatchObject({ webhook_id: webhookId, state: "not_sent", attempts: 0, deliveries: [] });
   });
 
+  describe("an event a reset removed while its receiver was answering", () => {
+    const resettingReceiver = () => {
+      const receiver = fakeReceiver([200]);
+      const fetch: typeof globalThis.fetch = async (input, init) => {
+        expect((await control("/sandbox/reset", { method: "POST" })).status).toBe(200);
+        return receiver.fetch(input, init);
+      };
+      return { received: receiver.received, dispatcher: createWebhookDispatcher(sandbox.store, { fetch }) };
+    };
+
+    it("is not logged after delivery, and the run goes on", async () => {
+      await recordEvent();
+      const { received, dispatcher } = resettingReceiver();
+      expect(await dispatcher.deliverDue(sandbox.clock.now())).toEqual({ attempted: 1, delivered: 1 });
+      expect(received).toHaveLength(1);
+      expect(await (await control("/sandbox/webhooks")).json()).toMatchObject({ count: 0 });
+    });
+
+    it("is not found after a replay", async () => {
+      const webhookId = await recordEvent();
+      const { dispatcher } = resettingReceiver();
+      expect(await dispatcher.replay(DEFAULT_APP.clientId, webhookId, sandbox.clock.now())).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
+    });
+  });
+
   it("lists events newest first, paginated", async () => {
     await setWebhookUrl(null);
     const first = await recordEvent("suspended");

@@ -130,6 +130,7 @@ export function createWebhooksStore(sql: Sql) {
   const scheduleNext = sql.prepare<[number | null, number | null, string]>(
     `UPDATE webhook_events SET attempts = attempts + 1, next_attempt_at = ?, delivered_at = ? WHERE webhook_id = ?`,
   );
+  const eventExists = sql.prepare<[string], number>("SELECT 1 FROM webhook_events WHERE webhook_id = ?").pluck();
   const markDelivered = sql.prepare<[number, string]>(
     "UPDATE webhook_events SET delivered_at = COALESCE(delivered_at, ?), next_attempt_at = NULL WHERE webhook_id = ?",
   );
@@ -144,7 +145,10 @@ export function createWebhooksStore(sql: Sql) {
     "SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id",
   );
 
-  const log = async (webhookId: string, attempt: Attempt, now: number): Promise<DeliveryRecord> => {
+  // Inside the caller's transaction. A reset may have removed the event while its receiver was answering: then
+  // there is nothing left to log the attempt against.
+  const log = async (webhookId: string, attempt: Attempt, now: number): Promise<DeliveryRecord | null> => {
+    if (!(await eventExists.get(webhookId))) return null;
     const row = await insertDelivery.get(
       webhookId,
       attempt.url,
@@ -192,10 +196,11 @@ export function createWebhooksStore(sql: Sql) {
       attempt: Attempt,
       outcome: { delivered: boolean; nextAttemptAt: Date | null },
       now: Date,
-    ): Promise<DeliveryRecord> {
+    ): Promise<DeliveryRecord | null> {
       const at = now.getTime();
       return sql.transaction(async () => {
         const delivery = await log(webhookId, attempt, at);
+        if (!delivery) return null;
         await scheduleNext.run(
           outcome.delivered ? null : (outcome.nextAttemptAt?.getTime() ?? null),
           outcome.delivered ? at : null,
@@ -205,11 +210,16 @@ export function createWebhooksStore(sql: Sql) {
       });
     },
     /** Logs a manual replay; a successful one also ends any pending retries. */
-    async recordReplay(webhookId: string, attempt: Attempt, delivered: boolean, now: Date): Promise<DeliveryRecord> {
+    async recordReplay(
+      webhookId: string,
+      attempt: Attempt,
+      delivered: boolean,
+      now: Date,
+    ): Promise<DeliveryRecord | null> {
       const at = now.getTime();
       return sql.transaction(async () => {
         const delivery = await log(webhookId, attempt, at);
-        if (delivered) await markDelivered.run(at, webhookId);
+        if (delivery && delivered) await markDelivered.run(at, webhookId);
         return delivery;
       });
     },

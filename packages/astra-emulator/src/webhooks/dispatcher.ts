@@ -107,6 +107,7 @@ export function createWebhookDispatcher(store: Store, options: DispatcherOptions
       if (!event.url) return { ok: false, reason: "no_webhook_url" };
       const attempt = await post(event, event.url);
       const delivery = await store.webhooks.recordReplay(webhookId, attempt, isSuccess(attempt.statusCode), now);
+      if (!delivery) return { ok: false, reason: "not_found" };
       return { ok: true, delivery };
     },
   };
