@@ -283,8 +283,12 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     const bob = await newVisitor();
     const aliceRoutine = await oneTimeRoutine(alice);
     const bobRoutine = await oneTimeRoutine(bob);
+    const emailOf = async (visitor: Visitor) =>
+      ((await (await getWithToken(sandbox.app, "/v1/user", visitor.token)).json()) as { email: string }).email;
+    const aliceEmail = await emailOf(alice);
     for (const visitor of [alice, bob]) {
       const now = sandbox.clock.now();
+      await sandbox.store.userChanges.changeEmail(visitor.user_id, "changed@example.com", now);
       await sandbox.store.userChanges.request(visitor.user_id, "phone", { phone: "+14155550123" }, now);
       await sandbox.store.cards.link(
         {
@@ -313,6 +317,7 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     expect(accounts.accounts.map((account) => account.id)).not.toContain(alice.source);
     expect(await sandbox.store.userChanges.list(alice.user_id, "phone")).toEqual([]);
     expect(await (await getWithToken(sandbox.app, "/v1/cards", alice.token)).json()).toMatchObject({ count: 0 });
+    expect(await emailOf(alice)).toBe(aliceEmail);
 
     expect((await getWithToken(sandbox.app, `/v1/routines/${bobRoutine.id}`, bob.token)).status).toBe(200);
     expect(await transferStatuses(bob, bobRoutine.id)).toEqual(["pending"]);
@@ -322,6 +327,7 @@ describe("visitor scope: one visitor's control calls never touch another", () =>
     expect(bobsAccounts.accounts.map((account) => account.id).sort()).toEqual(bob.accounts.map((a) => a.id).sort());
     expect(await sandbox.store.userChanges.list(bob.user_id, "phone")).toHaveLength(1);
     expect(await (await getWithToken(sandbox.app, "/v1/cards", bob.token)).json()).toMatchObject({ count: 1 });
+    expect(await emailOf(bob)).toBe("changed@example.com");
   });
 
   it("refuses the app-wide actions with 403", async () => {

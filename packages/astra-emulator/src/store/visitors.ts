@@ -62,6 +62,8 @@ export type CreateVisitorResult =
  */
 const PHONE_ATTEMPTS = 20;
 
+const visitorEmail = (phone: string) => `visitor-${phone.slice(-4)}@example.com`;
+
 /** What a visitor starts with, and gets back on reset: two accounts at one bank and one at another. */
 const VISITOR_ACCOUNTS = [
   {
@@ -130,9 +132,10 @@ export function createVisitorsStore(sql: Sql) {
   const spendToken = sql.prepare<[string, string]>(
     "UPDATE visitors SET token_hash = NULL WHERE user_id = ? AND token_hash = ?",
   );
-  const approve = sql.prepare<[string]>(
-    "UPDATE users SET status = 'approved', rejected_at_conversion = 0 WHERE id = ?",
+  const restoreProfile = sql.prepare<[string, string]>(
+    "UPDATE users SET status = 'approved', rejected_at_conversion = 0, email = ? WHERE id = ?",
   );
+  const phoneOf = sql.prepare<[string], string>("SELECT phone FROM users WHERE id = ?").pluck();
   const visitorOf = sql
     .prepare<[string, string], number>(
       "SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ? AND kind = 'visitor'",
@@ -197,14 +200,13 @@ export function createVisitorsStore(sql: Sql) {
           if ((await phoneTaken.get(clientId, candidate)) === 0) phone = candidate;
         }
         if (phone === null) throw new Error(`No free visitor phone after ${PHONE_ATTEMPTS} draws`);
-        const suffix = phone.slice(-4);
         const { id: userId } = await insertUser(
           sql,
           {
             clientId,
             phone,
             ...randomVisitorName(),
-            email: `visitor-${suffix}@example.com`,
+            email: visitorEmail(phone),
             status: "approved",
           },
           now,
@@ -241,13 +243,15 @@ export function createVisitorsStore(sql: Sql) {
     },
     /**
      * One user's sandbox data back to a visitor's start: their routines, transfers, cards, change requests,
-     * webhook events, faults and clock go, the three accounts are seeded again and KYC is approved. The user,
-     * their sign-in and their tokens stay, so the visitor is still signed in. Nobody else's data is touched.
+     * webhook events, faults and clock go, the three accounts are seeded again, KYC is approved and the email is
+     * the first one again. The user, their sign-in and their tokens stay, so the visitor is still signed in.
+     * Nobody else's data is touched.
      */
     async resetUser(userId: string, now: Date): Promise<void> {
       await sql.transaction(async () => {
         for (const wipe of wipeData) await wipe.run(userParams(userId));
-        await approve.run(userId);
+        const phone = await phoneOf.get(userId);
+        if (phone) await restoreProfile.run(visitorEmail(phone), userId);
         await seedAccounts(userId, now);
       });
     },
