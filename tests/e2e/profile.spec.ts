@@ -27,10 +27,11 @@ test.describe("Profile", () => {
       await expect(email).toContainText("Now: avery.new@example.com");
 
       const phone = page.getByRole("region", { name: "Phone number" });
+      await expect(phone).toContainText("Now: (202) 555-0123");
       await phone.getByLabel("New phone number").fill("(202) 555-0177");
       await phone.getByRole("button", { name: "Request the change" }).click();
       await expect(phone.getByRole("status")).toContainText("Requested.");
-      await expect(phone.getByRole("list", { name: "Phone change requests" })).toContainText("+12025550177");
+      await expect(phone.getByRole("list", { name: "Phone change requests" })).toContainText("(202) 555-0177");
       await phone.getByLabel("New phone number").fill("2025550178");
       await phone.getByRole("button", { name: "Request the change" }).click();
       await expect(phone.getByRole("alert")).toContainText("one phone number change request per 30 days");

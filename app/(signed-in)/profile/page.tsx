@@ -10,6 +10,7 @@ import { Panel, PanelRow } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { StatusWords } from "@/lib/astra/status-words";
 import { getCapabilities, getPhoneChangeRequests, getUser } from "@/lib/astra/users";
+import { formatPhone } from "@/lib/phone";
 import { requestAddressChangeAction, requestPhoneChangeAction, updateEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -147,9 +148,11 @@ async function Capabilities() {
 async function Current({ field }: { field: "email" | "phone" }) {
   const loaded = await loadPageData(getUser, { path: PATH });
   if (!loaded.ok) return loaded.panel;
+  const { email, phone } = loaded.data;
+  const value = field === "email" ? email : phone && formatPhone(phone);
   return (
     <p className="text-sm wrap-anywhere text-muted">
-      Now: <span className="text-ink">{loaded.data[field] || "none"}</span>
+      Now: <span className="text-ink">{value || "none"}</span>
     </p>
   );
 }
@@ -162,7 +165,7 @@ async function PhoneRequests() {
     <ul aria-label="Phone change requests" className="divide-y divide-line-faint text-sm">
       {loaded.data.map((request) => (
         <PanelRow key={request.id} className="px-0">
-          <span>{request.phone}</span>
+          <span>{formatPhone(request.phone)}</span>
           <span className="text-muted">
             {request.status}
             {request.requested ? `, requested ${request.requested}` : ""}
