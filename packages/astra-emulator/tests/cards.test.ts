@@ -145,6 +145,15 @@ describe("/cards/connect", () => {
         },
         sandbox.clock.now(),
       );
+    const expectRefusal = async (response: Response) => {
+      expect(response.status).toBe(409);
+      const html = await response.text();
+      expect(html).toContain(`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra.`);
+      expect(html).toContain("Remove one in");
+      expect(html).not.toContain("Link a debit card");
+    };
+    // The form was open while the last free card was linked elsewhere: refused on submit.
+    const { session_id } = await signInAt(sandbox.app, connectUrl({ state: "c1" }), SEED_USER_PHONE);
     const ids: string[] = [];
     for (let n = 0; n < MAX_CARDS_PER_USER; n += 1) {
       const linked = await linkInStore(String(1000 + n));
@@ -152,12 +161,10 @@ describe("/cards/connect", () => {
     }
     expect(ids).toHaveLength(MAX_CARDS_PER_USER);
     expect((await linkInStore("1000")).ok).toBe(true);
+    await expectRefusal(await postForm(sandbox.app, "/cards/connect/card", { session_id, ...cardFields() }));
 
-    const refused = await linkThroughModule();
-    expect(refused.status).toBe(409);
-    const html = await refused.text();
-    expect(html).toContain(`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra.`);
-    expect(html).toContain("Remove one in");
+    // Opened at the limit: refused before the form, so nobody types a card number for nothing.
+    await expectRefusal((await signInAt(sandbox.app, connectUrl({ state: "c2" }), SEED_USER_PHONE)).response);
     const token = await seedUserToken();
     const count = async () =>
       cardListSchema.parse(await (await getWithToken(sandbox.app, "/v1/cards", token)).json()).count;

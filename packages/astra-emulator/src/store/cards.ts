@@ -70,6 +70,7 @@ export function createCardsStore(sql: Sql) {
   const countForUser = sql
     .prepare<[string], number>("SELECT COUNT(*) FROM cards WHERE user_id = ? AND status <> 'removed'")
     .pluck();
+  const atLimit = async (userId: string) => ((await countForUser.get(userId)) ?? 0) >= MAX_CARDS_PER_USER;
   const oneForUser = sql.prepare<[string, string], CardRow>("SELECT * FROM cards WHERE id = ? AND user_id = ?");
   const sameCard = sql.prepare<[string, string, string, string], CardRow>(
     `SELECT * FROM cards WHERE user_id = ? AND first_six_digits = ? AND last_four_digits = ? AND expiration_date = ?
@@ -100,6 +101,8 @@ export function createCardsStore(sql: Sql) {
         items: (await forUser.all(userId, page.pageSize, page.offset)).map(toCard),
       }));
     },
+    /** Whether the user has as many linked cards as Astra allows, so a new one would be refused. */
+    atLimit,
     /** Null when the card does not exist or belongs to someone else; a removed card is still found. */
     async findForUser(userId: string, cardId: string): Promise<CardRecord | null> {
       const row = await oneForUser.get(cardId, userId);
@@ -113,7 +116,7 @@ export function createCardsStore(sql: Sql) {
       return sql.transaction(async (): Promise<LinkCardResult> => {
         const existing = await sameCard.get(card.userId, card.firstSixDigits, card.lastFourDigits, card.expirationDate);
         if (existing) return { ok: true, card: toCard(existing) };
-        if (((await countForUser.get(card.userId)) ?? 0) >= MAX_CARDS_PER_USER) return { ok: false, reason: "limit" };
+        if (await atLimit(card.userId)) return { ok: false, reason: "limit" };
         await pruneRemoved.run(card.userId, card.userId, REMOVED_CARDS_KEPT);
         const id = randomUUID();
         await insert.run(

@@ -66,6 +66,21 @@ export function cardRoutes(deps: Deps) {
     return userId ? store.users.findById(userId) : null;
   }
 
+  /** Checked before the form and again on submit, where another tab may have linked the last free card. */
+  function tooManyCards(c: Context, session: ModuleSession, clientName: string) {
+    const back = new URL(session.redirectUri);
+    if (session.state !== null) back.searchParams.set("state", session.state);
+    return renderPage(
+      c,
+      <NoticePage
+        title="Too many linked cards"
+        message={`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra. Remove one in ${clientName}, then link this card.`}
+        link={{ href: back.toString(), label: `Return to ${clientName}` }}
+      />,
+      409,
+    );
+  }
+
   const connect = moduleFlow(deps, "cards", BASE, async (c, session, client) => {
     const user = await findUser(session);
     if (!user) {
@@ -79,6 +94,10 @@ export function cardRoutes(deps: Deps) {
           link={{ href: back.toString(), label: `Return to ${client.name}` }}
         />,
       );
+    }
+    if (await store.cards.atLimit(user.id)) {
+      await store.moduleSessions.remove(session.id);
+      return tooManyCards(c, session, client.name);
     }
     const holder = { name: `${user.firstName} ${user.lastName}`, phone: user.phone };
     return renderPage(c, <CardEntryPage holder={holder} sessionId={session.id} appName={client.name} />);
@@ -127,19 +146,7 @@ export function cardRoutes(deps: Deps) {
       now,
     );
     await store.moduleSessions.remove(session.id);
-    if (!linked.ok) {
-      const back = new URL(session.redirectUri);
-      if (session.state !== null) back.searchParams.set("state", session.state);
-      return renderPage(
-        c,
-        <NoticePage
-          title="Too many linked cards"
-          message={`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra. Remove one in ${client.name}, then link this card.`}
-          link={{ href: back.toString(), label: `Return to ${client.name}` }}
-        />,
-        409,
-      );
-    }
+    if (!linked.ok) return tooManyCards(c, session, client.name);
     return redirectTo(c, session.redirectUri, { state: session.state, cards_linked: "1" });
   });
 
