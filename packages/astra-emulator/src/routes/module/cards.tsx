@@ -9,10 +9,9 @@ import { cardCompanyOf, passesLuhn, SANDBOX_BINS } from "../../lib/cards";
 import { readForm } from "../../lib/form-body";
 import { localDate } from "../../lib/schedule";
 import { CardEntryPage, type CardField } from "../../pages/card-pages";
-import { NoticePage } from "../../pages/error-page";
 import { MAX_CARDS_PER_USER } from "../../store/cards";
 import type { ModuleSession } from "../../store/module-sessions";
-import { moduleFlow, redirectTo } from "./module-flow";
+import { moduleFlow, noticeWithReturn, redirectTo, sessionUser } from "./module-flow";
 import { expired, noStore } from "./module-request";
 import { renderPage } from "../../lib/base-path";
 
@@ -61,39 +60,26 @@ export function cardRoutes(deps: Deps) {
 
   app.use("/cards/*", noStore);
 
-  async function findUser(session: ModuleSession) {
-    const userId = session.userId ?? session.context.subjectUserId;
-    return userId ? store.users.findById(userId) : null;
-  }
-
   /** Checked before the form and again on submit, where another tab may have linked the last free card. */
-  function tooManyCards(c: Context, session: ModuleSession, clientName: string) {
-    const back = new URL(session.redirectUri);
-    if (session.state !== null) back.searchParams.set("state", session.state);
-    return renderPage(
+  const tooManyCards = (c: Context, session: ModuleSession, appName: string) =>
+    noticeWithReturn(
       c,
-      <NoticePage
-        title="Too many linked cards"
-        message={`You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra. Remove one in ${clientName}, then link this card.`}
-        link={{ href: back.toString(), label: `Return to ${clientName}` }}
-      />,
+      session,
+      appName,
+      {
+        title: "Too many linked cards",
+        message: `You already have ${MAX_CARDS_PER_USER} debit cards linked with Astra. Remove one in ${appName}, then link this card.`,
+      },
       409,
     );
-  }
 
   const connect = moduleFlow(deps, "cards", BASE, async (c, session, client) => {
-    const user = await findUser(session);
+    const user = await sessionUser(deps, session);
     if (!user) {
-      const back = new URL(session.redirectUri);
-      if (session.state !== null) back.searchParams.set("state", session.state);
-      return renderPage(
-        c,
-        <NoticePage
-          title="No Astra account yet"
-          message={`This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a card.`}
-          link={{ href: back.toString(), label: `Return to ${client.name}` }}
-        />,
-      );
+      return noticeWithReturn(c, session, client.name, {
+        title: "No Astra account yet",
+        message: `This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a card.`,
+      });
     }
     if (await store.cards.atLimit(user.id)) {
       await store.moduleSessions.remove(session.id);
@@ -109,7 +95,7 @@ export function cardRoutes(deps: Deps) {
   app.post(`${BASE}/card`, async (c: Context) => {
     const form = await readForm(c);
     const loaded = await connect.loadSession(c, { session_id: form.session_id ?? "" });
-    const user = loaded?.session.verified ? await findUser(loaded.session) : null;
+    const user = loaded?.session.verified ? await sessionUser(deps, loaded.session) : null;
     if (!loaded || !user) return expired(c);
     const { session, client } = loaded;
     const now = await clocks.now(client.clientId);

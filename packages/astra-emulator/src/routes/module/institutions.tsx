@@ -7,11 +7,8 @@ import type { Deps } from "../../deps";
 import { readForm } from "../../lib/form-body";
 import { areGoodCredentials, findInstitution, INSTITUTIONS } from "../../lib/institutions";
 import { type AccountHolder, BankAccountsPage, BankLoginPage, BankPickPage } from "../../pages/bank-pages";
-import { NoticePage } from "../../pages/error-page";
-import type { DeveloperApp } from "../../store";
-import type { ModuleSession } from "../../store/module-sessions";
 import type { UserRecord } from "../../store/users";
-import { moduleFlow, redirectTo } from "./module-flow";
+import { moduleFlow, noticeWithReturn, redirectTo, sessionUser } from "./module-flow";
 import { expired, noStore } from "./module-request";
 import { renderPage } from "../../lib/base-path";
 
@@ -26,33 +23,19 @@ export function institutionRoutes(deps: Deps) {
 
   app.use("/institutions/*", noStore);
 
-  /** The user whose accounts get linked: the signed-in person (whose phone matched any user_id on the link). */
-  async function findUser(session: ModuleSession) {
-    const userId = session.userId ?? session.context.subjectUserId;
-    return userId ? store.users.findById(userId) : null;
-  }
-
   const holderOf = (user: UserRecord): AccountHolder => ({
     name: `${user.firstName} ${user.lastName}`,
     phone: user.phone,
   });
 
-  function noUser(c: Context, session: ModuleSession, client: DeveloperApp) {
-    const back = new URL(session.redirectUri);
-    if (session.state !== null) back.searchParams.set("state", session.state);
-    return renderPage(
-      c,
-      <NoticePage
-        title="No Astra account yet"
-        message={`This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a bank.`}
-        link={{ href: back.toString(), label: `Return to ${client.name}` }}
-      />,
-    );
-  }
-
   const connect = moduleFlow(deps, "connect", BASE, async (c, session, client) => {
-    const user = await findUser(session);
-    if (!user) return noUser(c, session, client);
+    const user = await sessionUser(deps, session);
+    if (!user) {
+      return noticeWithReturn(c, session, client.name, {
+        title: "No Astra account yet",
+        message: `This phone number has no Astra account with ${client.name} yet. Authorize the app first, then link a bank.`,
+      });
+    }
     return renderPage(
       c,
       <BankPickPage holder={holderOf(user)} sessionId={session.id} appName={client.name} institutions={INSTITUTIONS} />,
@@ -65,7 +48,7 @@ export function institutionRoutes(deps: Deps) {
   /** The verified session of a form post with the user whose accounts it links, or null (the page says it expired). */
   async function load(c: Context, fields: Record<string, string[]>) {
     const loaded = await connect.loadSession(c, { session_id: fields.session_id?.[0] ?? "" });
-    const user = loaded?.session.verified ? await findUser(loaded.session) : null;
+    const user = loaded?.session.verified ? await sessionUser(deps, loaded.session) : null;
     return loaded && user ? { ...loaded, user, holder: holderOf(user) } : null;
   }
 

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
-// What the hosted-module flows share (authorize, verify, bank linking): the phone + code sign-in steps, the
-// session each flow runs in, and the login cookie that lets a later flow skip signing in.
+// What the hosted-module flows share (authorize, verify, bank and card linking): the phone + code sign-in steps,
+// the session each flow runs in, and the login cookie that lets a later flow skip signing in.
 import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { Deps } from "../../deps";
@@ -10,6 +11,7 @@ import { MODULE_SESSION_TTL_MS, VISITOR_TOKEN_TTL_MS } from "../../lib/lifetimes
 import { isVisitorPhone, normalizePhone, SANDBOX_VERIFICATION_CODE, verificationCodeFor } from "../../lib/phone";
 import { isAllowedRedirectUri } from "../../lib/redirect-uris";
 import { CodePage } from "../../pages/code-page";
+import { NoticePage } from "../../pages/error-page";
 import { PhonePage } from "../../pages/phone-page";
 import type { DeveloperApp } from "../../store";
 import type { ModuleFlow, ModuleSession } from "../../store/module-sessions";
@@ -30,6 +32,26 @@ export const LOGIN_COOKIE = "astra_sandbox_login";
 
 /** Renders the page that follows a successful sign-in, for where the flow stands. */
 export type NextStep = (c: Context, session: ModuleSession, client: DeveloperApp) => Promise<Response>;
+
+/** Whom a linking flow links for: the signed-in person (whose phone matched any user_id on the link). */
+export async function sessionUser({ store }: Deps, session: ModuleSession) {
+  const userId = session.userId ?? session.context.subjectUserId;
+  return userId ? store.users.findById(userId) : null;
+}
+
+/** A page that ends a flow early, with a link back to the app that carries its state. */
+export function noticeWithReturn(
+  c: Context,
+  session: ModuleSession,
+  appName: string,
+  notice: { title: string; message: string },
+  status?: ContentfulStatusCode,
+) {
+  const back = new URL(session.redirectUri);
+  if (session.state !== null) back.searchParams.set("state", session.state);
+  const link = { href: back.toString(), label: `Return to ${appName}` };
+  return renderPage(c, <NoticePage {...notice} link={link} />, status);
+}
 
 export function redirectTo(c: Context, redirectUri: string, params: Record<string, string | null>) {
   const url = new URL(redirectUri);
