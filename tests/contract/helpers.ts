@@ -1,5 +1,6 @@
-// Shared steps of the money-movement checks, and the emulator's control API for the checks marked
+// Shared steps of the checks (the bodies the app sends, two accounts to move money between), and the emulator's
 // emulator-only (packages/astra-emulator/README.md "Control API"): Astra's sandbox has nothing like it.
+import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { call, show } from "./http";
 import { asUser, forgetSession, refreshTokens } from "./session";
@@ -10,6 +11,28 @@ import { target } from "./target";
 export function pacificDate(daysFromToday = 0): string {
   const date = new Date(Date.now() + daysFromToday * 24 * 60 * 60 * 1000);
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(date);
+}
+
+/**
+ * The fields reference/post_v1-user-intent requires, as app/test-user sends them, with a fresh email (Astra takes
+ * 3 intents per email). On the emulator the phone is `emulatorPhone`, so each file's people stay apart.
+ */
+export function intentBody(emulatorPhone: string, overrides: Record<string, unknown> = {}) {
+  return {
+    email: `contract.${randomBytes(4).toString("hex")}@example.com`,
+    phone: `+1${target().target === "emulator" ? emulatorPhone : target().phone}`,
+    first_name: "Casey",
+    last_name: "Contract",
+    address1: "500 Market St",
+    address2: "",
+    city: "San Francisco",
+    state: "CA",
+    postal_code: "94105",
+    date_of_birth: "1990-04-12",
+    ssn: "123459999",
+    ip_address: "203.0.113.7",
+    ...overrides,
+  };
 }
 
 /** Two of the user's accounts to move money between, or undefined (the sandbox user may have linked none). */

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   createRoutine,
+  intentBody,
   NEED_TWO_ACCOUNTS,
   resetEmulator,
   routineBody,
@@ -24,29 +25,14 @@ import {
   userIntent,
   userIntentCreated,
 } from "./shapes";
-import { emulatorOnly, target } from "./target";
+import { emulatorOnly } from "./target";
 
+const PROFILE_PHONE = "2025550162";
 const CHANGES_THE_PERSON = "on Astra's sandbox it would change the signed-in person's details for good";
 
 async function signedInUser() {
   return expectShape(user, (await asUser("GET", "/v1/user")).json, "The user");
 }
-
-const intentBody = (overrides: Record<string, unknown> = {}) => ({
-  email: `contract.${randomBytes(4).toString("hex")}@example.com`,
-  phone: `+1${target().target === "emulator" ? "2025550162" : target().phone}`,
-  first_name: "Casey",
-  last_name: "Contract",
-  address1: "500 Market St",
-  address2: "",
-  city: "San Francisco",
-  state: "CA",
-  postal_code: "94105",
-  date_of_birth: "1990-04-12",
-  ssn: "123459999",
-  ip_address: "203.0.113.7",
-  ...overrides,
-});
 
 // The emulator-only checks changed the seed user; put it back for the files after this one.
 afterAll(() => resetEmulator());
@@ -151,7 +137,10 @@ describe("User intents", () => {
     const metadata = Object.fromEntries(
       Array.from({ length: 25 }, (_, i) => [`${String(i).padStart(2, "0")}_.-${"k".repeat(59)}`, "v".repeat(256)]),
     );
-    const created = await call("POST", "/v1/user_intent", { auth: "client", json: intentBody({ metadata }) });
+    const created = await call("POST", "/v1/user_intent", {
+      auth: "client",
+      json: intentBody(PROFILE_PHONE, { metadata }),
+    });
     // reference/custom-metadata: up to 25 pairs, keys 1-64 of [a-zA-Z0-9_.-], string values 1-256.
     expect([200, 201], show(created)).toContain(created.status);
     const { id } = expectShape(userIntentCreated, created.json, "The created intent");
@@ -166,13 +155,16 @@ describe("User intents", () => {
     ["a number value", { campaign: 7 }],
     ["a key with a space", { "my key": "v" }],
   ])("metadata with %s is refused with 400", async (_, metadata) => {
-    const reply = await call("POST", "/v1/user_intent", { auth: "client", json: intentBody({ metadata }) });
+    const reply = await call("POST", "/v1/user_intent", {
+      auth: "client",
+      json: intentBody(PROFILE_PHONE, { metadata }),
+    });
     expect(reply.status, show(reply)).toBe(400);
   });
 
   it("[emulator-only] a receive-only intent needs no SSN or date of birth", async (context) => {
     emulatorOnly(context, "Astra enables receive-only users per client program");
-    const body: Record<string, unknown> = intentBody({ kyc_type: "receive-only" });
+    const body: Record<string, unknown> = intentBody(PROFILE_PHONE, { kyc_type: "receive-only" });
     delete body.ssn;
     delete body.date_of_birth;
     const reply = await call("POST", "/v1/user_intent", { auth: "client", json: body });

@@ -1,33 +1,17 @@
 // User intents: what the app's "Create a test user" page registers with the app's own credentials.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { intentBody } from "./helpers";
 import { call, show } from "./http";
 import { walkModule } from "./module-walk";
 import { exchangeCode } from "./session";
 import { expectShape, tokenResponse, user, USER_INTENT_STATUSES, userIntent, userIntentCreated } from "./shapes";
 import { emulatorOnly, target } from "./target";
 
-/** The fields reference/post_v1-user-intent requires, as app/test-user sends them; a fresh email (3 per email). */
-function intentBody(phone = target().target === "emulator" ? "2025550161" : target().phone) {
-  return {
-    email: `contract.${randomBytes(4).toString("hex")}@example.com`,
-    phone: `+1${phone}`,
-    first_name: "Casey",
-    last_name: "Contract",
-    address1: "500 Market St",
-    address2: "",
-    city: "San Francisco",
-    state: "CA",
-    postal_code: "94105",
-    date_of_birth: "1990-04-12",
-    ssn: "123459999",
-    ip_address: "203.0.113.7",
-  };
-}
+const INTENT_PHONE = "2025550161";
 
 describe("User intents", () => {
   it("POST /v1/user_intent (client Basic auth) answers an id that GET /v1/user_intent/{id} reads back", async () => {
-    const body = intentBody();
+    const body = intentBody(INTENT_PHONE);
     const created = await call("POST", "/v1/user_intent", { auth: "client", json: body });
     // reference/post_v1-user-intent: the response is `{id}`, with 200 or 201.
     expect([200, 201], show(created)).toContain(created.status);
@@ -45,7 +29,10 @@ describe("User intents", () => {
 
   it("address2 null is refused with 400", async () => {
     // reference/post_v1-user-intent: "send \"\" when empty; `null` causes a 400".
-    const reply = await call("POST", "/v1/user_intent", { auth: "client", json: { ...intentBody(), address2: null } });
+    const reply = await call("POST", "/v1/user_intent", {
+      auth: "client",
+      json: { ...intentBody(INTENT_PHONE), address2: null },
+    });
     expect(reply.status, show(reply)).toBe(400);
   });
 
@@ -53,7 +40,7 @@ describe("User intents", () => {
     // User intents take client Basic auth; reference/errors: 401 for bad credentials.
     const reply = await call("POST", "/v1/user_intent", {
       auth: { basic: [target().clientId, "not-the-client-secret"] },
-      json: intentBody(),
+      json: intentBody(INTENT_PHONE),
     });
     expect(reply.status, show(reply)).toBe(401);
   });
