@@ -1,5 +1,6 @@
 // Shared steps of the checks (the bodies the app sends, two accounts to move money between), and the emulator's
-// emulator-only (packages/astra-emulator/README.md "Control API"): Astra's sandbox has nothing like it.
+// control API for the checks marked emulator-only (packages/astra-emulator/README.md "Control API"): Astra's sandbox
+// has nothing like it.
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { call, show } from "./http";
