@@ -9,7 +9,7 @@ import { randomVisitorPhone } from "../lib/phone";
 import { randomVisitorName } from "../lib/visitor-name";
 import { insertAccount } from "./accounts";
 import type { Sql } from "./sql/port";
-import { insertUser } from "./users";
+import { insertUser, selectUser } from "./users";
 
 export interface VisitorLimits {
   /** How many users one client address (its addressKey) may create per `windowMs`, by any path. */
@@ -135,7 +135,6 @@ export function createVisitorsStore(sql: Sql) {
   const restoreProfile = sql.prepare<[string, string]>(
     "UPDATE users SET status = 'approved', rejected_at_conversion = 0, email = ? WHERE id = ?",
   );
-  const phoneOf = sql.prepare<[string], string>("SELECT phone FROM users WHERE id = ?").pluck();
   const visitorOf = sql
     .prepare<[string, string], number>(
       "SELECT COUNT(*) FROM visitors WHERE client_id = ? AND user_id = ? AND kind = 'visitor'",
@@ -250,8 +249,8 @@ export function createVisitorsStore(sql: Sql) {
     async resetUser(userId: string, now: Date): Promise<void> {
       await sql.transaction(async () => {
         for (const wipe of wipeData) await wipe.run(userParams(userId));
-        const phone = await phoneOf.get(userId);
-        if (phone) await restoreProfile.run(visitorEmail(phone), userId);
+        const user = await selectUser(sql, userId);
+        if (user) await restoreProfile.run(visitorEmail(user.phone), userId);
         await seedAccounts(userId, now);
       });
     },
